@@ -1,0 +1,55 @@
+/* date.h: calendar dates as day numbers, periods and the renewal date rules. */
+#ifndef TAM_DATE_H
+#define TAM_DATE_H
+
+/*
+ * A date is an int: days since 1970-01-01 (proleptic Gregorian).  0 is a
+ * valid date, so "no date" is DATE_NONE.
+ */
+#define DATE_NONE (-2147483647 - 1)
+
+/* A PERIOD: N days, weeks or calendar months. */
+struct period {
+	int	n;
+	char	unit;	/* 'd', 'w' or 'm' */
+};
+
+int	 date_from_ymd(int y, int m, int d);
+void	 date_to_ymd(int, int *y, int *m, int *d);
+/* Returns 1 if y-m-d is a real calendar date. */
+int	 date_valid_ymd(int y, int m, int d);
+int	 date_days_in_month(int y, int m);
+/* 0 = Monday ... 6 = Sunday. */
+int	 date_weekday(int);
+/* Writes "YYYY-MM-DD" into buf (11 bytes). */
+void	 date_format(int, char buf[11]);
+/*
+ * Parses strict "YYYY-MM-DD" (exactly that, a real date).  Returns 0 and
+ * sets *out, or -1.
+ */
+int	 date_parse_iso(const char *, int *out);
+/*
+ * Parses a DATE argument: YYYY-MM-DD, "today", +Nd, +Nw, +Nm (relative to
+ * today).  Returns 0 or -1.
+ */
+int	 date_parse_arg(const char *, int today, int *out);
+/* Adds n calendar months, clamping to the month's last day (n may be < 0). */
+int	 date_add_months(int, int n);
+/* Adds a period (months clamp). */
+int	 date_add_period(int, const struct period *);
+/* Subtracts a period (months clamp). */
+int	 date_sub_period(int, const struct period *);
+/* Parses "N", "Nd", "Nw", "Nm" (N > 0 ... up to 100000). 0 or -1. */
+int	 period_parse(const char *, struct period *);
+/* Writes the canonical form ("7d", "1m") into buf (16 bytes). */
+void	 period_format(const struct period *, char buf[16]);
+/*
+ * The due-date rules of SPEC §6, steps 2 and 3: a weekend moves to the
+ * Friday before (if skip_weekends), then a date before created becomes
+ * created.
+ */
+int	 date_due_rule(int due, int created, int skip_weekends);
+/* The first weekday (Mon-Fri) of the month of the given date. */
+int	 date_first_weekday_of_month(int);
+
+#endif

@@ -1,0 +1,88 @@
+/* out.h: rows written as table, tsv, csv, json or jsonl. */
+#ifndef TAM_OUT_H
+#define TAM_OUT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "tam/tam.h"
+
+struct cJSON;
+
+enum out_type {
+	OUT_STR,	/* text */
+	OUT_INT,	/* integer */
+	OUT_MONEY,	/* integer cents; JSON number of units */
+	OUT_DATE,	/* YYYY-MM-DD text */
+	OUT_BOOL,	/* true/false */
+	OUT_LIST	/* array of strings; tsv/csv join with "; " */
+};
+
+struct out_col {
+	const char	*key;	/* JSON key and tsv/csv header; NULL: table only */
+	const char	*title;	/* table header; NULL hides it in table */
+	enum out_type	 type;
+};
+
+enum out_style {
+	STYLE_NONE,
+	STYLE_BOLD,
+	STYLE_DIM,
+	STYLE_RED,
+	STYLE_YELLOW,
+	STYLE_GREEN,
+	STYLE_CYAN
+};
+
+struct out;
+
+/*
+ * Starts a list of rows with the given columns, written to stdout in
+ * ctx->format.  Cells are given in column order, one setter call each,
+ * then out_row_end().  Table output is buffered to align columns; the
+ * other formats stream.  out_finish() writes what is left and frees.
+ */
+struct out	*out_begin(const struct tam_ctx *, const struct out_col *, int ncols);
+void		 out_str(struct out *, const char *);	/* NULL: missing */
+void		 out_int(struct out *, int64_t);
+void		 out_money(struct out *, int64_t cents);
+void		 out_date(struct out *, int);		/* DATE_NONE: missing */
+void		 out_bool(struct out *, int);
+void		 out_null(struct out *);
+/* A list of n strings (copied). */
+void		 out_list(struct out *, const char *const *, int n);
+/* Styles the next row in table format on a terminal. */
+void		 out_row_style(struct out *, enum out_style);
+/* Styles the next cell only. */
+void		 out_cell_style(struct out *, enum out_style);
+/*
+ * In json/jsonl, the object of the row being built, to add nested arrays
+ * to (owned by out); NULL in other formats.
+ */
+struct cJSON	*out_row_json(struct out *);
+void		 out_row_end(struct out *);
+/* A table-only line after the rows (totals); ignored by machine formats. */
+void		 out_footer(struct out *, const char *);
+/*
+ * Single-object mode (`show` commands): json prints the one object, not
+ * an array.  Call before the first row.
+ */
+void		 out_single(struct out *);
+/* Writes out the rest, frees.  Returns 0, or -1 on a write error. */
+int		 out_finish(struct out *);
+
+/* Neutralises a CSV formula cell: returns 1 if s needs a "'" prefix. */
+int		 out_csv_needs_guard(const char *);
+/* Writes s escaped for TSV (\t, \n, \r, \\). */
+void		 out_tsv_escape(FILE *, const char *);
+/* Writes s as one RFC 4180 CSV field, formula-guarded. */
+void		 out_csv_field(FILE *, const char *);
+/* ANSI escape for a style ("" for STYLE_NONE). */
+const char	*out_style_seq(enum out_style);
+
+/* Display width of a UTF-8 string (one column per code point). */
+int		 utf8_width(const char *);
+/* Returns 1 if the n bytes at s are valid UTF-8. */
+int		 utf8_valid(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,48 @@
+/* settings.h: the tunable numbers of the playbooks (SPEC §8). */
+#ifndef TAM_SETTINGS_H
+#define TAM_SETTINGS_H
+
+#include <stdint.h>
+
+#include "tam/date.h"
+#include "tam/tam.h"
+
+struct settings {
+	int		window_months;		/* window.months */
+	int		review1_months;		/* review1.months_before */
+	int		review2_months;		/* review2.months_before */
+	int		contact_days;		/* contact.days */
+	int64_t		strategic_cents;	/* strategic.acv */
+	int		sa_always;		/* review.sa_always */
+	int		skip_weekends;		/* schedule.skip_weekends */
+	struct period	risk_every;		/* risk_update.every */
+	int		stale_days;		/* sentiment.stale_days */
+	struct period	horizon;		/* due.horizon */
+};
+
+struct setting_def {
+	const char	*key;
+	const char	*fallback;	/* the default, as text */
+	const char	*kind;		/* "months", "days", "amount", "bool", "period" */
+	const char	*help;
+};
+
+/* The table of settings, NULL-key terminated. */
+extern const struct setting_def setting_defs[];
+
+const struct setting_def *setting_find(const char *key);
+/*
+ * Checks value for key and returns its canonical text (allocated), or
+ * NULL with *err.
+ */
+char	*setting_canonical(const struct setting_def *, const char *value,
+	    char **err);
+/*
+ * The settings of the open database, loaded once per process into ctx.
+ * Returns NULL with *err on a database error.
+ */
+const struct settings *settings_get(struct tam_ctx *, char **err);
+/* Parses every setting from text into s (used by settings_get). */
+int	 settings_apply(struct settings *, const char *key, const char *value);
+
+#endif

@@ -1,0 +1,80 @@
+/* tam.h: the process context every command receives, and exit codes. */
+#ifndef TAM_TAM_H
+#define TAM_TAM_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define TAM_VERSION "0.1.0"
+
+/* Exit codes (SPEC §2). */
+enum tam_exit {
+	TAM_OK = 0,	/* success */
+	TAM_FAIL = 1,	/* well-formed command, work cannot be done */
+	TAM_USAGE = 2	/* the command line itself is wrong */
+};
+
+enum out_format {
+	FMT_TABLE,
+	FMT_TSV,
+	FMT_CSV,
+	FMT_JSON,
+	FMT_JSONL
+};
+
+struct tam_db;
+struct settings;
+
+/*
+ * Everything a command may need, passed down explicitly: the options of
+ * the process, the open database and the clock.  Nothing else is global.
+ */
+struct tam_ctx {
+	const char	*db_path;	/* --db / TAM_DB, NULL for default */
+	struct tam_db	*db;		/* opened by the dispatcher */
+	int		 today;		/* day number, see date.h */
+	enum out_format	 format;
+	int		 color;		/* resolved: 1 = emit ANSI colors */
+	int		 quiet;		/* -q: no informational lines */
+	const char	*user;		/* author of timeline posts */
+	const char	*cmd;		/* "import", "account add": for messages */
+	struct settings	*settings;	/* loaded once by settings_get() */
+	char		*errmsg;	/* set by cmd_fail(), printed by main */
+	const char	*opt_today;	/* options as given, before resolving */
+	const char	*opt_format;
+	const char	*opt_color;
+	int		 show_usage;	/* misuse: print usage after the error */
+};
+
+/* xmalloc.c: allocation that aborts on out-of-memory. */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+/* Returns a newly allocated formatted string; the caller frees it. */
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
+
+/* msg.c: lines on stderr, all starting with "tam: ". */
+/* An informational line; suppressed by -q. */
+void	 tam_info(const struct tam_ctx *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* A diagnostic line that -q does not suppress (warnings, error details). */
+void	 tam_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * Records the error message of a failing command in ctx->errmsg (the
+ * dispatcher prints it after rolling back) and returns code, so that a
+ * command can write "return cmd_fail(ctx, TAM_FAIL, ...)".
+ */
+int	 cmd_fail(struct tam_ctx *, int code, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Like cmd_fail() but takes over an allocated message (frees it). */
+int	 cmd_fail_take(struct tam_ctx *, int code, char *msg);
+
+/* The timestamp "YYYY-MM-DDTHH:MM:SSZ" for now, on ctx->today's date. */
+void	 tam_now(const struct tam_ctx *, char buf[21]);
+
+#endif

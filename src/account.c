@@ -1,0 +1,597 @@
+/* account.c: the account record, naming an account, saving changes. */
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "tam/account.h"
+#include "tam/date.h"
+#include "tam/db.h"
+#include "tam/money.h"
+#include "tam/plan.h"
+#include "tam/sfid.h"
+
+/* Longest name, person or free text accepted: a sanity bound, not SQL's. */
+#define TEXT_MAX 65536
+
+static const struct field_def fields[] = {
+	{ AF_SFID,		"sfid",			"sfid" },
+	{ AF_NAME,		"name",			"name" },
+	{ AF_TAM,		"tam",			"tam" },
+	{ AF_SAL,		"sal",			"sal" },
+	{ AF_SA,		"sa",			"sa" },
+	{ AF_RSD,		"rsd",			"rsd" },
+	{ AF_TAM_MANAGER,	"tam_manager",		"tam-manager" },
+	{ AF_ACV,		"acv",			"acv" },
+	{ AF_CURRENCY,		"currency",		"currency" },
+	{ AF_RENEWAL_DATE,	"renewal_date",		"renewal" },
+	{ AF_HEALTH_SCORE,	"health_score",		"health" },
+	{ AF_SENTIMENT,		"sentiment",		NULL },
+	{ AF_LIFECYCLE_STAGE,	"lifecycle_stage",	"stage" },
+	{ AF_UPSELL,		"upsell",		"upsell" },
+	{ AF_REGION,		"region",		"region" },
+	{ AF_SEGMENT,		"segment",		"segment" },
+	{ AF_OBJECTIVES,	"objectives",		"objectives" },
+	{ AF_LICENSES,		"licenses",		"licenses" },
+	{ AF_ACTIVE_USERS,	"active_users",		"active-users" },
+	{ AF_ARCHIVED,		"archived",		NULL },
+};
+
+void
+account_init(struct account *a)
+{
+	memset(a, 0, sizeof *a);
+	memcpy(a->currency, "USD", 4);
+	a->renewal_date = DATE_NONE;
+	a->health_score = -1;
+	a->licenses = -1;
+	a->active_users = -1;
+}
+
+void
+account_release(struct account *a)
+{
+	free(a->sfid);
+	free(a->name);
+	free(a->tam);
+	free(a->sal);
+	free(a->sa);
+	free(a->rsd);
+	free(a->tam_manager);
+	free(a->lifecycle_stage);
+	free(a->region);
+	free(a->segment);
+	free(a->objectives);
+	free(a->created_at);
+	free(a->updated_at);
+	account_init(a);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s == NULL ? NULL : xstrdup(s);
+}
+
+void
+account_copy(struct account *dst, const struct account *src)
+{
+	*dst = *src;
+	dst->sfid = dup_or_null(src->sfid);
+	dst->name = dup_or_null(src->name);
+	dst->tam = dup_or_null(src->tam);
+	dst->sal = dup_or_null(src->sal);
+	dst->sa = dup_or_null(src->sa);
+	dst->rsd = dup_or_null(src->rsd);
+	dst->tam_manager = dup_or_null(src->tam_manager);
+	dst->lifecycle_stage = dup_or_null(src->lifecycle_stage);
+	dst->region = dup_or_null(src->region);
+	dst->segment = dup_or_null(src->segment);
+	dst->objectives = dup_or_null(src->objectives);
+	dst->created_at = dup_or_null(src->created_at);
+	dst->updated_at = dup_or_null(src->updated_at);
+}
+
+const struct field_def *
+account_field_def(enum account_field f)
+{
+	return &fields[f];
+}
+
+const struct field_def *
+account_field_by_name(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		if (strcmp(name, fields[i].key) == 0)
+			return &fields[i];
+		if (fields[i].option != NULL &&
+		    strcmp(name, fields[i].option) == 0)
+			return &fields[i];
+	}
+	return NULL;
+}
+
+/* The string member of a text field, or NULL for other fields. */
+static char **
+text_slot(struct account *a, enum account_field f)
+{
+	switch (f) {
+	case AF_SFID:		return &a->sfid;
+	case AF_NAME:		return &a->name;
+	case AF_TAM:		return &a->tam;
+	case AF_SAL:		return &a->sal;
+	case AF_SA:		return &a->sa;
+	case AF_RSD:		return &a->rsd;
+	case AF_TAM_MANAGER:	return &a->tam_manager;
+	case AF_LIFECYCLE_STAGE: return &a->lifecycle_stage;
+	case AF_REGION:		return &a->region;
+	case AF_SEGMENT:	return &a->segment;
+	case AF_OBJECTIVES:	return &a->objectives;
+	default:		return NULL;
+	}
+}
+
+static int
+str_differs(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a != b;
+	return strcmp(a, b) != 0;
+}
+
+unsigned
+account_diff(const struct account *a, const struct account *b)
+{
+	unsigned	m = 0;
+	int		f;
+
+	for (f = 0; f < AF_COUNT; f++) {
+		char	**sa = text_slot((struct account *)a, f);
+		char	**sb = text_slot((struct account *)b, f);
+
+		if (sa != NULL && str_differs(*sa, *sb))
+			m |= AF_BIT(f);
+	}
+	if (a->has_acv != b->has_acv ||
+	    (a->has_acv && a->acv_cents != b->acv_cents))
+		m |= AF_BIT(AF_ACV);
+	if (strcmp(a->currency, b->currency) != 0)
+		m |= AF_BIT(AF_CURRENCY);
+	if (a->renewal_date != b->renewal_date)
+		m |= AF_BIT(AF_RENEWAL_DATE);
+	if (a->health_score != b->health_score)
+		m |= AF_BIT(AF_HEALTH_SCORE);
+	if (a->sentiment != b->sentiment ||
+	    a->requires_triage != b->requires_triage)
+		m |= AF_BIT(AF_SENTIMENT);
+	if (a->upsell != b->upsell)
+		m |= AF_BIT(AF_UPSELL);
+	if (a->licenses != b->licenses)
+		m |= AF_BIT(AF_LICENSES);
+	if (a->active_users != b->active_users)
+		m |= AF_BIT(AF_ACTIVE_USERS);
+	if (a->archived != b->archived)
+		m |= AF_BIT(AF_ARCHIVED);
+	return m;
+}
+
+const char *
+sentiment_name(int s)
+{
+	switch (s) {
+	case SENT_GREEN:	return "green";
+	case SENT_YELLOW:	return "yellow";
+	case SENT_RED:		return "red";
+	default:		return NULL;
+	}
+}
+
+int
+sentiment_parse(const char *s, int *triage)
+{
+	static const char *const triaged[] = {
+		"yellow - requires triage", "yellow (requires triage)",
+		"yellow-requires triage", "yellow+triage",
+		"yellow requires triage",
+	};
+	size_t	i;
+
+	*triage = 0;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (strcasecmp(s, "green") == 0)
+		return SENT_GREEN;
+	if (strcasecmp(s, "yellow") == 0)
+		return SENT_YELLOW;
+	if (strcasecmp(s, "red") == 0)
+		return SENT_RED;
+	for (i = 0; i < sizeof triaged / sizeof triaged[0]; i++)
+		if (strcasecmp(s, triaged[i]) == 0) {
+			*triage = 1;
+			return SENT_YELLOW;
+		}
+	return -1;
+}
+
+int
+sentiment_at_risk(int sentiment, int triage)
+{
+	return sentiment == SENT_RED || (sentiment == SENT_YELLOW && triage);
+}
+
+int
+account_strategic(const struct account *a, int64_t threshold)
+{
+	return a->has_acv && a->acv_cents > threshold;
+}
+
+/* Parses a non-negative integer up to max; 0 or -1. */
+static int
+parse_count(const char *s, int64_t max, int64_t *out)
+{
+	char		*end;
+	long long	 v;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+account_field_set(struct account *a, enum account_field f, const char *value,
+    int today, char **err)
+{
+	const char	*key = fields[f].option ? fields[f].option : fields[f].key;
+	char		**slot, sfid[19];
+	struct money	 m;
+	int64_t		 n;
+	int		 d, triage;
+
+	if (strlen(value) > TEXT_MAX) {
+		*err = xasprintf("--%s: value is longer than %d bytes", key,
+		    TEXT_MAX);
+		return -1;
+	}
+	switch (f) {
+	case AF_SFID:
+		if (sfid_normalize(value, sfid) != 0) {
+			*err = xasprintf("'%s' is not a Salesforce ID (15 or "
+			    "18 letters and digits)", value);
+			return -1;
+		}
+		free(a->sfid);
+		a->sfid = xstrdup(sfid);
+		return 0;
+	case AF_ACV:
+		if (money_parse(value, &m) != 0 || m.cents < 0) {
+			*err = xasprintf("'%s' is not an amount (like 250000, "
+			    "$250,000 or USD 250,000.00)", value);
+			return -1;
+		}
+		a->has_acv = 1;
+		a->acv_cents = m.cents;
+		if (m.currency[0] != '\0')
+			memcpy(a->currency, m.currency, 4);
+		return 0;
+	case AF_CURRENCY:
+		if (strlen(value) != 3 || !isalpha((unsigned char)value[0]) ||
+		    !isalpha((unsigned char)value[1]) ||
+		    !isalpha((unsigned char)value[2])) {
+			*err = xasprintf("'%s' is not a currency code (like "
+			    "USD or EUR)", value);
+			return -1;
+		}
+		for (d = 0; d < 3; d++)
+			a->currency[d] = (char)toupper((unsigned char)value[d]);
+		return 0;
+	case AF_RENEWAL_DATE:
+		if (date_parse_arg(value, today, &d) != 0) {
+			*err = xasprintf("'%s' is not a date (YYYY-MM-DD, "
+			    "today, +Nd, +Nw or +Nm)", value);
+			return -1;
+		}
+		a->renewal_date = d;
+		return 0;
+	case AF_HEALTH_SCORE:
+		if (parse_count(value, 100, &n) != 0) {
+			*err = xasprintf("'%s' is not a health score (0 to "
+			    "100)", value);
+			return -1;
+		}
+		a->health_score = (int)n;
+		return 0;
+	case AF_SENTIMENT:
+		if ((d = sentiment_parse(value, &triage)) < 0) {
+			*err = xasprintf("'%s' is not a sentiment (green, "
+			    "yellow or red)", value);
+			return -1;
+		}
+		a->sentiment = d;
+		a->requires_triage = triage;
+		return 0;
+	case AF_LICENSES:
+	case AF_ACTIVE_USERS:
+		if (parse_count(value, INT64_C(1000000000000), &n) != 0) {
+			*err = xasprintf("'%s' is not a number of users",
+			    value);
+			return -1;
+		}
+		if (f == AF_LICENSES)
+			a->licenses = n;
+		else
+			a->active_users = n;
+		return 0;
+	case AF_UPSELL:
+		a->upsell = 1;
+		return 0;
+	case AF_ARCHIVED:
+		a->archived = 1;
+		return 0;
+	default:
+		break;
+	}
+	slot = text_slot(a, f);
+	if (f == AF_NAME && *value == '\0') {
+		*err = xstrdup("the name cannot be empty");
+		return -1;
+	}
+	free(*slot);
+	*slot = *value == '\0' ? NULL : xstrdup(value);
+	return 0;
+}
+
+void
+account_field_clear(struct account *a, enum account_field f)
+{
+	char	**slot;
+
+	switch (f) {
+	case AF_ACV:
+		a->has_acv = 0;
+		a->acv_cents = 0;
+		return;
+	case AF_CURRENCY:
+		memcpy(a->currency, "USD", 4);
+		return;
+	case AF_RENEWAL_DATE:
+		a->renewal_date = DATE_NONE;
+		return;
+	case AF_HEALTH_SCORE:
+		a->health_score = -1;
+		return;
+	case AF_SENTIMENT:
+		a->sentiment = SENT_NONE;
+		a->requires_triage = 0;
+		return;
+	case AF_LICENSES:
+		a->licenses = -1;
+		return;
+	case AF_ACTIVE_USERS:
+		a->active_users = -1;
+		return;
+	case AF_UPSELL:
+		a->upsell = 0;
+		return;
+	case AF_ARCHIVED:
+		a->archived = 0;
+		return;
+	default:
+		break;
+	}
+	if ((slot = text_slot(a, f)) != NULL && f != AF_NAME) {
+		free(*slot);
+		*slot = NULL;
+	}
+}
+
+/* Lists the candidates of an ambiguous name on stderr. */
+static void
+list_candidates(struct tam_ctx *ctx, const int64_t *ids, int n)
+{
+	struct account	a;
+	char		*err = NULL;
+	int		i;
+
+	account_init(&a);
+	for (i = 0; i < n; i++) {
+		if (db_account_get(ctx->db, ids[i], &a, &err) != 0) {
+			free(err);
+			err = NULL;
+			continue;
+		}
+		tam_warn("  %4" PRId64 "  %s  %s", a.id, a.name,
+		    a.sfid ? a.sfid : "");
+	}
+	account_release(&a);
+}
+
+/* Looks name up exactly, then as a prefix; 0 with *id, else TAM_FAIL. */
+static int
+resolve_by_name(struct tam_ctx *ctx, const char *spec, int64_t *id)
+{
+	int64_t	*ids = NULL;
+	int	 n = 0, prefix, rc;
+	char	*err = NULL;
+
+	for (prefix = 0; prefix <= 1; prefix++) {
+		if (db_account_by_name(ctx->db, spec, prefix, 20, &ids, &n,
+		    &err) != 0)
+			return cmd_fail_take(ctx, TAM_FAIL, err);
+		if (n >= 1)
+			break;
+	}
+	if (n == 1) {
+		*id = ids[0];
+		free(ids);
+		return TAM_OK;
+	}
+	if (n == 0)
+		rc = cmd_fail(ctx, TAM_FAIL, "no account matches '%s'; see "
+		    "'tam account list'", spec);
+	else {
+		rc = cmd_fail(ctx, TAM_FAIL, "'%s' names %s%d accounts; give "
+		    "more of the name, the id or the Salesforce ID", spec,
+		    n == 20 ? "at least " : "", n);
+		/* The error line goes before the candidates: print it now. */
+		tam_warn("%s", ctx->errmsg);
+		list_candidates(ctx, ids, n);
+		free(ctx->errmsg);
+		ctx->errmsg = xstrdup("");
+	}
+	free(ids);
+	return rc;
+}
+
+int
+account_resolve(struct tam_ctx *ctx, const char *spec, int64_t *id)
+{
+	struct account	 a;
+	char		*err = NULL, sfid[19], *end;
+	long long	 n;
+	int		 rc;
+
+	if (*spec == '\0')
+		return cmd_fail(ctx, TAM_USAGE, "the account name is empty");
+	if (isdigit((unsigned char)*spec) && strlen(spec) < 15) {
+		errno = 0;
+		n = strtoll(spec, &end, 10);
+		if (*end == '\0' && errno == 0) {
+			account_init(&a);
+			rc = db_account_get(ctx->db, n, &a, &err);
+			account_release(&a);
+			if (rc < 0)
+				return cmd_fail_take(ctx, TAM_FAIL, err);
+			if (rc == 0) {
+				*id = n;
+				return TAM_OK;
+			}
+		}
+	}
+	if (sfid_normalize(spec, sfid) == 0) {
+		rc = db_account_by_sfid(ctx->db, sfid, id, &err);
+		if (rc < 0)
+			return cmd_fail_take(ctx, TAM_FAIL, err);
+		if (rc == 0)
+			return TAM_OK;
+	}
+	return resolve_by_name(ctx, spec, id);
+}
+
+int
+account_load(struct tam_ctx *ctx, int64_t id, struct account *a)
+{
+	char	*err = NULL;
+	int	 rc;
+
+	rc = db_account_get(ctx->db, id, a, &err);
+	if (rc < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (rc > 0)
+		return cmd_fail(ctx, TAM_FAIL, "no account with id %" PRId64,
+		    id);
+	return TAM_OK;
+}
+
+static int
+post_sentiment(struct tam_ctx *ctx, const struct account *a,
+    const char *author, const char *at, char **err)
+{
+	struct post	 p = { 0 };
+	char		*body;
+	int		 rc;
+
+	body = xasprintf("Sentiment set to %s%s", sentiment_name(a->sentiment)
+	    ? sentiment_name(a->sentiment) : "(not set)",
+	    a->requires_triage ? " (requires triage)" : "");
+	p.account_id = a->id;
+	p.at = at;
+	p.type = "sentiment";
+	p.author = author;
+	p.sentiment = a->sentiment;
+	p.requires_triage = a->requires_triage;
+	p.body = body;
+	rc = db_post_add(ctx->db, &p, err);
+	free(body);
+	return rc;
+}
+
+static int
+post_renewal_date(struct tam_ctx *ctx, const struct account *old,
+    const struct account *a, const char *author, const char *at, char **err)
+{
+	struct post	 p = { 0 };
+	char		 from[11] = "none", to[11] = "none", *body;
+	int		 rc;
+
+	if (old->renewal_date != DATE_NONE)
+		date_format(old->renewal_date, from);
+	if (a->renewal_date != DATE_NONE)
+		date_format(a->renewal_date, to);
+	body = xasprintf("Renewal date changed from %s to %s", from, to);
+	p.account_id = a->id;
+	p.at = at;
+	p.type = "renewal_date";
+	p.author = author;
+	p.sentiment = a->sentiment;
+	p.requires_triage = a->requires_triage;
+	p.body = body;
+	rc = db_post_add(ctx->db, &p, err);
+	free(body);
+	return rc;
+}
+
+int
+account_create(struct tam_ctx *ctx, struct account *a, const char *author,
+    char **err)
+{
+	char	now[21];
+
+	tam_now(ctx, now);
+	if (db_account_insert(ctx->db, a, now, err) != 0)
+		return -1;
+	if (a->health_score >= 0 && db_health_add(ctx->db, a->id, ctx->today,
+	    a->health_score, err) != 0)
+		return -1;
+	if (a->sentiment != SENT_NONE &&
+	    post_sentiment(ctx, a, author, now, err) != 0)
+		return -1;
+	return 0;
+}
+
+int
+account_save(struct tam_ctx *ctx, const struct account *old,
+    struct account *a, const char *author, char **err)
+{
+	unsigned	m = account_diff(old, a);
+	char		now[21];
+
+	if (m == 0)
+		return 0;
+	tam_now(ctx, now);
+	if (db_account_update(ctx->db, a, now, err) != 0)
+		return -1;
+	if ((m & AF_BIT(AF_HEALTH_SCORE)) && a->health_score >= 0 &&
+	    db_health_add(ctx->db, a->id, ctx->today, a->health_score,
+	    err) != 0)
+		return -1;
+	if ((m & AF_BIT(AF_SENTIMENT)) &&
+	    post_sentiment(ctx, a, author, now, err) != 0)
+		return -1;
+	if (m & AF_BIT(AF_RENEWAL_DATE)) {
+		if (post_renewal_date(ctx, old, a, author, now, err) != 0)
+			return -1;
+		if (plan_renewal_changed(ctx, a->id, old->renewal_date,
+		    a->renewal_date, err) != 0)
+			return -1;
+	}
+	return (int)m;
+}

@@ -1,0 +1,468 @@
+/* cmd.c: the command table and the dispatcher around every command. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tam/cmd.h"
+#include "tam/date.h"
+#include "tam/db.h"
+#include "tam/settings.h"
+
+/* Exact names only: a new command must never change what a script runs. */
+static const struct cmd_entry *const commands[] = {
+	&cmd_init_entry,
+	&cmd_account_entry,
+	&cmd_import_entry,
+	&cmd_sync_entry,
+	&cmd_due_entry,
+	&cmd_task_entry,
+	&cmd_done_entry,
+	&cmd_skip_entry,
+	&cmd_action_entry,
+	&cmd_review_entry,
+	&cmd_sentiment_entry,
+	&cmd_risk_update_entry,
+	&cmd_cta_entry,
+	&cmd_timeline_entry,
+	&cmd_note_entry,
+	&cmd_report_entry,
+	&cmd_export_entry,
+	&cmd_restore_entry,
+	&cmd_ics_entry,
+	&cmd_config_entry,
+	&cmd_help_entry,
+	NULL
+};
+
+/* The global options, valid before or after the command name. */
+struct global_opt {
+	const char	*name;
+	char		 shortname;
+	int		 has_arg;
+};
+
+static const struct global_opt globals[] = {
+	{ "db",		0,	1 },
+	{ "today",	0,	1 },
+	{ "format",	0,	1 },
+	{ "color",	0,	1 },
+	{ "no-color",	0,	0 },
+	{ "quiet",	'q',	0 },
+	{ "help",	'h',	0 },
+	{ "version",	'V',	0 },
+	{ NULL,		0,	0 }
+};
+
+static const struct cmd_entry *
+find_entry(const struct cmd_entry *const *table, const char *name)
+{
+	for (; *table != NULL; table++)
+		if (strcmp((*table)->name, name) == 0)
+			return *table;
+	return NULL;
+}
+
+const struct cmd_entry *const *cmd_table(void);
+
+const struct cmd_entry *const *
+cmd_table(void)
+{
+	return commands;
+}
+
+void
+cmd_usage(FILE *fp, const struct cmd_entry *e)
+{
+	const struct cmd_entry *const	*t;
+
+	if (e == NULL) {
+		fputs("usage: tam [--db PATH] [--today DATE] [--format F] "
+		    "[--color WHEN] [-q] COMMAND [ARGS]\n\ncommands:\n", fp);
+		for (t = commands; *t != NULL; t++)
+			fprintf(fp, "  %-12s %s\n", (*t)->name, (*t)->summary);
+		fputs("\n'tam help COMMAND' or 'tam COMMAND --help' for "
+		    "more; man tam for everything.\n", fp);
+		return;
+	}
+	if (e->sub != NULL) {
+		fprintf(fp, "usage:");
+		for (t = e->sub; *t != NULL; t++)
+			fprintf(fp, "%s tam %s\n", t == e->sub ? "" : "      ",
+			    (*t)->usage);
+		return;
+	}
+	fprintf(fp, "usage: tam %s\n", e->usage);
+}
+
+int
+cmd_misuse(struct tam_ctx *ctx, const char *fmt, ...)
+{
+	va_list	ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	ctx->show_usage = 1;
+	return cmd_fail_take(ctx, TAM_USAGE, msg);
+}
+
+int
+cmd_bad_option(struct tam_ctx *ctx, char **argv, int ch)
+{
+	const char	*arg = argv[optind - 1];
+
+	if (ch == ':')
+		return cmd_misuse(ctx, "option '%s' needs a value", arg);
+	if (optopt != 0)
+		return cmd_misuse(ctx, "unknown option '-%c'", optopt);
+	return cmd_misuse(ctx, "unknown option '%s'", arg);
+}
+
+int
+cmd_parse_id(const char *s, int64_t *out)
+{
+	char		*end;
+	long long	 v;
+
+	if (*s < '1' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0')
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int
+parse_format(const char *s, enum out_format *out)
+{
+	static const char *const names[] = { "table", "tsv", "csv", "json",
+	    "jsonl" };
+	int	i;
+
+	for (i = 0; i < 5; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*out = (enum out_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+int
+cmd_global_option(struct tam_ctx *ctx, const char *name, const char *value)
+{
+	if (strcmp(name, "db") == 0)
+		ctx->db_path = value;
+	else if (strcmp(name, "today") == 0)
+		ctx->opt_today = value;
+	else if (strcmp(name, "format") == 0)
+		ctx->opt_format = value;
+	else if (strcmp(name, "color") == 0)
+		ctx->opt_color = value;
+	else if (strcmp(name, "no-color") == 0)
+		ctx->opt_color = "never";
+	else if (strcmp(name, "quiet") == 0)
+		ctx->quiet = 1;
+	else
+		return -1;
+	return 0;
+}
+
+/* Resolves today, the format and color from options and environment. */
+static int
+resolve_options(struct tam_ctx *ctx)
+{
+	const char	*s;
+	int		 d;
+
+	if ((s = ctx->opt_today) != NULL || ((s = getenv("TAM_TODAY")) != NULL &&
+	    *s != '\0')) {
+		if (date_parse_iso(s, &d) != 0)
+			return cmd_fail(ctx, TAM_USAGE, "%s: '%s' is not a date "
+			    "(YYYY-MM-DD)", ctx->opt_today ? "--today" : "TAM_TODAY",
+			    s);
+		ctx->today = d;
+	}
+	ctx->format = isatty(STDOUT_FILENO) ? FMT_TABLE : FMT_TSV;
+	if ((s = ctx->opt_format) != NULL || ((s = getenv("TAM_FORMAT")) != NULL &&
+	    *s != '\0')) {
+		if (parse_format(s, &ctx->format) != 0)
+			return cmd_fail(ctx, TAM_USAGE, "%s: '%s' is not a "
+			    "format (table, tsv, csv, json or jsonl)",
+			    ctx->opt_format ? "--format" : "TAM_FORMAT", s);
+	}
+	s = ctx->opt_color ? ctx->opt_color : "auto";
+	if (strcmp(s, "always") == 0)
+		ctx->color = 1;
+	else if (strcmp(s, "never") == 0)
+		ctx->color = 0;
+	else if (strcmp(s, "auto") == 0)
+		ctx->color = isatty(STDOUT_FILENO) &&
+		    ((s = getenv("NO_COLOR")) == NULL || *s == '\0');
+	else
+		return cmd_fail(ctx, TAM_USAGE, "--color: '%s' is not auto, "
+		    "always or never", s);
+	if (ctx->format != FMT_TABLE)
+		ctx->color = 0;
+	return TAM_OK;
+}
+
+static const struct global_opt *
+find_global_long(const char *name, size_t len)
+{
+	const struct global_opt	*g;
+
+	for (g = globals; g->name != NULL; g++)
+		if (strlen(g->name) == len && strncmp(g->name, name, len) == 0)
+			return g;
+	return NULL;
+}
+
+/* Does the command's long option (exact or unique prefix) take a value? */
+static int
+long_takes_value(const struct option *longopts, const char *name, size_t len)
+{
+	const struct option	*o, *hit = NULL;
+	int			 nhits = 0;
+
+	for (o = longopts; o != NULL && o->name != NULL; o++) {
+		if (strncmp(o->name, name, len) != 0)
+			continue;
+		if (strlen(o->name) == len)
+			return o->has_arg == required_argument;
+		hit = o;
+		nhits++;
+	}
+	return nhits == 1 && hit->has_arg == required_argument;
+}
+
+static int
+short_takes_value(const char *shortopts, char c)
+{
+	const char	*p;
+
+	if (shortopts == NULL || c == ':' ||
+	    (p = strchr(shortopts, c)) == NULL)
+		return 0;
+	return p[1] == ':';
+}
+
+/*
+ * Takes the global options out of a command's arguments, so the command
+ * parses only its own.  argv[0] is kept.  Returns the new argc, or -1
+ * (with the error in ctx).  *help is set for -h/--help.
+ */
+static int
+strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
+    char **argv, char **out, int *help)
+{
+	const struct global_opt	*g;
+	const char		*a, *eq, *value;
+	char			*kept;
+	int			 i, j, n = 0, k;
+	size_t			 len;
+
+	out[n++] = argv[0];
+	for (i = 1; i < argc; i++) {
+		a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			while (i < argc)
+				out[n++] = argv[i++];
+			break;
+		}
+		if (a[0] == '-' && a[1] == '-') {
+			eq = strchr(a + 2, '=');
+			len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+			if ((g = find_global_long(a + 2, len)) == NULL) {
+				out[n++] = argv[i];
+				if (eq == NULL && long_takes_value(e->longopts,
+				    a + 2, len) && i + 1 < argc)
+					out[n++] = argv[++i];
+				continue;
+			}
+			value = eq ? eq + 1 : NULL;
+			if (g->has_arg && value == NULL) {
+				if (i + 1 >= argc)
+					return cmd_misuse(ctx, "option '--%s' "
+					    "needs a value", g->name), -1;
+				value = argv[++i];
+			}
+			if (strcmp(g->name, "help") == 0)
+				*help = 1;
+			else if (strcmp(g->name, "version") == 0)
+				return cmd_misuse(ctx, "--version goes "
+				    "before the command"), -1;
+			else
+				cmd_global_option(ctx, g->name, value);
+			continue;
+		}
+		if (a[0] != '-' || a[1] == '\0') {
+			out[n++] = argv[i];
+			continue;
+		}
+		/* A cluster of short options: drop -q and -h from it. */
+		kept = xstrdup(a);
+		for (j = 1, k = 1; a[j] != '\0'; j++) {
+			if (short_takes_value(e->shortopts, a[j])) {
+				strcpy(kept + k, a + j);
+				k += (int)strlen(a + j);
+				if (a[j + 1] == '\0' && i + 1 < argc) {
+					kept[k] = '\0';
+					out[n++] = kept;
+					kept = NULL;
+					out[n++] = argv[++i];
+				}
+				break;
+			}
+			if (a[j] == 'q' && (e->shortopts == NULL ||
+			    strchr(e->shortopts, 'q') == NULL))
+				ctx->quiet = 1;
+			else if (a[j] == 'h')
+				*help = 1;
+			else
+				kept[k++] = a[j];
+		}
+		if (kept != NULL) {
+			kept[k] = '\0';
+			if (k > 1)
+				out[n++] = kept;	/* freed at exit */
+			else
+				free(kept);
+		}
+	}
+	out[n] = NULL;
+	return n;
+}
+
+/* Finds the database path: --db, TAM_DB, XDG_DATA_HOME, ~/.local/share. */
+static char *
+database_path(const struct tam_ctx *ctx)
+{
+	const char	*s;
+
+	if (ctx->db_path != NULL && *ctx->db_path != '\0')
+		return xstrdup(ctx->db_path);
+	if ((s = getenv("TAM_DB")) != NULL && *s != '\0')
+		return xstrdup(s);
+	/* The XDG spec ignores a relative XDG_DATA_HOME. */
+	if ((s = getenv("XDG_DATA_HOME")) != NULL && s[0] == '/')
+		return xasprintf("%s/tam/tam.db", s);
+	if ((s = getenv("HOME")) != NULL && s[0] == '/')
+		return xasprintf("%s/.local/share/tam/tam.db", s);
+	return NULL;
+}
+
+/* Closes and removes a database file this run created. */
+static void
+forget_database(struct tam_ctx *ctx, const char *path)
+{
+	char	*side;
+
+	db_close(ctx->db);
+	ctx->db = NULL;
+	unlink(path);
+	side = xasprintf("%s-wal", path);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", path);
+	unlink(side);
+	free(side);
+}
+
+/* Opens the database, runs exec in its transaction, commits. */
+static int
+run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
+    char **argv)
+{
+	char	*path, *err = NULL;
+	int	 rc, created = 0;
+
+	if ((path = database_path(ctx)) == NULL)
+		return cmd_fail(ctx, TAM_FAIL, "no database: set --db, TAM_DB "
+		    "or HOME");
+	if (db_open(path, &ctx->db, &created, &err) != 0) {
+		free(path);
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	}
+	ctx->db_path = path;
+	if (db_begin(ctx->db, (e->flags & CMD_WRITE) != 0, &err) != 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	rc = e->exec(ctx, argc, argv);
+	if (rc != TAM_OK) {
+		db_rollback(ctx->db);
+		/* A command that failed leaves no new file behind either. */
+		if (created)
+			forget_database(ctx, path);
+		return rc;
+	}
+	if (db_commit(ctx->db, &err) != 0) {
+		db_rollback(ctx->db);
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	}
+	return TAM_OK;
+}
+
+int
+cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
+{
+	const struct cmd_entry	*e, *sub;
+	char			**args, *name = NULL;
+	int			 n, help = 0, rc;
+
+	if ((e = find_entry(commands, argv[0])) == NULL)
+		return cmd_fail(ctx, TAM_USAGE, "unknown command '%s'; see "
+		    "'tam help'", argv[0]);
+	ctx->cmd = e->name;
+	if (e->sub != NULL) {
+		if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+		    strcmp(argv[1], "-h") == 0) {
+			if (argc >= 2) {
+				cmd_usage(stdout, e);
+				return TAM_OK;
+			}
+			return cmd_misuse(ctx, "%s: which one? (see below)",
+			    e->name);
+		}
+		if ((sub = find_entry(e->sub, argv[1])) == NULL) {
+			rc = cmd_misuse(ctx, "unknown command '%s %s'",
+			    e->name, argv[1]);
+			return rc;
+		}
+		name = xasprintf("%s %s", e->name, sub->name);
+		ctx->cmd = name;
+		e = sub;
+		argc--;
+		argv++;
+	}
+	args = xcalloc((size_t)argc + 1, sizeof *args);
+	n = strip_globals(ctx, e, argc, argv, args, &help);
+	if (n < 0)
+		rc = TAM_USAGE;
+	else if (help) {
+		cmd_usage(stdout, e);
+		rc = TAM_OK;
+	} else if ((rc = resolve_options(ctx)) != TAM_OK)
+		;
+	else if (e->flags & CMD_DB)
+		rc = run_with_db(ctx, e, n, args);
+	else
+		rc = e->exec(ctx, n, args);
+	if (ctx->show_usage && rc == TAM_USAGE) {
+		/* The usage goes with the error; main prints the error first. */
+		ctx->show_usage = 0;
+		if (ctx->errmsg != NULL && *ctx->errmsg != '\0')
+			tam_warn("%s", ctx->errmsg);
+		free(ctx->errmsg);
+		ctx->errmsg = xstrdup("");
+		cmd_usage(stderr, e);
+	}
+	free(args);
+	/* name stays: ctx->cmd points at it until exit. */
+	(void)name;
+	return rc;
+}

@@ -1,0 +1,852 @@
+/* cmd-account.c: tam account add|set|show|list|archive|rm. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "tam/account.h"
+#include "tam/cmd.h"
+#include "tam/date.h"
+#include "tam/db.h"
+#include "tam/money.h"
+#include "tam/out.h"
+#include "tam/settings.h"
+
+/* getopt values of the field options: OPT_FIELD + enum account_field. */
+#define OPT_FIELD	1000
+#define OPT_NO_UPSELL	2000
+#define OPT_CLEAR	2001
+#define OPT_YES		2002
+#define OPT_TAM		2003
+#define OPT_SENTIMENT	2004
+#define OPT_TRIAGE	2005
+#define OPT_WITHIN	2006
+#define OPT_STRATEGIC	2007
+#define OPT_ARCHIVED	2008
+
+#define FIELD_OPTS \
+	{ "sfid",	  required_argument, NULL, OPT_FIELD + AF_SFID }, \
+	{ "tam",	  required_argument, NULL, OPT_FIELD + AF_TAM }, \
+	{ "sal",	  required_argument, NULL, OPT_FIELD + AF_SAL }, \
+	{ "sa",		  required_argument, NULL, OPT_FIELD + AF_SA }, \
+	{ "rsd",	  required_argument, NULL, OPT_FIELD + AF_RSD }, \
+	{ "tam-manager",  required_argument, NULL, OPT_FIELD + AF_TAM_MANAGER }, \
+	{ "acv",	  required_argument, NULL, OPT_FIELD + AF_ACV }, \
+	{ "currency",	  required_argument, NULL, OPT_FIELD + AF_CURRENCY }, \
+	{ "renewal",	  required_argument, NULL, OPT_FIELD + AF_RENEWAL_DATE }, \
+	{ "health",	  required_argument, NULL, OPT_FIELD + AF_HEALTH_SCORE }, \
+	{ "stage",	  required_argument, NULL, OPT_FIELD + AF_LIFECYCLE_STAGE }, \
+	{ "upsell",	  no_argument,	     NULL, OPT_FIELD + AF_UPSELL }, \
+	{ "region",	  required_argument, NULL, OPT_FIELD + AF_REGION }, \
+	{ "segment",	  required_argument, NULL, OPT_FIELD + AF_SEGMENT }, \
+	{ "licenses",	  required_argument, NULL, OPT_FIELD + AF_LICENSES }, \
+	{ "active-users", required_argument, NULL, OPT_FIELD + AF_ACTIVE_USERS }, \
+	{ "objectives",	  required_argument, NULL, OPT_FIELD + AF_OBJECTIVES }
+
+static const struct option add_longopts[] = {
+	FIELD_OPTS,
+	{ NULL, 0, NULL, 0 }
+};
+
+static const struct option set_longopts[] = {
+	FIELD_OPTS,
+	{ "name",	required_argument, NULL, OPT_FIELD + AF_NAME },
+	{ "no-upsell",	no_argument,	   NULL, OPT_NO_UPSELL },
+	{ "clear",	required_argument, NULL, OPT_CLEAR },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The columns of `account list`; `show` adds more. */
+static const struct out_col list_cols[] = {
+	{ "id",			"ID",		OUT_INT },
+	{ "sfid",		NULL,		OUT_STR },
+	{ "name",		"NAME",		OUT_STR },
+	{ "tam",		"TAM",		OUT_STR },
+	{ "sal",		"SAL",		OUT_STR },
+	{ "renewal_date",	"RENEWAL",	OUT_DATE },
+	{ "days_to_renewal",	"DAYS",		OUT_INT },
+	{ "acv",		"ACV",		OUT_MONEY },
+	{ "currency",		NULL,		OUT_STR },
+	{ "strategic",		"STRAT",	OUT_BOOL },
+	{ "sentiment",		NULL,		OUT_STR },
+	{ NULL,			"SENTIMENT",	OUT_STR },
+	{ "requires_triage",	NULL,		OUT_BOOL },
+	{ "health_score",	"HEALTH",	OUT_INT },
+	{ "lifecycle_stage",	NULL,		OUT_STR },
+	{ "archived",		NULL,		OUT_BOOL },
+};
+#define NLIST_COLS ((int)(sizeof list_cols / sizeof list_cols[0]))
+
+static const struct out_col show_cols[] = {
+	{ "id",			"id",			OUT_INT },
+	{ "sfid",		"sfid",			OUT_STR },
+	{ "name",		"name",			OUT_STR },
+	{ "tam",		"tam",			OUT_STR },
+	{ "sal",		"sal",			OUT_STR },
+	{ "renewal_date",	"renewal date",		OUT_DATE },
+	{ "days_to_renewal",	"days to renewal",	OUT_INT },
+	{ "acv",		"acv",			OUT_MONEY },
+	{ "currency",		"currency",		OUT_STR },
+	{ "strategic",		"strategic",		OUT_BOOL },
+	{ "sentiment",		"sentiment",		OUT_STR },
+	{ "requires_triage",	"requires triage",	OUT_BOOL },
+	{ "health_score",	"health score",		OUT_INT },
+	{ "lifecycle_stage",	"lifecycle stage",	OUT_STR },
+	{ "archived",		"archived",		OUT_BOOL },
+	{ "sa",			"sa",			OUT_STR },
+	{ "rsd",		"rsd",			OUT_STR },
+	{ "tam_manager",	"tam manager",		OUT_STR },
+	{ "upsell",		"upsell",		OUT_BOOL },
+	{ "region",		"region",		OUT_STR },
+	{ "segment",		"segment",		OUT_STR },
+	{ "objectives",		"objectives",		OUT_STR },
+	{ "licenses",		"licenses",		OUT_INT },
+	{ "active_users",	"active users",		OUT_INT },
+	{ "window",		"renewal window",	OUT_STR },
+	{ "window_opens",	"window opens",		OUT_DATE },
+	{ "created_at",		"created",		OUT_STR },
+	{ "updated_at",		"updated",		OUT_STR },
+};
+#define NSHOW_COLS ((int)(sizeof show_cols / sizeof show_cols[0]))
+
+static void
+out_opt_str(struct out *o, const char *s)
+{
+	out_str(o, s);
+}
+
+static void
+out_opt_int(struct out *o, int has, int64_t v)
+{
+	if (has)
+		out_int(o, v);
+	else
+		out_null(o);
+}
+
+static enum out_style
+sentiment_style(const struct account *a)
+{
+	switch (a->sentiment) {
+	case SENT_RED:		return STYLE_RED;
+	case SENT_YELLOW:	return STYLE_YELLOW;
+	case SENT_GREEN:	return STYLE_GREEN;
+	default:		return STYLE_NONE;
+	}
+}
+
+/* Writes the cells of list_cols for a (the first 15 of show_cols too). */
+static void
+out_account_cells(struct out *o, const struct account *a,
+    const struct settings *s, int today, int people_sentiment)
+{
+	char	sent[32];
+
+	out_int(o, a->id);
+	out_opt_str(o, a->sfid);
+	out_str(o, a->name);
+	out_opt_str(o, a->tam);
+	out_opt_str(o, a->sal);
+	out_date(o, a->renewal_date);
+	out_opt_int(o, a->renewal_date != DATE_NONE, a->renewal_date - today);
+	if (a->has_acv)
+		out_money(o, a->acv_cents);
+	else
+		out_null(o);
+	out_str(o, a->currency);
+	out_bool(o, account_strategic(a, s->strategic_cents));
+	out_opt_str(o, sentiment_name(a->sentiment));
+	if (people_sentiment) {
+		snprintf(sent, sizeof sent, "%s%s", sentiment_name(a->sentiment)
+		    ? sentiment_name(a->sentiment) : "",
+		    a->requires_triage ? "+triage" : "");
+		out_cell_style(o, sentiment_style(a));
+		out_str(o, sent);
+	}
+	out_bool(o, a->requires_triage);
+	out_opt_int(o, a->health_score >= 0, a->health_score);
+	out_opt_str(o, a->lifecycle_stage);
+	out_bool(o, a->archived);
+}
+
+/* Applies the field options of add/set to a; TAM_OK or an error. */
+static int
+apply_field(struct tam_ctx *ctx, struct account *a, int ch, const char *arg)
+{
+	char	*err = NULL;
+
+	if (account_field_set(a, (enum account_field)(ch - OPT_FIELD),
+	    arg ? arg : "", ctx->today, &err) != 0)
+		return cmd_fail_take(ctx, TAM_USAGE, err);
+	return TAM_OK;
+}
+
+static int
+check_sfid_free(struct tam_ctx *ctx, const struct account *a)
+{
+	int64_t	 other;
+	char	*err = NULL;
+	int	 rc;
+
+	if (a->sfid == NULL)
+		return TAM_OK;
+	rc = db_account_by_sfid(ctx->db, a->sfid, &other, &err);
+	if (rc < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (rc == 0 && other != a->id)
+		return cmd_fail(ctx, TAM_FAIL, "Salesforce ID %s already "
+		    "belongs to account %" PRId64, a->sfid, other);
+	return TAM_OK;
+}
+
+static int
+account_add(struct tam_ctx *ctx, int argc, char **argv)
+{
+	struct account	 a;
+	char		*err = NULL;
+	int		 ch, rc = TAM_OK;
+
+	account_init(&a);
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", add_longopts, NULL)) != -1) {
+		if (ch < OPT_FIELD) {
+			rc = cmd_bad_option(ctx, argv, ch);
+			goto out;
+		}
+		if ((rc = apply_field(ctx, &a, ch, optarg)) != TAM_OK)
+			goto out;
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != 1) {
+		rc = cmd_misuse(ctx, argc == 0 ? "account add: the account "
+		    "name is missing" : "account add: one NAME only (quote a "
+		    "name with spaces)");
+		goto out;
+	}
+	if ((rc = apply_field(ctx, &a, OPT_FIELD + AF_NAME, argv[0])) != TAM_OK)
+		goto out;
+	if ((rc = check_sfid_free(ctx, &a)) != TAM_OK)
+		goto out;
+	if (account_create(ctx, &a, ctx->user, &err) != 0) {
+		rc = cmd_fail_take(ctx, TAM_FAIL, err);
+		goto out;
+	}
+	tam_info(ctx, "added account %" PRId64 ": %s", a.id, a.name);
+out:
+	account_release(&a);
+	return rc;
+}
+
+static int
+account_set(struct tam_ctx *ctx, int argc, char **argv)
+{
+	struct account		 old, a;
+	const struct field_def	*f;
+	char			*err = NULL, **clears = NULL;
+	int			 ch, rc = TAM_OK, nclears = 0, i, changed;
+	int64_t			 id;
+	int			 opts[64], nopts = 0;
+	char			*args[64];
+
+	account_init(&old);
+	account_init(&a);
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", set_longopts, NULL)) != -1) {
+		if (ch == OPT_CLEAR) {
+			clears = xreallocarray(clears, (size_t)nclears + 1,
+			    sizeof *clears);
+			clears[nclears++] = optarg;
+			continue;
+		}
+		if (ch != OPT_NO_UPSELL && ch < OPT_FIELD) {
+			rc = cmd_bad_option(ctx, argv, ch);
+			goto out;
+		}
+		if (nopts == 64) {
+			rc = cmd_misuse(ctx, "account set: too many options");
+			goto out;
+		}
+		opts[nopts] = ch;
+		args[nopts++] = optarg;
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != 1) {
+		rc = cmd_misuse(ctx, argc == 0 ? "account set: which account?" :
+		    "account set: one ACCOUNT only");
+		goto out;
+	}
+	if (nopts == 0 && nclears == 0) {
+		rc = cmd_misuse(ctx, "account set: nothing to set; give an "
+		    "option such as --renewal DATE");
+		goto out;
+	}
+	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK ||
+	    (rc = account_load(ctx, id, &old)) != TAM_OK)
+		goto out;
+	account_copy(&a, &old);
+	for (i = 0; i < nclears; i++) {
+		f = account_field_by_name(clears[i]);
+		if (f == NULL || f->id == AF_NAME || f->option == NULL) {
+			rc = cmd_fail(ctx, TAM_USAGE, "--clear: '%s' is not a "
+			    "field that can be cleared (like sa, renewal or "
+			    "tam-manager)", clears[i]);
+			goto out;
+		}
+		account_field_clear(&a, f->id);
+	}
+	for (i = 0; i < nopts; i++) {
+		if (opts[i] == OPT_NO_UPSELL)
+			a.upsell = 0;
+		else if ((rc = apply_field(ctx, &a, opts[i], args[i])) !=
+		    TAM_OK)
+			goto out;
+	}
+	if ((rc = check_sfid_free(ctx, &a)) != TAM_OK)
+		goto out;
+	if ((changed = account_save(ctx, &old, &a, ctx->user, &err)) < 0) {
+		rc = cmd_fail_take(ctx, TAM_FAIL, err);
+		goto out;
+	}
+	if (changed == 0)
+		tam_info(ctx, "account %" PRId64 ": nothing changed", a.id);
+	else
+		tam_info(ctx, "updated account %" PRId64 ": %s", a.id, a.name);
+out:
+	free(clears);
+	account_release(&old);
+	account_release(&a);
+	return rc;
+}
+
+/* --- show ---------------------------------------------------------- */
+
+struct show_arrays {
+	cJSON			*ctas;
+	cJSON			*tasks;
+	cJSON			*timeline;
+	int			 table;
+};
+
+static cJSON *
+json_str_or_null(const char *s)
+{
+	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static cJSON *
+json_date(int d)
+{
+	char	buf[11];
+
+	if (d == DATE_NONE)
+		return cJSON_CreateNull();
+	date_format(d, buf);
+	return cJSON_CreateString(buf);
+}
+
+static int
+show_cta(void *arg, const struct cta *c)
+{
+	struct show_arrays	*sa = arg;
+	cJSON			*o;
+	char			 buf[32], rd[11] = "";
+
+	if (sa->table) {
+		if (c->renewal_date != DATE_NONE)
+			date_format(c->renewal_date, rd);
+		printf("  CTA %" PRId64 "  %s  (%s%s%s%s%s)\n", c->id, c->title,
+		    c->kind, c->risk_type ? ", " : "",
+		    c->risk_type ? c->risk_type : "",
+		    c->risk_reason ? ", " : "",
+		    c->risk_reason ? c->risk_reason : "");
+		return 0;
+	}
+	o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "cta_id", (double)c->id);
+	cJSON_AddStringToObject(o, "kind", c->kind);
+	cJSON_AddStringToObject(o, "title", c->title);
+	cJSON_AddStringToObject(o, "playbook", c->playbook);
+	cJSON_AddStringToObject(o, "status", c->status);
+	cJSON_AddItemToObject(o, "risk_type", json_str_or_null(c->risk_type));
+	cJSON_AddItemToObject(o, "risk_reason",
+	    json_str_or_null(c->risk_reason));
+	cJSON_AddStringToObject(o, "opened_at", c->opened_at);
+	cJSON_AddStringToObject(o, "opened_by", c->opened_by);
+	cJSON_AddItemToObject(o, "renewal_date", json_date(c->renewal_date));
+	if (c->has_net_arr) {
+		money_plain(c->net_arr_cents, buf);
+		cJSON_AddItemToObject(o, "net_arr_change", cJSON_CreateRaw(buf));
+	} else
+		cJSON_AddNullToObject(o, "net_arr_change");
+	cJSON_AddItemToArray(sa->ctas, o);
+	return 0;
+}
+
+static int
+show_task(void *arg, const struct task *t)
+{
+	struct show_arrays	*sa = arg;
+	cJSON			*o;
+	char			 due[11];
+
+	date_format(t->due, due);
+	if (sa->table) {
+		printf("  %5" PRId64 "  %s  %s\n", t->id, due, t->title);
+		return 0;
+	}
+	o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "task_id", (double)t->id);
+	if (t->cta_id)
+		cJSON_AddNumberToObject(o, "cta_id", (double)t->cta_id);
+	else
+		cJSON_AddNullToObject(o, "cta_id");
+	cJSON_AddStringToObject(o, "kind", t->kind);
+	cJSON_AddStringToObject(o, "title", t->title);
+	cJSON_AddStringToObject(o, "due", due);
+	cJSON_AddStringToObject(o, "status", t->status);
+	cJSON_AddItemToArray(sa->tasks, o);
+	return 0;
+}
+
+static int
+show_post(void *arg, const struct post *p)
+{
+	struct show_arrays	*sa = arg;
+	cJSON			*o;
+
+	if (sa->table) {
+		printf("  %.10s  %-12s %s\n", p->at, p->type,
+		    p->body ? p->body : "");
+		return 0;
+	}
+	o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "post_id", (double)p->id);
+	cJSON_AddStringToObject(o, "at", p->at);
+	cJSON_AddStringToObject(o, "type", p->type);
+	cJSON_AddStringToObject(o, "author", p->author);
+	cJSON_AddItemToObject(o, "sentiment",
+	    json_str_or_null(sentiment_name(p->sentiment)));
+	cJSON_AddBoolToObject(o, "requires_triage", p->requires_triage);
+	cJSON_AddItemToObject(o, "body", json_str_or_null(p->body));
+	cJSON_AddItemToArray(sa->timeline, o);
+	return 0;
+}
+
+/* The window state: "none", "not open", "open" or "passed". */
+static const char *
+window_state(const struct account *a, const struct settings *s, int today,
+    int *opens)
+{
+	*opens = DATE_NONE;
+	if (a->renewal_date == DATE_NONE)
+		return "none";
+	*opens = date_add_months(a->renewal_date, -s->window_months);
+	if (a->renewal_date < today)
+		return "passed";
+	return today >= *opens ? "open" : "not open";
+}
+
+static int
+show_related(struct tam_ctx *ctx, const struct account *a,
+    struct show_arrays *sa)
+{
+	struct cta_filter	 cf = { 0 };
+	struct task_filter	 tf = { 0 };
+	char			*err = NULL;
+
+	cf.account_id = a->id;
+	cf.open_only = 1;
+	tf.account_id = a->id;
+	tf.open_only = 1;
+	if (sa->table)
+		printf("\nopen CTAs:\n");
+	if (db_cta_each(ctx->db, &cf, show_cta, sa, &err) < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (sa->table)
+		printf("\nopen tasks:\n");
+	if (db_task_each(ctx->db, &tf, show_task, sa, &err) < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (sa->table)
+		printf("\ntimeline (last 10):\n");
+	if (db_post_each(ctx->db, a->id, NULL, NULL, 10, show_post, sa,
+	    &err) < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	return TAM_OK;
+}
+
+static void
+kv(const char *key, const char *value)
+{
+	if (value != NULL && *value != '\0')
+		printf("%-16s %s\n", key, value);
+}
+
+/* `account show` for people: the fields that are set, then the work. */
+static int
+print_account_table(struct tam_ctx *ctx, const struct account *a,
+    const struct settings *s, const char *window, int opens,
+    struct show_arrays *sa)
+{
+	char	buf[128], d[11], m[48];
+
+	snprintf(buf, sizeof buf, "%" PRId64, a->id);
+	kv("id", buf);
+	kv("name", a->name);
+	kv("sfid", a->sfid);
+	kv("tam", a->tam);
+	kv("sal", a->sal);
+	kv("sa", a->sa);
+	kv("rsd", a->rsd);
+	kv("tam manager", a->tam_manager);
+	if (a->has_acv) {
+		money_format(a->acv_cents, a->currency, m);
+		snprintf(buf, sizeof buf, "%s%s", m,
+		    account_strategic(a, s->strategic_cents) ?
+		    "  (strategic)" : "");
+		kv("acv", buf);
+	}
+	if (a->renewal_date != DATE_NONE) {
+		date_format(a->renewal_date, d);
+		snprintf(buf, sizeof buf, "%s  (%d days)", d,
+		    a->renewal_date - ctx->today);
+		kv("renewal date", buf);
+		date_format(opens, d);
+		snprintf(buf, sizeof buf, "%s (opens %s)", window, d);
+		kv("renewal window", buf);
+	} else
+		kv("renewal window", "no renewal date");
+	if (a->sentiment != SENT_NONE) {
+		snprintf(buf, sizeof buf, "%s%s", sentiment_name(a->sentiment),
+		    a->requires_triage ? " (requires triage)" : "");
+		kv("sentiment", buf);
+	}
+	if (a->health_score >= 0) {
+		snprintf(buf, sizeof buf, "%d", a->health_score);
+		kv("health score", buf);
+	}
+	kv("lifecycle stage", a->lifecycle_stage);
+	kv("upsell", a->upsell ? "yes" : NULL);
+	kv("region", a->region);
+	kv("segment", a->segment);
+	kv("objectives", a->objectives);
+	if (a->licenses >= 0) {
+		snprintf(buf, sizeof buf, "%" PRId64, a->licenses);
+		kv("licenses", buf);
+	}
+	if (a->active_users >= 0) {
+		snprintf(buf, sizeof buf, "%" PRId64, a->active_users);
+		kv("active users", buf);
+	}
+	kv("archived", a->archived ? "yes" : NULL);
+	sa->table = 1;
+	return show_related(ctx, a, sa);
+}
+
+static int
+account_show(struct tam_ctx *ctx, int argc, char **argv)
+{
+	const struct settings	*s;
+	struct account		 a;
+	struct show_arrays	 sa = { 0 };
+	struct out		*o;
+	cJSON			*obj;
+	char			*err = NULL;
+	int64_t			 id;
+	int			 ch, rc, opens;
+	const char		*window;
+
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", NULL, NULL)) != -1)
+		return cmd_bad_option(ctx, argv, ch);
+	argc -= optind;
+	argv += optind;
+	if (argc != 1)
+		return cmd_misuse(ctx, "account show: which account?");
+	if ((s = settings_get(ctx, &err)) == NULL)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	account_init(&a);
+	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK ||
+	    (rc = account_load(ctx, id, &a)) != TAM_OK) {
+		account_release(&a);
+		return rc;
+	}
+	window = window_state(&a, s, ctx->today, &opens);
+	o = out_begin(ctx, show_cols, NSHOW_COLS);
+	out_single(o);
+	if (ctx->format == FMT_TABLE) {
+		/* People get "field: value" lines, not one wide row. */
+		out_finish(o);
+		o = NULL;
+	}
+	if (o != NULL) {
+		out_account_cells(o, &a, s, ctx->today, 0);
+		out_opt_str(o, a.sa);
+		out_opt_str(o, a.rsd);
+		out_opt_str(o, a.tam_manager);
+		out_bool(o, a.upsell);
+		out_opt_str(o, a.region);
+		out_opt_str(o, a.segment);
+		out_opt_str(o, a.objectives);
+		out_opt_int(o, a.licenses >= 0, a.licenses);
+		out_opt_int(o, a.active_users >= 0, a.active_users);
+		out_str(o, window);
+		out_date(o, opens);
+		out_str(o, a.created_at);
+		out_str(o, a.updated_at);
+		if ((obj = out_row_json(o)) != NULL) {
+			sa.ctas = cJSON_AddArrayToObject(obj, "ctas");
+			sa.tasks = cJSON_AddArrayToObject(obj, "tasks");
+			sa.timeline = cJSON_AddArrayToObject(obj, "timeline");
+			if ((rc = show_related(ctx, &a, &sa)) != TAM_OK) {
+				out_finish(o);
+				account_release(&a);
+				return rc;
+			}
+		}
+		out_row_end(o);
+		rc = out_finish(o) == 0 ? TAM_OK : TAM_FAIL;
+		account_release(&a);
+		return rc;
+	}
+	rc = print_account_table(ctx, &a, s, window, opens, &sa);
+	account_release(&a);
+	return rc;
+}
+
+/* --- list ---------------------------------------------------------- */
+
+struct list_state {
+	struct out		*out;
+	const struct settings	*s;
+	int			 today;
+};
+
+static int
+list_one(void *arg, const struct account *a)
+{
+	struct list_state	*ls = arg;
+
+	if (account_strategic(a, ls->s->strategic_cents))
+		out_row_style(ls->out, STYLE_BOLD);
+	out_account_cells(ls->out, a, ls->s, ls->today, 1);
+	out_row_end(ls->out);
+	return 0;
+}
+
+static const struct option list_longopts[] = {
+	{ "tam",		required_argument, NULL, OPT_TAM },
+	{ "sentiment",		required_argument, NULL, OPT_SENTIMENT },
+	{ "triage",		no_argument,	   NULL, OPT_TRIAGE },
+	{ "renewing-within",	required_argument, NULL, OPT_WITHIN },
+	{ "strategic",		no_argument,	   NULL, OPT_STRATEGIC },
+	{ "archived",		no_argument,	   NULL, OPT_ARCHIVED },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+account_list(struct tam_ctx *ctx, int argc, char **argv)
+{
+	struct account_filter	 f = { 0 };
+	struct list_state	 ls;
+	struct period		 p;
+	char			*err = NULL;
+	int			 ch, triage, rc, strategic = 0;
+
+	f.renewing_before = DATE_NONE;
+	f.today = ctx->today;
+	f.strategic_over = -1;
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", list_longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_TAM:
+			f.tam = optarg;
+			break;
+		case OPT_SENTIMENT:
+			f.sentiment = sentiment_parse(optarg, &triage);
+			if (f.sentiment < 0 || triage)
+				return cmd_fail(ctx, TAM_USAGE, "--sentiment: "
+				    "'%s' is not green, yellow or red", optarg);
+			break;
+		case OPT_TRIAGE:
+			f.triage = 1;
+			break;
+		case OPT_WITHIN:
+			if (period_parse(optarg, &p) != 0)
+				return cmd_fail(ctx, TAM_USAGE,
+				    "--renewing-within: '%s' is not a period "
+				    "(N, Nd, Nw or Nm)", optarg);
+			f.renewing_before = date_add_period(ctx->today, &p);
+			break;
+		case OPT_STRATEGIC:
+			strategic = 1;
+			break;
+		case OPT_ARCHIVED:
+			f.archived = 1;
+			break;
+		default:
+			return cmd_bad_option(ctx, argv, ch);
+		}
+	}
+	if (optind != argc)
+		return cmd_misuse(ctx, "account list: unexpected argument "
+		    "'%s'", argv[optind]);
+	if ((ls.s = settings_get(ctx, &err)) == NULL)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (strategic)
+		f.strategic_over = ls.s->strategic_cents;
+	ls.today = ctx->today;
+	ls.out = out_begin(ctx, list_cols, NLIST_COLS);
+	rc = db_account_each(ctx->db, &f, list_one, &ls, &err);
+	if (out_finish(ls.out) != 0 && rc >= 0)
+		rc = 0;
+	if (rc < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	return TAM_OK;
+}
+
+/* --- archive, rm --------------------------------------------------- */
+
+/* Parses "ACCOUNT" alone (plus --yes for rm) and resolves it. */
+static int
+one_account_arg(struct tam_ctx *ctx, int argc, char **argv, int *yes,
+    int64_t *id)
+{
+	static const struct option longopts[] = {
+		{ "yes",	no_argument,	NULL, OPT_YES },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	ch;
+
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", yes ? longopts : NULL,
+	    NULL)) != -1) {
+		if (ch == OPT_YES && yes != NULL)
+			*yes = 1;
+		else
+			return cmd_bad_option(ctx, argv, ch);
+	}
+	if (argc - optind != 1)
+		return cmd_misuse(ctx, "%s: which account?", ctx->cmd);
+	return account_resolve(ctx, argv[optind], id);
+}
+
+static int
+account_archive(struct tam_ctx *ctx, int argc, char **argv)
+{
+	struct account	 old, a;
+	char		*err = NULL;
+	int64_t		 id;
+	int		 rc;
+
+	if ((rc = one_account_arg(ctx, argc, argv, NULL, &id)) != TAM_OK)
+		return rc;
+	account_init(&old);
+	account_init(&a);
+	if ((rc = account_load(ctx, id, &old)) != TAM_OK)
+		goto out;
+	if (old.archived) {
+		rc = cmd_fail(ctx, TAM_FAIL, "account %" PRId64 " (%s) is "
+		    "already archived", id, old.name);
+		goto out;
+	}
+	account_copy(&a, &old);
+	a.archived = 1;
+	if (account_save(ctx, &old, &a, ctx->user, &err) < 0) {
+		rc = cmd_fail_take(ctx, TAM_FAIL, err);
+		goto out;
+	}
+	tam_info(ctx, "archived account %" PRId64 ": %s", id, a.name);
+out:
+	account_release(&old);
+	account_release(&a);
+	return rc;
+}
+
+static int
+account_rm(struct tam_ctx *ctx, int argc, char **argv)
+{
+	struct account	 a;
+	char		*err = NULL;
+	int64_t		 id;
+	int		 rc, yes = 0;
+
+	if ((rc = one_account_arg(ctx, argc, argv, &yes, &id)) != TAM_OK)
+		return rc;
+	if (!yes)
+		return cmd_fail(ctx, TAM_USAGE, "account rm deletes the account "
+		    "and all its history; add --yes to confirm (or use 'tam "
+		    "account archive')");
+	account_init(&a);
+	if ((rc = account_load(ctx, id, &a)) == TAM_OK) {
+		if (db_account_delete(ctx->db, id, &err) != 0)
+			rc = cmd_fail_take(ctx, TAM_FAIL, err);
+		else
+			tam_info(ctx, "deleted account %" PRId64 ": %s", id,
+			    a.name);
+	}
+	account_release(&a);
+	return rc;
+}
+
+static const struct cmd_entry account_add_entry = {
+	"add",
+	"account add NAME [--sfid ID] [--tam P] [--sal P] [--sa P] [--rsd P]\n"
+	"                [--tam-manager P] [--acv AMOUNT] [--currency C]\n"
+	"                [--renewal DATE] [--health N] [--stage S] [--upsell]\n"
+	"                [--region R] [--segment S] [--licenses N]\n"
+	"                [--active-users N] [--objectives TEXT]",
+	"add an account", ":", add_longopts, CMD_DB | CMD_WRITE, account_add,
+	NULL
+};
+
+static const struct cmd_entry account_set_entry = {
+	"set",
+	"account set ACCOUNT [add's options] [--name NAME] [--no-upsell]\n"
+	"                [--clear FIELD]...",
+	"change an account", ":", set_longopts, CMD_DB | CMD_WRITE,
+	account_set, NULL
+};
+
+static const struct cmd_entry account_show_entry = {
+	"show", "account show ACCOUNT", "show one account", ":", NULL,
+	CMD_DB, account_show, NULL
+};
+
+static const struct cmd_entry account_list_entry = {
+	"list",
+	"account list [--tam P] [--sentiment green|yellow|red] [--triage]\n"
+	"                [--renewing-within PERIOD] [--strategic] [--archived]",
+	"list accounts", ":", list_longopts, CMD_DB, account_list,
+	NULL
+};
+
+static const struct cmd_entry account_archive_entry = {
+	"archive", "account archive ACCOUNT", "archive an account", ":", NULL,
+	CMD_DB | CMD_WRITE, account_archive, NULL
+};
+
+static const struct cmd_entry account_rm_entry = {
+	"rm", "account rm ACCOUNT --yes",
+	"delete an account and all its rows", ":", NULL,
+	CMD_DB | CMD_WRITE, account_rm, NULL
+};
+
+static const struct cmd_entry *const account_subs[] = {
+	&account_add_entry,
+	&account_set_entry,
+	&account_show_entry,
+	&account_list_entry,
+	&account_archive_entry,
+	&account_rm_entry,
+	NULL
+};
+
+const struct cmd_entry cmd_account_entry = {
+	"account", "account add|set|show|list|archive|rm ...",
+	"add, change, show and list accounts", NULL, NULL, 0, NULL,
+	account_subs
+};

@@ -1,0 +1,239 @@
+/* date.c: day-number dates, periods and the due-date rules (pure). */
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tam/date.h"
+
+/* The earliest and latest years tam accepts; keeps arithmetic in range. */
+#define YEAR_MIN 1900
+#define YEAR_MAX 9999
+
+/* Days from civil, after H. Hinnant's public-domain algorithm. */
+int
+date_from_ymd(int y, int m, int d)
+{
+	int		era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+date_to_ymd(int z, int *y, int *m, int *d)
+{
+	int	era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static int
+is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int
+date_days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	if (m == 2 && is_leap(y))
+		return 29;
+	return days[m - 1];
+}
+
+int
+date_valid_ymd(int y, int m, int d)
+{
+	if (y < YEAR_MIN || y > YEAR_MAX || m < 1 || m > 12 || d < 1)
+		return 0;
+	return d <= date_days_in_month(y, m);
+}
+
+int
+date_weekday(int z)
+{
+	/* 1970-01-01 was a Thursday (3 when Monday is 0). */
+	int	w = (z + 3) % 7;
+
+	return w < 0 ? w + 7 : w;
+}
+
+void
+date_format(int z, char buf[11])
+{
+	int	y, m, d;
+
+	date_to_ymd(z, &y, &m, &d);
+	/* By hand: y, m and d are in range, which snprintf cannot know. */
+	y = y < 0 ? 0 : y % 10000;
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
+}
+
+static int
+digits(const char *s, int n)
+{
+	int	i, v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int
+date_parse_iso(const char *s, int *out)
+{
+	int	y, m, d;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	if ((y = digits(s, 4)) < 0 || (m = digits(s + 5, 2)) < 0 ||
+	    (d = digits(s + 8, 2)) < 0)
+		return -1;
+	if (!date_valid_ymd(y, m, d))
+		return -1;
+	*out = date_from_ymd(y, m, d);
+	return 0;
+}
+
+int
+date_parse_arg(const char *s, int today, int *out)
+{
+	struct period	p;
+
+	if (strcmp(s, "today") == 0) {
+		*out = today;
+		return 0;
+	}
+	if (s[0] == '+') {
+		/* "+N" without a unit is not a DATE: too easy to misread. */
+		if (isdigit((unsigned char)s[strlen(s) - 1]) ||
+		    period_parse(s + 1, &p) != 0)
+			return -1;
+		*out = date_add_period(today, &p);
+		return 0;
+	}
+	return date_parse_iso(s, out);
+}
+
+int
+date_add_months(int z, int n)
+{
+	int	y, m, d, total, dim;
+
+	date_to_ymd(z, &y, &m, &d);
+	total = y * 12 + (m - 1) + n;
+	y = total >= 0 ? total / 12 : (total - 11) / 12;
+	m = total - y * 12 + 1;
+	dim = date_days_in_month(y, m);
+	if (d > dim)
+		d = dim;
+	return date_from_ymd(y, m, d);
+}
+
+int
+date_add_period(int z, const struct period *p)
+{
+	switch (p->unit) {
+	case 'w':
+		return z + 7 * p->n;
+	case 'm':
+		return date_add_months(z, p->n);
+	default:
+		return z + p->n;
+	}
+}
+
+int
+date_sub_period(int z, const struct period *p)
+{
+	struct period	neg = *p;
+
+	neg.n = -p->n;
+	return date_add_period(z, &neg);
+}
+
+int
+period_parse(const char *s, struct period *out)
+{
+	long	 n;
+	char	*end;
+
+	if (!isdigit((unsigned char)s[0]))
+		return -1;
+	n = strtol(s, &end, 10);
+	if (n <= 0 || n > 100000)
+		return -1;
+	if (*end == '\0')
+		out->unit = 'd';
+	else if ((*end == 'd' || *end == 'w' || *end == 'm') && end[1] == '\0')
+		out->unit = *end;
+	else
+		return -1;
+	out->n = (int)n;
+	return 0;
+}
+
+void
+period_format(const struct period *p, char buf[16])
+{
+	snprintf(buf, 16, "%d%c", p->n, p->unit);
+}
+
+int
+date_due_rule(int due, int created, int skip_weekends)
+{
+	int	w;
+
+	if (skip_weekends) {
+		w = date_weekday(due);
+		if (w == 5)
+			due -= 1;
+		else if (w == 6)
+			due -= 2;
+	}
+	if (due < created)
+		due = created;
+	return due;
+}
+
+int
+date_first_weekday_of_month(int z)
+{
+	int	y, m, d, first;
+
+	date_to_ymd(z, &y, &m, &d);
+	first = date_from_ymd(y, m, 1);
+	while (date_weekday(first) >= 5)
+		first++;
+	return first;
+}

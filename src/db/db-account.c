@@ -1,0 +1,440 @@
+/* db-account.c: SQL of accounts, the timeline and the health history. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tam/date.h"
+#include "db-internal.h"
+
+#define ACCOUNT_COLS \
+	"id, sfid, name, tam, sal, sa, rsd, tam_manager, acv_cents, " \
+	"currency, renewal_date, health_score, sentiment, requires_triage, " \
+	"lifecycle_stage, upsell, region, segment, objectives, licenses, " \
+	"active_users, archived, created_at, updated_at"
+
+static const char *
+sentiment_text(int s)
+{
+	return sentiment_name(s);
+}
+
+static int
+sentiment_from(const char *s)
+{
+	int	triage;
+
+	return s == NULL ? SENT_NONE : sentiment_parse(s, &triage);
+}
+
+/* Fills a from a row selected with ACCOUNT_COLS. */
+static void
+read_account(sqlite3_stmt *st, struct account *a)
+{
+	const char	*cur;
+
+	account_release(a);
+	a->id = sqlite3_column_int64(st, 0);
+	a->sfid = dbi_col_dup(st, 1);
+	a->name = dbi_col_dup(st, 2);
+	a->tam = dbi_col_dup(st, 3);
+	a->sal = dbi_col_dup(st, 4);
+	a->sa = dbi_col_dup(st, 5);
+	a->rsd = dbi_col_dup(st, 6);
+	a->tam_manager = dbi_col_dup(st, 7);
+	a->has_acv = sqlite3_column_type(st, 8) != SQLITE_NULL;
+	a->acv_cents = sqlite3_column_int64(st, 8);
+	cur = dbi_col_text(st, 9);
+	snprintf(a->currency, sizeof a->currency, "%s", cur ? cur : "USD");
+	a->renewal_date = dbi_col_date(st, 10);
+	a->health_score = (int)dbi_col_int(st, 11, -1);
+	a->sentiment = sentiment_from(dbi_col_text(st, 12));
+	a->requires_triage = sqlite3_column_int(st, 13);
+	a->lifecycle_stage = dbi_col_dup(st, 14);
+	a->upsell = sqlite3_column_int(st, 15);
+	a->region = dbi_col_dup(st, 16);
+	a->segment = dbi_col_dup(st, 17);
+	a->objectives = dbi_col_dup(st, 18);
+	a->licenses = dbi_col_int(st, 19, -1);
+	a->active_users = dbi_col_int(st, 20, -1);
+	a->archived = sqlite3_column_int(st, 21);
+	a->created_at = dbi_col_dup(st, 22);
+	a->updated_at = dbi_col_dup(st, 23);
+}
+
+static void
+bind_account(sqlite3_stmt *st, const struct account *a, const char *now)
+{
+	dbi_text(st, ":sfid", a->sfid);
+	dbi_text(st, ":name", a->name);
+	dbi_text(st, ":tam", a->tam);
+	dbi_text(st, ":sal", a->sal);
+	dbi_text(st, ":sa", a->sa);
+	dbi_text(st, ":rsd", a->rsd);
+	dbi_text(st, ":tam_manager", a->tam_manager);
+	dbi_opt_int(st, ":acv", a->has_acv, a->acv_cents);
+	dbi_text(st, ":currency", a->currency[0] ? a->currency : "USD");
+	dbi_date(st, ":renewal", a->renewal_date);
+	dbi_opt_int(st, ":health", a->health_score >= 0, a->health_score);
+	dbi_text(st, ":sentiment", sentiment_text(a->sentiment));
+	dbi_int(st, ":triage", a->requires_triage);
+	dbi_text(st, ":stage", a->lifecycle_stage);
+	dbi_int(st, ":upsell", a->upsell);
+	dbi_text(st, ":region", a->region);
+	dbi_text(st, ":segment", a->segment);
+	dbi_text(st, ":objectives", a->objectives);
+	dbi_opt_int(st, ":licenses", a->licenses >= 0, a->licenses);
+	dbi_opt_int(st, ":active", a->active_users >= 0, a->active_users);
+	dbi_int(st, ":archived", a->archived);
+	dbi_text(st, ":now", now);
+}
+
+int
+db_account_get(struct tam_db *db, int64_t id, struct account *a, char **err)
+{
+	static const char sql[] =
+	    "SELECT " ACCOUNT_COLS " FROM account WHERE id = :id";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":id", id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		read_account(st, a);
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	return dbi_fail(db, err);
+}
+
+int
+db_account_by_sfid(struct tam_db *db, const char *sfid, int64_t *id,
+    char **err)
+{
+	static const char sql[] = "SELECT id FROM account WHERE sfid = :sfid";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":sfid", sfid);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return dbi_fail(db, err);
+}
+
+int
+db_account_by_name(struct tam_db *db, const char *name, int prefix, int max,
+    int64_t **ids, int *n, char **err)
+{
+	/* name has NOCASE collation: = and the range use the index. */
+	static const char exact[] =
+	    "SELECT id FROM account WHERE name = :name ORDER BY id LIMIT :max";
+	static const char starts[] =
+	    "SELECT id FROM account WHERE name >= :name AND name < :hi "
+	    "ORDER BY name, id LIMIT :max";
+	sqlite3_stmt	*st;
+	char		*hi = NULL;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((st = dbi_stmt(db, prefix ? starts : exact, err)) == NULL)
+		return -1;
+	dbi_text(st, ":name", name);
+	if (prefix) {
+		/* Every name starting with name sorts below name + U+10FFFF. */
+		hi = xasprintf("%s\xf4\x8f\xbf\xbf", name);
+		dbi_text(st, ":hi", hi);
+	}
+	dbi_int(st, ":max", max);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, (size_t)*n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	free(hi);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return dbi_fail(db, err);
+	}
+	return 0;
+}
+
+int
+db_account_insert(struct tam_db *db, struct account *a, const char *now,
+    char **err)
+{
+	static const char sql[] =
+	    "INSERT INTO account (sfid, name, tam, sal, sa, rsd, tam_manager, "
+	    "acv_cents, currency, renewal_date, health_score, sentiment, "
+	    "requires_triage, lifecycle_stage, upsell, region, segment, "
+	    "objectives, licenses, active_users, archived, created_at, "
+	    "updated_at) VALUES (:sfid, :name, :tam, :sal, :sa, :rsd, "
+	    ":tam_manager, :acv, :currency, :renewal, :health, :sentiment, "
+	    ":triage, :stage, :upsell, :region, :segment, :objectives, "
+	    ":licenses, :active, :archived, :now, :now)";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	bind_account(st, a, now);
+	if (dbi_done(db, st, err) != 0)
+		return -1;
+	a->id = sqlite3_last_insert_rowid(db->h);
+	return 0;
+}
+
+int
+db_account_update(struct tam_db *db, const struct account *a, const char *now,
+    char **err)
+{
+	static const char sql[] =
+	    "UPDATE account SET sfid = :sfid, name = :name, tam = :tam, "
+	    "sal = :sal, sa = :sa, rsd = :rsd, tam_manager = :tam_manager, "
+	    "acv_cents = :acv, currency = :currency, renewal_date = :renewal, "
+	    "health_score = :health, sentiment = :sentiment, "
+	    "requires_triage = :triage, lifecycle_stage = :stage, "
+	    "upsell = :upsell, region = :region, segment = :segment, "
+	    "objectives = :objectives, licenses = :licenses, "
+	    "active_users = :active, archived = :archived, updated_at = :now "
+	    "WHERE id = :id";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	bind_account(st, a, now);
+	dbi_int(st, ":id", a->id);
+	return dbi_done(db, st, err);
+}
+
+int
+db_account_delete(struct tam_db *db, int64_t id, char **err)
+{
+	static const char sql[] = "DELETE FROM account WHERE id = :id";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":id", id);
+	return dbi_done(db, st, err);
+}
+
+int
+db_account_each(struct tam_db *db, const struct account_filter *f,
+    int (*fn)(void *, const struct account *), void *arg, char **err)
+{
+	static const char sql[] =
+	    "SELECT " ACCOUNT_COLS " FROM account "
+	    "WHERE archived = :archived "
+	    "AND (:tam IS NULL OR tam = :tam COLLATE NOCASE) "
+	    "AND (:sentiment IS NULL OR sentiment = :sentiment) "
+	    "AND (:triage = 0 OR requires_triage = 1) "
+	    "AND (:before IS NULL OR (renewal_date >= :today AND "
+	    "renewal_date <= :before)) "
+	    "AND (:strategic IS NULL OR acv_cents > :strategic) "
+	    "ORDER BY renewal_date IS NULL, renewal_date, name, id";
+	sqlite3_stmt	*st;
+	struct account	 a;
+	int		 rc, stop = 0;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":archived", f->archived);
+	dbi_text(st, ":tam", f->tam);
+	dbi_text(st, ":sentiment", sentiment_text(f->sentiment));
+	dbi_int(st, ":triage", f->triage);
+	dbi_date(st, ":before", f->renewing_before);
+	dbi_date(st, ":today", f->today);
+	dbi_opt_int(st, ":strategic", f->strategic_over >= 0,
+	    f->strategic_over);
+	account_init(&a);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_account(st, &a);
+		if ((stop = fn(arg, &a)) != 0)
+			break;
+	}
+	account_release(&a);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return dbi_fail(db, err);
+	return stop;
+}
+
+int
+db_account_count(struct tam_db *db, int64_t *n, char **err)
+{
+	static const char sql[] = "SELECT count(*) FROM account";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return dbi_fail(db, err);
+	}
+	*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+db_post_add(struct tam_db *db, struct post *p, char **err)
+{
+	static const char sql[] =
+	    "INSERT INTO timeline (account_id, at, type, author, sentiment, "
+	    "requires_triage, body) VALUES (:account, :at, :type, :author, "
+	    ":sentiment, :triage, :body)";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":account", p->account_id);
+	dbi_text(st, ":at", p->at);
+	dbi_text(st, ":type", p->type);
+	dbi_text(st, ":author", p->author);
+	dbi_text(st, ":sentiment", sentiment_text(p->sentiment));
+	dbi_int(st, ":triage", p->requires_triage);
+	dbi_text(st, ":body", p->body);
+	if (dbi_done(db, st, err) != 0)
+		return -1;
+	p->id = sqlite3_last_insert_rowid(db->h);
+	return 0;
+}
+
+int
+db_post_each(struct tam_db *db, int64_t account_id, const char *type,
+    const char *since, int limit, int (*fn)(void *, const struct post *),
+    void *arg, char **err)
+{
+	static const char one[] =
+	    "SELECT id, account_id, at, type, author, sentiment, "
+	    "requires_triage, body FROM timeline WHERE account_id = :account "
+	    "AND (:type IS NULL OR type = :type) "
+	    "AND (:since IS NULL OR at >= :since) "
+	    "ORDER BY at DESC, id DESC LIMIT :limit";
+	static const char all[] =
+	    "SELECT id, account_id, at, type, author, sentiment, "
+	    "requires_triage, body FROM timeline "
+	    "WHERE (:type IS NULL OR type = :type) "
+	    "AND (:since IS NULL OR at >= :since) "
+	    "ORDER BY id LIMIT :limit";
+	sqlite3_stmt	*st;
+	struct post	 p;
+	int		 rc, stop = 0;
+
+	if ((st = dbi_stmt(db, account_id ? one : all, err)) == NULL)
+		return -1;
+	if (account_id)
+		dbi_int(st, ":account", account_id);
+	dbi_text(st, ":type", type);
+	dbi_text(st, ":since", since);
+	dbi_int(st, ":limit", limit > 0 ? limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		p.id = sqlite3_column_int64(st, 0);
+		p.account_id = sqlite3_column_int64(st, 1);
+		p.at = dbi_col_text(st, 2);
+		p.type = dbi_col_text(st, 3);
+		p.author = dbi_col_text(st, 4);
+		p.sentiment = sentiment_from(dbi_col_text(st, 5));
+		p.requires_triage = sqlite3_column_int(st, 6);
+		p.body = dbi_col_text(st, 7);
+		if ((stop = fn(arg, &p)) != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return dbi_fail(db, err);
+	return stop;
+}
+
+int
+db_health_add(struct tam_db *db, int64_t account_id, int date, int score,
+    char **err)
+{
+	static const char sql[] =
+	    "INSERT INTO health_history (account_id, date, health_score) "
+	    "VALUES (:account, :date, :score)";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":account", account_id);
+	dbi_date(st, ":date", date);
+	dbi_int(st, ":score", score);
+	return dbi_done(db, st, err);
+}
+
+int
+db_health_each(struct tam_db *db, int64_t account_id, int since,
+    int (*fn)(void *, int, int), void *arg, char **err)
+{
+	static const char sql[] =
+	    "SELECT date, health_score FROM health_history "
+	    "WHERE account_id = :account AND date >= :since "
+	    "ORDER BY date, id";
+	sqlite3_stmt	*st;
+	int		 rc, stop = 0;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":account", account_id);
+	dbi_date(st, ":since", since);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((stop = fn(arg, dbi_col_date(st, 0),
+		    sqlite3_column_int(st, 1))) != 0)
+			break;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return dbi_fail(db, err);
+	return stop;
+}
+
+int
+db_setting_get(struct tam_db *db, const char *key, char **value, char **err)
+{
+	static const char sql[] = "SELECT value FROM setting WHERE key = :key";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":key", key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*value = dbi_col_dup(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return dbi_fail(db, err);
+}
+
+int
+db_setting_set(struct tam_db *db, const char *key, const char *value,
+    char **err)
+{
+	static const char sql[] =
+	    "INSERT INTO setting (key, value) VALUES (:key, :value) "
+	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":key", key);
+	dbi_text(st, ":value", value);
+	return dbi_done(db, st, err);
+}

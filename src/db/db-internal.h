@@ -1,0 +1,55 @@
+/* db-internal.h: what the files of src/db/ share; nothing above sees it. */
+#ifndef TAM_DB_INTERNAL_H
+#define TAM_DB_INTERNAL_H
+
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "tam/db.h"
+
+struct migration {
+	int		 version;
+	const char	*name;
+	const char	*sql;
+};
+
+/* Generated at build time from sql/NNNN-*.sql (see Makefile). */
+extern const struct migration	tam_migrations[];
+extern const int		tam_nmigrations;
+
+struct stmt_slot {
+	const char	*sql;	/* identity: the address of the literal */
+	sqlite3_stmt	*st;
+};
+
+struct tam_db {
+	sqlite3			*h;
+	char			*path;
+	struct stmt_slot	*slots;
+	int			 nslots;
+};
+
+/*
+ * The prepared statement for sql, prepared once per connection and
+ * reused: it comes back reset with its bindings cleared.  sql must be a
+ * string literal (its address is the cache key).  NULL with *err.
+ */
+sqlite3_stmt	*dbi_stmt(struct tam_db *, const char *sql, char **err);
+/* Sets *err from the connection's last error; returns -1. */
+int		 dbi_fail(struct tam_db *, char **err);
+/* Steps a statement that returns no row; 0 or -1 with *err. */
+int		 dbi_done(struct tam_db *, sqlite3_stmt *, char **err);
+
+/* Named-parameter binders; NULL / DATE_NONE / has == 0 bind NULL. */
+void	 dbi_text(sqlite3_stmt *, const char *name, const char *);
+void	 dbi_int(sqlite3_stmt *, const char *name, int64_t);
+void	 dbi_opt_int(sqlite3_stmt *, const char *name, int has, int64_t);
+void	 dbi_date(sqlite3_stmt *, const char *name, int);
+/* Column readers: an allocated copy (NULL for NULL), a date, an int. */
+char	*dbi_col_dup(sqlite3_stmt *, int);
+const char *dbi_col_text(sqlite3_stmt *, int);
+int	 dbi_col_date(sqlite3_stmt *, int);
+int64_t	 dbi_col_int(sqlite3_stmt *, int, int64_t if_null);
+
+#endif

@@ -1,0 +1,266 @@
+/* db-work.c: SQL of CTAs and tasks, the work tam plans. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tam/date.h"
+#include "db-internal.h"
+
+#define CTA_COLS \
+	"c.id, c.account_id, a.name, c.kind, c.title, c.playbook, c.status, " \
+	"c.risk_type, c.risk_reason, c.opened_at, c.opened_by, " \
+	"c.renewal_date, c.closed_at, c.outcome_note, c.net_arr_change_cents"
+
+#define TASK_COLS \
+	"t.id, t.account_id, a.name, t.cta_id, t.kind, t.title, t.due, " \
+	"t.status, t.done_at, t.note, t.created_at"
+
+/* Points c at the columns of the current row (valid until next step). */
+static void
+read_cta(sqlite3_stmt *st, struct cta *c)
+{
+	c->id = sqlite3_column_int64(st, 0);
+	c->account_id = sqlite3_column_int64(st, 1);
+	c->account = dbi_col_text(st, 2);
+	c->kind = dbi_col_text(st, 3);
+	c->title = dbi_col_text(st, 4);
+	c->playbook = dbi_col_text(st, 5);
+	c->status = dbi_col_text(st, 6);
+	c->risk_type = dbi_col_text(st, 7);
+	c->risk_reason = dbi_col_text(st, 8);
+	c->opened_at = dbi_col_text(st, 9);
+	c->opened_by = dbi_col_text(st, 10);
+	c->renewal_date = dbi_col_date(st, 11);
+	c->closed_at = dbi_col_text(st, 12);
+	c->outcome_note = dbi_col_text(st, 13);
+	c->has_net_arr = sqlite3_column_type(st, 14) != SQLITE_NULL;
+	c->net_arr_cents = sqlite3_column_int64(st, 14);
+}
+
+static void
+read_task(sqlite3_stmt *st, struct task *t)
+{
+	t->id = sqlite3_column_int64(st, 0);
+	t->account_id = sqlite3_column_int64(st, 1);
+	t->account = dbi_col_text(st, 2);
+	t->cta_id = dbi_col_int(st, 3, 0);
+	t->kind = dbi_col_text(st, 4);
+	t->title = dbi_col_text(st, 5);
+	t->due = dbi_col_date(st, 6);
+	t->status = dbi_col_text(st, 7);
+	t->done_at = dbi_col_text(st, 8);
+	t->note = dbi_col_text(st, 9);
+	t->created_at = dbi_col_text(st, 10);
+}
+
+int
+db_cta_insert(struct tam_db *db, struct cta *c, char **err)
+{
+	static const char sql[] =
+	    "INSERT INTO cta (account_id, kind, title, playbook, status, "
+	    "risk_type, risk_reason, opened_at, opened_by, renewal_date) "
+	    "VALUES (:account, :kind, :title, :playbook, :status, :type, "
+	    ":reason, :at, :by, :renewal)";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":account", c->account_id);
+	dbi_text(st, ":kind", c->kind);
+	dbi_text(st, ":title", c->title);
+	dbi_text(st, ":playbook", c->playbook);
+	dbi_text(st, ":status", c->status ? c->status : "open");
+	dbi_text(st, ":type", c->risk_type);
+	dbi_text(st, ":reason", c->risk_reason);
+	dbi_text(st, ":at", c->opened_at);
+	dbi_text(st, ":by", c->opened_by);
+	dbi_date(st, ":renewal", c->renewal_date);
+	if (dbi_done(db, st, err) != 0)
+		return -1;
+	c->id = sqlite3_last_insert_rowid(db->h);
+	return 0;
+}
+
+int
+db_task_insert(struct tam_db *db, struct task *t, char **err)
+{
+	static const char sql[] =
+	    "INSERT INTO task (account_id, cta_id, kind, title, due, status, "
+	    "note, created_at) VALUES (:account, :cta, :kind, :title, :due, "
+	    ":status, :note, :created)";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":account", t->account_id);
+	dbi_opt_int(st, ":cta", t->cta_id != 0, t->cta_id);
+	dbi_text(st, ":kind", t->kind);
+	dbi_text(st, ":title", t->title);
+	dbi_date(st, ":due", t->due);
+	dbi_text(st, ":status", t->status ? t->status : "open");
+	dbi_text(st, ":note", t->note);
+	dbi_text(st, ":created", t->created_at);
+	if (dbi_done(db, st, err) != 0)
+		return -1;
+	t->id = sqlite3_last_insert_rowid(db->h);
+	return 0;
+}
+
+int
+db_task_close(struct tam_db *db, int64_t id, const char *status,
+    const char *at, const char *note, char **err)
+{
+	static const char sql[] =
+	    "UPDATE task SET status = :status, done_at = :at, "
+	    "note = coalesce(:note, note) WHERE id = :id AND status = 'open'";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":status", status);
+	dbi_text(st, ":at", at);
+	dbi_text(st, ":note", note);
+	dbi_int(st, ":id", id);
+	if (dbi_done(db, st, err) != 0)
+		return -1;
+	return sqlite3_changes(db->h) == 1 ? 0 : 1;
+}
+
+int
+db_task_get(struct tam_db *db, int64_t id, struct task *t, char **err)
+{
+	static const char sql[] =
+	    "SELECT " TASK_COLS " FROM task t JOIN account a "
+	    "ON a.id = t.account_id WHERE t.id = :id";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":id", id);
+	/* The row stays current (strings valid) until the next use. */
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_task(st, t);
+		return 0;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 1 : dbi_fail(db, err);
+}
+
+int
+db_cta_get(struct tam_db *db, int64_t id, struct cta *c, char **err)
+{
+	static const char sql[] =
+	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
+	    "ON a.id = c.account_id WHERE c.id = :id";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":id", id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_cta(st, c);
+		return 0;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 1 : dbi_fail(db, err);
+}
+
+int
+db_cta_each(struct tam_db *db, const struct cta_filter *f,
+    int (*fn)(void *, const struct cta *), void *arg, char **err)
+{
+	static const char sql[] =
+	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
+	    "ON a.id = c.account_id "
+	    "WHERE (:account = 0 OR c.account_id = :account) "
+	    "AND (:open = 0 OR c.status = 'open') "
+	    "AND (:kind IS NULL OR c.kind = :kind) "
+	    "AND (:tam IS NULL OR a.tam = :tam COLLATE NOCASE) "
+	    "ORDER BY c.id";
+	sqlite3_stmt	*st;
+	struct cta	 c;
+	int		 rc, stop = 0;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":account", f->account_id);
+	dbi_int(st, ":open", f->open_only);
+	dbi_text(st, ":kind", f->kind);
+	dbi_text(st, ":tam", f->tam);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_cta(st, &c);
+		if ((stop = fn(arg, &c)) != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return dbi_fail(db, err);
+	return stop;
+}
+
+int
+db_task_each(struct tam_db *db, const struct task_filter *f,
+    int (*fn)(void *, const struct task *), void *arg, char **err)
+{
+	static const char sql[] =
+	    "SELECT " TASK_COLS " FROM task t JOIN account a "
+	    "ON a.id = t.account_id "
+	    "WHERE (:account = 0 OR t.account_id = :account) "
+	    "AND (:cta = 0 OR t.cta_id = :cta) "
+	    "AND (:open = 0 OR t.status = 'open') "
+	    "AND (:kind IS NULL OR t.kind = :kind) "
+	    "ORDER BY t.due, t.id";
+	sqlite3_stmt	*st;
+	struct task	 t;
+	int		 rc, stop = 0;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":account", f->account_id);
+	dbi_int(st, ":cta", f->cta_id);
+	dbi_int(st, ":open", f->open_only);
+	dbi_text(st, ":kind", f->kind);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_task(st, &t);
+		if ((stop = fn(arg, &t)) != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return dbi_fail(db, err);
+	return stop;
+}
+
+int
+db_cta_close(struct tam_db *db, int64_t id, const char *status,
+    const char *at, const char *note, int has_net_arr, int64_t net_arr_cents,
+    const char *task_status, char **err)
+{
+	static const char close_cta[] =
+	    "UPDATE cta SET status = :status, closed_at = :at, "
+	    "outcome_note = :note, net_arr_change_cents = :net "
+	    "WHERE id = :id AND status = 'open'";
+	static const char close_tasks[] =
+	    "UPDATE task SET status = :status, done_at = :at "
+	    "WHERE cta_id = :id AND status = 'open'";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, close_cta, err)) == NULL)
+		return -1;
+	dbi_text(st, ":status", status);
+	dbi_text(st, ":at", at);
+	dbi_text(st, ":note", note);
+	dbi_opt_int(st, ":net", has_net_arr, net_arr_cents);
+	dbi_int(st, ":id", id);
+	if (dbi_done(db, st, err) != 0)
+		return -1;
+	if (sqlite3_changes(db->h) != 1)
+		return 1;
+	if ((st = dbi_stmt(db, close_tasks, err)) == NULL)
+		return -1;
+	dbi_text(st, ":status", task_status ? task_status : "cancelled");
+	dbi_text(st, ":at", at);
+	dbi_int(st, ":id", id);
+	return dbi_done(db, st, err);
+}

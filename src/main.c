@@ -1,0 +1,112 @@
+/* main.c: the global options before the command, and the exit code. */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tam/cmd.h"
+#include "tam/date.h"
+#include "tam/db.h"
+
+static const struct option global_longopts[] = {
+	{ "db",		required_argument,	NULL, 'D' },
+	{ "today",	required_argument,	NULL, 'T' },
+	{ "format",	required_argument,	NULL, 'F' },
+	{ "color",	required_argument,	NULL, 'C' },
+	{ "no-color",	no_argument,		NULL, 'N' },
+	{ "quiet",	no_argument,		NULL, 'q' },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ NULL,		0,			NULL, 0 }
+};
+
+static int
+local_today(void)
+{
+	time_t		t = time(NULL);
+	struct tm	tm;
+
+	localtime_r(&t, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* Writes out stdout; a failed write is an error, like any other. */
+static int
+finish_output(struct tam_ctx *ctx, int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (rc == TAM_OK)
+			cmd_fail(ctx, TAM_FAIL, "cannot write output: %s",
+			    strerror(errno ? errno : EIO));
+		return TAM_FAIL;
+	}
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct tam_ctx	 ctx;
+	const char	*user;
+	int		 ch, rc;
+
+	setlocale(LC_CTYPE, "");
+	memset(&ctx, 0, sizeof ctx);
+	ctx.today = local_today();
+	user = getenv("USER");
+	ctx.user = user != NULL && *user != '\0' ? user : "tam";
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+:qhV", global_longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'D':
+			cmd_global_option(&ctx, "db", optarg);
+			break;
+		case 'T':
+			cmd_global_option(&ctx, "today", optarg);
+			break;
+		case 'F':
+			cmd_global_option(&ctx, "format", optarg);
+			break;
+		case 'C':
+			cmd_global_option(&ctx, "color", optarg);
+			break;
+		case 'N':
+			cmd_global_option(&ctx, "no-color", NULL);
+			break;
+		case 'q':
+			ctx.quiet = 1;
+			break;
+		case 'h':
+			cmd_usage(stdout, NULL);
+			return finish_output(&ctx, TAM_OK);
+		case 'V':
+			printf("tam %s (sqlite %s, schema %d)\n", TAM_VERSION,
+			    db_sqlite_version(), db_schema_version());
+			return finish_output(&ctx, TAM_OK);
+		default:
+			rc = cmd_bad_option(&ctx, argv, ch);
+			tam_warn("%s", ctx.errmsg);
+			cmd_usage(stderr, NULL);
+			return rc;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		cmd_usage(stderr, NULL);
+		return TAM_USAGE;
+	}
+	rc = cmd_dispatch(&ctx, argc, argv);
+	rc = finish_output(&ctx, rc);
+	if (ctx.errmsg != NULL && *ctx.errmsg != '\0')
+		tam_warn("%s", ctx.errmsg);
+	db_close(ctx.db);
+	free(ctx.errmsg);
+	free(ctx.settings);
+	return rc;
+}

@@ -1,0 +1,581 @@
+/* out.c: one writer for every list tam prints, in the five formats. */
+#include <sys/ioctl.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cJSON.h>
+
+#include "tam/date.h"
+#include "tam/money.h"
+#include "tam/out.h"
+
+struct cell {
+	char		*text;
+	enum out_style	 style;
+};
+
+struct out {
+	FILE			*fp;
+	const struct out_col	*cols;
+	int			 ncols;
+	enum out_format		 fmt;
+	int			 color;
+	int			 single;
+	int			 col;		/* next cell of the row */
+	size_t			 nrows;		/* rows ended */
+	cJSON			*obj;		/* json: the row being built */
+	/* table: every cell buffered to align the columns */
+	struct cell		*cells;
+	size_t			 cap;
+	enum out_style		*rowstyle;
+	enum out_style		 next_row_style;
+	enum out_style		 next_cell_style;
+	char			**footers;
+	int			 nfooters;
+};
+
+const char *
+out_style_seq(enum out_style s)
+{
+	switch (s) {
+	case STYLE_BOLD:	return "\033[1m";
+	case STYLE_DIM:		return "\033[2m";
+	case STYLE_RED:		return "\033[31m";
+	case STYLE_YELLOW:	return "\033[33m";
+	case STYLE_GREEN:	return "\033[32m";
+	case STYLE_CYAN:	return "\033[36m";
+	default:		return "";
+	}
+}
+
+int
+utf8_width(const char *s)
+{
+	int	w = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+int
+utf8_valid(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, k, len;
+	unsigned		 cp;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (p[i] >= 0xC2 && p[i] <= 0xDF)
+			len = 2, cp = p[i] & 0x1F;
+		else if (p[i] >= 0xE0 && p[i] <= 0xEF)
+			len = 3, cp = p[i] & 0x0F;
+		else if (p[i] >= 0xF0 && p[i] <= 0xF4)
+			len = 4, cp = p[i] & 0x07;
+		else
+			return 0;
+		if (i + len > n)
+			return 0;
+		for (k = 1; k < len; k++) {
+			if ((p[i + k] & 0xC0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (p[i + k] & 0x3F);
+		}
+		if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+int
+out_csv_needs_guard(const char *s)
+{
+	return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+	    s[0] == '\t' || s[0] == '\r';
+}
+
+void
+out_tsv_escape(FILE *fp, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\t':	fputs("\\t", fp); break;
+		case '\n':	fputs("\\n", fp); break;
+		case '\r':	fputs("\\r", fp); break;
+		case '\\':	fputs("\\\\", fp); break;
+		default:	putc(*s, fp); break;
+		}
+	}
+}
+
+void
+out_csv_field(FILE *fp, const char *s)
+{
+	int	guard = out_csv_needs_guard(s);
+
+	if (!guard && strpbrk(s, ",\"\n\r") == NULL) {
+		fputs(s, fp);
+		return;
+	}
+	putc('"', fp);
+	if (guard)
+		putc('\'', fp);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			putc('"', fp);
+		putc(*s, fp);
+	}
+	putc('"', fp);
+}
+
+static void
+write_header(struct out *o)
+{
+	int	i;
+
+	int	first = 1;
+
+	for (i = 0; i < o->ncols; i++) {
+		if (o->cols[i].key == NULL)
+			continue;
+		if (!first)
+			putc(o->fmt == FMT_TSV ? '\t' : ',', o->fp);
+		first = 0;
+		fputs(o->cols[i].key, o->fp);
+	}
+	putc('\n', o->fp);
+}
+
+struct out *
+out_begin(const struct tam_ctx *ctx, const struct out_col *cols, int ncols)
+{
+	struct out	*o = xcalloc(1, sizeof *o);
+
+	o->fp = stdout;
+	o->cols = cols;
+	o->ncols = ncols;
+	o->fmt = ctx->format;
+	o->color = ctx->color;
+	if (o->fmt == FMT_TSV || o->fmt == FMT_CSV)
+		write_header(o);
+	return o;
+}
+
+void
+out_single(struct out *o)
+{
+	o->single = 1;
+}
+
+void
+out_row_style(struct out *o, enum out_style s)
+{
+	o->next_row_style = s;
+}
+
+void
+out_cell_style(struct out *o, enum out_style s)
+{
+	o->next_cell_style = s;
+}
+
+cJSON *
+out_row_json(struct out *o)
+{
+	if (o->fmt != FMT_JSON && o->fmt != FMT_JSONL)
+		return NULL;
+	if (o->obj == NULL)
+		o->obj = cJSON_CreateObject();
+	return o->obj;
+}
+
+/* The first column that machine formats write. */
+static int
+first_keyed(const struct out *o)
+{
+	int	i;
+
+	for (i = 0; i < o->ncols; i++)
+		if (o->cols[i].key != NULL)
+			return i;
+	return 0;
+}
+
+/*
+ * Adds one cell.  text is the rendering for tsv/csv/table (NULL:
+ * missing); item the JSON value (taken over).  Cells beyond the columns
+ * are a programming error and are dropped.
+ */
+static void
+add_cell(struct out *o, const char *text, cJSON *item)
+{
+	const struct out_col	*c;
+	struct cell		*cell;
+
+	if (o->col >= o->ncols) {
+		cJSON_Delete(item);
+		return;
+	}
+	c = &o->cols[o->col];
+	if (c->key == NULL && o->fmt != FMT_TABLE) {
+		/* A column for people only. */
+		cJSON_Delete(item);
+		o->next_cell_style = STYLE_NONE;
+		o->col++;
+		return;
+	}
+	switch (o->fmt) {
+	case FMT_JSON:
+	case FMT_JSONL:
+		cJSON_AddItemToObject(out_row_json(o), c->key, item);
+		break;
+	case FMT_TSV:
+		cJSON_Delete(item);
+		if (o->col > first_keyed(o))
+			putc('\t', o->fp);
+		if (text != NULL)
+			out_tsv_escape(o->fp, text);
+		break;
+	case FMT_CSV:
+		cJSON_Delete(item);
+		if (o->col > first_keyed(o))
+			putc(',', o->fp);
+		if (text != NULL)
+			out_csv_field(o->fp, text);
+		break;
+	case FMT_TABLE:
+		cJSON_Delete(item);
+		if ((o->nrows + 1) * (size_t)o->ncols > o->cap) {
+			o->cap = o->cap ? o->cap * 2 : (size_t)o->ncols * 64;
+			o->cells = xreallocarray(o->cells, o->cap,
+			    sizeof *o->cells);
+		}
+		cell = &o->cells[o->nrows * (size_t)o->ncols + (size_t)o->col];
+		cell->text = xstrdup(text != NULL ? text : "");
+		cell->style = o->next_cell_style;
+		break;
+	}
+	o->next_cell_style = STYLE_NONE;
+	o->col++;
+}
+
+void
+out_str(struct out *o, const char *s)
+{
+	add_cell(o, s, s != NULL ? cJSON_CreateString(s) : cJSON_CreateNull());
+}
+
+void
+out_null(struct out *o)
+{
+	add_cell(o, NULL, cJSON_CreateNull());
+}
+
+void
+out_int(struct out *o, int64_t v)
+{
+	char	buf[32];
+
+	snprintf(buf, sizeof buf, "%lld", (long long)v);
+	add_cell(o, buf, cJSON_CreateRaw(buf));
+}
+
+void
+out_money(struct out *o, int64_t cents)
+{
+	char	plain[32], pretty[48];
+
+	money_plain(cents, plain);
+	if (o->fmt == FMT_TABLE) {
+		money_format(cents, NULL, pretty);
+		add_cell(o, pretty, NULL);
+	} else
+		add_cell(o, plain, cJSON_CreateRaw(plain));
+}
+
+void
+out_date(struct out *o, int d)
+{
+	char	buf[11];
+
+	if (d == DATE_NONE) {
+		out_null(o);
+		return;
+	}
+	date_format(d, buf);
+	add_cell(o, buf, cJSON_CreateString(buf));
+}
+
+void
+out_bool(struct out *o, int b)
+{
+	const char	*t = b ? "true" : "false";
+
+	if (o->fmt == FMT_TABLE)
+		t = b ? "yes" : "";
+	add_cell(o, t, cJSON_CreateBool(b));
+}
+
+void
+out_list(struct out *o, const char *const *v, int n)
+{
+	cJSON	*arr = NULL;
+	char	*joined = NULL;
+	size_t	 len = 0, l;
+	int	 i;
+
+	if (o->fmt == FMT_JSON || o->fmt == FMT_JSONL) {
+		arr = cJSON_CreateArray();
+		for (i = 0; i < n; i++)
+			cJSON_AddItemToArray(arr, cJSON_CreateString(v[i]));
+		add_cell(o, NULL, arr);
+		return;
+	}
+	joined = xstrdup("");
+	for (i = 0; i < n; i++) {
+		l = strlen(v[i]);
+		joined = xrealloc(joined, len + l + 3);
+		if (i > 0) {
+			memcpy(joined + len, "; ", 2);
+			len += 2;
+		}
+		memcpy(joined + len, v[i], l + 1);
+		len += l;
+	}
+	add_cell(o, joined, NULL);
+	free(joined);
+}
+
+static void
+print_json_row(struct out *o)
+{
+	char	*s;
+
+	if (o->obj == NULL)
+		o->obj = cJSON_CreateObject();
+	s = cJSON_PrintUnformatted(o->obj);
+	if (s == NULL) {
+		fputs("tam: out of memory\n", stderr);
+		abort();
+	}
+	if (o->fmt == FMT_JSON && !o->single)
+		fputs(o->nrows == 0 ? "[\n" : ",\n", o->fp);
+	fputs(s, o->fp);
+	if (o->fmt == FMT_JSONL || o->single)
+		putc('\n', o->fp);
+	cJSON_free(s);
+	cJSON_Delete(o->obj);
+	o->obj = NULL;
+}
+
+void
+out_row_end(struct out *o)
+{
+	while (o->col < o->ncols)
+		out_null(o);
+	switch (o->fmt) {
+	case FMT_JSON:
+	case FMT_JSONL:
+		print_json_row(o);
+		break;
+	case FMT_TSV:
+	case FMT_CSV:
+		putc('\n', o->fp);
+		break;
+	case FMT_TABLE:
+		o->rowstyle = xreallocarray(o->rowstyle, o->nrows + 1,
+		    sizeof *o->rowstyle);
+		o->rowstyle[o->nrows] = o->next_row_style;
+		break;
+	}
+	o->next_row_style = STYLE_NONE;
+	o->col = 0;
+	o->nrows++;
+}
+
+void
+out_footer(struct out *o, const char *line)
+{
+	if (o->fmt != FMT_TABLE)
+		return;
+	o->footers = xreallocarray(o->footers, (size_t)o->nfooters + 1,
+	    sizeof *o->footers);
+	o->footers[o->nfooters++] = xstrdup(line);
+}
+
+static int
+right_aligned(const struct out_col *c)
+{
+	return c->type == OUT_INT || c->type == OUT_MONEY;
+}
+
+static int
+terminal_width(FILE *fp)
+{
+	struct winsize	ws;
+
+	if (isatty(fileno(fp)) && ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
+}
+
+/* Shrinks the widest text columns until the table fits the terminal. */
+static void
+fit_widths(struct out *o, int *w, int avail)
+{
+	int	i, total, widest;
+
+	for (;;) {
+		total = 0;
+		widest = -1;
+		for (i = 0; i < o->ncols; i++) {
+			if (o->cols[i].title == NULL)
+				continue;
+			total += w[i] + 2;
+			if ((o->cols[i].type == OUT_STR ||
+			    o->cols[i].type == OUT_LIST) && w[i] > 12 &&
+			    (widest < 0 || w[i] > w[widest]))
+				widest = i;
+		}
+		if (total - 2 <= avail || widest < 0)
+			return;
+		w[widest]--;
+	}
+}
+
+/* Writes s padded or cut (with an ellipsis) to exactly width columns. */
+static void
+put_cell(FILE *fp, const char *s, int width, int right, int last)
+{
+	int		 sw = utf8_width(s), i, n;
+	const char	*p;
+
+	if (sw > width) {
+		/* Cut on a character boundary and mark the cut. */
+		for (p = s, n = 0; *p != '\0' && n < width - 1; n++) {
+			p++;
+			while (((unsigned char)*p & 0xC0) == 0x80)
+				p++;
+		}
+		fwrite(s, 1, (size_t)(p - s), fp);
+		fputs("\xe2\x80\xa6", fp);
+		return;
+	}
+	if (right)
+		for (i = sw; i < width; i++)
+			putc(' ', fp);
+	fputs(s, fp);
+	if (!right && !last)
+		for (i = sw; i < width; i++)
+			putc(' ', fp);
+}
+
+static int
+last_visible(const struct out *o, int i)
+{
+	for (i++; i < o->ncols; i++)
+		if (o->cols[i].title != NULL)
+			return 0;
+	return 1;
+}
+
+static void
+write_table(struct out *o)
+{
+	int		*w = xcalloc((size_t)o->ncols, sizeof *w);
+	int		 i, avail, first;
+	size_t		 r;
+	struct cell	*c;
+
+	for (i = 0; i < o->ncols; i++)
+		if (o->cols[i].title != NULL)
+			w[i] = utf8_width(o->cols[i].title);
+	for (r = 0; r < o->nrows; r++)
+		for (i = 0; i < o->ncols; i++) {
+			c = &o->cells[r * (size_t)o->ncols + (size_t)i];
+			if (utf8_width(c->text) > w[i])
+				w[i] = utf8_width(c->text);
+		}
+	if ((avail = terminal_width(o->fp)) > 0)
+		fit_widths(o, w, avail);
+	if (o->nrows > 0) {
+		if (o->color)
+			fputs(out_style_seq(STYLE_BOLD), o->fp);
+		for (i = 0, first = 1; i < o->ncols; i++) {
+			if (o->cols[i].title == NULL)
+				continue;
+			if (!first)
+				fputs("  ", o->fp);
+			first = 0;
+			put_cell(o->fp, o->cols[i].title, w[i],
+			    right_aligned(&o->cols[i]), last_visible(o, i));
+		}
+		if (o->color)
+			fputs("\033[0m", o->fp);
+		putc('\n', o->fp);
+	}
+	for (r = 0; r < o->nrows; r++) {
+		if (o->color && o->rowstyle[r] != STYLE_NONE)
+			fputs(out_style_seq(o->rowstyle[r]), o->fp);
+		for (i = 0, first = 1; i < o->ncols; i++) {
+			if (o->cols[i].title == NULL)
+				continue;
+			c = &o->cells[r * (size_t)o->ncols + (size_t)i];
+			if (!first)
+				fputs("  ", o->fp);
+			first = 0;
+			if (o->color && c->style != STYLE_NONE)
+				fputs(out_style_seq(c->style), o->fp);
+			put_cell(o->fp, c->text, w[i],
+			    right_aligned(&o->cols[i]), last_visible(o, i));
+			if (o->color && c->style != STYLE_NONE) {
+				fputs("\033[0m", o->fp);
+				if (o->rowstyle[r] != STYLE_NONE)
+					fputs(out_style_seq(o->rowstyle[r]),
+					    o->fp);
+			}
+		}
+		if (o->color && o->rowstyle[r] != STYLE_NONE)
+			fputs("\033[0m", o->fp);
+		putc('\n', o->fp);
+	}
+	for (i = 0; i < o->nfooters; i++)
+		fprintf(o->fp, "%s\n", o->footers[i]);
+	free(w);
+}
+
+int
+out_finish(struct out *o)
+{
+	size_t	i;
+	int	rc;
+
+	if (o == NULL)
+		return 0;
+	if (o->fmt == FMT_TABLE)
+		write_table(o);
+	else if (o->fmt == FMT_JSON && !o->single)
+		fputs(o->nrows == 0 ? "[]\n" : "\n]\n", o->fp);
+	rc = ferror(o->fp) ? -1 : 0;
+	for (i = 0; i < o->nrows * (size_t)o->ncols && o->cells != NULL; i++)
+		free(o->cells[i].text);
+	for (i = 0; i < (size_t)o->nfooters; i++)
+		free(o->footers[i]);
+	free(o->footers);
+	free(o->cells);
+	free(o->rowstyle);
+	cJSON_Delete(o->obj);
+	free(o);
+	return rc;
+}

@@ -1,0 +1,274 @@
+#!/usr/bin/env bats
+# account.bats: tam init, tam account add|set|show|list|archive|rm, naming.
+
+load helper
+
+add_three() {
+	tam -q account add "Acme Corp" --sfid 0013t00001AbCdE --acv '$300,000' \
+	    --renewal 2027-07-31 --tam alice --sal bob --health 80
+	tam -q account add "Acme Labs" --acv 'EUR 1,234.50' --tam carol
+	tam -q account add Initech --renewal 2027-01-15 --tam alice
+}
+
+@test "init creates the database 0600 and says where" {
+	run_tam init
+	assert_success
+	assert_equal "$stderr" "tam: database ready at '$TAM_DB' (schema 1)"
+	[ "$(stat -c %a "$TAM_DB")" = 600 ]
+}
+
+@test "the default database lives under XDG_DATA_HOME, folders 0700" {
+	unset TAM_DB
+	export XDG_DATA_HOME="$BATS_TEST_TMPDIR/xdg"
+	run_tam init
+	assert_success
+	[ -f "$XDG_DATA_HOME/tam/tam.db" ]
+	[ "$(stat -c %a "$XDG_DATA_HOME/tam")" = 700 ]
+}
+
+@test "without XDG_DATA_HOME the database is under ~/.local/share" {
+	unset TAM_DB
+	run_tam init
+	assert_success
+	[ -f "$HOME/.local/share/tam/tam.db" ]
+}
+
+@test "--db before or after the command" {
+	run_tam --db "$BATS_TEST_TMPDIR/a.db" init
+	assert_success
+	run_tam init --db "$BATS_TEST_TMPDIR/b.db"
+	assert_success
+	[ -f a.db ] && [ -f b.db ]
+}
+
+@test "account add then list (tsv when not a terminal)" {
+	add_three
+	run_tam account list
+	assert_success
+	assert_line --index 0 "id	sfid	name	tam	sal	renewal_date	days_to_renewal	acv	currency	strategic	sentiment	requires_triage	health_score	lifecycle_stage	archived"
+	assert_line --index 1 "3		Initech	alice		2027-01-15	53		USD	false		false			false"
+	assert_line --index 2 "1	0013t00001AbCdEAAV	Acme Corp	alice	bob	2027-07-31	250	300000	USD	true		false	80		false"
+	assert_line --index 3 "2		Acme Labs	carol				1234.5	EUR	false		false			false"
+}
+
+@test "account list filters" {
+	add_three
+	run_tam account list --tam ALICE --format csv
+	assert_success
+	assert_equal "${#lines[@]}" 3
+	run_tam account list --strategic
+	assert_equal "${#lines[@]}" 2
+	assert_line --index 1 --partial "Acme Corp"
+	run_tam account list --renewing-within 3m
+	assert_equal "${#lines[@]}" 2
+	assert_line --index 1 --partial Initech
+	run_tam account list --renewing-within 2w
+	assert_equal "${#lines[@]}" 1
+}
+
+@test "account list json and jsonl" {
+	add_three
+	run_tam account list --format json
+	assert_success
+	echo "$output" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d)==3; assert d[1]["acv"]==300000 and d[1]["strategic"] is True and d[0]["acv"] is None'
+	run_tam account list --format jsonl
+	assert_equal "${#lines[@]}" 3
+	echo "${lines[2]}" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["acv"]==1234.5 and d["currency"]=="EUR"'
+}
+
+@test "table format aligns columns and marks strategic accounts" {
+	add_three
+	run_tam account list --format table
+	assert_success
+	assert_line --index 0 --regexp '^ID +NAME +TAM +SAL +RENEWAL +DAYS +ACV +STRAT +SENTIMENT +HEALTH$'
+	assert_line --index 2 --regexp '^ 1  Acme Corp +alice +bob +2027-07-31 +250 +\$300,000  yes +80$'
+	refute_output --partial $'\033'
+}
+
+@test "--color always colors the table; NO_COLOR and never do not" {
+	add_three
+	run_tam account list --format table --color always
+	assert_output --partial $'\033[1m'
+	run_tam account list --format table --no-color
+	refute_output --partial $'\033'
+	run_tam account list --format table --color sometimes
+	assert_failure 2
+	assert_equal "$stderr" "tam: --color: 'sometimes' is not auto, always or never"
+}
+
+@test "csv neutralises formula cells" {
+	tam -q account add "=cmd|' /C calc'!A0" --tam "+alice" --sal "-bob"
+	tam -q account add "@SUM(A1)"
+	run_tam account list --format csv
+	assert_line --index 1 --partial "\"'=cmd|' /C calc'!A0\",\"'+alice\",\"'-bob\""
+	assert_line --index 2 --partial "\"'@SUM(A1)\""
+}
+
+@test "tsv escapes tabs, newlines and backslashes" {
+	tam -q account add $'Tab\there' --objectives $'line1\nline2' --tam 'back\slash'
+	run_tam account list
+	assert_line --index 1 --partial $'Tab\\there\tback\\\\slash'
+	run_tam account show 1 --format tsv
+	assert_line --index 1 --partial 'line1\nline2'
+}
+
+@test "account show: by id, sfid (15 and 18), exact name, prefix" {
+	add_three
+	for spec in 1 0013t00001AbCdE 0013t00001AbCdEAAV 0013T00001ABCDEAAV "acme corp" "Acme C"; do
+		run_tam account show "$spec" --format json
+		assert_success
+		echo "$output" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["id"]==1, d; assert d["window"]=="not open"; assert d["window_opens"]=="2027-01-31"; assert d["ctas"]==[] and d["tasks"]==[] and d["timeline"]==[]'
+	done
+}
+
+@test "account show for people" {
+	add_three
+	run_tam account show Initech --format table
+	assert_success
+	assert_line --index 0 "id               3"
+	assert_line "renewal date     2027-01-15  (53 days)"
+	assert_line "renewal window   open (opens 2026-07-15)"
+	assert_line "open CTAs:"
+}
+
+@test "an ambiguous name lists the candidates" {
+	add_three
+	run_tam account show acme
+	assert_failure 1
+	assert_equal "$output" ""
+	assert_equal "${stderr_lines[0]}" "tam: 'acme' names 2 accounts; give more of the name, the id or the Salesforce ID"
+	assert_equal "${stderr_lines[1]}" "tam:      1  Acme Corp  0013t00001AbCdEAAV"
+	assert_equal "${stderr_lines[2]}" "tam:      2  Acme Labs"
+}
+
+@test "an unknown account is exit 1" {
+	add_three
+	run_tam account show Globex
+	assert_failure 1
+	assert_equal "$stderr" "tam: no account matches 'Globex'; see 'tam account list'"
+	run_tam account show 99
+	assert_failure 1
+}
+
+@test "account set changes fields, writes health history and posts" {
+	add_three
+	run_tam account set Initech --acv 'USD 250,000.01' --health 55 --sa sam --upsell --stage Adopting
+	assert_success
+	assert_equal "$stderr" "tam: updated account 3: Initech"
+	run_tam account show 3 --format json
+	echo "$output" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["acv"]==250000.01 and d["strategic"] and d["health_score"]==55 and d["sa"]=="sam" and d["upsell"] and d["lifecycle_stage"]=="Adopting"'
+	[ "$(sqlite3 "$TAM_DB" 'select count(*) from health_history where account_id=3')" = 1 ]
+	run_tam account set 3 --no-upsell --clear sa --clear tam-manager --clear renewal_date
+	assert_success
+	[ "$(sqlite3 "$TAM_DB" 'select upsell || coalesce(sa,"-") || coalesce(renewal_date,"-") from account where id=3')" = "0--" ]
+	[ "$(sqlite3 "$TAM_DB" "select body from timeline where account_id=3 and type='renewal_date'")" = "Renewal date changed from 2027-01-15 to none" ]
+}
+
+@test "account set with nothing changed says so and writes nothing" {
+	add_three
+	before=$(dbdump)
+	run_tam account set 1 --tam alice
+	assert_success
+	assert_equal "$stderr" "tam: account 1: nothing changed"
+	[ "$before" = "$(dbdump)" ]
+}
+
+@test "relative dates: today, +Nd, +Nw, +Nm" {
+	tam -q account add A --renewal today
+	tam -q account add B --renewal +10d
+	tam -q account add C --renewal +2w
+	tam -q account add D --renewal +6m
+	run sqlite3 "$TAM_DB" 'select renewal_date from account order by id'
+	assert_output $'2026-11-23\n2026-12-03\n2026-12-07\n2027-05-23'
+}
+
+@test "bad input: a clear one-line error, exit 2, nothing written" {
+	add_three
+	before=$(dbdump)
+	run_tam account add X --renewal 2026-02-30
+	assert_failure 2
+	assert_equal "$stderr" "tam: '2026-02-30' is not a date (YYYY-MM-DD, today, +Nd, +Nw or +Nm)"
+	run_tam account add X --acv 12,34
+	assert_failure 2
+	assert_equal "$stderr" "tam: '12,34' is not an amount (like 250000, \$250,000 or USD 250,000.00)"
+	run_tam account add X --health 101
+	assert_failure 2
+	run_tam account add X --sfid 123
+	assert_failure 2
+	run_tam account add X --licenses -4
+	assert_failure 2
+	run_tam account set 1 --clear name
+	assert_failure 2
+	run_tam account set 1 --clear nonsense
+	assert_failure 2
+	[ "$before" = "$(dbdump)" ]
+}
+
+@test "misuse: missing argument, unknown option, unknown command" {
+	run_tam account add
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: account add: the account name is missing"
+	assert_equal "${stderr_lines[1]}" "usage: tam account add NAME [--sfid ID] [--tam P] [--sal P] [--sa P] [--rsd P]"
+	run_tam account add X --bogus
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: unknown option '--bogus'"
+	run_tam account add X --tam
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: option '--tam' needs a value"
+	run_tam account frobnicate
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: unknown command 'account frobnicate'"
+	run_tam frobnicate
+	assert_failure 2
+	assert_equal "$stderr" "tam: unknown command 'frobnicate'; see 'tam help'"
+	run_tam account
+	assert_failure 2
+	run_tam
+	assert_failure 2
+	[ ! -e "$TAM_DB" ]
+}
+
+@test "a duplicate Salesforce ID is refused" {
+	add_three
+	run_tam account add Other --sfid 0013t00001AbCdEAAV
+	assert_failure 1
+	assert_equal "$stderr" "tam: Salesforce ID 0013t00001AbCdEAAV already belongs to account 1"
+}
+
+@test "archive hides an account; --archived shows it; archive twice is exit 1" {
+	add_three
+	run_tam account archive Initech
+	assert_success
+	run_tam account list
+	assert_equal "${#lines[@]}" 3
+	run_tam account list --archived
+	assert_equal "${#lines[@]}" 2
+	assert_line --index 1 --partial Initech
+	run_tam account archive 3
+	assert_failure 1
+	assert_equal "$stderr" "tam: account 3 (Initech) is already archived"
+}
+
+@test "rm needs --yes and takes the account's rows with it" {
+	add_three
+	tam -q account set 1 --health 10 --renewal 2027-08-01
+	run_tam account rm 1
+	assert_failure 2
+	[ "$(sqlite3 "$TAM_DB" 'select count(*) from account')" = 3 ]
+	run_tam account rm 1 --yes
+	assert_success
+	assert_equal "$stderr" "tam: deleted account 1: Acme Corp"
+	[ "$(sqlite3 "$TAM_DB" 'select count(*) from account')" = 2 ]
+	[ "$(sqlite3 "$TAM_DB" 'select count(*) from timeline')" = 0 ]
+	[ "$(sqlite3 "$TAM_DB" 'select count(*) from health_history')" = 0 ]
+}
+
+@test "the timeline is append-only" {
+	add_three
+	tam -q account set 1 --renewal 2027-08-01
+	run sqlite3 "$TAM_DB" "update timeline set body='x'"
+	assert_failure
+	assert_output --partial "append-only"
+	run sqlite3 "$TAM_DB" "delete from timeline"
+	assert_failure
+}

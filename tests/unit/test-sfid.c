@@ -1,0 +1,73 @@
+/* test-sfid.c: Salesforce 15/18-character ID conversion. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "tam/sfid.h"
+
+static void
+test_15_to_18(void **state)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{ "001A0000006Vm9r", "001A0000006Vm9rIAC" },
+		{ "003A0000005QB3A", "003A0000005QB3AIAW" },
+		{ "0013t00001AbCdE", "0013t00001AbCdEAAV" },
+		{ "000000000000000", "000000000000000AAA" },
+		{ "AAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAA555" },
+	};
+	char	out[19];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(sfid_normalize(cases[i].in, out), 0);
+		assert_string_equal(out, cases[i].want);
+		/* The 18-character form is its own normal form. */
+		assert_int_equal(sfid_normalize(cases[i].want, out), 0);
+		assert_string_equal(out, cases[i].want);
+	}
+}
+
+static void
+test_18_any_case(void **state)
+{
+	char	out[19];
+
+	(void)state;
+	/* The suffix restores the case of a case-mangled 18-char ID. */
+	assert_int_equal(sfid_normalize("001a0000006vm9riac", out), 0);
+	assert_string_equal(out, "001A0000006Vm9rIAC");
+	assert_int_equal(sfid_normalize("001A0000006VM9RIAC", out), 0);
+	assert_string_equal(out, "001A0000006Vm9rIAC");
+}
+
+static void
+test_rejects(void **state)
+{
+	static const char *const bad[] = { "", "001A0000006Vm9", "001A0000006Vm9rI",
+	    "001A0000006Vm9r!", "001A0000006Vm9rIAD", "001A0000006Vm9rIA",
+	    "001A-000006Vm9r", "001A0000006Vm9rIAC0",
+	    /* suffix claims an uppercase digit */
+	    "000000000000000AAB" };
+	char	out[19];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(sfid_normalize(bad[i], out), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_15_to_18),
+		cmocka_unit_test(test_18_any_case),
+		cmocka_unit_test(test_rejects),
+	};
+
+	return cmocka_run_group_tests_name("sfid", tests, NULL, NULL);
+}
