@@ -1,0 +1,42 @@
+/*
+ * playbook.h: opening the At-Risk CTA and moving its monthly Risk Update,
+ * shared by `tam sync` (opened_by "sync"), `tam cta open` and `tam
+ * sentiment --cta` (opened_by "tam"), `tam risk-update` and `tam
+ * sentiment`.  Everything runs inside the caller's transaction.
+ */
+#ifndef TAM_PLAYBOOK_H
+#define TAM_PLAYBOOK_H
+
+#include <stdint.h>
+
+#include "tam/tam.h"
+
+#define RISK_CTA_TITLE		"At-Risk CTA"
+#define RISK_CTA_PLAYBOOK	"Account Triage"
+
+/*
+ * Opens the At-Risk CTA of an account (kind "risk", title "At-Risk CTA",
+ * playbook "Account Triage") with its tasks: "Set Risk Type and Risk
+ * Reason" (risk_cta_update) due today — already done when both risk_type
+ * and risk_reason are given — and the first "Risk Update" (risk_update)
+ * due one risk_update.every period after today (date rules of §6), and a
+ * `cta` timeline post.  opened_by is "tam" or "sync"; risk_type,
+ * risk_reason and note may be NULL (values already validated).
+ * Returns 0 with *cta_id set; 1 when the account already has an open risk
+ * CTA (*cta_id is then that one's id); -1 with *err.
+ */
+int	 playbook_open_risk_cta(struct tam_ctx *, int64_t account_id,
+	    const char *opened_by, const char *risk_type,
+	    const char *risk_reason, const char *note, int64_t *cta_id,
+	    char **err);
+
+/*
+ * A Risk Update was posted on the account's timeline today: if the
+ * account has an open risk CTA, its open risk_update task is marked done
+ * and the next is created, due one period after today.  Returns 0 (also
+ * when there is no open risk CTA), or -1 with *err.
+ */
+int	 playbook_risk_update_posted(struct tam_ctx *, int64_t account_id,
+	    char **err);
+
+#endif
