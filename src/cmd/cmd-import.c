@@ -186,6 +186,10 @@ parse_args(struct tam_ctx *ctx, int argc, char **argv, struct import_opts *o)
 	    same_file(o->rejects, o->file))
 		return cmd_misuse(ctx, "--rejects: '%s' is the file being "
 		    "imported; give another file", o->rejects);
+	if (o->rejects != NULL && ctx->db_path != NULL &&
+	    same_file(o->rejects, ctx->db_path))
+		return cmd_misuse(ctx, "--rejects: '%s' is the database; give "
+		    "another file", o->rejects);
 	return TAM_OK;
 }
 

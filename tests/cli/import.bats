@@ -332,6 +332,8 @@ tam: imported 6 rows: 6 new, 0 updated, 0 unchanged, 0 rejected"
 	EXPECT_RC=2 refuse quirks.csv --rejects ./quirks.csv
 	assert_err_line 0 "tam: --rejects: './quirks.csv' is the file being imported; give another file"
 	cmp quirks.csv "$DATA/quirks.csv"
+	EXPECT_RC=2 refuse quirks.csv --rejects "$TAM_DB"
+	assert_err_line 0 "tam: --rejects: '$TAM_DB' is the database; give another file"
 }
 
 @test "--dry-run does the work, reports, writes nothing" {
