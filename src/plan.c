@@ -37,11 +37,11 @@ plan_open_renewal(struct tam_ctx *ctx, int64_t account_id, int r,
 	struct cta		 c = { 0 };
 	struct task		 t = { 0 };
 	char			 now[21], rd[11], *title;
-	int			 i, n, rc;
+	int			 i, rc;
 
 	if ((s = settings_get(ctx, err)) == NULL)
 		return -1;
-	if ((n = sched_renewal_plan(r, ctx->today, s, plan)) == 0)
+	if (sched_renewal_plan(r, ctx->today, s, plan) == 0)
 		return 1;
 	tam_now(ctx, now);
 	date_format(r, rd);
@@ -60,7 +60,7 @@ plan_open_renewal(struct tam_ctx *ctx, int64_t account_id, int r,
 	t.account_id = account_id;
 	t.cta_id = c.id;
 	t.created_at = now;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < SCHED_NTASKS; i++) {
 		t.kind = plan[i].kind;
 		t.title = plan[i].title;
 		t.due = plan[i].due;

@@ -74,6 +74,12 @@ int	 db_sched_complete(struct tam_db *,
 /* 1 when CTA id is an open renewal CTA with no open task left, else 0. */
 int	 db_sched_is_complete(struct tam_db *, int64_t id, int *complete,
 	    char **err);
+/*
+ * Lets the page cache of this connection grow to 64 MB, so that a
+ * transaction writing tens of thousands of rows (the first sync of a
+ * large database) is not spilled to the WAL and read back page by page.
+ */
+int	 db_sched_bulk(struct tam_db *, char **err);
 
 /*
  * Open tasks of accounts not archived due on or before until (DATE_NONE:

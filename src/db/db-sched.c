@@ -305,3 +305,18 @@ db_due_count_renewing(struct tam_db *db, const char *tam, int today,
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : dbi_fail(db, err);
 }
+
+int
+db_sched_bulk(struct tam_db *db, char **err)
+{
+	/* Bounds, not allocated up front: pages come as they are used. */
+	static const char cache[] = "PRAGMA cache_size = -65536";
+	static const char mmap[] = "PRAGMA mmap_size = 268435456";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, cache, err)) == NULL ||
+	    dbi_done(db, st, err) != 0 ||
+	    (st = dbi_stmt(db, mmap, err)) == NULL)
+		return -1;
+	return dbi_done(db, st, err);
+}
