@@ -3,6 +3,7 @@
  * date changes, closing a renewal CTA whose work is done.  Shared by
  * sync, account set/import (through account_save) and done/skip.
  */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,4 +161,66 @@ plan_close_if_complete(struct tam_ctx *ctx, int64_t cta_id, char **err)
 	    err) < 0)
 		return -1;
 	return 1;
+}
+
+/* Checks that every task exists and is open, before anything changes. */
+static int
+check_open(struct tam_ctx *ctx, const int64_t *ids, int n, char **err)
+{
+	struct task	t;
+	int		i, rc;
+
+	for (i = 0; i < n; i++) {
+		if ((rc = db_task_get(ctx->db, ids[i], &t, err)) < 0)
+			return -1;
+		if (rc > 0) {
+			*err = xasprintf("no task %" PRId64 "; nothing changed "
+			    "(see 'tam task list')", ids[i]);
+			return 1;
+		}
+		if (strcmp(t.status, "open") != 0) {
+			*err = xasprintf("task %" PRId64 " is %s, not open; "
+			    "nothing changed", ids[i], t.status);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+plan_close_tasks(struct tam_ctx *ctx, const int64_t *ids, int n,
+    const char *status, const char *note, char **err)
+{
+	struct task	 t;
+	char		 now[21], *title, *account;
+	int64_t		 cta_id;
+	int		 i, rc;
+
+	if ((rc = check_open(ctx, ids, n, err)) != 0)
+		return rc;
+	tam_now(ctx, now);
+	for (i = 0; i < n; i++) {
+		if (db_task_get(ctx->db, ids[i], &t, err) != 0)
+			return -1;
+		cta_id = t.cta_id;
+		title = xstrdup(t.title);
+		account = xstrdup(t.account);
+		/* The same id twice: closed the first time, skipped now. */
+		rc = db_task_close(ctx->db, ids[i], status, now, note, err);
+		if (rc == 0)
+			tam_info(ctx, "task %" PRId64 " %s: %s (%s)", ids[i],
+			    status, title, account);
+		free(title);
+		free(account);
+		if (rc < 0)
+			return -1;
+		if (rc > 0 || cta_id == 0)
+			continue;
+		if ((rc = plan_close_if_complete(ctx, cta_id, err)) < 0)
+			return -1;
+		if (rc > 0)
+			tam_info(ctx, "renewal CTA %" PRId64 " closed: all its "
+			    "tasks are done or skipped", cta_id);
+	}
+	return 0;
 }
