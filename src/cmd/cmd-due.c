@@ -647,6 +647,8 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (horizon == NULL)
 		p = l.s->horizon;
 	until = all ? DATE_NONE : date_add_period(ctx->today, &p);
+	if (db_sched_bulk(ctx->db, &err) != 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (!no_sync && (rc = run_sync(ctx)) != TAM_OK)
 		return rc;
 	if (collect(&l, tam, until, &err) != 0) {

@@ -199,7 +199,7 @@ db_due_tasks(struct tam_db *db, const char *tam, int until,
 	static const char sql[] =
 	    "SELECT t.id, t.cta_id, t.kind, t.title, t.due, " ACCOUNT_COLS
 	    " FROM task t JOIN account a ON a.id = t.account_id "
-	    "WHERE t.status = 'open' AND (:until IS NULL OR t.due <= :until) "
+	    "WHERE t.status = 'open' AND t.due <= :until "
 	    "AND a.archived = 0 AND " TAM_FILTER " "
 	    "ORDER BY t.due, coalesce(a.acv_cents > :strategic, 0) DESC, "
 	    "a.acv_cents IS NULL, a.acv_cents DESC, t.id";
@@ -210,7 +210,10 @@ db_due_tasks(struct tam_db *db, const char *tam, int until,
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_text(st, ":tam", tam);
-	dbi_date(st, ":until", until);
+	/* No OR: "due <= :until" keeps it a range search of the index. */
+	dbi_text(st, ":until", until == DATE_NONE ? "9999-12-31" : NULL);
+	if (until != DATE_NONE)
+		dbi_date(st, ":until", until);
 	dbi_int(st, ":strategic", strategic);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		t.id = sqlite3_column_int64(st, 0);
