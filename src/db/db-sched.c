@@ -211,8 +211,9 @@ db_due_tasks(struct tam_db *db, const char *tam, int until,
 		return -1;
 	dbi_text(st, ":tam", tam);
 	/* No OR: "due <= :until" keeps it a range search of the index. */
-	dbi_text(st, ":until", until == DATE_NONE ? "9999-12-31" : NULL);
-	if (until != DATE_NONE)
+	if (until == DATE_NONE)
+		dbi_text(st, ":until", "9999-12-31");
+	else
 		dbi_date(st, ":until", until);
 	dbi_int(st, ":strategic", strategic);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
