@@ -383,7 +383,7 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 		free(path);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
-	ctx->db_path = path;
+	ctx->db_path = ctx->owned[0] = path;
 	if (db_begin(ctx->db, (e->flags & CMD_WRITE) != 0, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	rc = e->exec(ctx, argc, argv);
@@ -405,7 +405,7 @@ int
 cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry	*e, *sub;
-	char			**args, *name = NULL;
+	char			**args;
 	int			 n, help = 0, rc;
 
 	if ((e = find_entry(commands, argv[0])) == NULL)
@@ -427,8 +427,8 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 			    e->name, argv[1]);
 			return rc;
 		}
-		name = xasprintf("%s %s", e->name, sub->name);
-		ctx->cmd = name;
+		ctx->cmd = ctx->owned[1] = xasprintf("%s %s", e->name,
+		    sub->name);
 		e = sub;
 		argc--;
 		argv++;
@@ -456,7 +456,5 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 		cmd_usage(stderr, e);
 	}
 	free(args);
-	/* name stays: ctx->cmd points at it until exit. */
-	(void)name;
 	return rc;
 }
