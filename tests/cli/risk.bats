@@ -277,12 +277,12 @@ build_state() {
 }
 
 # What a cell means: the exit status and a piece of the message.
-declare -A CODE=(
+declare -gA CODE=(
 	[0]=0
 	[N]=1 [A]=1 [R]=1 [X]=1 [C]=1 [E]=1 [F]=1 [L]=1
 	[n]=2 [t]=2 [c]=2 [k]=2 [w]=2 [l]=2
 )
-declare -A MSG=(
+declare -gA MSG=(
 	[0]=""
 	[N]="tam: account 'Acme Corp' is not at risk"
 	[A]="tam: account 'Acme Corp' already has an open At-Risk CTA, 1 (one per account)"
@@ -338,7 +338,7 @@ walk_state() {
 	while IFS='|' read -r cmd cells; do
 		[ -n "$cmd" ] || continue
 		cell=$(echo "$cells" | awk -v c="$col" '{ print $c }')
-		want=${CODE[$cell]}
+		want=${CODE[$cell]:?"S$col: tam $cmd: no cell '$cell'"}
 		msg=${MSG[$cell]}
 		rm -f "$TAM_DB" "$TAM_DB-wal" "$TAM_DB-shm"
 		cp "$BATS_TEST_TMPDIR/state.db" "$TAM_DB"
