@@ -237,11 +237,13 @@ restore_input(struct restore *r, size_t len)
 	char		*msg;
 	int		 rc;
 
-	if (len == 0 || r->buf[strspn(r->buf, " \t\r\n")] == '\0')
+	if (len == 0)
 		return fail(r, NULL, xstrdup("the file is empty"));
 	if (strlen(r->buf) != len || !utf8_valid(r->buf, len))
 		return fail(r, NULL, xstrdup("not a tam export (not UTF-8 "
 		    "text)"));
+	if (r->buf[strspn(r->buf, " \t\r\n")] == '\0')
+		return fail(r, NULL, xstrdup("the file is empty"));
 	if ((head = cJSON_ParseWithOpts(r->buf, &end, 0)) == NULL) {
 		end = cJSON_GetErrorPtr();
 		return fail(r, NULL, xasprintf("malformed or truncated JSON "
@@ -282,6 +284,10 @@ report_counts(const struct restore *r)
 	free(line);
 }
 
+static const struct option no_longopts[] = {
+	{ NULL, 0, NULL, 0 }
+};
+
 static int
 restore_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
@@ -291,7 +297,7 @@ restore_exec(struct tam_ctx *ctx, int argc, char **argv)
 	int		 ch, empty, rc;
 
 	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", NULL, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":", no_longopts, NULL)) != -1)
 		return cmd_bad_option(ctx, argv, ch);
 	if (argc - optind != 1)
 		return cmd_misuse(ctx, argc == optind ? "restore: which file? "
