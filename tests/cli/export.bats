@@ -206,6 +206,26 @@ refused() {
 	refused mid.jsonl "line 2: malformed JSON"
 }
 
+@test "restore refuses jsonl lines it cannot read" {
+	tam -q init
+	printf '{"format":"tam-export","version":1}\n{"table":"settings","key":"due.horizon","value":"3d"} {"x":1}\n{"end":true,"rows":1}\n' > two.jsonl
+	refused two.jsonl "line 2: more than one value on the line"
+	printf '{"format":"tam-export","version":1}\n{"key":"due.horizon","value":"3d"}\n{"end":true,"rows":1}\n' > notable.jsonl
+	refused notable.jsonl 'line 2: a row without a "table" key'
+	printf '{"format":"tam-export","version":1}\n\n{"table":"gadgets","id":1}\n{"end":true,"rows":1}\n' > gadgets.jsonl
+	refused gadgets.jsonl "line 3: unknown table key 'gadgets'"
+	printf '{"format":"tam-export","version":1}\n{"table":"settings","key":"due.horizon","value":"3d"}\n{"end":true,"rows":1}\nmore\n' > after.jsonl
+	refused after.jsonl "text after the end line, at line 4"
+	printf '{"format":"tam-export","version":1,"extra":true}\n{"end":true,"rows":0}\n' > head.jsonl
+	refused head.jsonl "text after the JSON document"
+	# Blank lines and CRLF line ends are fine.
+	printf '{"format":"tam-export","version":1}\r\n\r\n{"table":"settings","key":"due.horizon","value":"3d"}\r\n{"end":true,"rows":1}\r\n' > crlf.jsonl
+	run_tam restore crlf.jsonl
+	assert_success
+	run_tam config get due.horizon
+	assert_output 3d
+}
+
 @test "restore refuses a file that is not a tam export" {
 	tam -q init
 	printf '' > empty.json
