@@ -263,8 +263,8 @@ strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 {
 	const struct global_opt	*g;
 	const char		*a, *eq, *value;
-	char			*kept;
-	int			 i, j, n = 0, k;
+	char			*w, *r;
+	int			 i, n = 0, value_next;
 	size_t			 len;
 
 	out[n++] = argv[0];
@@ -305,35 +305,29 @@ strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 			out[n++] = argv[i];
 			continue;
 		}
-		/* A cluster of short options: drop -q and -h from it. */
-		kept = xstrdup(a);
-		for (j = 1, k = 1; a[j] != '\0'; j++) {
-			if (short_takes_value(e->shortopts, a[j])) {
-				strcpy(kept + k, a + j);
-				k += (int)strlen(a + j);
-				if (a[j + 1] == '\0' && i + 1 < argc) {
-					kept[k] = '\0';
-					out[n++] = kept;
-					kept = NULL;
-					out[n++] = argv[++i];
-				}
+		/* A cluster of short options: drop -q and -h, in place. */
+		w = r = argv[i] + 1;
+		value_next = 0;
+		for (; *r != '\0'; r++) {
+			if (short_takes_value(e->shortopts, *r)) {
+				value_next = r[1] == '\0';
+				memmove(w, r, strlen(r) + 1);
+				w += strlen(w);
 				break;
 			}
-			if (a[j] == 'q' && (e->shortopts == NULL ||
+			if (*r == 'q' && (e->shortopts == NULL ||
 			    strchr(e->shortopts, 'q') == NULL))
 				ctx->quiet = 1;
-			else if (a[j] == 'h')
+			else if (*r == 'h')
 				*help = 1;
 			else
-				kept[k++] = a[j];
+				*w++ = *r;
 		}
-		if (kept != NULL) {
-			kept[k] = '\0';
-			if (k > 1)
-				out[n++] = kept;	/* freed at exit */
-			else
-				free(kept);
-		}
+		*w = '\0';
+		if (w > argv[i] + 1)
+			out[n++] = argv[i];
+		if (value_next && i + 1 < argc)
+			out[n++] = argv[++i];
 	}
 	out[n] = NULL;
 	return n;
@@ -389,7 +383,7 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 		free(path);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
-	ctx->db_path = path;
+	ctx->db_path = ctx->owned[0] = path;
 	if (db_begin(ctx->db, (e->flags & CMD_WRITE) != 0, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	rc = e->exec(ctx, argc, argv);
@@ -411,7 +405,7 @@ int
 cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry	*e, *sub;
-	char			**args, *name = NULL;
+	char			**args;
 	int			 n, help = 0, rc;
 
 	if ((e = find_entry(commands, argv[0])) == NULL)
@@ -433,8 +427,8 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 			    e->name, argv[1]);
 			return rc;
 		}
-		name = xasprintf("%s %s", e->name, sub->name);
-		ctx->cmd = name;
+		ctx->cmd = ctx->owned[1] = xasprintf("%s %s", e->name,
+		    sub->name);
 		e = sub;
 		argc--;
 		argv++;
@@ -462,7 +456,5 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 		cmd_usage(stderr, e);
 	}
 	free(args);
-	/* name stays: ctx->cmd points at it until exit. */
-	(void)name;
 	return rc;
 }

@@ -1,0 +1,183 @@
+/* playbook.c: the At-Risk CTA's opening and its monthly Risk Update. */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tam/account.h"
+#include "tam/date.h"
+#include "tam/db.h"
+#include "tam/playbook.h"
+#include "tam/settings.h"
+
+#define TITLE_SET_TYPE	"Set Risk Type and Risk Reason"
+#define TITLE_UPDATE	"Risk Update"
+
+static int
+first_cta(void *arg, const struct cta *c)
+{
+	*(int64_t *)arg = c->id;
+	return 1;
+}
+
+/* The id of the account's open risk CTA, 0 if none; -1 with *err. */
+static int64_t
+open_risk_cta(struct tam_ctx *ctx, int64_t account_id, char **err)
+{
+	struct cta_filter	f = { 0 };
+	int64_t			id = 0;
+
+	f.account_id = account_id;
+	f.open_only = 1;
+	f.kind = "risk";
+	if (db_cta_each(ctx->db, &f, first_cta, &id, err) < 0)
+		return -1;
+	return id;
+}
+
+/* Adds the next Risk Update task, due one period after today. */
+static int
+add_risk_update_task(struct tam_ctx *ctx, const struct settings *s,
+    int64_t account_id, int64_t cta_id, const char *now, char **err)
+{
+	struct task	t = { 0 };
+
+	t.account_id = account_id;
+	t.cta_id = cta_id;
+	t.kind = "risk_update";
+	t.title = TITLE_UPDATE;
+	t.due = date_due_rule(date_add_period(ctx->today, &s->risk_every),
+	    ctx->today, s->skip_weekends);
+	t.created_at = now;
+	return db_task_insert(ctx->db, &t, err);
+}
+
+static int
+post_opened(struct tam_ctx *ctx, int64_t account_id, const char *opened_by,
+    const char *note, const char *now, char **err)
+{
+	struct account	 a;
+	struct post	 p = { 0 };
+	char		*body;
+	int		 rc;
+
+	account_init(&a);
+	if ((rc = db_account_get(ctx->db, account_id, &a, err)) != 0) {
+		if (rc > 0)
+			*err = xasprintf("no account with id %" PRId64,
+			    account_id);
+		account_release(&a);
+		return -1;
+	}
+	body = xasprintf("%s opened%s%s%s", RISK_CTA_TITLE,
+	    strcmp(opened_by, "sync") == 0 ? " by sync" : "",
+	    note ? ": " : "", note ? note : "");
+	p.account_id = account_id;
+	p.at = now;
+	p.type = "cta";
+	p.author = strcmp(opened_by, "sync") == 0 ? "sync" : ctx->user;
+	p.sentiment = a.sentiment;
+	p.requires_triage = a.requires_triage;
+	p.body = body;
+	rc = db_post_add(ctx->db, &p, err);
+	free(body);
+	account_release(&a);
+	return rc;
+}
+
+int
+playbook_open_risk_cta(struct tam_ctx *ctx, int64_t account_id,
+    const char *opened_by, const char *risk_type, const char *risk_reason,
+    const char *note, int64_t *cta_id, char **err)
+{
+	const struct settings	*s;
+	struct cta		 c = { 0 };
+	struct task		 t = { 0 };
+	char			 now[21];
+	int64_t			 open;
+
+	if ((open = open_risk_cta(ctx, account_id, err)) < 0)
+		return -1;
+	if (open > 0) {
+		*cta_id = open;
+		return 1;
+	}
+	if ((s = settings_get(ctx, err)) == NULL)
+		return -1;
+	tam_now(ctx, now);
+	c.account_id = account_id;
+	c.kind = "risk";
+	c.title = RISK_CTA_TITLE;
+	c.playbook = RISK_CTA_PLAYBOOK;
+	c.risk_type = risk_type;
+	c.risk_reason = risk_reason;
+	c.opened_at = now;
+	c.opened_by = opened_by;
+	c.renewal_date = DATE_NONE;
+	if (db_cta_insert(ctx->db, &c, err) != 0)
+		return -1;
+	t.account_id = account_id;
+	t.cta_id = c.id;
+	t.kind = "risk_cta_update";
+	t.title = TITLE_SET_TYPE;
+	t.due = ctx->today;
+	t.created_at = now;
+	if (db_task_insert(ctx->db, &t, err) != 0)
+		return -1;
+	/* Both fields given at opening: the first task is already done. */
+	if (risk_type != NULL && risk_reason != NULL &&
+	    db_task_close(ctx->db, t.id, "done", now, NULL, err) < 0)
+		return -1;
+	if (add_risk_update_task(ctx, s, account_id, c.id, now, err) != 0)
+		return -1;
+	if (post_opened(ctx, account_id, opened_by, note, now, err) != 0)
+		return -1;
+	*cta_id = c.id;
+	return 0;
+}
+
+struct open_updates {
+	int64_t	*ids;
+	int	 n;
+};
+
+static int
+collect_task(void *arg, const struct task *t)
+{
+	struct open_updates	*u = arg;
+
+	u->ids = xreallocarray(u->ids, (size_t)u->n + 1, sizeof *u->ids);
+	u->ids[u->n++] = t->id;
+	return 0;
+}
+
+int
+playbook_risk_update_posted(struct tam_ctx *ctx, int64_t account_id,
+    char **err)
+{
+	const struct settings	*s;
+	struct task_filter	 f = { 0 };
+	struct open_updates	 u = { NULL, 0 };
+	char			 now[21];
+	int64_t			 cta;
+	int			 i, rc = -1;
+
+	if ((cta = open_risk_cta(ctx, account_id, err)) <= 0)
+		return (int)cta;
+	if ((s = settings_get(ctx, err)) == NULL)
+		return -1;
+	tam_now(ctx, now);
+	f.cta_id = cta;
+	f.open_only = 1;
+	f.kind = "risk_update";
+	/* Collect first: closing rows while walking them is not portable. */
+	if (db_task_each(ctx->db, &f, collect_task, &u, err) < 0)
+		goto out;
+	for (i = 0; i < u.n; i++)
+		if (db_task_close(ctx->db, u.ids[i], "done", now, NULL,
+		    err) < 0)
+			goto out;
+	rc = add_risk_update_task(ctx, s, account_id, cta, now, err);
+out:
+	free(u.ids);
+	return rc;
+}
