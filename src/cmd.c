@@ -114,12 +114,21 @@ int
 cmd_bad_option(struct tam_ctx *ctx, char **argv, int ch)
 {
 	const char	*arg = argv[optind - 1];
+	size_t		 len;
 
 	if (ch == ':')
 		return cmd_misuse(ctx, "option '%s' needs a value", arg);
-	if (optopt != 0)
-		return cmd_misuse(ctx, "unknown option '-%c'", optopt);
-	return cmd_misuse(ctx, "unknown option '%s'", arg);
+	/*
+	 * An unknown long option: optopt is 0, or '-' when the command has
+	 * no long options at all and getopt read "--x" as short options.
+	 */
+	if (optopt == 0 || optopt == '-') {
+		if ((arg[0] != '-' || arg[1] != '-') && argv[optind] != NULL)
+			arg = argv[optind];
+		len = strcspn(arg, "=");
+		return cmd_misuse(ctx, "unknown option '%.*s'", (int)len, arg);
+	}
+	return cmd_misuse(ctx, "unknown option '-%c'", optopt);
 }
 
 int

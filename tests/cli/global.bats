@@ -130,3 +130,15 @@ load helper
 	assert_output --partial "id	sfid"
 	refute_output --partial "tam:"
 }
+
+@test "an unknown long option is named, also for commands without options" {
+	tam -q account add A
+	run_tam account show A --force
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: unknown option '--force'"
+	run_tam account show A --force=yes
+	assert_equal "${stderr_lines[0]}" "tam: unknown option '--force'"
+	run_tam account add B --upsell -z
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: unknown option '-z'"
+}
