@@ -128,6 +128,14 @@ full_fixture() {
 	echo "$output" | jq -e '.version == 1'
 }
 
+@test "export: json on a terminal too" {
+	command -v script || skip "script(1) is not installed"
+	tam -q account add Acme
+	run script -qec "'$TAM' -q export" /dev/null
+	assert_success
+	assert_line --index 0 --partial '{"format":"tam-export","version":1,'
+}
+
 @test "export: --format table, tsv or csv is exit 2" {
 	for f in table tsv csv; do
 		run_tam export --format $f
