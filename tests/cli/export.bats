@@ -325,3 +325,16 @@ refused() {
 	assert_failure 2
 	assert_equal "${stderr_lines[0]}" "tam: unknown option '--force'"
 }
+
+@test "round trip after the real commands: sync, sentiment, CTA, done" {
+	tam -q account add Acme --acv '$300,000.10' --renewal 2027-07-31 --tam alice
+	tam -q sentiment Acme yellow --triage --note $'a "quoted"\nnote' --cta
+	tam -q cta update 1 --risk-type seat-churn --risk-reason other
+	tam -q sync
+	tam -q cta close 1 --lost contraction --net-arr -1234.56 --note "budget"
+	tam -q export > first.json
+	tam -q --db new.db restore first.json
+	tam -q --db new.db export | cmp - first.json
+	jq -e '.ctas[0].net_arr_change == -1234.56 and .ctas[0].status == "closed_lost"' first.json
+	[ "$(sqlite3 "$TAM_DB" .dump | sort)" = "$(sqlite3 new.db .dump | sort)" ]
+}
