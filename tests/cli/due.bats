@@ -230,7 +230,7 @@ DATA HYGIENE (1)
 	run_tam due --format table --color always
 	assert_output --partial $'\033[31m  -3\033[0m'
 	assert_output --partial $'\033[1mTODAY (1)\033[0m'
-	rm -f "$TAM_DB"
+	export TAM_DB="$BATS_TEST_TMPDIR/empty.db"
 	run_tam due --format table
 	assert_success
 	assert_output "Nothing due through 2026-11-30, and nothing to tidy up. Have a good day."
