@@ -71,7 +71,10 @@ int	 db_sched_risk_missing(struct tam_db *, const char *tam,
 /* Open renewal CTAs none of whose tasks is open any more. */
 int	 db_sched_complete(struct tam_db *,
 	    int (*)(void *, const struct due_cta *), void *, char **err);
-/* 1 when CTA id is an open renewal CTA with no open task left, else 0. */
+/*
+ * Sets *complete to 1 when CTA id is an open renewal CTA with no open
+ * task left, else 0.  Returns 0 or -1.
+ */
 int	 db_sched_is_complete(struct tam_db *, int64_t id, int *complete,
 	    char **err);
 /*
