@@ -233,7 +233,7 @@ DATA HYGIENE (1)
 	run script -qc "stty cols 80; '$TAM' due" /dev/null
 	assert_success
 	output=$(printf '%s' "$output" | sed 's/\x1b\[[0-9;]*m//g; s/\r$//')
-	assert_output --partial " 1  2026-11-23     0  Globex Inteâ¦ *  Renewal Review 1 (internal sync)"
+	assert_output --partial " 1  2026-11-23     0  Globex Inte… *  Renewal Review 1 (internal sync)"
 	assert_output --partial "                      renews 2027-01-10, \$900,000; with alice (TAM), bob (SAL),
                       (RSD: unassigned), (TAM manager: unassigned)"
 	while IFS= read -r l; do
