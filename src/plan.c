@@ -20,16 +20,6 @@ struct open_renewal {
 	int	renewal_date;
 };
 
-static int
-find_open(void *arg, const struct cta *c)
-{
-	struct open_renewal	*o = arg;
-
-	o->id = c->id;
-	o->renewal_date = c->renewal_date;
-	return 1;
-}
-
 int
 plan_open_renewal(struct tam_ctx *ctx, int64_t account_id, int r,
     const char *opened_by, int64_t *cta_id, char **err)
@@ -115,16 +105,13 @@ plan_renewal_changed(struct tam_ctx *ctx, int64_t account_id, int old_date,
     int new_date, char **err)
 {
 	const struct settings	*s;
-	struct cta_filter	 f = { 0 };
-	struct open_renewal	 o = { 0, DATE_NONE };
+	struct open_renewal	 o;
 	int64_t			 cta_id;
 	int			 archived, planned, rc;
 
 	(void)old_date;
-	f.account_id = account_id;
-	f.open_only = 1;
-	f.kind = "renewal";
-	if (db_cta_each(ctx->db, &f, find_open, &o, err) < 0)
+	if (db_sched_open_renewal(ctx->db, account_id, &o.id,
+	    &o.renewal_date, err) < 0)
 		return -1;
 	if (o.id != 0) {
 		if (o.renewal_date == new_date)

@@ -63,6 +63,12 @@ int	 db_sched_unplanned(struct tam_db *, int from, int to,
 int	 db_sched_renewal_state(struct tam_db *, int64_t id, int r,
 	    int *archived, int *planned, char **err);
 /*
+ * The account's open renewal CTA: 0 with *id and *renewal_date set, 1
+ * when it has none, -1.
+ */
+int	 db_sched_open_renewal(struct tam_db *, int64_t account_id,
+	    int64_t *id, int *renewal_date, char **err);
+/*
  * At-risk accounts (red, or yellow with requires_triage), not archived,
  * with no open risk CTA; tam NULL for all.
  */
