@@ -147,6 +147,26 @@ cmd_parse_id(const char *s, int64_t *out)
 	return 0;
 }
 
+int
+cmd_parse_ids(struct tam_ctx *ctx, int argc, char **argv, int64_t **ids)
+{
+	int	i;
+
+	*ids = NULL;
+	if (argc == 0)
+		return cmd_misuse(ctx, "%s: which task? give its id (see "
+		    "'tam due' or 'tam task list')", ctx->cmd);
+	*ids = xcalloc((size_t)argc, sizeof **ids);
+	for (i = 0; i < argc; i++)
+		if (cmd_parse_id(argv[i], &(*ids)[i]) != 0) {
+			free(*ids);
+			*ids = NULL;
+			return cmd_misuse(ctx, "%s: '%s' is not a task id",
+			    ctx->cmd, argv[i]);
+		}
+	return TAM_OK;
+}
+
 static int
 parse_format(const char *s, enum out_format *out)
 {

@@ -11,32 +11,6 @@ static const struct option done_longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/*
- * Parses the TASK_IDs of done and skip into *ids (allocated).  Returns
- * TAM_OK, or TAM_USAGE for a missing or malformed id.
- */
-int	 cmd_task_ids(struct tam_ctx *, int argc, char **argv, int64_t **ids);
-
-int
-cmd_task_ids(struct tam_ctx *ctx, int argc, char **argv, int64_t **ids)
-{
-	int	i;
-
-	*ids = NULL;
-	if (argc == 0)
-		return cmd_misuse(ctx, "%s: which task? give its id (see "
-		    "'tam due' or 'tam task list')", ctx->cmd);
-	*ids = xcalloc((size_t)argc, sizeof **ids);
-	for (i = 0; i < argc; i++)
-		if (cmd_parse_id(argv[i], &(*ids)[i]) != 0) {
-			free(*ids);
-			*ids = NULL;
-			return cmd_misuse(ctx, "%s: '%s' is not a task id",
-			    ctx->cmd, argv[i]);
-		}
-	return TAM_OK;
-}
-
 static int
 done_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
@@ -53,7 +27,7 @@ done_exec(struct tam_ctx *ctx, int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if ((rc = cmd_task_ids(ctx, argc, argv, &ids)) != TAM_OK)
+	if ((rc = cmd_parse_ids(ctx, argc, argv, &ids)) != TAM_OK)
 		return rc;
 	rc = plan_close_tasks(ctx, ids, argc, "done", note, &err);
 	free(ids);

@@ -11,9 +11,6 @@ static const struct option skip_longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* In cmd-done.c: the TASK_ID arguments shared by done and skip. */
-int	 cmd_task_ids(struct tam_ctx *, int argc, char **argv, int64_t **ids);
-
 static int
 skip_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
@@ -30,7 +27,7 @@ skip_exec(struct tam_ctx *ctx, int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if ((rc = cmd_task_ids(ctx, argc, argv, &ids)) != TAM_OK)
+	if ((rc = cmd_parse_ids(ctx, argc, argv, &ids)) != TAM_OK)
 		return rc;
 	if (note == NULL || *note == '\0') {
 		free(ids);

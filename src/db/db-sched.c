@@ -324,3 +324,29 @@ db_sched_bulk(struct tam_db *db, char **err)
 		return -1;
 	return dbi_done(db, st, err);
 }
+
+int
+db_sched_open_renewal(struct tam_db *db, int64_t account_id, int64_t *id,
+    int *renewal_date, char **err)
+{
+	/* One probe of cta_one_open: this runs for every changed date. */
+	static const char sql[] =
+	    "SELECT id, renewal_date FROM cta WHERE account_id = :account "
+	    "AND kind = 'renewal' AND status = 'open'";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":account", account_id);
+	*id = 0;
+	*renewal_date = DATE_NONE;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*renewal_date = dbi_col_date(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	return rc == SQLITE_ROW ? 0 : dbi_fail(db, err);
+}

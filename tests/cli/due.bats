@@ -201,28 +201,44 @@ assert r["title"].endswith("0 accounts renewing within 6m (tam account list --ta
 	tam -q account add Old --renewal 2026-10-01
 	run_tam due --format table
 	assert_success
-	assert_output "    ID  DUE         DAYS  ACCOUNT  TASK
+	assert_output "ID  DUE         DAYS  ACCOUNT  TASK
 OVERDUE (3)
-     2  2026-11-20    -3  Big *    Deck
-                          \$400,000
-     3  2026-11-20    -3  Mid      Demo
-                          \$100,000
-     1  2026-11-20    -3  Small    Call
-                          \$10,000
+ 2  2026-11-20    -3  Big *    Deck
+                      \$400,000
+ 3  2026-11-20    -3  Mid      Demo
+                      \$100,000
+ 1  2026-11-20    -3  Small    Call
+                      \$10,000
 
 TODAY (1)
-     4  2026-11-23     0  Small    Mail
-                          \$10,000
+ 4  2026-11-23     0  Small    Mail
+                      \$10,000
 
 UPCOMING to 2026-11-30 (1)
-     5  2026-11-30    +7  Mid      Plan
-                          \$100,000
+ 5  2026-11-30    +7  Mid      Plan
+                      \$100,000
 
 DATA HYGIENE (1)
-     -                    Old      Renewal date 2026-10-01 passed: set the next one (tam account set 4 --renewal DATE)
-                          renews 2026-10-01
+ -                    Old      Renewal date 2026-10-01 passed: set the next one (tam account set 4 --renewal DATE)
+                      renews 2026-10-01
 
 3 overdue, 1 today, 1 upcoming, 1 to tidy up; * strategic account"
+}
+
+@test "table on an 80-column terminal: cut names keep the mark, attendees wrap" {
+	command -v script >/dev/null || skip "script(1) is not installed"
+	tam -q account add "Globex International Holdings" --acv 900000 \
+	    --renewal 2027-01-10 --tam alice --sal bob
+	tam -q sync
+	run script -qc "stty cols 80; '$TAM' due" /dev/null
+	assert_success
+	output=$(printf '%s' "$output" | sed 's/\x1b\[[0-9;]*m//g; s/\r$//')
+	assert_output --partial " 1  2026-11-23     0  Globex Inte… *  Renewal Review 1 (internal sync)"
+	assert_output --partial "                      renews 2027-01-10, \$900,000; with alice (TAM), bob (SAL),
+                      (RSD: unassigned), (TAM manager: unassigned)"
+	while IFS= read -r l; do
+		[ "$(printf '%s' "$l" | wc -m)" -le 80 ]
+	done <<<"$output"
 }
 
 @test "table: color on request, and a friendly line when there is nothing" {
@@ -230,7 +246,7 @@ DATA HYGIENE (1)
 	run_tam due --format table --color always
 	assert_output --partial $'\033[31m  -3\033[0m'
 	assert_output --partial $'\033[1mTODAY (1)\033[0m'
-	rm -f "$TAM_DB"
+	export TAM_DB="$BATS_TEST_TMPDIR/empty.db"
 	run_tam due --format table
 	assert_success
 	assert_output "Nothing due through 2026-11-30, and nothing to tidy up. Have a good day."

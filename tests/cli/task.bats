@@ -68,6 +68,19 @@ assert list(rows[0]) == ["task_id", "account_id", "account", "cta_id",
 3|open|"
 }
 
+@test "done review, question and plan leave their timeline posts" {
+	planned
+	sqlite3 "$TAM_DB" "update account set sentiment = 'yellow' where id = 1"
+	tam -q done 1 2 --note "renews; wants SSO"
+	tam -q done 3
+	tam -q skip 5 --note "merged with Review 1"
+	tam -q done 4
+	run sqlite3 "$TAM_DB" "select type, sentiment, body from timeline order by id"
+	assert_output "meeting|yellow|Renewal Review 1 (internal sync) done: renews; wants SSO
+renewal_question|yellow|Ask the renewal question done: renews; wants SSO
+renewal_plan|yellow|Renewal plan: action items into cadence and QBRs done"
+}
+
 @test "done on an unknown or closed task is exit 1 and changes nothing" {
 	planned
 	tam -q done 2
