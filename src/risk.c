@@ -50,39 +50,41 @@ struct event_def {
 #define NO_CTA_CALM	"--cta opens the At-Risk CTA and goes only with " \
 			    "red or yellow --triage"
 
-#define SET(ev, n, t, note, use) \
-	[ev] = { .name = n, .target = t, .no_note = note, .usage = use }
-#define CTA_EV(ev, n, note) \
-	[ev] = { .name = n, .target = -1, .no_note = note }
-#define CLOSE(ev, n, out) \
-	[ev] = { .name = n, .target = -1, .no_note = NOTE_REASONS, \
-	    .outcome = out }
-
 static const struct event_def events[RE_NEVENTS] = {
-	SET(RE_SET_GREEN, "sentiment green", RS_GREEN, NULL, NULL),
-	SET(RE_SET_YELLOW, "sentiment yellow", RS_YELLOW, NULL, NULL),
-	SET(RE_SET_TRIAGE, "sentiment yellow --triage", RS_TRIAGE, NOTE_RISK,
-	    NULL),
-	SET(RE_SET_RED, "sentiment red", RS_RED, NOTE_RISK, NULL),
-	SET(RE_SET_GREEN_CTA, "sentiment green --cta", RS_GREEN, NULL,
-	    NO_CTA_CALM),
-	SET(RE_SET_YELLOW_CTA, "sentiment yellow --cta", RS_YELLOW, NULL,
-	    NO_CTA_CALM),
-	SET(RE_SET_TRIAGE_CTA, "sentiment yellow --triage --cta", RS_TRIAGE,
-	    NOTE_RISK, NULL),
-	SET(RE_SET_RED_CTA, "sentiment red --cta", RS_RED, NOTE_RISK, NULL),
-	CTA_EV(RE_OPEN_CTA, "cta open", NULL),
-	CTA_EV(RE_RISK_UPDATE, "risk-update", "--note is required: it is the "
-	    "text of the Risk Update"),
-	CTA_EV(RE_UPDATE_TITLE, "cta update --title", NULL),
-	CTA_EV(RE_UPDATE_RISK, "cta update --risk-type/--risk-reason", NULL),
-	CLOSE(RE_CLOSE_WON, "cta close --won", "Closed-Won"),
-	CLOSE(RE_CLOSE_WON_LOSS, "cta close --won --net-arr -N", NULL),
-	CLOSE(RE_CLOSE_CHURN, "cta close --lost churn", "Closed-Lost (churn)"),
-	CLOSE(RE_CLOSE_DOWNGRADE, "cta close --lost downgrade",
-	    "Closed-Lost (downgrade)"),
-	CLOSE(RE_CLOSE_CONTRACTION, "cta close --lost contraction",
-	    "Closed-Lost (contraction)"),
+	[RE_SET_GREEN] =	{ "sentiment green", RS_GREEN, NULL, NULL,
+				    NULL },
+	[RE_SET_YELLOW] =	{ "sentiment yellow", RS_YELLOW, NULL, NULL,
+				    NULL },
+	[RE_SET_TRIAGE] =	{ "sentiment yellow --triage", RS_TRIAGE,
+				    NOTE_RISK, NULL, NULL },
+	[RE_SET_RED] =		{ "sentiment red", RS_RED, NOTE_RISK, NULL,
+				    NULL },
+	[RE_SET_GREEN_CTA] =	{ "sentiment green --cta", RS_GREEN, NULL,
+				    NO_CTA_CALM, NULL },
+	[RE_SET_YELLOW_CTA] =	{ "sentiment yellow --cta", RS_YELLOW, NULL,
+				    NO_CTA_CALM, NULL },
+	[RE_SET_TRIAGE_CTA] =	{ "sentiment yellow --triage --cta",
+				    RS_TRIAGE, NOTE_RISK, NULL, NULL },
+	[RE_SET_RED_CTA] =	{ "sentiment red --cta", RS_RED, NOTE_RISK,
+				    NULL, NULL },
+	[RE_OPEN_CTA] =		{ "cta open", -1, NULL, NULL, NULL },
+	[RE_RISK_UPDATE] =	{ "risk-update", -1, "--note is required: "
+				    "it is the text of the Risk Update", NULL,
+				    NULL },
+	[RE_UPDATE_TITLE] =	{ "cta update --title", -1, NULL, NULL, NULL },
+	[RE_UPDATE_RISK] =	{ "cta update --risk-type/--risk-reason", -1,
+				    NULL, NULL, NULL },
+	[RE_CLOSE_WON] =	{ "cta close --won", -1, NOTE_REASONS, NULL,
+				    "Closed-Won" },
+	[RE_CLOSE_WON_LOSS] =	{ "cta close --won --net-arr -N", -1,
+				    NOTE_REASONS, NULL, NULL },
+	[RE_CLOSE_CHURN] =	{ "cta close --lost churn", -1, NOTE_REASONS,
+				    NULL, "Closed-Lost (churn)" },
+	[RE_CLOSE_DOWNGRADE] =	{ "cta close --lost downgrade", -1,
+				    NOTE_REASONS, NULL, "Closed-Lost (downgrade)" },
+	[RE_CLOSE_CONTRACTION] = { "cta close --lost contraction", -1,
+				    NOTE_REASONS, NULL,
+				    "Closed-Lost (contraction)" },
 };
 
 struct risk_rule {
