@@ -218,45 +218,20 @@ open_cta(struct tam_ctx *ctx, struct risk_subject *s,
 	return TAM_OK;
 }
 
-struct id_list {
-	int64_t	*v;
-	size_t	 n;
-};
-
+/* Closes the open tasks of kind on the subject's CTA as status. */
 static int
-collect_task(void *arg, const struct task *t)
+close_tasks(struct tam_ctx *ctx, const struct risk_subject *s,
+    const char *kind, const char *status, const char *now, int *n)
 {
-	struct id_list	*l = arg;
+	char	*err = NULL;
+	int	 closed;
 
-	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
-	l->v[l->n++] = t->id;
-	return 0;
-}
-
-/* Closes the open tasks of kind on the CTA as status ("done"). */
-static int
-close_tasks(struct tam_ctx *ctx, int64_t cta_id, const char *kind,
-    const char *status, const char *now, size_t *n)
-{
-	struct task_filter	 f = { 0 };
-	struct id_list		 l = { NULL, 0 };
-	char			*err = NULL;
-	size_t			 i;
-	int			 rc = TAM_OK;
-
-	f.cta_id = cta_id;
-	f.open_only = 1;
-	f.kind = kind;
-	/* Collected first: no update while the walk's statement runs. */
-	if (db_task_each(ctx->db, &f, collect_task, &l, &err) < 0)
-		rc = cmd_fail_take(ctx, TAM_FAIL, err);
-	for (i = 0; rc == TAM_OK && i < l.n; i++)
-		if (db_task_close(ctx->db, l.v[i], status, now, NULL, &err) < 0)
-			rc = cmd_fail_take(ctx, TAM_FAIL, err);
+	if (db_task_close_kind(ctx->db, s->cta_id, kind, status, now, &closed,
+	    &err) != 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (n != NULL)
-		*n = l.n;
-	free(l.v);
-	return rc;
+		*n = closed;
+	return TAM_OK;
 }
 
 static int
@@ -297,8 +272,7 @@ update_cta(struct tam_ctx *ctx, const struct risk_subject *s,
 {
 	struct cta	 c;
 	char		*err = NULL;
-	int		 rc, complete;
-	size_t		 n = 0;
+	int		 rc, complete, n = 0;
 
 	rc = db_cta_update(ctx->db, s->cta_id,
 	    (r->actions & RA_SET_TITLE) ? args->title : NULL,
@@ -320,8 +294,8 @@ update_cta(struct tam_ctx *ctx, const struct risk_subject *s,
 	complete = c.risk_type != NULL && c.risk_reason != NULL;
 	if (!complete || !(r->actions & RA_SET_RISK))
 		return TAM_OK;
-	if ((rc = close_tasks(ctx, s->cta_id, "risk_cta_update", "done", now,
-	    &n)) != TAM_OK)
+	if ((rc = close_tasks(ctx, s, "risk_cta_update", "done", now, &n)) !=
+	    TAM_OK)
 		return rc;
 	if (n > 0)
 		tam_info(ctx, "task 'Set Risk Type and Risk Reason' done");
@@ -337,8 +311,8 @@ close_cta(struct tam_ctx *ctx, const struct risk_subject *s,
 	char	*err = NULL, arr[48];
 	int	 rc;
 
-	if ((rc = close_tasks(ctx, s->cta_id, "risk_update", "done", now,
-	    NULL)) != TAM_OK)
+	if ((rc = close_tasks(ctx, s, "risk_update", "done", now, NULL)) !=
+	    TAM_OK)
 		return rc;
 	/* Whatever else is still open goes with the CTA: cancelled. */
 	rc = db_cta_close(ctx->db, s->cta_id, risk_cta_status(r->to.cta), now,

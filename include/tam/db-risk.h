@@ -18,4 +18,11 @@
 int	 db_cta_update(struct tam_db *, int64_t id, const char *title,
 	    const char *risk_type, const char *risk_reason, char **err);
 
+/*
+ * Closes every open task of kind on CTA cta_id as status ("done"...)
+ * at the timestamp at.  Sets *n to the number closed.  0 or -1.
+ */
+int	 db_task_close_kind(struct tam_db *, int64_t cta_id, const char *kind,
+	    const char *status, const char *at, int *n, char **err);
+
 #endif

@@ -336,6 +336,62 @@ parse_risk_field(struct tam_ctx *ctx, int ch, const char *arg,
 	return rc;
 }
 
+/* What the options of open, update and close say. */
+struct cta_opts {
+	struct risk_args	 args;
+	int			 won;
+	const char		*lost;
+};
+
+/*
+ * Parses the options of open, update or close (longopts says which are
+ * valid) into *o.  TAM_OK, or TAM_USAGE with the error in ctx.
+ */
+static int
+parse_opts(struct tam_ctx *ctx, int argc, char **argv,
+    const struct option *longopts, struct cta_opts *o)
+{
+	struct money	m;
+	int		ch, rc;
+
+	memset(o, 0, sizeof *o);
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_RISK_TYPE:
+		case OPT_RISK_REASON:
+			if ((rc = parse_risk_field(ctx, ch, optarg,
+			    &o->args)) != TAM_OK)
+				return rc;
+			break;
+		case OPT_NOTE:
+			o->args.note = *optarg != '\0' ? optarg : NULL;
+			break;
+		case OPT_TITLE:
+			if (*optarg == '\0')
+				return cmd_misuse(ctx, "--title: a CTA needs a "
+				    "title");
+			o->args.title = optarg;
+			break;
+		case OPT_WON:
+			o->won = 1;
+			break;
+		case OPT_LOST:
+			o->lost = optarg;
+			break;
+		case OPT_NET_ARR:
+			if (money_parse(optarg, &m) != 0)
+				return cmd_misuse(ctx, "--net-arr: '%s' is not "
+				    "an amount (like 5000, -$5,000)", optarg);
+			o->args.net_arr_cents = m.cents;
+			break;
+		default:
+			return cmd_bad_option(ctx, argv, ch);
+		}
+	}
+	return TAM_OK;
+}
+
 static const struct option open_longopts[] = {
 	{ "risk-type",	 required_argument, NULL, OPT_RISK_TYPE },
 	{ "risk-reason", required_argument, NULL, OPT_RISK_REASON },
@@ -348,32 +404,18 @@ cta_open(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct risk_subject	 s;
 	struct risk_result	 r;
-	struct risk_args	 args = { 0 };
-	int			 ch, rc;
+	struct cta_opts		 o;
+	int			 rc;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", open_longopts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_RISK_TYPE:
-		case OPT_RISK_REASON:
-			if ((rc = parse_risk_field(ctx, ch, optarg, &args)) !=
-			    TAM_OK)
-				return rc;
-			break;
-		case OPT_NOTE:
-			args.note = *optarg != '\0' ? optarg : NULL;
-			break;
-		default:
-			return cmd_bad_option(ctx, argv, ch);
-		}
-	}
+	if ((rc = parse_opts(ctx, argc, argv, open_longopts, &o)) != TAM_OK)
+		return rc;
 	if (argc - optind != 1)
 		return cmd_misuse(ctx, "cta open: which account?");
 	risk_subject_init(&s);
 	if ((rc = risk_subject_account(ctx, argv[optind], &s)) == TAM_OK &&
-	    (rc = risk_decide(ctx, &s, RE_OPEN_CTA, args.note != NULL, &r)) ==
-	    TAM_OK)
-		rc = risk_apply(ctx, &s, &r, &args);
+	    (rc = risk_decide(ctx, &s, RE_OPEN_CTA, o.args.note != NULL,
+	    &r)) == TAM_OK)
+		rc = risk_apply(ctx, &s, &r, &o.args);
 	risk_subject_release(&s);
 	return rc;
 }
@@ -418,41 +460,23 @@ cta_update(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct risk_subject	 s;
 	struct risk_result	 r;
-	struct risk_args	 args = { 0 };
+	struct cta_opts		 o;
 	int64_t			 id;
-	int			 ch, rc;
+	int			 rc;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", update_longopts, NULL)) !=
-	    -1) {
-		switch (ch) {
-		case OPT_RISK_TYPE:
-		case OPT_RISK_REASON:
-			if ((rc = parse_risk_field(ctx, ch, optarg, &args)) !=
-			    TAM_OK)
-				return rc;
-			break;
-		case OPT_TITLE:
-			if (*optarg == '\0')
-				return cmd_misuse(ctx, "--title: a CTA needs a "
-				    "title");
-			args.title = optarg;
-			break;
-		default:
-			return cmd_bad_option(ctx, argv, ch);
-		}
-	}
-	if ((rc = cta_id_arg(ctx, argc - optind, argv + optind, &id)) !=
+	if ((rc = parse_opts(ctx, argc, argv, update_longopts, &o)) !=
+	    TAM_OK ||
+	    (rc = cta_id_arg(ctx, argc - optind, argv + optind, &id)) !=
 	    TAM_OK)
 		return rc;
-	if (args.title == NULL && args.risk_type == NULL &&
-	    args.risk_reason == NULL)
+	if (o.args.title == NULL && o.args.risk_type == NULL &&
+	    o.args.risk_reason == NULL)
 		return cmd_misuse(ctx, "cta update: nothing to change; give "
 		    "--risk-type, --risk-reason or --title");
 	risk_subject_init(&s);
 	if ((rc = risk_subject_cta(ctx, id, &s)) == TAM_OK &&
-	    (rc = update_decide(ctx, &s, &args, &r)) == TAM_OK)
-		rc = risk_apply(ctx, &s, &r, &args);
+	    (rc = update_decide(ctx, &s, &o.args, &r)) == TAM_OK)
+		rc = risk_apply(ctx, &s, &r, &o.args);
 	risk_subject_release(&s);
 	return rc;
 }
@@ -495,53 +519,31 @@ cta_close(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct risk_subject	 s;
 	struct risk_result	 r;
-	struct risk_args	 args = { 0 };
-	struct money		 m;
-	const char		*lost = NULL, *why;
+	struct cta_opts		 o;
+	const char		*why;
 	enum risk_event		 ev = RE_CLOSE_WON;
 	int64_t			 id;
-	int			 ch, rc, won = 0;
+	int			 rc;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", close_longopts, NULL)) !=
-	    -1) {
-		switch (ch) {
-		case OPT_WON:
-			won = 1;
-			break;
-		case OPT_LOST:
-			lost = optarg;
-			break;
-		case OPT_NET_ARR:
-			if (money_parse(optarg, &m) != 0)
-				return cmd_misuse(ctx, "--net-arr: '%s' is not "
-				    "an amount (like 5000, -$5,000)", optarg);
-			args.net_arr_cents = m.cents;
-			break;
-		case OPT_NOTE:
-			args.note = *optarg != '\0' ? optarg : NULL;
-			break;
-		default:
-			return cmd_bad_option(ctx, argv, ch);
-		}
-	}
-	if ((rc = cta_id_arg(ctx, argc - optind, argv + optind, &id)) !=
+	if ((rc = parse_opts(ctx, argc, argv, close_longopts, &o)) !=
+	    TAM_OK ||
+	    (rc = cta_id_arg(ctx, argc - optind, argv + optind, &id)) !=
 	    TAM_OK)
 		return rc;
-	if (won == (lost != NULL))
+	if (o.won == (o.lost != NULL))
 		return cmd_misuse(ctx, "cta close: give either --won or --lost "
 		    "churn|downgrade|contraction");
-	if (lost != NULL && lost_event(lost, &ev) != 0)
+	if (o.lost != NULL && lost_event(o.lost, &ev) != 0)
 		return cmd_misuse(ctx, "--lost: '%s' is not churn, downgrade or "
-		    "contraction", lost);
-	if (won && args.net_arr_cents < 0)
+		    "contraction", o.lost);
+	if (o.won && o.args.net_arr_cents < 0)
 		ev = RE_CLOSE_WON_LOSS;
-	if ((why = risk_usage(ev, args.note != NULL)) != NULL)
+	if ((why = risk_usage(ev, o.args.note != NULL)) != NULL)
 		return cmd_misuse(ctx, "cta close: %s", why);
 	risk_subject_init(&s);
 	if ((rc = risk_subject_cta(ctx, id, &s)) == TAM_OK &&
 	    (rc = risk_decide(ctx, &s, ev, 1, &r)) == TAM_OK)
-		rc = risk_apply(ctx, &s, &r, &args);
+		rc = risk_apply(ctx, &s, &r, &o.args);
 	risk_subject_release(&s);
 	return rc;
 }

@@ -23,3 +23,24 @@ db_cta_update(struct tam_db *db, int64_t id, const char *title,
 		return -1;
 	return sqlite3_changes(db->h) == 1 ? 0 : 1;
 }
+
+int
+db_task_close_kind(struct tam_db *db, int64_t cta_id, const char *kind,
+    const char *status, const char *at, int *n, char **err)
+{
+	static const char sql[] =
+	    "UPDATE task SET status = :status, done_at = :at "
+	    "WHERE cta_id = :cta AND kind = :kind AND status = 'open'";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":status", status);
+	dbi_text(st, ":at", at);
+	dbi_int(st, ":cta", cta_id);
+	dbi_text(st, ":kind", kind);
+	if (dbi_done(db, st, err) != 0)
+		return -1;
+	*n = sqlite3_changes(db->h);
+	return 0;
+}
