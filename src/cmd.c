@@ -330,13 +330,32 @@ strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 		if (kept != NULL) {
 			kept[k] = '\0';
 			if (k > 1)
-				out[n++] = kept;	/* freed at exit */
+				out[n++] = kept;	/* see free_args() */
 			else
 				free(kept);
 		}
 	}
 	out[n] = NULL;
 	return n;
+}
+
+/*
+ * Frees the argument vector strip_globals() made: the entries that are not
+ * one of argv's are the short-option clusters it allocated.  (getopt_long
+ * may have permuted args, so look each one up.)
+ */
+static void
+free_args(char **args, int argc, char **argv)
+{
+	int	i, j;
+
+	for (i = 0; args[i] != NULL; i++) {
+		for (j = 0; j < argc && argv[j] != args[i]; j++)
+			;
+		if (j == argc)
+			free(args[i]);
+	}
+	free(args);
 }
 
 /* Finds the database path: --db, TAM_DB, XDG_DATA_HOME, ~/.local/share. */
@@ -374,37 +393,46 @@ forget_database(struct tam_ctx *ctx, const char *path)
 	free(side);
 }
 
-/* Opens the database, runs exec in its transaction, commits. */
+/*
+ * Opens the database, runs exec in its transaction, commits.  The resolved
+ * path is ours: ctx->db_path borrows it only while the command runs.
+ */
 static int
 run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
     char **argv)
 {
-	char	*path, *err = NULL;
-	int	 rc, created = 0;
+	const char	*given = ctx->db_path;
+	char		*path, *err = NULL;
+	int		 rc, created = 0;
 
 	if ((path = database_path(ctx)) == NULL)
 		return cmd_fail(ctx, TAM_FAIL, "no database: set --db, TAM_DB "
 		    "or HOME");
 	if (db_open(path, &ctx->db, &created, &err) != 0) {
-		free(path);
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+		rc = cmd_fail_take(ctx, TAM_FAIL, err);
+		goto out;
 	}
 	ctx->db_path = path;
-	if (db_begin(ctx->db, (e->flags & CMD_WRITE) != 0, &err) != 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (db_begin(ctx->db, (e->flags & CMD_WRITE) != 0, &err) != 0) {
+		rc = cmd_fail_take(ctx, TAM_FAIL, err);
+		goto out;
+	}
 	rc = e->exec(ctx, argc, argv);
 	if (rc != TAM_OK) {
 		db_rollback(ctx->db);
 		/* A command that failed leaves no new file behind either. */
 		if (created)
 			forget_database(ctx, path);
-		return rc;
+		goto out;
 	}
 	if (db_commit(ctx->db, &err) != 0) {
 		db_rollback(ctx->db);
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+		rc = cmd_fail_take(ctx, TAM_FAIL, err);
 	}
-	return TAM_OK;
+out:
+	ctx->db_path = given;
+	free(path);
+	return rc;
 }
 
 int
@@ -461,8 +489,9 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 		ctx->errmsg = xstrdup("");
 		cmd_usage(stderr, e);
 	}
-	free(args);
-	/* name stays: ctx->cmd points at it until exit. */
-	(void)name;
+	free_args(args, argc, argv);
+	/* ctx->cmd pointed at name while the command ran. */
+	ctx->cmd = NULL;
+	free(name);
 	return rc;
 }
