@@ -62,15 +62,19 @@ dbi_fail(struct tam_db *db, char **err)
 		    "full; nothing was changed", db->path);
 		break;
 	case SQLITE_IOERR:
-		/* SQLite says "disk I/O error"; the system's errno says why. */
+		/*
+		 * SQLite says "disk I/O error"; a full disk (a -shm or -wal
+		 * that cannot grow) deserves its own words.  The system
+		 * errno is only a hint (a later call may have set it), so
+		 * it is not printed.
+		 */
 		if ((sys = sqlite3_system_errno(db->h)) == ENOSPC ||
 		    sys == EDQUOT)
-			*err = xasprintf("cannot use database '%s': the disk "
+			*err = xasprintf("cannot write database '%s': the disk "
 			    "is full; nothing was changed", db->path);
 		else
 			*err = xasprintf("I/O error on database '%s': %s",
-			    db->path, sys != 0 ? strerror(sys) :
-			    sqlite3_errmsg(db->h));
+			    db->path, sqlite3_errmsg(db->h));
 		break;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
