@@ -150,7 +150,9 @@ out_account_cells(struct out *o, const struct account *a,
 	out_opt_str(o, a->tam);
 	out_opt_str(o, a->sal);
 	out_date(o, a->renewal_date);
-	out_opt_int(o, a->renewal_date != DATE_NONE, a->renewal_date - today);
+	/* DATE_NONE is INT_MIN: subtracting from it is undefined. */
+	out_opt_int(o, a->renewal_date != DATE_NONE,
+	    a->renewal_date != DATE_NONE ? a->renewal_date - today : 0);
 	if (a->has_acv)
 		out_money(o, a->acv_cents);
 	else
