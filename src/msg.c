@@ -7,6 +7,23 @@
 #include "tam/date.h"
 #include "tam/tam.h"
 
+/*
+ * Writes "tam: " and the message as one line.  Control characters in it
+ * (from a name, a file, an argument) are written as '?', so that no input
+ * can break the line, move the cursor or recolor the terminal.
+ */
+static void __attribute__((format(printf, 1, 0)))
+put_line(const char *fmt, va_list ap)
+{
+	char	*msg = xvasprintf(fmt, ap), *p;
+
+	for (p = msg; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	fprintf(stderr, "tam: %s\n", msg);
+	free(msg);
+}
+
 void
 tam_info(const struct tam_ctx *ctx, const char *fmt, ...)
 {
@@ -14,11 +31,9 @@ tam_info(const struct tam_ctx *ctx, const char *fmt, ...)
 
 	if (ctx->quiet)
 		return;
-	fputs("tam: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_line(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
@@ -26,11 +41,9 @@ tam_warn(const char *fmt, ...)
 {
 	va_list	ap;
 
-	fputs("tam: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_line(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int
