@@ -47,6 +47,13 @@ dbi_fail(struct tam_db *db, char **err)
 		    "the folder's permissions)", db->path, db->path);
 		return -1;
 	}
+	/* SQLITE_OPEN_NOFOLLOW refuses a link anywhere in the path. */
+	if (sqlite3_extended_errcode(db->h) == SQLITE_CANTOPEN_SYMLINK) {
+		*err = xasprintf("cannot open database '%s': its path goes "
+		    "through a symbolic link, which tam does not follow; give "
+		    "the real path with --db", db->path);
+		return -1;
+	}
 	switch (code) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
