@@ -414,8 +414,8 @@ list_candidates(struct tam_ctx *ctx, const int64_t *ids, int n)
 			err = NULL;
 			continue;
 		}
-		tam_warn("  %4" PRId64 "  %s  %s", a.id, a.name,
-		    a.sfid ? a.sfid : "");
+		tam_warn("  %4" PRId64 "  %s%s%s", a.id, a.name,
+		    a.sfid ? "  " : "", a.sfid ? a.sfid : "");
 	}
 	account_release(&a);
 }

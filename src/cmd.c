@@ -263,8 +263,8 @@ strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 {
 	const struct global_opt	*g;
 	const char		*a, *eq, *value;
-	char			*kept;
-	int			 i, j, n = 0, k;
+	char			*w, *r;
+	int			 i, n = 0, value_next;
 	size_t			 len;
 
 	out[n++] = argv[0];
@@ -305,57 +305,32 @@ strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 			out[n++] = argv[i];
 			continue;
 		}
-		/* A cluster of short options: drop -q and -h from it. */
-		kept = xstrdup(a);
-		for (j = 1, k = 1; a[j] != '\0'; j++) {
-			if (short_takes_value(e->shortopts, a[j])) {
-				strcpy(kept + k, a + j);
-				k += (int)strlen(a + j);
-				if (a[j + 1] == '\0' && i + 1 < argc) {
-					kept[k] = '\0';
-					out[n++] = kept;
-					kept = NULL;
-					out[n++] = argv[++i];
-				}
+		/* A cluster of short options: drop -q and -h, in place. */
+		w = r = argv[i] + 1;
+		value_next = 0;
+		for (; *r != '\0'; r++) {
+			if (short_takes_value(e->shortopts, *r)) {
+				value_next = r[1] == '\0';
+				memmove(w, r, strlen(r) + 1);
+				w += strlen(w);
 				break;
 			}
-			if (a[j] == 'q' && (e->shortopts == NULL ||
+			if (*r == 'q' && (e->shortopts == NULL ||
 			    strchr(e->shortopts, 'q') == NULL))
 				ctx->quiet = 1;
-			else if (a[j] == 'h')
+			else if (*r == 'h')
 				*help = 1;
 			else
-				kept[k++] = a[j];
+				*w++ = *r;
 		}
-		if (kept != NULL) {
-			kept[k] = '\0';
-			if (k > 1)
-				out[n++] = kept;	/* see free_args() */
-			else
-				free(kept);
-		}
+		*w = '\0';
+		if (w > argv[i] + 1)
+			out[n++] = argv[i];
+		if (value_next && i + 1 < argc)
+			out[n++] = argv[++i];
 	}
 	out[n] = NULL;
 	return n;
-}
-
-/*
- * Frees the argument vector strip_globals() made: the entries that are not
- * one of argv's are the short-option clusters it allocated.  (getopt_long
- * may have permuted args, so look each one up.)
- */
-static void
-free_args(char **args, int argc, char **argv)
-{
-	int	i, j;
-
-	for (i = 0; args[i] != NULL; i++) {
-		for (j = 0; j < argc && argv[j] != args[i]; j++)
-			;
-		if (j == argc)
-			free(args[i]);
-	}
-	free(args);
 }
 
 /* Finds the database path: --db, TAM_DB, XDG_DATA_HOME, ~/.local/share. */
@@ -393,53 +368,44 @@ forget_database(struct tam_ctx *ctx, const char *path)
 	free(side);
 }
 
-/*
- * Opens the database, runs exec in its transaction, commits.  The resolved
- * path is ours: ctx->db_path borrows it only while the command runs.
- */
+/* Opens the database, runs exec in its transaction, commits. */
 static int
 run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
     char **argv)
 {
-	const char	*given = ctx->db_path;
-	char		*path, *err = NULL;
-	int		 rc, created = 0;
+	char	*path, *err = NULL;
+	int	 rc, created = 0;
 
 	if ((path = database_path(ctx)) == NULL)
 		return cmd_fail(ctx, TAM_FAIL, "no database: set --db, TAM_DB "
 		    "or HOME");
 	if (db_open(path, &ctx->db, &created, &err) != 0) {
-		rc = cmd_fail_take(ctx, TAM_FAIL, err);
-		goto out;
+		free(path);
+		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
-	ctx->db_path = path;
-	if (db_begin(ctx->db, (e->flags & CMD_WRITE) != 0, &err) != 0) {
-		rc = cmd_fail_take(ctx, TAM_FAIL, err);
-		goto out;
-	}
+	ctx->db_path = ctx->owned[0] = path;
+	if (db_begin(ctx->db, (e->flags & CMD_WRITE) != 0, &err) != 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
 	rc = e->exec(ctx, argc, argv);
 	if (rc != TAM_OK) {
 		db_rollback(ctx->db);
 		/* A command that failed leaves no new file behind either. */
 		if (created)
 			forget_database(ctx, path);
-		goto out;
+		return rc;
 	}
 	if (db_commit(ctx->db, &err) != 0) {
 		db_rollback(ctx->db);
-		rc = cmd_fail_take(ctx, TAM_FAIL, err);
+		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
-out:
-	ctx->db_path = given;
-	free(path);
-	return rc;
+	return TAM_OK;
 }
 
 int
 cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry	*e, *sub;
-	char			**args, *name = NULL;
+	char			**args;
 	int			 n, help = 0, rc;
 
 	if ((e = find_entry(commands, argv[0])) == NULL)
@@ -461,8 +427,8 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 			    e->name, argv[1]);
 			return rc;
 		}
-		name = xasprintf("%s %s", e->name, sub->name);
-		ctx->cmd = name;
+		ctx->cmd = ctx->owned[1] = xasprintf("%s %s", e->name,
+		    sub->name);
 		e = sub;
 		argc--;
 		argv++;
@@ -489,9 +455,6 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 		ctx->errmsg = xstrdup("");
 		cmd_usage(stderr, e);
 	}
-	free_args(args, argc, argv);
-	/* ctx->cmd pointed at name while the command ran. */
-	ctx->cmd = NULL;
-	free(name);
+	free(args);
 	return rc;
 }
