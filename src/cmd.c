@@ -117,6 +117,13 @@ cmd_bad_option(struct tam_ctx *ctx, char **argv, int ch)
 
 	if (ch == ':')
 		return cmd_misuse(ctx, "option '%s' needs a value", arg);
+	/*
+	 * "--upsell=yes": getopt_long sets optopt to the option's value
+	 * (not a character) when a long option without a value gets one.
+	 */
+	if (strncmp(arg, "--", 2) == 0 && optopt != 0)
+		return cmd_misuse(ctx, "option '%.*s' takes no value",
+		    (int)strcspn(arg, "="), arg);
 	if (optopt != 0)
 		return cmd_misuse(ctx, "unknown option '-%c'", optopt);
 	return cmd_misuse(ctx, "unknown option '%s'", arg);
