@@ -166,14 +166,14 @@ Waiter"
 }
 
 @test "a full disk (a small tmpfs): exit 1, clear error, nothing lost" {
-	small_disk 256k
+	small_disk 1m
 	export TAM_DB="$SMALL_DISK/tam.db"
 	tam -q account add A --acv 5000
 	before=$(dbdump)
-	# leave a few pages: the write starts, then runs out of room
-	dd if=/dev/zero of="$SMALL_DISK/fill" bs=4k 2>/dev/null || true
-	rm "$SMALL_DISK/fill"
-	dd if=/dev/zero of="$SMALL_DISK/fill" bs=4k count=$(( $(df -k --output=avail "$SMALL_DISK" | tail -1) / 4 - 12 )) 2>/dev/null
+	# leave 40 KiB: tam opens the file, then runs out of room writing
+	avail=$(df -k --output=avail "$SMALL_DISK" | tail -1)
+	[ "$avail" -gt 40 ] || fail "the tmpfs is already full"
+	dd if=/dev/zero of="$SMALL_DISK/fill" bs=1k count=$((avail - 40)) 2>/dev/null
 	run_tam account add B --objectives "$(printf '%60000s' x)"
 	assert_failure 1
 	assert_equal "${stderr_lines[-1]}" "tam: cannot write database '$TAM_DB': the disk is full; nothing was changed"
