@@ -249,3 +249,54 @@ DATE_MSG="is not a date (YYYY-MM-DD, today, +Nd, +Nw or +Nm)"
 	assert_line --index 3 --partial $'Multi\\nLine\\tName\\r\ta\\\\b'
 	assert_equal "${#lines[@]}" 4
 }
+
+# The renewal work: a window open on Initech, so there are tasks to name.
+seed_work() {
+	tam -q account add Initech --renewal 2027-01-15
+	tam -q sync
+	BEFORE=$(dbdump)
+}
+
+@test "sync, due, task, done, skip, action, review: malformed input" {
+	seed_work
+	for p in 0 -1 1y "" 1.5w 100001; do
+		bad 2 "--horizon: '$p' is not a period (N, Nd, Nw or Nm)" \
+		    due --horizon "$p"
+	done
+	bad 2 "" due extra
+	bad 2 "" sync extra
+	bad 2 "" sync --dry-run=yes
+	bad 2 "" task list --kind bogus
+	bad 2 "" task list --open --all
+	bad 1 "no account matches 'Nobody'; see 'tam account list'" \
+	    task list --account Nobody
+	for id in 0 -1 abc 1.5 99999999999999999999 "" " 1" 1e2 0x1; do
+		bad 2 "" done "$id"
+		bad 2 "" skip "$id" --note why
+	done
+	# all or nothing: one unknown id and no task is closed
+	bad 1 "no task 999; nothing changed (see 'tam task list')" done 1 999
+	bad 1 "no task 999; nothing changed (see 'tam task list')" \
+	    skip 1 2 999 --note why
+	bad 2 "" done
+	bad 2 "" skip 1
+	bad 2 "" skip 1 --note ""
+	bad 2 "" action Initech bogus
+	bad 2 "" action Initech custom
+	bad 2 "" action Initech custom --title ""
+	bad 1 "" action Nobody roadmap
+	bad 1 "" review Nobody
+	bad 2 "" review
+	for d in 2026-02-30 +3 tomorrow +99992m ""; do
+		bad 2 "" action Initech roadmap --due "$d"
+	done
+	long=$(head -c 131071 /dev/zero | tr '\0' x)
+	for s in $'\xff' $'ok\xc3' "$long"; do
+		bad 2 "" done 1 --note "$s"
+		bad 2 "" skip 1 --note "$s"
+		bad 2 "" action Initech custom --title "$s"
+		bad 2 "" action Initech roadmap --note "$s"
+		bad 1 "" review "$s"
+		bad 1 "" task list --account "$s"
+	done
+}
