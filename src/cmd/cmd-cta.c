@@ -361,6 +361,8 @@ cta_open(struct tam_ctx *ctx, int argc, char **argv)
 				return rc;
 			break;
 		case OPT_NOTE:
+			if ((rc = cmd_check_text(ctx, "--note", optarg)) != TAM_OK)
+				return rc;
 			args.note = *optarg != '\0' ? optarg : NULL;
 			break;
 		default:
@@ -436,6 +438,9 @@ cta_update(struct tam_ctx *ctx, int argc, char **argv)
 			if (*optarg == '\0')
 				return cmd_misuse(ctx, "--title: a CTA needs a "
 				    "title");
+			if ((rc = cmd_check_text(ctx, "--title", optarg)) !=
+			    TAM_OK)
+				return rc;
 			args.title = optarg;
 			break;
 		default:
@@ -519,6 +524,8 @@ cta_close(struct tam_ctx *ctx, int argc, char **argv)
 			args.net_arr_cents = m.cents;
 			break;
 		case OPT_NOTE:
+			if ((rc = cmd_check_text(ctx, "--note", optarg)) != TAM_OK)
+				return rc;
 			args.note = *optarg != '\0' ? optarg : NULL;
 			break;
 		default:
