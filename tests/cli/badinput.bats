@@ -300,3 +300,74 @@ seed_work() {
 		bad 1 "" task list --account "$s"
 	done
 }
+
+@test "sentiment, risk-update, note, cta, timeline: malformed input" {
+	seed_work
+	for s in purple Green- "" "yellow - requires triage!"; do
+		bad 2 "" sentiment Initech "$s" --note why
+	done
+	bad 2 "" sentiment Initech red --triage --note why
+	bad 2 "" sentiment Initech red
+	bad 2 "" sentiment Initech
+	bad 1 "" sentiment Nobody green
+	bad 2 "" risk-update Initech
+	bad 1 "" risk-update Nobody --note x
+	bad 2 "" note Initech ""
+	bad 2 "" note Initech
+	bad 1 "" note Nobody text
+	bad 2 "" cta open Initech --risk-type bogus
+	bad 2 "" cta open Initech --risk-reason bogus
+	for id in 0 -1 abc 1.5 99999999999999999999 ""; do
+		bad 2 "" cta show "$id"
+		bad 2 "" cta update "$id" --title x
+		bad 2 "" cta close "$id" --won --note x
+	done
+	bad 1 "" cta show 999
+	bad 2 "" cta close 1 --won
+	bad 2 "" cta close 1 --lost bogus --note x
+	bad 2 "" cta close 1 --won --lost churn --note x
+	bad 2 "" cta close 1 --won --net-arr 12,34 --note x
+	bad 2 "" cta list --kind bogus
+	bad 2 "" cta update 1
+	for d in 2026-02-30 +3 tomorrow ""; do
+		bad 2 "" timeline Initech --since "$d"
+	done
+	bad 2 "" timeline Initech --type bogus
+	bad 1 "" timeline Nobody
+	long=$(head -c 131071 /dev/zero | tr '\0' x)
+	for s in $'\xff' $'ok\xe2\x82' "$long"; do
+		bad 2 "" sentiment Initech red --note "$s"
+		bad 2 "" risk-update Initech --note "$s"
+		bad 2 "" note Initech "$s"
+		bad 2 "" cta open Initech --note "$s"
+		bad 2 "" cta update 1 --title "$s"
+		bad 2 "" cta close 1 --won --note "$s"
+	done
+}
+
+@test "report, export, restore, ics: malformed input" {
+	seed_work
+	for p in 0 -1 1y "" 1.5w; do
+		bad 2 "" report renewals --within "$p"
+		bad 2 "" ics --within "$p"
+	done
+	bad 2 "" report renewals --by week
+	bad 2 "" report bogus
+	bad 2 "" report
+	bad 2 "" export --format csv
+	bad 2 "" export --format ""
+	# restore refuses a database that is not empty, whatever the input
+	bad 1 "" restore /nonexistent
+	printf '\x00\x01binary\xff' > bin.json
+	export TAM_DB="$BATS_TEST_TMPDIR/fresh.db"
+	for f in /nonexistent bin.json; do
+		run_tam restore "$f"
+		assert_failure 1
+		[[ "${stderr_lines[0]}" == "tam: "?* ]]
+	done
+	echo '{"not": "a tam export"' > half.json
+	run_tam restore half.json
+	assert_failure 1
+	# a failed restore leaves no database behind, or an empty one
+	[ ! -e "$TAM_DB" ] || [ "$(sqlite3 "$TAM_DB" 'select count(*) from account')" = 0 ]
+}
