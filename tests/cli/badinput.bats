@@ -5,6 +5,7 @@
 # done), nothing on stdout, and leave the database exactly as it was.
 
 load helper
+load faults-helper
 
 # A database with something in it, and its dump to compare with.
 seed() {
@@ -370,4 +371,69 @@ seed_work() {
 	assert_failure 1
 	# a failed restore leaves no database behind, or an empty one
 	[ ! -e "$TAM_DB" ] || [ "$(sqlite3 "$TAM_DB" 'select count(*) from account')" = 0 ]
+}
+
+# bad_import CODE MESSAGE FILE [OPTIONS]: like bad, for tam import; the
+# message is the last stderr line.
+bad_import() {
+	local code=$1 msg=$2
+	shift 2
+	run --separate-stderr "$TAM" import "$@"
+	[ "$status" -eq "$code" ] ||
+	    fail "import $*: exit $status, expected $code; ${stderr:0:300}"
+	[ -z "$output" ] || fail "import $*: wrote on stdout"
+	for line in "${stderr_lines[@]}"; do
+		[[ "$line" == "tam: "* || "$line" == "usage: tam "* ]] ||
+		    fail "import $*: stray stderr line '${line:0:200}'"
+	done
+	[ -z "$msg" ] || [ "${stderr_lines[-1]}" = "tam: $msg" ] ||
+	    fail "import $*: last line '${stderr_lines[-1]:0:300}', expected 'tam: $msg'"
+	[ "$(dbdump)" = "$BEFORE" ] || fail "import $*: the database changed"
+}
+
+@test "import: binary, NUL, invalid UTF-8, huge fields, broken CSV" {
+	need_import
+	seed
+	printf 'Account Name,TAM\nAc\0me,alice\n' > nul.csv
+	bad_import 1 "nul.csv:2: not a CSV file: it holds binary data (a NUL byte); give a CSV export" nul.csv
+	head -c 4096 /dev/urandom > random.bin
+	bad_import 1 "" random.bin
+	printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' > image.csv
+	bad_import 1 "" image.csv
+	printf 'Account Name,TAM\nAc\xffme,alice\n' > latin1.csv
+	bad_import 1 "import rejected: 1 of 1 row invalid, nothing written" latin1.csv
+	printf 'Account \xffName,TAM\nAcme,alice\n' > badheader.csv
+	bad_import 1 "" badheader.csv
+	{ printf 'Account Name,TAM\nBig,'; head -c 1100000 /dev/zero | tr '\0' x; echo; } > huge.csv
+	bad_import 1 "huge.csv:2: field too long: tam reads fields of up to 1 MB; is this a Salesforce CSV export?" huge.csv
+	{ printf 'Account Name,TAM\nBig,'; head -c 70000 /dev/zero | tr '\0' x; echo; } > long.csv
+	bad_import 1 "" long.csv
+	printf 'Account Name,TAM\n"Acme,alice\nInitech,bob\n' > open-quote.csv
+	bad_import 1 "" open-quote.csv
+	: > empty.csv
+	bad_import 1 "" empty.csv
+	printf '\n\n\n' > blank.csv
+	bad_import 1 "" blank.csv
+	printf 'Region,Segment\nEMEA,Enterprise\n' > nokey.csv
+	bad_import 1 "" nokey.csv
+	bad_import 1 "" /nonexistent.csv
+	bad_import 1 "" "$BATS_TEST_TMPDIR"
+	# the same through stdin
+	run --separate-stderr "$TAM" import - < nul.csv
+	assert_failure 1
+	assert_equal "${stderr_lines[-1]}" "tam: stdin:2: not a CSV file: it holds binary data (a NUL byte); give a CSV export"
+	[ "$(dbdump)" = "$BEFORE" ]
+}
+
+@test "import: malformed options" {
+	need_import
+	seed
+	printf 'Account Name,TAM\nAcme Corp,alice\n' > ok.csv
+	bad_import 2 "" ok.csv --date-format xyz
+	bad_import 2 "" ok.csv --key email
+	bad_import 2 "" ok.csv --delimiter ''
+	bad_import 2 "" ok.csv --map 'TAM=bogus'
+	bad_import 2 "" ok.csv --map 'no equals sign'
+	bad_import 2 "" ok.csv --bogus
+	bad_import 2 "" ok.csv other.csv
 }

@@ -202,3 +202,41 @@ Waiter"
 	run sqlite3 "$TAM_DB" "pragma integrity_check"
 	assert_output ok
 }
+
+@test "kill -9 half-way through an import: the database is as before" {
+	need_import
+	tam -q account add Keep --acv 1000 --renewal 2027-03-01
+	big_export big.csv 200000
+	before=$(dbdump | sha256sum)
+	kill_midway 2000000 "$TAM" -q import big.csv
+	[ "$(dbdump | sha256sum)" = "$before" ]
+	run sqlite3 "$TAM_DB" "pragma integrity_check"
+	assert_output ok
+	run sqlite3 "$TAM_DB" "select count(*) from import_run"
+	assert_output 0
+	# the same import then goes through whole
+	big_export small.csv 50
+	run_tam -q import small.csv
+	assert_success
+	run sqlite3 "$TAM_DB" "select count(*) from account"
+	assert_output 51
+}
+
+@test "an import waits for a lock, or fails past the timeout leaving nothing" {
+	need_import
+	tam -q init
+	big_export some.csv 20
+	before=$(dbdump)
+	hold_lock
+	TAM_BUSY_TIMEOUT=200 run_tam import some.csv
+	assert_failure 1
+	assert_equal "${stderr_lines[-1]}" "tam: database '$TAM_DB' is busy: another tam kept it locked too long; try again"
+	"$TAM" -q import some.csv & w=$!
+	sleep 0.3
+	kill -0 "$w" || fail "import did not wait for the lock"
+	[ "$(dbdump)" = "$before" ]
+	release_lock
+	wait "$w" || fail "the waiting import failed: $?"
+	run sqlite3 "$TAM_DB" "select count(*) from account"
+	assert_output 20
+}

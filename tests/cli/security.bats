@@ -191,3 +191,30 @@ assert rows[0]["name"] == "'"'"'\tTabbed", rows[0]'
 	done
 	[ -z "$(ls real)" ]
 }
+
+@test "SQL in an imported file is data, and the rejects file is 0600" {
+	need_import
+	{
+		echo "Account ID,Account Name,TAM,Renewal Date"
+		i=10
+		for name in "${HOSTILE[@]}"; do
+			q=${name//\"/\"\"}
+			echo "0010000000000${i}AAA,\"$q\",\"$q\",1/31/2027"
+			i=$((i + 1))
+		done
+		echo "001000000000099AAA,Bad date,x,13/45/2026"
+	} > hostile.csv
+	umask 000
+	run_tam -q import hostile.csv --skip-invalid --rejects rejects.csv
+	assert_success
+	[ "$(stat -c %a rejects.csv)" = 600 ]
+	for name in "${HOSTILE[@]}"; do
+		run show_field "$name" tam
+		assert_output "$name"
+	done
+	run sqlite3 "$TAM_DB" "select count(*) from account"
+	assert_output "${#HOSTILE[@]}"
+	# the rejects file neutralises nothing: it is for re-import, as read
+	run grep -c "Bad date" rejects.csv
+	assert_output 1
+}
