@@ -150,7 +150,7 @@ date_parse_arg(const char *s, int today, int *out)
 		if (isdigit((unsigned char)s[strlen(s) - 1]) ||
 		    period_parse(s + 1, &p) != 0)
 			return -1;
-		/* +99992m is past 9999: it could not be stored and read back. */
+		/* +99992m is past 9999: it could not be stored, read back. */
 		if (!date_in_range(d = date_add_period(today, &p)))
 			return -1;
 		*out = d;

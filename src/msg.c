@@ -44,7 +44,8 @@ put_line(const char *fmt, va_list ap)
 		head_end = char_start(msg + MSG_KEEP, -1);
 		tail = char_start(msg + len - MSG_KEEP, 1);
 		fprintf(stderr, "tam: %.*s...(%zu bytes cut)...%s\n",
-		    (int)(head_end - msg), msg, (size_t)(tail - head_end), tail);
+		    (int)(head_end - msg), msg, (size_t)(tail - head_end),
+		    tail);
 	} else
 		fprintf(stderr, "tam: %s\n", msg);
 	free(msg);

@@ -361,7 +361,8 @@ cta_open(struct tam_ctx *ctx, int argc, char **argv)
 				return rc;
 			break;
 		case OPT_NOTE:
-			if ((rc = cmd_check_text(ctx, "--note", optarg)) != TAM_OK)
+			if ((rc = cmd_check_text(ctx, "--note", optarg)) !=
+			    TAM_OK)
 				return rc;
 			args.note = *optarg != '\0' ? optarg : NULL;
 			break;
@@ -524,7 +525,8 @@ cta_close(struct tam_ctx *ctx, int argc, char **argv)
 			args.net_arr_cents = m.cents;
 			break;
 		case OPT_NOTE:
-			if ((rc = cmd_check_text(ctx, "--note", optarg)) != TAM_OK)
+			if ((rc = cmd_check_text(ctx, "--note", optarg)) !=
+			    TAM_OK)
 				return rc;
 			args.note = *optarg != '\0' ? optarg : NULL;
 			break;
