@@ -91,3 +91,101 @@ uninstall:
 
 clean:
 	rm -rf $(B) tam
+
+# ---------------------------------------------------------------------------
+# Reliability: the whole suite under sanitizers and valgrind, and fuzzing.
+# Each has its own build folder, so none of them disturbs the normal build.
+
+# A tam linked inside a build folder (the sanitizer builds need their own).
+$(B)/tam: $(OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+# What a sub-make builds in its folder: tam and the unit tests.
+.PHONY: build-tree clean-reliability
+build-tree: $(B)/tam $(UNIT_BINS)
+
+# Every sanitizer report goes to a log file and exits 99 (1 is tam's own
+# "cannot be done"), so a test expecting a failure still cannot hide one;
+# after the suite any log file is a failure of the target.
+# clang: gcc's combined runtime ignores UBSAN_OPTIONS=log_path.
+SAN_CC	  ?= clang
+SAN_B	   = build-asan
+SAN_FLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	     -fno-sanitize-recover=all
+SAN_LOGS   = $(CURDIR)/$(SAN_B)/logs
+SAN_ENV	   = ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:exitcode=99:$\
+	     strict_string_checks=1:detect_stack_use_after_return=1:$\
+	     check_initialization_order=1:log_path=$(SAN_LOGS)/asan \
+	     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=99:$\
+	     log_path=$(SAN_LOGS)/ubsan \
+	     LSAN_OPTIONS=exitcode=99:log_path=$(SAN_LOGS)/lsan
+
+check-asan:
+	$(MAKE) B=$(SAN_B) CC='$(SAN_CC)' CFLAGS='$(SAN_FLAGS)' \
+	    LDFLAGS='$(SAN_FLAGS)' build-tree
+	rm -rf $(SAN_LOGS) && mkdir -p $(SAN_LOGS) && chmod 1777 $(SAN_LOGS)
+	$(SAN_ENV) TAM=$(CURDIR)/$(SAN_B)/tam \
+	    sh tests/run.sh $(UNIT_BINS:$(B)/%=$(SAN_B)/%)
+	@sh tests/check-logs.sh $(SAN_LOGS)
+
+# valgrind runs the normal build: every tam of the bats suite goes through
+# tests/valgrind-run (TAM points at a two-line wrapper), and so does every
+# unit test binary.
+VG_DIR	= $(CURDIR)/$(B)/valgrind
+
+check-valgrind: tam $(UNIT_BINS)
+	rm -rf $(VG_DIR) && mkdir -p $(VG_DIR)/logs && chmod 1777 $(VG_DIR)/logs
+	printf '#!/bin/sh\nexec %s %s "$$@"\n' $(CURDIR)/tests/valgrind-run \
+	    $(CURDIR)/tam > $(VG_DIR)/tam && chmod 755 $(VG_DIR)/tam
+	VALGRIND_LOGS=$(VG_DIR)/logs TAM=$(VG_DIR)/tam \
+	    TEST_WRAPPER=$(CURDIR)/tests/valgrind-run \
+	    sh tests/run.sh $(UNIT_BINS)
+	@sh tests/check-logs.sh $(VG_DIR)/logs
+
+# Fuzzing: libFuzzer harnesses tests/fuzz/fuzz-NAME.c, built with clang
+# against a sanitized libtam.a in its own folder.  Each run first replays
+# the kept crash inputs (tests/fuzz/regress/NAME/), then fuzzes for
+# FUZZ_TIME seconds from the seed corpus (tests/fuzz/corpus/NAME/, plus
+# tests/data for the CSV reader); new crashes land in build-fuzz/crash/.
+FUZZ_CC	   ?= clang
+FUZZ_B	    = build-fuzz
+FUZZ_TIME  ?= 20
+FUZZ_FLAGS  = -O1 -g -fno-omit-frame-pointer \
+	      -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_NAMES  = $(patsubst tests/fuzz/fuzz-%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
+# The CSV reader's harness needs the import module (include/tam/csvin.h).
+FUZZ_NAMES := $(if $(wildcard include/tam/csvin.h),$(FUZZ_NAMES),\
+	      $(filter-out csvin,$(FUZZ_NAMES)))
+
+.PHONY: fuzz-build
+fuzz-build: $(FUZZ_NAMES:%=$(B)/fuzz/fuzz-%)
+
+$(B)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(B)/libtam.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	    $(B)/libtam.a $(LIBS)
+
+fuzz:
+	$(MAKE) B=$(FUZZ_B) CC='$(FUZZ_CC)' \
+	    CFLAGS='$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link' fuzz-build
+	@set -e; for n in $(FUZZ_NAMES); do \
+	    bin=$(FUZZ_B)/fuzz/fuzz-$$n; \
+	    mkdir -p $(FUZZ_B)/corpus/$$n $(FUZZ_B)/crash; \
+	    if ls tests/fuzz/regress/$$n/* >/dev/null 2>&1; then \
+	        echo "fuzz-$$n: replaying tests/fuzz/regress/$$n"; \
+	        $$bin tests/fuzz/regress/$$n/* 2>$(FUZZ_B)/replay-$$n.log || \
+	            { cat $(FUZZ_B)/replay-$$n.log; exit 1; }; \
+	    fi; \
+	    seeds=tests/fuzz/corpus/$$n; \
+	    [ $$n != csvin ] || seeds="$$seeds tests/data"; \
+	    echo "fuzz-$$n: $(FUZZ_TIME) s"; \
+	    $$bin -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
+	        -artifact_prefix=$(FUZZ_B)/crash/$$n- \
+	        $(FUZZ_B)/corpus/$$n $$seeds 2>$(FUZZ_B)/fuzz-$$n.log || \
+	        { tail -60 $(FUZZ_B)/fuzz-$$n.log; exit 1; }; \
+	    grep -E '^stat::number_of_executed_units' $(FUZZ_B)/fuzz-$$n.log; \
+	done
+
+clean: clean-reliability
+clean-reliability:
+	rm -rf $(SAN_B) $(FUZZ_B)

@@ -10,6 +10,7 @@
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/money.h"
+#include "tam/out.h"
 #include "tam/plan.h"
 #include "tam/sfid.h"
 
@@ -259,6 +260,11 @@ account_field_set(struct account *a, enum account_field f, const char *value,
 	if (strlen(value) > TEXT_MAX) {
 		*err = xasprintf("--%s: value is longer than %d bytes", key,
 		    TEXT_MAX);
+		return -1;
+	}
+	/* JSON output must be UTF-8: refuse what could not be written. */
+	if (!utf8_valid(value, strlen(value))) {
+		*err = xasprintf("--%s: value is not valid UTF-8", key);
 		return -1;
 	}
 	switch (f) {

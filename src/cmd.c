@@ -9,6 +9,7 @@
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db.h"
+#include "tam/out.h"
 #include "tam/settings.h"
 
 /* Exact names only: a new command must never change what a script runs. */
@@ -128,7 +129,25 @@ cmd_bad_option(struct tam_ctx *ctx, char **argv, int ch)
 		len = strcspn(arg, "=");
 		return cmd_misuse(ctx, "unknown option '%.*s'", (int)len, arg);
 	}
+	/* "--upsell=yes": optopt is the long option's value, not a char. */
+	if (optopt > 255 && strncmp(arg, "--", 2) == 0)
+		return cmd_misuse(ctx, "option '%.*s' takes no value",
+		    (int)strcspn(arg, "="), arg);
 	return cmd_misuse(ctx, "unknown option '-%c'", optopt);
+}
+
+int
+cmd_check_text(struct tam_ctx *ctx, const char *option, const char *s)
+{
+	if (s == NULL)
+		return TAM_OK;
+	if (strlen(s) > CMD_TEXT_MAX)
+		return cmd_fail(ctx, TAM_USAGE, "%s: value is longer than %d "
+		    "bytes", option, CMD_TEXT_MAX);
+	if (!utf8_valid(s, strlen(s)))
+		return cmd_fail(ctx, TAM_USAGE, "%s: value is not valid UTF-8",
+		    option);
+	return TAM_OK;
 }
 
 int

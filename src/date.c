@@ -125,10 +125,21 @@ date_parse_iso(const char *s, int *out)
 	return 0;
 }
 
+/* Is z in the years date_format() writes and date_parse_iso() reads? */
+static int
+date_in_range(int z)
+{
+	int	y, m, d;
+
+	date_to_ymd(z, &y, &m, &d);
+	return y >= YEAR_MIN && y <= YEAR_MAX;
+}
+
 int
 date_parse_arg(const char *s, int today, int *out)
 {
 	struct period	p;
+	int		d;
 
 	if (strcmp(s, "today") == 0) {
 		*out = today;
@@ -139,7 +150,10 @@ date_parse_arg(const char *s, int today, int *out)
 		if (isdigit((unsigned char)s[strlen(s) - 1]) ||
 		    period_parse(s + 1, &p) != 0)
 			return -1;
-		*out = date_add_period(today, &p);
+		/* +99992m is past 9999: it could not be stored, read back. */
+		if (!date_in_range(d = date_add_period(today, &p)))
+			return -1;
+		*out = d;
 		return 0;
 	}
 	return date_parse_iso(s, out);

@@ -91,6 +91,7 @@ main(int argc, char **argv)
 		default:
 			rc = cmd_bad_option(&ctx, argv, ch);
 			tam_warn("%s", ctx.errmsg);
+			free(ctx.errmsg);
 			cmd_usage(stderr, NULL);
 			return rc;
 		}

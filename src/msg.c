@@ -2,10 +2,54 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "tam/date.h"
 #include "tam/tam.h"
+
+/*
+ * A message longer than this quotes a huge value (a 128 KiB argument, a
+ * CSV cell): its middle is cut, keeping the subject at the start and the
+ * advice at the end.
+ */
+#define MSG_MAX 1024
+#define MSG_KEEP 480
+
+/* Moves p back (dir -1) or forward (+1) to the start of a UTF-8 char. */
+static const char *
+char_start(const char *p, int dir)
+{
+	while (((unsigned char)*p & 0xC0) == 0x80)
+		p += dir;
+	return p;
+}
+
+/*
+ * Writes "tam: " and the message as one line.  Control characters in it
+ * (from a name, a file, an argument) are written as '?', so that no input
+ * can break the line, move the cursor or recolor the terminal.
+ */
+static void __attribute__((format(printf, 1, 0)))
+put_line(const char *fmt, va_list ap)
+{
+	char		*msg = xvasprintf(fmt, ap), *p;
+	const char	*head_end, *tail;
+	size_t		 len;
+
+	for (p = msg; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	if ((len = strlen(msg)) > MSG_MAX) {
+		head_end = char_start(msg + MSG_KEEP, -1);
+		tail = char_start(msg + len - MSG_KEEP, 1);
+		fprintf(stderr, "tam: %.*s...(%zu bytes cut)...%s\n",
+		    (int)(head_end - msg), msg, (size_t)(tail - head_end),
+		    tail);
+	} else
+		fprintf(stderr, "tam: %s\n", msg);
+	free(msg);
+}
 
 void
 tam_info(const struct tam_ctx *ctx, const char *fmt, ...)
@@ -14,11 +58,9 @@ tam_info(const struct tam_ctx *ctx, const char *fmt, ...)
 
 	if (ctx->quiet)
 		return;
-	fputs("tam: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_line(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
@@ -26,11 +68,9 @@ tam_warn(const char *fmt, ...)
 {
 	va_list	ap;
 
-	fputs("tam: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_line(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int

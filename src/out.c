@@ -216,6 +216,40 @@ first_keyed(const struct out *o)
  * missing); item the JSON value (taken over).  Cells beyond the columns
  * are a programming error and are dropped.
  */
+/*
+ * What a person's terminal gets for byte c of stored text: a table is for
+ * a terminal, so control characters must not reach it (an escape sequence
+ * in a name could recolor or retitle it; a newline breaks the columns).
+ * Whitespace becomes a space, any other control character '?'.
+ */
+static char
+people_char(char c)
+{
+	if (c == '\t' || c == '\n' || c == '\r')
+		return ' ';
+	if ((unsigned char)c < 0x20 || c == 0x7f)
+		return '?';
+	return c;
+}
+
+/* A copy of text for a table cell (see people_char). */
+static char *
+table_text(const char *text)
+{
+	char	*copy = xstrdup(text != NULL ? text : ""), *p;
+
+	for (p = copy; *p != '\0'; p++)
+		*p = people_char(*p);
+	return copy;
+}
+
+void
+out_people(FILE *fp, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		putc(people_char(*s), fp);
+}
+
 static void
 add_cell(struct out *o, const char *text, cJSON *item)
 {
@@ -261,7 +295,7 @@ add_cell(struct out *o, const char *text, cJSON *item)
 			    sizeof *o->cells);
 		}
 		cell = &o->cells[o->nrows * (size_t)o->ncols + (size_t)o->col];
-		cell->text = xstrdup(text != NULL ? text : "");
+		cell->text = table_text(text);
 		cell->style = o->next_cell_style;
 		break;
 	}

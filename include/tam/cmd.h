@@ -7,7 +7,8 @@
  *     and a local longopts[]; misuse returns TAM_USAGE via cmd_fail().
  *  2. its line in the table of src/cmd.c (and the declaration below);
  *  3. tests: tests/cli/NAME.bats for every option and error path;
- *  4. the man page doc/tam.1, the README, and completion/.
+ *  4. the man page doc/tam.1, the README, and completion/;
+ *  5. free text from the command line goes through cmd_check_text().
  * Flags say what the dispatcher provides: CMD_DB opens (and migrates)
  * the database, CMD_WRITE runs exec inside BEGIN IMMEDIATE ... COMMIT,
  * rolled back when exec returns non-zero.
@@ -53,6 +54,14 @@ int	 cmd_misuse(struct tam_ctx *, const char *fmt, ...)
  * before optind; returns TAM_USAGE.
  */
 int	 cmd_bad_option(struct tam_ctx *, char **argv, int ch);
+/*
+ * Checks the value of a free-text option (a note, a title) before it is
+ * stored: valid UTF-8 (or json output would be invalid) and at most
+ * CMD_TEXT_MAX bytes.  TAM_OK, or TAM_USAGE with the error in ctx
+ * ("--note: value is not valid UTF-8").  A NULL value is fine.
+ */
+#define CMD_TEXT_MAX 65536
+int	 cmd_check_text(struct tam_ctx *, const char *option, const char *);
 /* Parses a positive integer id (task, CTA); 0 or -1. */
 int	 cmd_parse_id(const char *, int64_t *);
 /*

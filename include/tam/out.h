@@ -77,6 +77,13 @@ int		 out_csv_needs_guard(const char *);
 void		 out_tsv_escape(FILE *, const char *);
 /* Writes s as one RFC 4180 CSV field, formula-guarded. */
 void		 out_csv_field(FILE *, const char *);
+/*
+ * Writes stored text (NULL: nothing) for a person, as table cells are:
+ * tab, CR and newline as a space, other control characters as '?', so no
+ * data can send escape sequences to a terminal.  For output printed by
+ * hand in table format (show, timeline).
+ */
+void		 out_people(FILE *, const char *);
 /* ANSI escape for a style ("" for STYLE_NONE). */
 const char	*out_style_seq(enum out_style);
 

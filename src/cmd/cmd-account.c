@@ -150,7 +150,9 @@ out_account_cells(struct out *o, const struct account *a,
 	out_opt_str(o, a->tam);
 	out_opt_str(o, a->sal);
 	out_date(o, a->renewal_date);
-	out_opt_int(o, a->renewal_date != DATE_NONE, a->renewal_date - today);
+	/* DATE_NONE is INT_MIN: subtracting from it is undefined. */
+	out_opt_int(o, a->renewal_date != DATE_NONE,
+	    a->renewal_date != DATE_NONE ? a->renewal_date - today : 0);
 	if (a->has_acv)
 		out_money(o, a->acv_cents);
 	else
@@ -358,11 +360,13 @@ show_cta(void *arg, const struct cta *c)
 	if (sa->table) {
 		if (c->renewal_date != DATE_NONE)
 			date_format(c->renewal_date, rd);
-		printf("  CTA %" PRId64 "  %s  (%s%s%s%s%s)\n", c->id, c->title,
-		    c->kind, c->risk_type ? ", " : "",
-		    c->risk_type ? c->risk_type : "",
-		    c->risk_reason ? ", " : "",
-		    c->risk_reason ? c->risk_reason : "");
+		printf("  CTA %" PRId64 "  ", c->id);
+		out_people(stdout, c->title);
+		printf("  (%s%s", c->kind, c->risk_type ? ", " : "");
+		out_people(stdout, c->risk_type);
+		fputs(c->risk_reason ? ", " : "", stdout);
+		out_people(stdout, c->risk_reason);
+		fputs(")\n", stdout);
 		return 0;
 	}
 	o = cJSON_CreateObject();
@@ -395,7 +399,9 @@ show_task(void *arg, const struct task *t)
 
 	date_format(t->due, due);
 	if (sa->table) {
-		printf("  %5" PRId64 "  %s  %s\n", t->id, due, t->title);
+		printf("  %5" PRId64 "  %s  ", t->id, due);
+		out_people(stdout, t->title);
+		putchar('\n');
 		return 0;
 	}
 	o = cJSON_CreateObject();
@@ -419,8 +425,9 @@ show_post(void *arg, const struct post *p)
 	cJSON			*o;
 
 	if (sa->table) {
-		printf("  %.10s  %-12s %s\n", p->at, p->type,
-		    p->body ? p->body : "");
+		printf("  %.10s  %-12s ", p->at, p->type);
+		out_people(stdout, p->body);
+		putchar('\n');
 		return 0;
 	}
 	o = cJSON_CreateObject();
@@ -481,8 +488,11 @@ show_related(struct tam_ctx *ctx, const struct account *a,
 static void
 kv(const char *key, const char *value)
 {
-	if (value != NULL && *value != '\0')
-		printf("%-16s %s\n", key, value);
+	if (value != NULL && *value != '\0') {
+		printf("%-16s ", key);
+		out_people(stdout, value);
+		putchar('\n');
+	}
 }
 
 /* `account show` for people: the fields that are set, then the work. */

@@ -61,6 +61,9 @@ action_exec(struct tam_ctx *ctx, int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if ((rc = cmd_check_text(ctx, "--title", title)) != TAM_OK ||
+	    (rc = cmd_check_text(ctx, "--note", t.note)) != TAM_OK)
+		return rc;
 	if (argc != 2)
 		return cmd_misuse(ctx, "action: give the ACCOUNT and the kind "
 		    "of action (architecture, utilization, roadmap or custom)");

@@ -365,12 +365,18 @@ parse_opts(struct tam_ctx *ctx, int argc, char **argv,
 				return rc;
 			break;
 		case OPT_NOTE:
+			if ((rc = cmd_check_text(ctx, "--note", optarg)) !=
+			    TAM_OK)
+				return rc;
 			o->args.note = *optarg != '\0' ? optarg : NULL;
 			break;
 		case OPT_TITLE:
 			if (*optarg == '\0')
 				return cmd_misuse(ctx, "--title: a CTA needs a "
 				    "title");
+			if ((rc = cmd_check_text(ctx, "--title", optarg)) !=
+			    TAM_OK)
+				return rc;
 			o->args.title = optarg;
 			break;
 		case OPT_WON:

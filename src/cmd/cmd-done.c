@@ -27,6 +27,8 @@ done_exec(struct tam_ctx *ctx, int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if ((rc = cmd_check_text(ctx, "--note", note)) != TAM_OK)
+		return rc;
 	if ((rc = cmd_parse_ids(ctx, argc, argv, &ids)) != TAM_OK)
 		return rc;
 	rc = plan_close_tasks(ctx, ids, argc, "done", note, &err);

@@ -302,7 +302,9 @@ collect(struct due_list *l, const char *tam, int until, char **err)
 	if (db_due_stale(db, tam, today, sched_window_last(today, l->s),
 	    today - l->s->stale_days, add_stale, l, err) < 0)
 		return -1;
-	qsort(l->v + first, l->n - first, sizeof *l->v, cmp_hygiene);
+	/* No rows at all: l->v is NULL, and NULL + 0 is undefined. */
+	if (l->n > first)
+		qsort(l->v + first, l->n - first, sizeof *l->v, cmp_hygiene);
 	return 0;
 }
 

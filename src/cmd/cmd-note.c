@@ -24,6 +24,8 @@ note_exec(struct tam_ctx *ctx, int argc, char **argv)
 		    "note: one TEXT only (quote a note with spaces)");
 	if (*argv[1] == '\0')
 		return cmd_misuse(ctx, "note: the note is empty");
+	if ((rc = cmd_check_text(ctx, "note: TEXT", argv[1])) != TAM_OK)
+		return rc;
 	account_init(&a);
 	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK ||
 	    (rc = account_load(ctx, id, &a)) != TAM_OK) {

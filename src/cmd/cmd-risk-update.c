@@ -25,6 +25,8 @@ risk_update_exec(struct tam_ctx *ctx, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		if (ch != OPT_NOTE)
 			return cmd_bad_option(ctx, argv, ch);
+		if ((rc = cmd_check_text(ctx, "--note", optarg)) != TAM_OK)
+			return rc;
 		args.note = *optarg != '\0' ? optarg : NULL;
 	}
 	argc -= optind;

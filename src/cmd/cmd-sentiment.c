@@ -36,6 +36,9 @@ sentiment_exec(struct tam_ctx *ctx, int argc, char **argv)
 			triage = 1;
 			break;
 		case OPT_NOTE:
+			if ((rc = cmd_check_text(ctx, "--note", optarg)) !=
+			    TAM_OK)
+				return rc;
 			args.note = *optarg != '\0' ? optarg : NULL;
 			break;
 		case OPT_CTA:

@@ -27,6 +27,8 @@ skip_exec(struct tam_ctx *ctx, int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if ((rc = cmd_check_text(ctx, "--note", note)) != TAM_OK)
+		return rc;
 	if ((rc = cmd_parse_ids(ctx, argc, argv, &ids)) != TAM_OK)
 		return rc;
 	if (note == NULL || *note == '\0') {

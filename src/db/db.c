@@ -14,8 +14,14 @@
 /* 'TAM1': lets tam tell its own file from any other SQLite file. */
 #define TAM_APPLICATION_ID 0x54414d31
 
-/* Two tam processes at once wait for each other up to this long. */
+/*
+ * Two tam processes at once wait for each other up to this long.  The
+ * environment variable TAM_BUSY_TIMEOUT (milliseconds, 1 to 600000) sets
+ * another wait: the tests of a database locked past the timeout use it so
+ * as not to wait ten seconds.
+ */
 #define BUSY_TIMEOUT_MS 10000
+#define BUSY_TIMEOUT_MAX 600000
 
 const char *
 db_sqlite_version(void)
@@ -32,8 +38,22 @@ db_schema_version(void)
 int
 dbi_fail(struct tam_db *db, char **err)
 {
-	int	code = sqlite3_extended_errcode(db->h) & 0xff;
+	int	code = sqlite3_extended_errcode(db->h) & 0xff, sys;
 
+	/* The file is writable but its folder is not: no -wal, no -shm. */
+	if (sqlite3_extended_errcode(db->h) == SQLITE_READONLY_DIRECTORY) {
+		*err = xasprintf("cannot use database '%s': its folder is "
+		    "read-only and tam must create '%s-wal' beside it (check "
+		    "the folder's permissions)", db->path, db->path);
+		return -1;
+	}
+	/* SQLITE_OPEN_NOFOLLOW refuses a link anywhere in the path. */
+	if (sqlite3_extended_errcode(db->h) == SQLITE_CANTOPEN_SYMLINK) {
+		*err = xasprintf("cannot open database '%s': its path goes "
+		    "through a symbolic link, which tam does not follow; give "
+		    "the real path with --db", db->path);
+		return -1;
+	}
 	switch (code) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -49,8 +69,19 @@ dbi_fail(struct tam_db *db, char **err)
 		    "full; nothing was changed", db->path);
 		break;
 	case SQLITE_IOERR:
-		*err = xasprintf("I/O error on database '%s': %s", db->path,
-		    sqlite3_errmsg(db->h));
+		/*
+		 * SQLite says "disk I/O error"; a full disk (a -shm or -wal
+		 * that cannot grow) deserves its own words.  The system
+		 * errno is only a hint (a later call may have set it), so
+		 * it is not printed.
+		 */
+		if ((sys = sqlite3_system_errno(db->h)) == ENOSPC ||
+		    sys == EDQUOT)
+			*err = xasprintf("cannot write database '%s': the disk "
+			    "is full; nothing was changed", db->path);
+		else
+			*err = xasprintf("I/O error on database '%s': %s",
+			    db->path, sqlite3_errmsg(db->h));
 		break;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
@@ -177,6 +208,21 @@ dbi_col_int(sqlite3_stmt *st, int i, int64_t if_null)
 	if (sqlite3_column_type(st, i) == SQLITE_NULL)
 		return if_null;
 	return sqlite3_column_int64(st, i);
+}
+
+static int
+busy_timeout(void)
+{
+	const char	*s = getenv("TAM_BUSY_TIMEOUT");
+	char		*end;
+	long		 ms;
+
+	if (s == NULL || *s == '\0')
+		return BUSY_TIMEOUT_MS;
+	ms = strtol(s, &end, 10);
+	if (*end != '\0' || ms < 1 || ms > BUSY_TIMEOUT_MAX)
+		return BUSY_TIMEOUT_MS;
+	return (int)ms;
 }
 
 /* Creates the missing folders of path, mode 0700. */
@@ -355,7 +401,7 @@ db_open(const char *path, struct tam_db **out, int *created, char **err)
 			*err = xasprintf("cannot open database '%s'", path);
 		goto fail;
 	}
-	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(db->h, busy_timeout());
 	if (exec_sql(db, "PRAGMA foreign_keys = ON", err) != 0)
 		goto fail;
 	if (*created) {

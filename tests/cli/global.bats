@@ -124,7 +124,13 @@ load helper
 }
 
 @test "a closed pipe is not reported as an error" {
-	for i in $(seq 1 300); do echo "A$i"; done | while read -r n; do tam -q account add "$n"; done
+	# 300 accounts in one statement: 300 runs of tam cost minutes under
+	# valgrind (make check-valgrind), and this test is about the pipe.
+	tam -q init
+	sqlite3 "$TAM_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
+	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (name,
+	    created_at, updated_at) SELECT 'A' || i, '2026-11-23T08:00:00Z',
+	    '2026-11-23T08:00:00Z' FROM n"
 	run sh -c "'$TAM' account list | head -1"
 	assert_success
 	assert_output --partial "id	sfid"

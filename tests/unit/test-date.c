@@ -76,6 +76,9 @@ test_parse_arg(void **state)
 	assert_int_equal(date_parse_arg("+0d", today, &d), -1);
 	assert_int_equal(date_parse_arg("-3d", today, &d), -1);
 	assert_int_equal(date_parse_arg("tomorrow", today, &d), -1);
+	/* Past 9999-12-31 (found by fuzz-date): refused, not truncated. */
+	assert_int_equal(date_parse_arg("+99992m", today, &d), -1);
+	assert_int_equal(date_parse_arg("+100000w", today, &d), 0);
 }
 
 static void

@@ -1,0 +1,220 @@
+#!/usr/bin/env bats
+# security.bats: user text never becomes SQL or a spreadsheet formula or a
+# terminal escape; the files tam makes are private; nothing is picked up
+# from the current folder.
+
+load helper
+load faults-helper
+
+teardown() {
+	faults_teardown
+}
+
+SRC=$BATS_TEST_DIRNAME/../../src
+
+# Names that would do harm if pasted into SQL.
+HOSTILE=(
+	"'; DROP TABLE account; --"
+	"Robert'); DROP TABLE x;--"
+	"\" OR 1=1 --"
+	"x' OR '1'='1"
+	":name ?1 @a \$b"
+	"%_% LIKE '%'"
+)
+
+# The json of `account show NAME`, one field.
+show_field() {
+	"$TAM" account show "$1" --format json |
+	    python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2"
+}
+
+@test "SQL in names and fields is data: add, set, show, list round-trip it" {
+	tam -q init
+	tables=$(sqlite3 "$TAM_DB" "select count(*) from sqlite_schema")
+	for name in "${HOSTILE[@]}"; do
+		run_tam -q account add "$name" --tam "$name" --objectives "$name"
+		assert_success
+		run show_field "$name" name
+		assert_output "$name"
+		run_tam -q account set "$name" --sal "$name" --region "$name"
+		assert_success
+		run show_field "$name" sal
+		assert_output "$name"
+		run show_field "$name" objectives
+		assert_output "$name"
+	done
+	run_tam account list --format json
+	assert_success
+	echo "$output" | python3 -c '
+import json, sys
+names = [a["name"] for a in json.load(sys.stdin)]
+want = sys.argv[1:]
+assert sorted(names) == sorted(want), (names, want)' "${HOSTILE[@]}"
+	# no table was dropped or added, every account is there
+	run sqlite3 "$TAM_DB" "select count(*) from sqlite_schema"
+	assert_output "$tables"
+	run sqlite3 "$TAM_DB" "select count(*) from account"
+	assert_output "${#HOSTILE[@]}"
+	run sqlite3 "$TAM_DB" "pragma integrity_check"
+	assert_output ok
+}
+
+@test "% and _ in a name are not wildcards when naming an account" {
+	tam -q account add "Acme Corp"
+	tam -q account add "Initech"
+	for spec in "%" "_" "A%" "Acme_Corp" "%Corp"; do
+		run_tam account show "$spec"
+		assert_failure 1
+		assert_equal "$stderr" "tam: no account matches '$spec'; see 'tam account list'"
+	done
+	tam -q account add "50% off_sale"
+	run_tam account show "50% o" --format json
+	assert_success
+	assert_output --partial '"name":"50% off_sale"'
+}
+
+@test "SQL lives in src/db only, and no value is formatted into it" {
+	# statements outside src/db/ would escape the one module that binds
+	run grep -rlE '"(SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE|PRAGMA) ' \
+	    "$SRC" --include='*.c' --exclude-dir=db
+	assert_output ""
+	# no SQL is built with printf-style formatting or sqlite3_mprintf,
+	# except one PRAGMA made of two integer constants
+	run grep -rnE '(printf|mprintf|appendf)\(.*(SELECT|INSERT|UPDATE|DELETE|WHERE|PRAGMA|VALUES)' "$SRC"
+	assert_output --regexp '^[^:]*src/db/db.c:[0-9]+:	snprintf\(sql, sizeof sql, "PRAGMA application_id = %d; "$'
+	run grep -rnE 'sqlite3_(mprintf|vmprintf|snprintf|str_append)' "$SRC"
+	assert_output ""
+}
+
+@test "csv neutralises formula cells led by tab and CR too, in show as well" {
+	tam -q account add $'\tTabbed' --tam $'\rcr' --objectives '=HYPERLINK("http://x")'
+	run_tam account list --format csv
+	assert_line --index 1 --partial "\"'"$'\t'"Tabbed\",\"'"$'\r'"cr\""
+	run_tam account show 1 --format csv
+	assert_success
+	# read back by a CSV reader: the formula comes back as text
+	echo "$output" | python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+assert len(rows) == 1, rows
+assert rows[0]["objectives"] == "'"'"'=HYPERLINK(\"http://x\")", rows[0]
+assert rows[0]["name"] == "'"'"'\tTabbed", rows[0]'
+}
+
+@test "terminal escapes in stored text do not reach the terminal" {
+	esc=$'\033]0;owned\007\033[31m'
+	tam -q account add "Evil${esc}Corp" --tam "line1"$'\n'"line2"
+	run_tam account list --format table
+	assert_success
+	[[ "$output" != *$'\033'* ]] || fail "an escape reached table output"
+	[[ "$output" != *$'\007'* ]] || fail "a bell reached table output"
+	assert_line --index 1 --partial "Evil?]0;owned??[31mCorp"
+	assert_line --index 1 --partial "line1 line2"
+	tam -q account set 1 --objectives "goals${esc}"
+	run_tam account show 1 --format table
+	[[ "$output" != *$'\033'* ]] || fail "an escape reached show output"
+	assert_line --partial "objectives       goals?]0;owned??[31m"
+	# errors quote what the user typed: neutralised as well
+	run_tam account show "x${esc}y"
+	assert_failure 1
+	assert_equal "$stderr" "tam: no account matches 'x?]0;owned??[31my'; see 'tam account list'"
+	# machine formats keep the data exactly (json escapes it)
+	run_tam account show 1 --format json
+	assert_output --partial '"name":"Evil\u001b]0;owned\u0007\u001b[31mCorp"'
+}
+
+@test "the database, its -wal and its -shm are created 0600 whatever the umask" {
+	umask 000
+	tam -q account add Big
+	[ "$(stat -c %a "$TAM_DB")" = 600 ]
+	long_history Big 30000
+	# catch tam half-way through a write, while its -wal and -shm exist
+	stop_midway 100000 "$TAM" -q account rm Big --yes
+	[ "$(stat -c %a "$TAM_DB-wal")" = 600 ]
+	[ "$(stat -c %a "$TAM_DB-shm")" = 600 ]
+	resume_stopped
+	umask 077
+	# a new folder on the way is 0700
+	export TAM_DB="$BATS_TEST_TMPDIR/new/deeper/tam.db"
+	umask 000
+	tam -q init
+	[ "$(stat -c %a "$BATS_TEST_TMPDIR/new")" = 700 ]
+	[ "$(stat -c %a "$BATS_TEST_TMPDIR/new/deeper")" = 700 ]
+	[ "$(stat -c %a "$TAM_DB")" = 600 ]
+}
+
+@test "a tam.db in the current folder is never used implicitly" {
+	mkdir work
+	cd work
+	"$TAM" --db "$PWD/tam.db" -q account add Decoy
+	before=$(sha256sum tam.db)
+	unset TAM_DB
+	run_tam account list --format csv
+	assert_success
+	assert_output "id,sfid,name,tam,sal,renewal_date,days_to_renewal,acv,currency,strategic,sentiment,requires_triage,health_score,lifecycle_stage,archived"
+	[ -f "$HOME/.local/share/tam/tam.db" ]
+	[ "$(sha256sum tam.db)" = "$before" ]
+	# an XDG_DATA_HOME that is relative (".") is ignored, as XDG says
+	XDG_DATA_HOME=. run_tam account list --format csv
+	refute_output --partial Decoy
+	[ ! -e tam ]
+}
+
+@test "tam opens no file by a relative path unless told to" {
+	command -v strace >/dev/null || skip "no strace"
+	# valgrind (make check-valgrind runs tam through a script) opens
+	# ./.valgrindrc itself
+	[ "$(head -c 2 "$TAM")" != "#!" ] || skip "TAM is a wrapper script"
+	tam -q account add A
+	mkdir work
+	cd work
+	# LeakSanitizer cannot run under ptrace (make check-asan)
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	    run strace -f -qq -e trace=open,openat,stat,newfstatat,access,readlink \
+	    -o "$BATS_TEST_TMPDIR/trace" "$TAM" account list
+	assert_success
+	# every path is absolute (AT_FDCWD with a relative name is cwd)
+	run grep -E 'AT_FDCWD, "[^/]|(open|stat|access|readlink)\("[^/]' \
+	    "$BATS_TEST_TMPDIR/trace"
+	assert_output ""
+}
+
+@test "a database path through a symbolic link is refused clearly" {
+	tam -q init
+	ln -s "$TAM_DB" link.db
+	mkdir real
+	ln -s real linked
+	for p in link.db linked/tam.db; do
+		run_tam --db "$p" account list
+		assert_failure 1
+		assert_equal "$stderr" "tam: cannot open database '$p': its path goes through a symbolic link, which tam does not follow; give the real path with --db"
+	done
+	[ -z "$(ls real)" ]
+}
+
+@test "SQL in an imported file is data, and the rejects file is 0600" {
+	need_import
+	{
+		echo "Account ID,Account Name,TAM,Renewal Date"
+		i=10
+		for name in "${HOSTILE[@]}"; do
+			q=${name//\"/\"\"}
+			echo "0010000000000${i}AAA,\"$q\",\"$q\",1/31/2027"
+			i=$((i + 1))
+		done
+		echo "001000000000099AAA,Bad date,x,13/45/2026"
+	} > hostile.csv
+	umask 000
+	run_tam -q import hostile.csv --skip-invalid --rejects rejects.csv
+	assert_success
+	[ "$(stat -c %a rejects.csv)" = 600 ]
+	for name in "${HOSTILE[@]}"; do
+		run show_field "$name" tam
+		assert_output "$name"
+	done
+	run sqlite3 "$TAM_DB" "select count(*) from account"
+	assert_output "${#HOSTILE[@]}"
+	# the rejects file neutralises nothing: it is for re-import, as read
+	run grep -c "Bad date" rejects.csv
+	assert_output 1
+}

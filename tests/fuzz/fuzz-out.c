@@ -1,0 +1,137 @@
+/*
+ * fuzz-out.c: libFuzzer harness for the escaping of machine formats.  Any
+ * text a user or an import can store must come out of `--format csv` as
+ * one field that a CSV reader (libcsv) reads back unchanged but for the
+ * formula guard, and out of `--format tsv` with no raw tab or line break,
+ * reversibly escaped.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "tam/out.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+struct field {
+	char	*text;
+	size_t	 len;
+	int	 count;
+};
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct field	*f = data;
+
+	f->count++;
+	free(f->text);
+	f->text = malloc(len + 1);
+	if (f->text == NULL)
+		abort();
+	memcpy(f->text, s, len);
+	f->text[len] = '\0';
+	f->len = len;
+}
+
+/* Spaces are data in RFC 4180; libcsv trims them by default. */
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void
+check_csv(const char *s)
+{
+	struct csv_parser	 p;
+	struct field		 f = { NULL, 0, 0 };
+	char			*buf = NULL, *want;
+	size_t			 size = 0;
+	FILE			*fp;
+
+	if ((fp = open_memstream(&buf, &size)) == NULL)
+		abort();
+	out_csv_field(fp, s);
+	fclose(fp);
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		abort();
+	csv_set_space_func(&p, no_space);
+	if (csv_parse(&p, buf, size, on_field, NULL, &f) != size ||
+	    csv_fini(&p, on_field, NULL, &f) != 0)
+		abort();
+	if (size == 0) {
+		if (*s != '\0')
+			abort();
+	} else {
+		want = malloc(strlen(s) + 2);
+		if (want == NULL)
+			abort();
+		sprintf(want, "%s%s", out_csv_needs_guard(s) ? "'" : "", s);
+		if (f.count != 1 || strcmp(f.text, want) != 0)
+			abort();
+		free(want);
+	}
+	csv_free(&p);
+	free(f.text);
+	free(buf);
+}
+
+static void
+check_tsv(const char *s)
+{
+	char	*buf = NULL, *p, *back, *q;
+	size_t	 size = 0;
+	FILE	*fp;
+
+	if ((fp = open_memstream(&buf, &size)) == NULL)
+		abort();
+	out_tsv_escape(fp, s);
+	fclose(fp);
+	if (strpbrk(buf, "\t\n\r") != NULL)
+		abort();
+	if ((back = malloc(size + 1)) == NULL)
+		abort();
+	for (p = buf, q = back; *p != '\0'; p++) {
+		if (*p != '\\') {
+			*q++ = *p;
+			continue;
+		}
+		switch (*++p) {
+		case 't':	*q++ = '\t'; break;
+		case 'n':	*q++ = '\n'; break;
+		case 'r':	*q++ = '\r'; break;
+		case '\\':	*q++ = '\\'; break;
+		default:	abort();
+		}
+	}
+	*q = '\0';
+	if (strcmp(back, s) != 0)
+		abort();
+	free(back);
+	free(buf);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char	*s;
+
+	/* Text in tam never holds a NUL: C strings, SQLite text. */
+	if (memchr(data, '\0', size) != NULL)
+		return 0;
+	if ((s = malloc(size + 1)) == NULL)
+		return 0;
+	memcpy(s, data, size);
+	s[size] = '\0';
+	check_csv(s);
+	check_tsv(s);
+	(void)utf8_valid(s, size);
+	(void)utf8_width(s);
+	free(s);
+	return 0;
+}
