@@ -1,6 +1,9 @@
 -- 0001-initial.sql: the tables of SPEC §3.
 -- Dates are TEXT 'YYYY-MM-DD', timestamps TEXT 'YYYY-MM-DDTHH:MM:SSZ' (UTC),
 -- money INTEGER cents.  Every row of an account goes with it (CASCADE).
+-- Enumerations are checked with OR chains, not IN lists: SQLite evaluates a
+-- CHECK's IN list of more than two values by building a temporary b-tree
+-- for every row written, which made bulk inserts several times slower.
 
 CREATE TABLE account (
 	id		INTEGER PRIMARY KEY,
@@ -16,18 +19,21 @@ CREATE TABLE account (
 	renewal_date	TEXT CHECK (renewal_date IS NULL OR
 			    renewal_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
 	health_score	INTEGER CHECK (health_score BETWEEN 0 AND 100),
-	sentiment	TEXT CHECK (sentiment IN ('green', 'yellow', 'red')),
+	sentiment	TEXT CHECK (sentiment = 'green' OR
+			    sentiment = 'yellow' OR sentiment = 'red'),
 	requires_triage	INTEGER NOT NULL DEFAULT 0
 			    CHECK (requires_triage = 0 OR
 			    (requires_triage = 1 AND sentiment = 'yellow')),
 	lifecycle_stage	TEXT,
-	upsell		INTEGER NOT NULL DEFAULT 0 CHECK (upsell IN (0, 1)),
+	upsell		INTEGER NOT NULL DEFAULT 0 CHECK (upsell = 0 OR
+			    upsell = 1),
 	region		TEXT,
 	segment		TEXT,
 	objectives	TEXT,
 	licenses	INTEGER CHECK (licenses >= 0),
 	active_users	INTEGER CHECK (active_users >= 0),
-	archived	INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+	archived	INTEGER NOT NULL DEFAULT 0 CHECK (archived = 0 OR
+			    archived = 1),
 	created_at	TEXT NOT NULL,
 	updated_at	TEXT NOT NULL
 );
@@ -39,11 +45,14 @@ CREATE TABLE timeline (
 	id		INTEGER PRIMARY KEY,
 	account_id	INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,
 	at		TEXT NOT NULL,
-	type		TEXT NOT NULL CHECK (type IN ('risk_update', 'note',
-			    'meeting', 'sentiment', 'renewal_question',
-			    'renewal_plan', 'cta', 'import', 'renewal_date')),
+	type		TEXT NOT NULL CHECK (type = 'risk_update' OR
+			    type = 'note' OR type = 'meeting' OR
+			    type = 'sentiment' OR type = 'renewal_question' OR
+			    type = 'renewal_plan' OR type = 'cta' OR
+			    type = 'import' OR type = 'renewal_date'),
 	author		TEXT NOT NULL,
-	sentiment	TEXT CHECK (sentiment IN ('green', 'yellow', 'red')),
+	sentiment	TEXT CHECK (sentiment = 'green' OR
+			    sentiment = 'yellow' OR sentiment = 'red'),
 	requires_triage	INTEGER NOT NULL DEFAULT 0,
 	body		TEXT
 );
@@ -73,15 +82,17 @@ CREATE INDEX health_by_account ON health_history (account_id, date);
 CREATE TABLE cta (
 	id		INTEGER PRIMARY KEY,
 	account_id	INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,
-	kind		TEXT NOT NULL CHECK (kind IN ('renewal', 'risk')),
+	kind		TEXT NOT NULL CHECK (kind = 'renewal' OR kind = 'risk'),
 	title		TEXT NOT NULL,
 	playbook	TEXT NOT NULL,
-	status		TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open',
-			    'closed_won', 'closed_lost', 'closed', 'cancelled')),
+	status		TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR
+			    status = 'closed_won' OR status = 'closed_lost' OR
+			    status = 'closed' OR status = 'cancelled'),
 	risk_type	TEXT,
 	risk_reason	TEXT,
 	opened_at	TEXT NOT NULL,
-	opened_by	TEXT NOT NULL CHECK (opened_by IN ('tam', 'sync')),
+	opened_by	TEXT NOT NULL CHECK (opened_by = 'tam' OR
+			    opened_by = 'sync'),
 	renewal_date	TEXT,
 	closed_at	TEXT,
 	outcome_note	TEXT,
@@ -92,23 +103,26 @@ CREATE UNIQUE INDEX cta_one_open ON cta (account_id, kind)
     WHERE status = 'open';
 -- A renewal date is planned once: sync does not reopen a finished one.
 CREATE UNIQUE INDEX cta_renewal_once ON cta (account_id, renewal_date)
-    WHERE kind = 'renewal' AND status IN ('open', 'closed');
+    WHERE kind = 'renewal' AND (status = 'open' OR status = 'closed');
 CREATE INDEX cta_by_status ON cta (status, kind);
 
 CREATE TABLE task (
 	id		INTEGER PRIMARY KEY,
 	account_id	INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,
 	cta_id		INTEGER REFERENCES cta (id) ON DELETE CASCADE,
-	kind		TEXT NOT NULL CHECK (kind IN ('renewal_review_1',
-			    'renewal_review_2', 'renewal_question',
-			    'renewal_plan', 'sentiment_update',
-			    'risk_cta_update', 'risk_update',
-			    'action_architecture', 'action_utilization',
-			    'action_roadmap', 'custom')),
+	kind		TEXT NOT NULL CHECK (kind = 'renewal_review_1' OR
+			    kind = 'renewal_review_2' OR
+			    kind = 'renewal_question' OR kind = 'renewal_plan' OR
+			    kind = 'sentiment_update' OR
+			    kind = 'risk_cta_update' OR kind = 'risk_update' OR
+			    kind = 'action_architecture' OR
+			    kind = 'action_utilization' OR
+			    kind = 'action_roadmap' OR kind = 'custom'),
 	title		TEXT NOT NULL,
 	due		TEXT NOT NULL,
-	status		TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open',
-			    'done', 'skipped', 'cancelled')),
+	status		TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR
+			    status = 'done' OR status = 'skipped' OR
+			    status = 'cancelled'),
 	done_at		TEXT,
 	note		TEXT,
 	created_at	TEXT NOT NULL

@@ -74,8 +74,8 @@ cmd_table(void)
 	return commands;
 }
 
-void
-cmd_usage(FILE *fp, const struct cmd_entry *e)
+static void
+write_usage(FILE *fp, const struct cmd_entry *e)
 {
 	const struct cmd_entry *const	*t;
 
@@ -96,6 +96,28 @@ cmd_usage(FILE *fp, const struct cmd_entry *e)
 		return;
 	}
 	fprintf(fp, "usage: tam %s\n", e->usage);
+}
+
+void
+cmd_usage(FILE *fp, const struct cmd_entry *e)
+{
+	char	*text = NULL, *line, *next;
+	size_t	 len = 0;
+	FILE	*m;
+
+	if (fp != stderr || (m = open_memstream(&text, &len)) == NULL) {
+		write_usage(fp, e);
+		return;
+	}
+	/* On stderr every line starts with "tam: ", usage too (SPEC §2). */
+	write_usage(m, e);
+	fclose(m);
+	for (line = text; line != NULL && *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		fprintf(fp, "tam: %s\n", line);
+	}
+	free(text);
 }
 
 int
@@ -129,8 +151,8 @@ cmd_bad_option(struct tam_ctx *ctx, char **argv, int ch)
 		len = strcspn(arg, "=");
 		return cmd_misuse(ctx, "unknown option '%.*s'", (int)len, arg);
 	}
-	/* "--upsell=yes": optopt is the long option's value, not a char. */
-	if (optopt > 255 && strncmp(arg, "--", 2) == 0)
+	/* "--upsell=yes": a long option that takes no value got one. */
+	if (strncmp(arg, "--", 2) == 0 && strchr(arg, '=') != NULL)
 		return cmd_misuse(ctx, "option '%.*s' takes no value",
 		    (int)strcspn(arg, "="), arg);
 	return cmd_misuse(ctx, "unknown option '-%c'", optopt);

@@ -133,12 +133,21 @@ int
 db_sched_risk_missing(struct tam_db *db, const char *tam, due_account_fn fn,
     void *arg, char **err)
 {
-	/* account_at_risk (partial), then a probe of cta_one_open. */
+	/*
+	 * account_at_risk (partial), then a probe of cta_one_open.  A risk
+	 * CTA concluded (won or lost) since the sentiment was last set
+	 * also counts: an account lost to churn stays red, and must not
+	 * get a new At-Risk CTA the next morning unless the TAM flags it
+	 * again (a newer sentiment or Risk Update post).
+	 */
 	static const char sql[] =
 	    "SELECT " ACCOUNT_COLS " FROM account a "
 	    "WHERE a.archived = 0 AND " AT_RISK " AND " TAM_FILTER " "
 	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id "
-	    "AND c.kind = 'risk' AND c.status = 'open') "
+	    "AND c.kind = 'risk' AND (c.status = 'open' OR "
+	    "(c.status IN ('closed_won', 'closed_lost') AND c.closed_at >= "
+	    "(SELECT max(p.at) FROM timeline p WHERE p.account_id = a.id "
+	    "AND p.type IN ('sentiment', 'risk_update'))))) "
 	    "ORDER BY a.id";
 	sqlite3_stmt	*st;
 

@@ -47,13 +47,6 @@ dbi_fail(struct tam_db *db, char **err)
 		    "the folder's permissions)", db->path, db->path);
 		return -1;
 	}
-	/* SQLITE_OPEN_NOFOLLOW refuses a link anywhere in the path. */
-	if (sqlite3_extended_errcode(db->h) == SQLITE_CANTOPEN_SYMLINK) {
-		*err = xasprintf("cannot open database '%s': its path goes "
-		    "through a symbolic link, which tam does not follow; give "
-		    "the real path with --db", db->path);
-		return -1;
-	}
 	switch (code) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -393,7 +386,7 @@ db_open(const char *path, struct tam_db **out, int *created, char **err)
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE, NULL);
+	    SQLITE_OPEN_EXRESCODE, NULL);
 	if (rc != SQLITE_OK) {
 		if (db->h != NULL)
 			dbi_fail(db, err);

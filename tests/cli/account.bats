@@ -211,7 +211,7 @@ add_three() {
 	run_tam account add
 	assert_failure 2
 	assert_equal "${stderr_lines[0]}" "tam: account add: the account name is missing"
-	assert_equal "${stderr_lines[1]}" "usage: tam account add NAME [--sfid ID] [--tam P] [--sal P] [--sa P] [--rsd P]"
+	assert_equal "${stderr_lines[1]}" "tam: usage: tam account add NAME [--sfid ID] [--tam P] [--sal P] [--sa P] [--rsd P]"
 	run_tam account add X --bogus
 	assert_failure 2
 	assert_equal "${stderr_lines[0]}" "tam: unknown option '--bogus'"

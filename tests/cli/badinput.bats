@@ -35,8 +35,9 @@ bad() {
 		    fail "$shown: no 'tam: ' error: ${stderr:0:300}"
 	fi
 	for line in "${stderr_lines[@]:1}"; do
-		[[ "$line" == "usage: tam "* || "$line" == "      tam "* ||
-		    "$line" == "                "* ]] ||
+		# the usage after a misuse, every line "tam: " too (SPEC §2)
+		[[ "$line" == "tam: usage: tam "* || "$line" == "tam:       tam "* ||
+		    "$line" == "tam:                 "* ]] ||
 		    fail "$shown: stray stderr line '${line:0:200}'"
 	done
 	[ "${#stderr}" -lt 1200 ] || fail "$shown: a ${#stderr}-byte error"
@@ -383,7 +384,7 @@ bad_import() {
 	    fail "import $*: exit $status, expected $code; ${stderr:0:300}"
 	[ -z "$output" ] || fail "import $*: wrote on stdout"
 	for line in "${stderr_lines[@]}"; do
-		[[ "$line" == "tam: "* || "$line" == "usage: tam "* ]] ||
+		[[ "$line" == "tam: "* ]] ||
 		    fail "import $*: stray stderr line '${line:0:200}'"
 	done
 	[ -z "$msg" ] || [ "${stderr_lines[-1]}" = "tam: $msg" ] ||

@@ -257,3 +257,19 @@ Renewal CTA for 2027-05-15 cancelled with its open tasks: the renewal date chang
 	assert_failure 2
 	assert_equal "${stderr_lines[0]}" "tam: unknown option '--wet'"
 }
+
+@test "sync does not reopen an At-Risk CTA concluded since the sentiment was set" {
+	tam -q account add Acme --renewal 2028-06-30
+	tam -q sentiment Acme red --note "budget cut" --cta
+	tam -q cta close 1 --lost churn --note "moving to a competitor"
+	run_tam sync
+	assert_success
+	assert_equal "$stderr" "tam: sync: nothing to do"
+	[ "$(sqlite3 "$TAM_DB" "select count(*) from cta where kind='risk'")" = 1 ]
+	# Flagged again later: a new CTA is due.
+	sleep 1
+	tam -q sentiment Acme red --note "new risk: reorg"
+	run_tam sync
+	assert_success
+	[ "$(sqlite3 "$TAM_DB" "select count(*) from cta where kind='risk' and status='open'")" = 1 ]
+}
