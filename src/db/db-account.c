@@ -61,31 +61,74 @@ read_account(sqlite3_stmt *st, struct account *a)
 	a->updated_at = dbi_col_dup(st, 23);
 }
 
-static void
-bind_account(sqlite3_stmt *st, const struct account *a, const char *now)
+/* The parameters bind_account sets, in the order of enum account_param. */
+static const char *const account_params[] = {
+	":sfid", ":name", ":tam", ":sal", ":sa", ":rsd", ":tam_manager",
+	":acv", ":currency", ":renewal", ":health", ":sentiment", ":triage",
+	":stage", ":upsell", ":region", ":segment", ":objectives",
+	":licenses", ":active", ":archived", ":now"
+};
+
+enum account_param {
+	AP_SFID, AP_NAME, AP_TAM, AP_SAL, AP_SA, AP_RSD, AP_TAM_MANAGER,
+	AP_ACV, AP_CURRENCY, AP_RENEWAL, AP_HEALTH, AP_SENTIMENT, AP_TRIAGE,
+	AP_STAGE, AP_UPSELL, AP_REGION, AP_SEGMENT, AP_OBJECTIVES,
+	AP_LICENSES, AP_ACTIVE, AP_ARCHIVED, AP_NOW, AP_COUNT
+};
+
+/*
+ * Parameter numbers of one statement, looked up once: an import binds
+ * a million rows, and finding 22 names for each one showed in its
+ * profile.  The numbers depend only on the SQL text, so one table per
+ * statement literal serves every connection.
+ */
+struct account_ix {
+	int	ready;
+	int	ix[AP_COUNT];
+};
+
+static const int *
+account_ix(sqlite3_stmt *st, struct account_ix *p)
 {
-	dbi_text(st, ":sfid", a->sfid);
-	dbi_text(st, ":name", a->name);
-	dbi_text(st, ":tam", a->tam);
-	dbi_text(st, ":sal", a->sal);
-	dbi_text(st, ":sa", a->sa);
-	dbi_text(st, ":rsd", a->rsd);
-	dbi_text(st, ":tam_manager", a->tam_manager);
-	dbi_opt_int(st, ":acv", a->has_acv, a->acv_cents);
-	dbi_text(st, ":currency", a->currency[0] ? a->currency : "USD");
-	dbi_date(st, ":renewal", a->renewal_date);
-	dbi_opt_int(st, ":health", a->health_score >= 0, a->health_score);
-	dbi_text(st, ":sentiment", sentiment_text(a->sentiment));
-	dbi_int(st, ":triage", a->requires_triage);
-	dbi_text(st, ":stage", a->lifecycle_stage);
-	dbi_int(st, ":upsell", a->upsell);
-	dbi_text(st, ":region", a->region);
-	dbi_text(st, ":segment", a->segment);
-	dbi_text(st, ":objectives", a->objectives);
-	dbi_opt_int(st, ":licenses", a->licenses >= 0, a->licenses);
-	dbi_opt_int(st, ":active", a->active_users >= 0, a->active_users);
-	dbi_int(st, ":archived", a->archived);
-	dbi_text(st, ":now", now);
+	int	i;
+
+	if (!p->ready) {
+		for (i = 0; i < AP_COUNT; i++)
+			p->ix[i] = sqlite3_bind_parameter_index(st,
+			    account_params[i]);
+		p->ready = 1;
+	}
+	return p->ix;
+}
+
+static void
+bind_account(sqlite3_stmt *st, const int *ix, const struct account *a,
+    const char *now)
+{
+	dbi_text_at(st, ix[AP_SFID], a->sfid);
+	dbi_text_at(st, ix[AP_NAME], a->name);
+	dbi_text_at(st, ix[AP_TAM], a->tam);
+	dbi_text_at(st, ix[AP_SAL], a->sal);
+	dbi_text_at(st, ix[AP_SA], a->sa);
+	dbi_text_at(st, ix[AP_RSD], a->rsd);
+	dbi_text_at(st, ix[AP_TAM_MANAGER], a->tam_manager);
+	dbi_opt_int_at(st, ix[AP_ACV], a->has_acv, a->acv_cents);
+	dbi_text_at(st, ix[AP_CURRENCY], a->currency[0] ? a->currency : "USD");
+	dbi_date_at(st, ix[AP_RENEWAL], a->renewal_date);
+	dbi_opt_int_at(st, ix[AP_HEALTH], a->health_score >= 0,
+	    a->health_score);
+	dbi_text_at(st, ix[AP_SENTIMENT], sentiment_text(a->sentiment));
+	sqlite3_bind_int(st, ix[AP_TRIAGE], a->requires_triage);
+	dbi_text_at(st, ix[AP_STAGE], a->lifecycle_stage);
+	sqlite3_bind_int(st, ix[AP_UPSELL], a->upsell);
+	dbi_text_at(st, ix[AP_REGION], a->region);
+	dbi_text_at(st, ix[AP_SEGMENT], a->segment);
+	dbi_text_at(st, ix[AP_OBJECTIVES], a->objectives);
+	dbi_opt_int_at(st, ix[AP_LICENSES], a->licenses >= 0, a->licenses);
+	dbi_opt_int_at(st, ix[AP_ACTIVE], a->active_users >= 0,
+	    a->active_users);
+	sqlite3_bind_int(st, ix[AP_ARCHIVED], a->archived);
+	dbi_text_at(st, ix[AP_NOW], now);
 }
 
 int
@@ -186,11 +229,12 @@ db_account_insert(struct tam_db *db, struct account *a, const char *now,
 	    ":tam_manager, :acv, :currency, :renewal, :health, :sentiment, "
 	    ":triage, :stage, :upsell, :region, :segment, :objectives, "
 	    ":licenses, :active, :archived, :now, :now)";
+	static struct account_ix ix;
 	sqlite3_stmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
-	bind_account(st, a, now);
+	bind_account(st, account_ix(st, &ix), a, now);
 	if (dbi_done(db, st, err) != 0)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(db->h);
@@ -211,11 +255,12 @@ db_account_update(struct tam_db *db, const struct account *a, const char *now,
 	    "objectives = :objectives, licenses = :licenses, "
 	    "active_users = :active, archived = :archived, updated_at = :now "
 	    "WHERE id = :id";
+	static struct account_ix ix;
 	sqlite3_stmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
-	bind_account(st, a, now);
+	bind_account(st, account_ix(st, &ix), a, now);
 	dbi_int(st, ":id", a->id);
 	return dbi_done(db, st, err);
 }

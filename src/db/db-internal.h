@@ -46,6 +46,13 @@ void	 dbi_text(sqlite3_stmt *, const char *name, const char *);
 void	 dbi_int(sqlite3_stmt *, const char *name, int64_t);
 void	 dbi_opt_int(sqlite3_stmt *, const char *name, int has, int64_t);
 void	 dbi_date(sqlite3_stmt *, const char *name, int);
+/*
+ * The same by parameter number, for statements run once per row of a
+ * large import, whose numbers are looked up once (see bind_account).
+ */
+void	 dbi_text_at(sqlite3_stmt *, int, const char *);
+void	 dbi_opt_int_at(sqlite3_stmt *, int, int has, int64_t);
+void	 dbi_date_at(sqlite3_stmt *, int, int);
 /* Column readers: an allocated copy (NULL for NULL), a date, an int. */
 char	*dbi_col_dup(sqlite3_stmt *, int);
 const char *dbi_col_text(sqlite3_stmt *, int);

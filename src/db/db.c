@@ -130,14 +130,40 @@ dbi_done(struct tam_db *db, sqlite3_stmt *st, char **err)
 }
 
 void
-dbi_text(sqlite3_stmt *st, const char *name, const char *v)
+dbi_text_at(sqlite3_stmt *st, int i, const char *v)
 {
-	int	i = sqlite3_bind_parameter_index(st, name);
-
 	if (v == NULL)
 		sqlite3_bind_null(st, i);
 	else
 		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+void
+dbi_opt_int_at(sqlite3_stmt *st, int i, int has, int64_t v)
+{
+	if (has)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void
+dbi_date_at(sqlite3_stmt *st, int i, int d)
+{
+	char	buf[11];
+
+	if (d == DATE_NONE) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	date_format(d, buf);
+	dbi_text_at(st, i, buf);
+}
+
+void
+dbi_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+	dbi_text_at(st, sqlite3_bind_parameter_index(st, name), v);
 }
 
 void
@@ -149,25 +175,13 @@ dbi_int(sqlite3_stmt *st, const char *name, int64_t v)
 void
 dbi_opt_int(sqlite3_stmt *st, const char *name, int has, int64_t v)
 {
-	int	i = sqlite3_bind_parameter_index(st, name);
-
-	if (has)
-		sqlite3_bind_int64(st, i, v);
-	else
-		sqlite3_bind_null(st, i);
+	dbi_opt_int_at(st, sqlite3_bind_parameter_index(st, name), has, v);
 }
 
 void
 dbi_date(sqlite3_stmt *st, const char *name, int d)
 {
-	char	buf[11];
-
-	if (d == DATE_NONE) {
-		dbi_text(st, name, NULL);
-		return;
-	}
-	date_format(d, buf);
-	dbi_text(st, name, buf);
+	dbi_date_at(st, sqlite3_bind_parameter_index(st, name), d);
 }
 
 char *
