@@ -87,3 +87,8 @@ uninstall:
 
 clean:
 	rm -rf $(B) tam
+
+# Speed against the sqlite3 shell on generated exports (SPEC §10; see
+# bench/README.md).  BENCH_QUICK=1 make bench for a short try.
+bench: tam
+	@bash bench/run.sh

@@ -1,0 +1,431 @@
+#!/bin/bash
+# bench/run.sh: tam against the sqlite3 shell on generated Salesforce
+# exports (SPEC §10).  `make bench` runs it after building tam; see
+# bench/README.md for what each row measures.
+#
+# Every row times a whole process, as a user runs it: wall time from the
+# shell's clock around `/usr/bin/time -f '%M %U %S'` (which gives the peak
+# RSS and CPU time).  The wall clock of /usr/bin/time itself (%e) has 10 ms
+# steps, too coarse for the fast rows.  Each row is run several times and
+# the median kept; "net" is the median minus that of /usr/bin/true under the
+# same harness -- the cost of the command above starting an empty process,
+# which is what the targets are judged on.
+#
+# Environment: TAM (binary, default ./tam), BENCH_QUICK=1 (small sizes, one
+# run each), BENCH_SEED (8), BENCH_TODAY (2026-11-23), BENCH_OUT (bench/out).
+
+set -eu -o pipefail
+export LC_ALL=C
+
+cd "$(dirname "$0")/.."
+TAM=${TAM:-$PWD/tam}
+OUT=${BENCH_OUT:-bench/out}
+SEED=${BENCH_SEED:-8}
+TODAY=${BENCH_TODAY:-2026-11-23}
+GEN=${BENCH_GEN:-bench/gen-export.py}
+CHANGE=bench/change-export.py
+
+if [ "${BENCH_QUICK:-0}" != 0 ]; then
+	QUICK=1 MID=10000 BIG=50000 RUNS_FAST=1 RUNS_SLOW=1 RUNS_START=3
+else
+	QUICK=0 MID=100000 BIG=1000000 RUNS_FAST=5 RUNS_SLOW=3 RUNS_START=11
+fi
+SMALL=100
+
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+for f in /usr/bin/time sqlite3 python3; do
+	command -v "$f" >/dev/null || die "'$f' is missing: apt-get install" \
+	    "the packages of tests/debian-packages.txt"
+done
+[ -x "$TAM" ] || die "'$TAM' is not built: run make bench"
+[ -f "$GEN" ] || die "'$GEN' is missing (it comes with tam import)"
+
+mkdir -p "$OUT/db"
+DB=$OUT/db
+TF=$OUT/time.txt
+ERRF=$OUT/stderr.txt
+RESF=$OUT/stdout.txt
+export TAM_TODAY=$TODAY TAM_FORMAT=tsv NO_COLOR=1
+
+# --- results ------------------------------------------------------------
+
+declare -A WALL NET CPU RSS RUNS ROWS ERR WHAT TARGET VERDICT
+ORDER=()
+BASE_US=0
+
+median() {
+	printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 }
+	    END { if (NR % 2) print v[(NR + 1) / 2];
+		  else printf "%d\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+maximum() {
+	printf '%s\n' "$@" | sort -n | tail -n 1
+}
+
+# measure NAME RUNS SETUP WHAT -- COMMAND...: runs SETUP (a shell
+# function or :, untimed) then COMMAND, RUNS times; keeps the medians.
+# A failing command is recorded with its first error line, not fatal: the
+# rest of the table is still worth having.
+measure() {
+	local name=$1 runs=$2 setup=$3 i s e rc
+	local -a walls=() cpus=() rsss=()
+
+	WHAT[$name]=$4
+	shift 5
+	ORDER+=("$name")
+	printf 'bench: %-22s' "$name" >&2
+	for ((i = 0; i < runs; i++)); do
+		$setup
+		s=$EPOCHREALTIME
+		rc=0
+		/usr/bin/time -o "$TF" -f '%M %U %S' "$@" >"$RESF" \
+		    2>"$ERRF" || rc=$?
+		e=$EPOCHREALTIME
+		if [ "$rc" -ne 0 ]; then
+			ERR[$name]=$(grep -v '^Command exited' "$ERRF" |
+			    head -n 1)
+			[ -n "${ERR[$name]}" ] || ERR[$name]="exit $rc"
+			echo " failed: ${ERR[$name]}" >&2
+			return 0
+		fi
+		walls+=($(( ${e/./} - ${s/./} )))
+		read -r kb us ss < <(tail -n 1 "$TF")
+		rsss+=("$kb")
+		cpus+=("$(awk -v u="$us" -v s="$ss" \
+		    'BEGIN { printf "%d\n", (u + s) * 1000000 }')")
+		printf ' %s' "$(awk -v w="${walls[-1]}" \
+		    'BEGIN { printf "%.1f", w / 1000 }')" >&2
+	done
+	echo >&2
+	RUNS[$name]=$runs
+	WALL[$name]=$(median "${walls[@]}")
+	NET[$name]=$(( WALL[$name] - BASE_US ))
+	CPU[$name]=$(median "${cpus[@]}")
+	RSS[$name]=$(maximum "${rsss[@]}")
+	# Lines of output less the header: the rows a query gave.
+	ROWS[$name]=$(( $(wc -l <"$RESF") - 1 ))
+	[ "${ROWS[$name]}" -ge 0 ] || ROWS[$name]=0
+}
+
+# target NAME FIELD LIMIT TEXT: records a SPEC §10 bar on a row, judged
+# on FIELD (NET in microseconds, RSS in KB).
+target() {
+	local name=$1 field=$2 limit=$3 v
+
+	TARGET[$name]=$4
+	[ -z "${ERR[$name]:-}" ] && [ -n "${WALL[$name]:-}" ] || {
+		VERDICT[$name]=null
+		return 0
+	}
+	case $field in
+	NET) v=${NET[$name]} ;;
+	RSS) v=${RSS[$name]} ;;
+	esac
+	if [ "$v" -le "$limit" ]; then VERDICT[$name]=true
+	else VERDICT[$name]=false; fi
+}
+
+# --- data ---------------------------------------------------------------
+
+# export ROWS: the generated export (cached; rebuilt when a script changed).
+export_file() {
+	local f=$OUT/export-$1-s$SEED.csv
+
+	if [ ! -s "$f" ] || [ "$GEN" -nt "$f" ]; then
+		echo "bench: generating $1 accounts (seed $SEED)" >&2
+		python3 "$GEN" "$1" "$SEED" "$f.tmp"
+		mv "$f.tmp" "$f"
+	fi
+	echo "$f"
+}
+
+# changed_file ROWS: the same export with 1% of its rows changed.
+changed_file() {
+	local src f=$OUT/export-$1-s$SEED-1pct.csv
+
+	src=$(export_file "$1")
+	if [ ! -s "$f" ] || [ "$src" -nt "$f" ] || [ "$CHANGE" -nt "$f" ]; then
+		python3 "$CHANGE" "$src" "$f.tmp" 100
+		mv "$f.tmp" "$f"
+	fi
+	echo "$f"
+}
+
+rmdb() {
+	rm -f "$1" "$1-wal" "$1-shm" "$1-journal"
+}
+
+# cpdb FROM TO: a copy of a closed database (its WAL too, if any).
+cpdb() {
+	rmdb "$2"
+	cp "$1" "$2"
+	[ ! -e "$1-wal" ] || cp "$1-wal" "$2-wal"
+}
+
+count_accounts() {
+	sqlite3 "$1" 'SELECT count(*) FROM account' 2>/dev/null || echo 0
+}
+
+# --- the rows -------------------------------------------------------------
+
+# The sqlite3 shell as the equivalents run: tab-separated with a header,
+# like tam's tsv, and @today bound as tam's --today.
+SQ=(sqlite3 -header -separator "$(printf '\t')"
+    -cmd ".parameter set @today \"'$TODAY'\"")
+
+fresh_work() { rmdb "$DB/work.db"; }
+fresh_sqlite() { rmdb "$DB/sqlite.db"; }
+copy_base() { cpdb "$DB/base-$CUR.db" "$DB/work.db"; }
+copy_base_mid() { cpdb "$DB/base-$MID.db" "$DB/work.db"; }
+
+bench_start() {
+	measure true "$RUNS_START" : "an empty process (the harness's own cost)" \
+	    -- /usr/bin/true
+	BASE_US=${WALL[true]}
+	NET[true]=0
+}
+
+bench_import() {
+	local n=$1 runs=$2 csv chg
+
+	CUR=$n
+	csv=$(export_file "$n")
+	chg=$(changed_file "$n")
+	measure "import_$n" "$runs" fresh_work \
+	    "tam import of $n accounts into a new database" \
+	    -- "$TAM" -q --db "$DB/work.db" import "$csv"
+	if [ -z "${ERR[import_$n]:-}" ]; then
+		[ "$(count_accounts "$DB/work.db")" = "$n" ] ||
+		    die "tam import of $csv did not give $n accounts"
+		rmdb "$DB/base-$n.db"
+		mv "$DB/work.db" "$DB/base-$n.db"
+	fi
+	measure "sqlite_import_$n" "$runs" fresh_sqlite \
+	    "sqlite3 .import --csv of the same file into a plain table" \
+	    -- sqlite3 "$DB/sqlite.db" ".import --csv $csv account"
+	rmdb "$DB/sqlite.db"
+	[ -z "${ERR[import_$n]:-}" ] || return 0
+	measure "reimport_$n" "$runs" copy_base \
+	    "tam import of the same file again (all rows unchanged)" \
+	    -- "$TAM" -q --db "$DB/work.db" import "$csv"
+	measure "reimport_1pct_$n" "$runs" copy_base \
+	    "tam import of the file with 1% of rows changed" \
+	    -- "$TAM" -q --db "$DB/work.db" import "$chg"
+	rmdb "$DB/work.db"
+}
+
+bench_work() {
+	local n=$MID db=$DB/synced-$MID.db
+
+	[ -z "${ERR[import_$n]:-}" ] || return 0
+	measure "sync_$n" "$RUNS_FAST" copy_base_mid \
+	    "tam sync of $n accounts, nothing planned yet" \
+	    -- "$TAM" -q --db "$DB/work.db" sync
+	[ -z "${ERR[sync_$n]:-}" ] || return 0
+	rmdb "$db"
+	mv "$DB/work.db" "$db"
+	measure "sync_again_$n" "$RUNS_FAST" : \
+	    "tam sync again: nothing to do" \
+	    -- "$TAM" -q --db "$db" sync
+	measure "due_nosync_$n" "$RUNS_FAST" : \
+	    "tam due --no-sync" \
+	    -- "$TAM" -q --db "$db" due --no-sync
+	measure "sqlite_due_$n" "$RUNS_FAST" : \
+	    "sqlite3: bench/due.sql" \
+	    -- "${SQ[@]}" "$db" ".read bench/due.sql"
+	measure "due_$n" "$RUNS_FAST" : \
+	    "tam due (its sync finds nothing to do)" \
+	    -- "$TAM" -q --db "$db" due
+	measure "sqlite_due_sync_$n" "$RUNS_FAST" : \
+	    "sqlite3: bench/sync-check.sql + bench/due.sql" \
+	    -- "${SQ[@]}" "$db" ".read bench/sync-check.sql" ".read bench/due.sql"
+	measure "report_renewals_$n" "$RUNS_FAST" : \
+	    "tam report renewals" \
+	    -- "$TAM" -q --db "$db" report renewals
+	measure "sqlite_renewals_$n" "$RUNS_FAST" : \
+	    "sqlite3: bench/renewals.sql" \
+	    -- "${SQ[@]}" "$db" ".read bench/renewals.sql"
+}
+
+bench_small() {
+	local db=$DB/small.db csv
+
+	csv=$(export_file "$SMALL")
+	rmdb "$db"
+	"$TAM" -q --db "$db" import "$csv" 2>/dev/null || true
+	"$TAM" -q --db "$db" sync >/dev/null 2>&1 || true
+	measure sqlite_select1 "$RUNS_START" : \
+	    "sqlite3 :memory: 'select 1' (start-up)" \
+	    -- sqlite3 :memory: 'select 1'
+	measure version "$RUNS_START" : "tam --version (start-up)" \
+	    -- "$TAM" --version
+	measure due_small "$RUNS_START" : \
+	    "tam due on a small database ($SMALL accounts)" \
+	    -- "$TAM" -q --db "$db" due
+}
+
+# --- report ----------------------------------------------------------------
+
+ms() {
+	awk -v v="$1" 'BEGIN { printf "%.1f", v / 1000 }'
+}
+
+# ratio A B: net A / net B, or "n/a".
+ratio() {
+	if [ -n "${ERR[$1]:-}${ERR[$2]:-}" ] || [ -z "${NET[$1]:-}" ] ||
+	    [ -z "${NET[$2]:-}" ] || [ "${NET[$2]}" -le 0 ]; then
+		echo n/a
+		return
+	fi
+	awk -v a="${NET[$1]}" -v b="${NET[$2]}" 'BEGIN { printf "%.2f", a / b }'
+}
+
+# ratio_target NAME A B LIMIT TEXT
+declare -A RATIO RATIO_OK RATIO_TEXT
+RATIO_ORDER=()
+ratio_target() {
+	local r
+
+	r=$(ratio "$2" "$3")
+	RATIO[$1]=$r
+	RATIO_TEXT[$1]=$5
+	RATIO_ORDER+=("$1")
+	if [ "$r" = n/a ] || [ -z "$4" ]; then
+		RATIO_OK[$1]=null
+	elif awk -v r="$r" -v l="$4" 'BEGIN { exit !(r <= l) }'; then
+		RATIO_OK[$1]=true
+	else
+		RATIO_OK[$1]=false
+	fi
+}
+
+verdict_word() {
+	case ${1:-} in
+	true) echo ok ;;
+	false) echo MISSED ;;
+	*) echo "" ;;
+	esac
+}
+
+print_table() {
+	local n
+
+	printf '\n%-22s %10s %10s %9s %8s %5s %7s  %s\n' row "median ms" \
+	    "net ms" "cpu ms" "peak MB" runs rows "target"
+	for n in "${ORDER[@]}"; do
+		if [ -n "${ERR[$n]:-}" ]; then
+			printf '%-22s %s\n' "$n" "failed: ${ERR[$n]}"
+			continue
+		fi
+		printf '%-22s %10s %10s %9s %8s %5s %7s  %s %s\n' "$n" \
+		    "$(ms "${WALL[$n]}")" "$(ms "${NET[$n]}")" \
+		    "$(ms "${CPU[$n]}")" \
+		    "$(awk -v k="${RSS[$n]}" 'BEGIN { printf "%.1f", k / 1024 }')" \
+		    "${RUNS[$n]}" "${ROWS[$n]}" "${TARGET[$n]:-}" \
+		    "$(verdict_word "${VERDICT[$n]:-}")"
+	done
+	printf '\n%-34s %8s  %s\n' ratio "value" "target"
+	for n in "${RATIO_ORDER[@]}"; do
+		printf '%-34s %8s  %s %s\n' "$n" "${RATIO[$n]}" \
+		    "${RATIO_TEXT[$n]}" "$(verdict_word "${RATIO_OK[$n]}")"
+	done
+}
+
+json_str() {
+	local s=${1//\\/\\\\}
+
+	s=${s//\"/\\\"}
+	s=${s//$'\t'/\\t}
+	printf '"%s"' "$s"
+}
+
+json_num() {
+	if [ -n "${1:-}" ]; then ms "$1"; else echo null; fi
+}
+
+write_json() {
+	local f=$OUT/results.json n sep
+
+	{
+		printf '{\n  "date": %s,\n' "$(json_str "$(date -u +%Y-%m-%dT%H:%M:%SZ)")"
+		printf '  "commit": %s,\n' "$(json_str "$(git describe --always --dirty 2>/dev/null || echo unknown)")"
+		printf '  "tam": %s,\n' "$(json_str "$("$TAM" --version 2>/dev/null || echo unknown)")"
+		printf '  "sqlite3": %s,\n' "$(json_str "$(sqlite3 --version | cut -d' ' -f1)")"
+		printf '  "machine": %s,\n' "$(json_str "$(uname -srm), $(nproc) cpus")"
+		printf '  "load_before": %s,\n  "load_after": %s,\n' \
+		    "$(json_str "$LOAD_BEFORE")" "$(json_str "$(cut -d' ' -f1-3 /proc/loadavg)")"
+		printf '  "quick": %s,\n  "seed": %s,\n  "today": %s,\n' \
+		    "$([ "$QUICK" = 1 ] && echo true || echo false)" "$SEED" \
+		    "$(json_str "$TODAY")"
+		printf '  "sizes": { "mid": %s, "big": %s, "small": %s },\n' \
+		    "$MID" "$BIG" "$SMALL"
+		printf '  "rows": {\n'
+		sep=
+		for n in "${ORDER[@]}"; do
+			printf '%s    %s: { "what": %s, ' "$sep" "$(json_str "$n")" \
+			    "$(json_str "${WHAT[$n]}")"
+			if [ -n "${ERR[$n]:-}" ]; then
+				printf '"error": %s }' "$(json_str "${ERR[$n]}")"
+			else
+				printf '"runs": %s, "median_ms": %s, "net_ms": %s, "cpu_ms": %s, "peak_rss_kb": %s, "rows": %s' \
+				    "${RUNS[$n]}" "$(json_num "${WALL[$n]}")" \
+				    "$(json_num "${NET[$n]}")" "$(json_num "${CPU[$n]}")" \
+				    "${RSS[$n]}" "${ROWS[$n]}"
+				[ -z "${TARGET[$n]:-}" ] ||
+				    printf ', "target": %s, "met": %s' \
+				    "$(json_str "${TARGET[$n]}")" "${VERDICT[$n]}"
+				printf ' }'
+			fi
+			sep=$',\n'
+		done
+		printf '\n  },\n  "ratios": {\n'
+		sep=
+		for n in "${RATIO_ORDER[@]}"; do
+			printf '%s    %s: { "value": %s, "target": %s, "met": %s }' \
+			    "$sep" "$(json_str "$n")" \
+			    "$([ "${RATIO[$n]}" = n/a ] && echo null || echo "${RATIO[$n]}")" \
+			    "$(json_str "${RATIO_TEXT[$n]}")" "${RATIO_OK[$n]}"
+			sep=$',\n'
+		done
+		printf '\n  }\n}\n'
+	} >"$f.tmp"
+	mv "$f.tmp" "$f"
+	echo "bench: wrote $f" >&2
+}
+
+# --- main -----------------------------------------------------------------
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+T0=$EPOCHREALTIME
+echo "bench: $("$TAM" --version), sqlite3 $(sqlite3 --version | cut -d' ' -f1)," \
+    "today $TODAY, $( [ "$QUICK" = 1 ] && echo "quick: " )$MID and $BIG" \
+    "accounts; load $LOAD_BEFORE" >&2
+
+bench_start
+bench_small
+bench_import "$MID" "$RUNS_FAST"
+bench_work
+bench_import "$BIG" "$RUNS_SLOW"
+
+target due_small NET 5000 "< 5 ms"
+target due_nosync_$MID NET 50000 "< 50 ms"
+target due_$MID NET 100000 "< 100 ms"
+target sync_$MID NET 2000000 "< 2 s"
+target import_$BIG RSS 32768 "peak RSS < 32 MB"
+ratio_target "start-up: version / select 1" version sqlite_select1 2 "<= 2"
+ratio_target "import $MID: tam / sqlite3" import_$MID sqlite_import_$MID "" ""
+ratio_target "import $BIG: tam / sqlite3" import_$BIG sqlite_import_$BIG 1.5 "<= 1.5"
+ratio_target "due --no-sync $MID: tam / sqlite3" due_nosync_$MID sqlite_due_$MID "" ""
+ratio_target "due $MID: tam / sqlite3" due_$MID sqlite_due_sync_$MID "" ""
+ratio_target "report renewals $MID: tam / sqlite3" report_renewals_$MID sqlite_renewals_$MID "" ""
+
+print_table
+write_json
+echo "bench: done in $(awk -v s="$T0" -v e="$EPOCHREALTIME" \
+    'BEGIN { printf "%.0f", e - s }') s; load now" \
+    "$(cut -d' ' -f1-3 /proc/loadavg) (figures taken under load are noisy)" >&2
