@@ -1,14 +1,111 @@
-/* cmd-export.c: PLACEHOLDER until its issue lands; replaced whole. */
+/* cmd-export.c: tam export, the whole database as JSON for backup. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "tam/backup.h"
 #include "tam/cmd.h"
+#include "tam/db-export.h"
+
+struct export_run {
+	const struct dbx_table	*table;
+	int			 jsonl;
+	long long		 rows;		/* all tables */
+	long long		 in_table;	/* this table */
+};
+
+/* Prints one row: a line of its own in both forms, so backups diff well. */
+static int
+export_row(void *arg, const struct dbx_value *v)
+{
+	struct export_run	*run = arg;
+	cJSON			*obj;
+	char			*s;
+
+	obj = backup_row_json(run->table, v, run->jsonl ? run->table->key :
+	    NULL);
+	if ((s = cJSON_PrintUnformatted(obj)) == NULL) {
+		fputs("tam: out of memory\n", stderr);
+		abort();
+	}
+	if (!run->jsonl)
+		fputs(run->in_table == 0 ? "\n" : ",\n", stdout);
+	fputs(s, stdout);
+	if (run->jsonl)
+		putc('\n', stdout);
+	cJSON_free(s);
+	cJSON_Delete(obj);
+	run->rows++;
+	run->in_table++;
+	return 0;
+}
+
+/*
+ * json: {"format":..., "version":..., "accounts": [rows], ...}, one row
+ * per line; jsonl: a header line, one line per row naming its table, and
+ * an end line with the row count that proves the file is whole.
+ */
+static int
+export_all(struct tam_ctx *ctx, int jsonl)
+{
+	const struct dbx_table	*t;
+	struct export_run	 run;
+	char			*err = NULL;
+
+	memset(&run, 0, sizeof run);
+	run.jsonl = jsonl;
+	printf("{\"format\":\"%s\",\"version\":%d%s", BACKUP_FORMAT,
+	    BACKUP_VERSION, jsonl ? "}\n" : ",\n");
+	for (t = dbx_tables; t->key != NULL; t++) {
+		run.table = t;
+		run.in_table = 0;
+		if (!jsonl)
+			printf("\"%s\":[", t->key);
+		if (db_export_each(ctx->db, t, export_row, &run, &err) != 0)
+			return cmd_fail_take(ctx, TAM_FAIL, err);
+		if (!jsonl)
+			printf("%s]%s\n", run.in_table ? "\n" : "",
+			    t[1].key != NULL ? "," : "}");
+	}
+	if (jsonl)
+		printf("{\"end\":true,\"rows\":%lld}\n", run.rows);
+	tam_info(ctx, "exported %lld row%s", run.rows, run.rows == 1 ? "" :
+	    "s");
+	return TAM_OK;
+}
 
 static int
 export_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cmd_fail(ctx, TAM_FAIL, "export: not built yet");
+	const char	*env = getenv("TAM_FORMAT");
+	int		 ch, jsonl = 0;
+
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", NULL, NULL)) != -1)
+		return cmd_bad_option(ctx, argv, ch);
+	if (optind != argc)
+		return cmd_misuse(ctx, "export: unexpected argument '%s'; the "
+		    "export goes to standard output", argv[optind]);
+	/*
+	 * A backup is JSON even on a terminal.  --format may pick jsonl;
+	 * TAM_FORMAT, a preference for lists, counts only when it names
+	 * a JSON form.
+	 */
+	if (ctx->opt_format != NULL) {
+		if (ctx->format != FMT_JSON && ctx->format != FMT_JSONL)
+			return cmd_fail(ctx, TAM_USAGE, "export: --format "
+			    "'%s' cannot hold a database; use json or jsonl",
+			    ctx->opt_format);
+		jsonl = ctx->format == FMT_JSONL;
+	} else if (env != NULL && strcmp(env, "jsonl") == 0)
+		jsonl = 1;
+	return export_all(ctx, jsonl);
 }
 
 const struct cmd_entry cmd_export_entry = {
-	"export", "export [--format json|jsonl]", "the whole database, for backup", NULL, NULL, 0, export_exec, NULL
+	"export", "export [--format json|jsonl]",
+	"the whole database as JSON, for backup", ":", NULL, CMD_DB,
+	export_exec, NULL
 };

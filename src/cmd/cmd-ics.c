@@ -1,14 +1,172 @@
-/* cmd-ics.c: PLACEHOLDER until its issue lands; replaced whole. */
+/* cmd-ics.c: tam ics, the open work as an iCalendar file. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "tam/cmd.h"
+#include "tam/date.h"
+#include "tam/db-report.h"
+#include "tam/ics.h"
+#include "tam/money.h"
+#include "tam/settings.h"
+
+#define OPT_TAM		1000
+#define OPT_WITHIN	1001
+
+struct ics_run {
+	const struct settings	*s;
+	int			 today;
+	int			 events;
+	int			 todos;
+};
+
+/* The review meetings are events; every other task is a to-do. */
+static int
+is_meeting(const char *kind)
+{
+	return strcmp(kind, "renewal_review_1") == 0 ||
+	    strcmp(kind, "renewal_review_2") == 0;
+}
+
+/* Appends "Key: value\n" to a growing description. */
+static void
+describe(char **desc, const char *key, const char *value)
+{
+	char	*old = *desc;
+
+	if (value == NULL || *value == '\0')
+		return;
+	*desc = xasprintf("%s%s%s: %s", old ? old : "", old ? "\n" : "", key,
+	    value);
+	free(old);
+}
+
+/* The attendees joined with ", " (allocated). */
+static char *
+attendee_list(const struct account *a, const struct settings *s)
+{
+	char	**v, *joined = NULL, *old;
+	int	  n, i;
+
+	n = ics_attendees(a, s->strategic_cents, s->sa_always, &v);
+	for (i = 0; i < n; i++) {
+		old = joined;
+		joined = xasprintf("%s%s%s", old ? old : "", old ? ", " : "",
+		    v[i]);
+		free(old);
+	}
+	ics_attendees_free(v, n);
+	return joined;
+}
+
+static char *
+task_description(const struct task *t, const struct account *a,
+    const struct settings *s, int meeting)
+{
+	char	*desc = NULL, *v, buf[64], money[48];
+
+	if (meeting) {
+		v = attendee_list(a, s);
+		describe(&desc, "Attendees", v);
+		free(v);
+	}
+	snprintf(buf, sizeof buf, "%" PRId64, a->id);
+	v = xasprintf("%s (tam id %s%s%s)", a->name, buf,
+	    a->sfid ? ", Salesforce " : "", a->sfid ? a->sfid : "");
+	describe(&desc, "Account", v);
+	free(v);
+	if (a->renewal_date != DATE_NONE) {
+		date_format(a->renewal_date, buf);
+		describe(&desc, "Renewal date", buf);
+	}
+	if (a->has_acv) {
+		money_format(a->acv_cents, a->currency, money);
+		describe(&desc, "ACV", money);
+	}
+	describe(&desc, "Note", t->note);
+	snprintf(buf, sizeof buf, "tam done %" PRId64, t->id);
+	describe(&desc, "When done", buf);
+	return desc;
+}
+
+static int
+ics_task(void *arg, const struct task *t, const struct account *a)
+{
+	struct ics_run	*run = arg;
+	struct ics_item	 it;
+	char		*summary, *desc;
+
+	memset(&it, 0, sizeof it);
+	it.todo = !is_meeting(t->kind);
+	it.task_id = t->id;
+	it.date = t->due;
+	it.stamp = run->today;
+	summary = xasprintf("%s: %s", t->title, a->name);
+	desc = task_description(t, a, run->s, !it.todo);
+	it.summary = summary;
+	it.description = desc;
+	ics_item(stdout, &it);
+	free(summary);
+	free(desc);
+	if (it.todo)
+		run->todos++;
+	else
+		run->events++;
+	return 0;
+}
+
+static const struct option ics_longopts[] = {
+	{ "tam",	required_argument, NULL, OPT_TAM },
+	{ "within",	required_argument, NULL, OPT_WITHIN },
+	{ NULL, 0, NULL, 0 }
+};
 
 static int
 ics_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cmd_fail(ctx, TAM_FAIL, "ics: not built yet");
+	struct ics_run	 run;
+	struct period	 within = { 12, 'm' };
+	const char	*tam = NULL;
+	char		*err = NULL;
+	int		 ch;
+
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", ics_longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_TAM:
+			tam = optarg;
+			break;
+		case OPT_WITHIN:
+			if (period_parse(optarg, &within) != 0)
+				return cmd_fail(ctx, TAM_USAGE, "--within: "
+				    "'%s' is not a period (N, Nd, Nw or Nm)",
+				    optarg);
+			break;
+		default:
+			return cmd_bad_option(ctx, argv, ch);
+		}
+	}
+	if (optind != argc)
+		return cmd_misuse(ctx, "ics: unexpected argument '%s'",
+		    argv[optind]);
+	memset(&run, 0, sizeof run);
+	run.today = ctx->today;
+	if ((run.s = settings_get(ctx, &err)) == NULL)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	ics_begin(stdout);
+	/* Overdue work stays on the calendar until it is done. */
+	if (db_open_tasks_until(ctx->db, tam, date_add_period(ctx->today,
+	    &within), ics_task, &run, &err) < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	ics_end(stdout);
+	tam_info(ctx, "%d review meeting%s, %d task%s", run.events,
+	    run.events == 1 ? "" : "s", run.todos, run.todos == 1 ? "" : "s");
+	return TAM_OK;
 }
 
 const struct cmd_entry cmd_ics_entry = {
-	"ics", "ics [--tam P] [--within PERIOD]", "review meetings and tasks as iCalendar", NULL, NULL, 0, ics_exec, NULL
+	"ics", "ics [--tam P] [--within PERIOD]",
+	"review meetings and tasks as an iCalendar file", ":", ics_longopts,
+	CMD_DB, ics_exec, NULL
 };

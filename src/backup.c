@@ -1,0 +1,198 @@
+/* backup.c: export rows to JSON objects and back, checking every value. */
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "tam/backup.h"
+#include "tam/date.h"
+#include "tam/money.h"
+#include "tam/tam.h"
+
+/* Past 2^53 a JSON number (a double) no longer holds every integer. */
+#define JSON_INT_MAX	9007199254740992.0
+/* The largest amount tam parses: 10^13 units (see money.c). */
+#define MONEY_UNITS_MAX	1e13
+
+const struct dbx_table *
+backup_table(const char *key)
+{
+	const struct dbx_table	*t;
+
+	for (t = dbx_tables; t->key != NULL; t++)
+		if (strcmp(t->key, key) == 0)
+			return t;
+	return NULL;
+}
+
+static cJSON *
+value_json(const struct dbx_col *c, const struct dbx_value *v)
+{
+	char	buf[32];
+
+	if (v->null)
+		return cJSON_CreateNull();
+	switch (c->type) {
+	case DBX_INT:
+		/* Raw, so that no integer goes through a double. */
+		snprintf(buf, sizeof buf, "%" PRId64, v->i);
+		return cJSON_CreateRaw(buf);
+	case DBX_BOOL:
+		return cJSON_CreateBool(v->i != 0);
+	case DBX_MONEY:
+		money_plain(v->i, buf);
+		return cJSON_CreateRaw(buf);
+	default:
+		return cJSON_CreateString(v->s);
+	}
+}
+
+cJSON *
+backup_row_json(const struct dbx_table *t, const struct dbx_value *v,
+    const char *table)
+{
+	cJSON	*obj = cJSON_CreateObject();
+	int	 i;
+
+	if (table != NULL)
+		cJSON_AddStringToObject(obj, "table", table);
+	for (i = 0; i < t->ncols; i++)
+		cJSON_AddItemToObject(obj, t->cols[i].key,
+		    value_json(&t->cols[i], &v[i]));
+	return obj;
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ" with a real date and time. */
+static int
+valid_timestamp(const char *s)
+{
+	char	day[11];
+	int	d, h, m, sec;
+
+	if (strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+	    s[19] != 'Z')
+		return 0;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (date_parse_iso(day, &d) != 0 ||
+	    sscanf(s + 11, "%2d:%2d:%2d", &h, &m, &sec) != 3)
+		return 0;
+	return h >= 0 && h < 24 && m >= 0 && m < 60 && sec >= 0 && sec < 61;
+}
+
+static int
+parse_number(const cJSON *item, const struct dbx_col *c, struct dbx_value *v,
+    char **err)
+{
+	double	d = item->valuedouble, cents;
+
+	if (c->type == DBX_INT) {
+		if (d != floor(d) || fabs(d) > JSON_INT_MAX) {
+			*err = xasprintf("'%s' is not a whole number", c->key);
+			return -1;
+		}
+		v->i = (int64_t)d;
+		return 0;
+	}
+	/* Money: currency units with at most two decimals. */
+	cents = rint(d * 100.0);
+	if (fabs(d) > MONEY_UNITS_MAX ||
+	    fabs(d * 100.0 - cents) > 1e-6 * fmax(1.0, fabs(d))) {
+		*err = xasprintf("'%s' is not an amount with at most two "
+		    "decimals", c->key);
+		return -1;
+	}
+	v->i = (int64_t)cents;
+	return 0;
+}
+
+/* Reads one value of column c; 0 or -1 with *err. */
+static int
+parse_value(const cJSON *item, const struct dbx_col *c, struct dbx_value *v,
+    char **err)
+{
+	static const char *const names[] = { "a number", "text", "true or "
+	    "false", "an amount", "a date (YYYY-MM-DD)", "a timestamp "
+	    "(YYYY-MM-DDTHH:MM:SSZ)" };
+
+	memset(v, 0, sizeof *v);
+	if (cJSON_IsNull(item)) {
+		if (!c->nullable) {
+			*err = xasprintf("'%s' cannot be null", c->key);
+			return -1;
+		}
+		v->null = 1;
+		return 0;
+	}
+	switch (c->type) {
+	case DBX_INT:
+	case DBX_MONEY:
+		if (cJSON_IsNumber(item))
+			return parse_number(item, c, v, err);
+		break;
+	case DBX_BOOL:
+		if (cJSON_IsBool(item)) {
+			v->i = cJSON_IsTrue(item);
+			return 0;
+		}
+		break;
+	case DBX_TEXT:
+	case DBX_DATE:
+	case DBX_TIME:
+		if (!cJSON_IsString(item))
+			break;
+		v->s = item->valuestring;
+		if (c->type == DBX_DATE && date_parse_iso(v->s, &(int){ 0 }) != 0)
+			break;
+		if (c->type == DBX_TIME && !valid_timestamp(v->s))
+			break;
+		return 0;
+	}
+	*err = xasprintf("'%s' is not %s", c->key, names[c->type]);
+	return -1;
+}
+
+int
+backup_row_parse(const struct dbx_table *t, const cJSON *obj,
+    const char *skip, struct dbx_value *v, char **err)
+{
+	const cJSON	*item;
+	char		*seen;
+	int		 i, rc = -1;
+
+	if (!cJSON_IsObject(obj)) {
+		*err = xasprintf("a row of '%s' is not an object", t->key);
+		return -1;
+	}
+	seen = xcalloc((size_t)t->ncols, 1);
+	cJSON_ArrayForEach(item, obj) {
+		if (skip != NULL && strcmp(item->string, skip) == 0)
+			continue;
+		for (i = 0; i < t->ncols; i++)
+			if (strcmp(item->string, t->cols[i].key) == 0)
+				break;
+		if (i == t->ncols) {
+			*err = xasprintf("unknown key '%s' in a row of '%s'",
+			    item->string, t->key);
+			goto out;
+		}
+		if (seen[i]++) {
+			*err = xasprintf("key '%s' appears twice", item->string);
+			goto out;
+		}
+		if (parse_value(item, &t->cols[i], &v[i], err) != 0)
+			goto out;
+	}
+	for (i = 0; i < t->ncols; i++)
+		if (!seen[i]) {
+			*err = xasprintf("key '%s' is missing", t->cols[i].key);
+			goto out;
+		}
+	rc = 0;
+out:
+	free(seen);
+	return rc;
+}

@@ -1,0 +1,183 @@
+/* ics.c: RFC 5545 content lines, folding and escaping; review attendees. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tam/date.h"
+#include "tam/ics.h"
+
+char *
+ics_escape(const char *text)
+{
+	const unsigned char	*s = (const unsigned char *)text;
+	char			*out, *p;
+
+	/* Every input byte becomes at most two output bytes. */
+	out = p = xmalloc(strlen(text) * 2 + 1);
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\\':
+		case ';':
+		case ',':
+			*p++ = '\\';
+			*p++ = (char)*s;
+			break;
+		case '\r':
+			if (s[1] == '\n')
+				s++;
+			/* FALLTHROUGH */
+		case '\n':
+			*p++ = '\\';
+			*p++ = 'n';
+			break;
+		default:
+			/* RFC 5545 TEXT allows no control but HTAB. */
+			if ((*s < 0x20 && *s != '\t') || *s == 0x7f)
+				*p++ = ' ';
+			else
+				*p++ = (char)*s;
+			break;
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
+void
+ics_fold(FILE *fp, const char *line)
+{
+	const unsigned char	*s = (const unsigned char *)line;
+	size_t			 len = strlen(line), room, cut;
+	int			 first = 1;
+
+	for (;;) {
+		/* A continuation line spends one octet on its space. */
+		room = first ? ICS_LINE_MAX : ICS_LINE_MAX - 1;
+		if (len <= room) {
+			if (!first)
+				putc(' ', fp);
+			fwrite(s, 1, len, fp);
+			fputs("\r\n", fp);
+			return;
+		}
+		/* Back off the continuation bytes of a character. */
+		cut = room;
+		while (cut > 0 && (s[cut] & 0xC0) == 0x80)
+			cut--;
+		if (cut == 0)
+			cut = room;	/* not UTF-8: any cut will do */
+		if (!first)
+			putc(' ', fp);
+		fwrite(s, 1, cut, fp);
+		fputs("\r\n", fp);
+		s += cut;
+		len -= cut;
+		first = 0;
+	}
+}
+
+/* Writes NAME:value for a TEXT value. */
+static void
+text_line(FILE *fp, const char *name, const char *text)
+{
+	char	*esc = ics_escape(text), *line;
+
+	line = xasprintf("%s:%s", name, esc);
+	ics_fold(fp, line);
+	free(line);
+	free(esc);
+}
+
+/* Writes NAME;VALUE=DATE:YYYYMMDD. */
+static void
+date_line(FILE *fp, const char *name, int date)
+{
+	int	y, m, d;
+
+	date_to_ymd(date, &y, &m, &d);
+	fprintf(fp, "%s;VALUE=DATE:%04d%02d%02d\r\n", name, y, m, d);
+}
+
+void
+ics_begin(FILE *fp)
+{
+	ics_fold(fp, "BEGIN:VCALENDAR");
+	ics_fold(fp, "VERSION:2.0");
+	ics_fold(fp, "PRODID:-//tam//tam " TAM_VERSION "//EN");
+	ics_fold(fp, "CALSCALE:GREGORIAN");
+	ics_fold(fp, "METHOD:PUBLISH");
+	ics_fold(fp, "X-WR-CALNAME:tam renewals");
+}
+
+void
+ics_item(FILE *fp, const struct ics_item *it)
+{
+	const char	*comp = it->todo ? "VTODO" : "VEVENT";
+	int		 y, m, d;
+
+	fprintf(fp, "BEGIN:%s\r\n", comp);
+	fprintf(fp, "UID:task-%" PRId64 "@tam\r\n", it->task_id);
+	date_to_ymd(it->stamp, &y, &m, &d);
+	fprintf(fp, "DTSTAMP:%04d%02d%02dT000000Z\r\n", y, m, d);
+	if (it->todo) {
+		date_line(fp, "DUE", it->date);
+		fputs("STATUS:NEEDS-ACTION\r\n", fp);
+	} else {
+		/* An all-day event ends the next day (RFC 5545 3.6.1). */
+		date_line(fp, "DTSTART", it->date);
+		date_line(fp, "DTEND", it->date + 1);
+		fputs("TRANSP:TRANSPARENT\r\n", fp);
+	}
+	text_line(fp, "SUMMARY", it->summary);
+	if (it->description != NULL)
+		text_line(fp, "DESCRIPTION", it->description);
+	fprintf(fp, "END:%s\r\n", comp);
+}
+
+void
+ics_end(FILE *fp)
+{
+	ics_fold(fp, "END:VCALENDAR");
+}
+
+/* Appends "person (ROLE)" or "(ROLE: unassigned)". */
+static void
+add_role(char **v, int *n, const char *person, const char *role)
+{
+	if (person != NULL && *person != '\0')
+		v[(*n)++] = xasprintf("%s (%s)", person, role);
+	else
+		v[(*n)++] = xasprintf("(%s: unassigned)", role);
+}
+
+int
+ics_attendees(const struct account *a, int64_t strategic_cents, int sa_always,
+    char ***out)
+{
+	char	**v = xcalloc(5, sizeof *v);
+	int	  n = 0;
+
+	add_role(v, &n, a->tam, "TAM");
+	add_role(v, &n, a->sal, "SAL");
+	if (a->sa != NULL && *a->sa != '\0' && (a->upsell || sa_always))
+		add_role(v, &n, a->sa, "SA");
+	if (account_strategic(a, strategic_cents)) {
+		add_role(v, &n, a->rsd, "RSD");
+		add_role(v, &n, a->tam_manager, "TAM manager");
+	}
+	*out = v;
+	return n;
+}
+
+void
+ics_attendees_free(char **v, int n)
+{
+	int	i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
