@@ -263,8 +263,8 @@ strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 {
 	const struct global_opt	*g;
 	const char		*a, *eq, *value;
-	char			*kept;
-	int			 i, j, n = 0, k;
+	char			*w, *r;
+	int			 i, n = 0, value_next;
 	size_t			 len;
 
 	out[n++] = argv[0];
@@ -305,35 +305,29 @@ strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 			out[n++] = argv[i];
 			continue;
 		}
-		/* A cluster of short options: drop -q and -h from it. */
-		kept = xstrdup(a);
-		for (j = 1, k = 1; a[j] != '\0'; j++) {
-			if (short_takes_value(e->shortopts, a[j])) {
-				strcpy(kept + k, a + j);
-				k += (int)strlen(a + j);
-				if (a[j + 1] == '\0' && i + 1 < argc) {
-					kept[k] = '\0';
-					out[n++] = kept;
-					kept = NULL;
-					out[n++] = argv[++i];
-				}
+		/* A cluster of short options: drop -q and -h, in place. */
+		w = r = argv[i] + 1;
+		value_next = 0;
+		for (; *r != '\0'; r++) {
+			if (short_takes_value(e->shortopts, *r)) {
+				value_next = r[1] == '\0';
+				memmove(w, r, strlen(r) + 1);
+				w += strlen(w);
 				break;
 			}
-			if (a[j] == 'q' && (e->shortopts == NULL ||
+			if (*r == 'q' && (e->shortopts == NULL ||
 			    strchr(e->shortopts, 'q') == NULL))
 				ctx->quiet = 1;
-			else if (a[j] == 'h')
+			else if (*r == 'h')
 				*help = 1;
 			else
-				kept[k++] = a[j];
+				*w++ = *r;
 		}
-		if (kept != NULL) {
-			kept[k] = '\0';
-			if (k > 1)
-				out[n++] = kept;	/* freed at exit */
-			else
-				free(kept);
-		}
+		*w = '\0';
+		if (w > argv[i] + 1)
+			out[n++] = argv[i];
+		if (value_next && i + 1 < argc)
+			out[n++] = argv[++i];
 	}
 	out[n] = NULL;
 	return n;

@@ -1,11 +1,17 @@
-/* plan.c: what follows a change of an account's renewal date. */
+/*
+ * plan.c: opening a renewal date's CTA and tasks, re-planning when the
+ * date changes, closing a renewal CTA whose work is done.  Shared by
+ * sync, account set/import (through account_save) and done/skip.
+ */
 #include <stdlib.h>
 #include <string.h>
 
-#include "tam/account.h"
 #include "tam/date.h"
 #include "tam/db.h"
+#include "tam/db-sched.h"
 #include "tam/plan.h"
+#include "tam/sched.h"
+#include "tam/settings.h"
 
 struct open_renewal {
 	int64_t	id;
@@ -23,38 +29,135 @@ find_open(void *arg, const struct cta *c)
 }
 
 int
+plan_open_renewal(struct tam_ctx *ctx, int64_t account_id, int r,
+    const char *opened_by, int64_t *cta_id, char **err)
+{
+	const struct settings	*s;
+	struct sched_task	 plan[SCHED_NTASKS];
+	struct cta		 c = { 0 };
+	struct task		 t = { 0 };
+	char			 now[21], rd[11], *title;
+	int			 i, rc;
+
+	if ((s = settings_get(ctx, err)) == NULL)
+		return -1;
+	if (sched_renewal_plan(r, ctx->today, s, plan) == 0)
+		return 1;
+	tam_now(ctx, now);
+	date_format(r, rd);
+	title = xasprintf("Renewal %s", rd);
+	c.account_id = account_id;
+	c.kind = "renewal";
+	c.title = title;
+	c.playbook = RENEWAL_CTA_PLAYBOOK;
+	c.opened_at = now;
+	c.opened_by = opened_by;
+	c.renewal_date = r;
+	rc = db_cta_insert(ctx->db, &c, err);
+	free(title);
+	if (rc != 0)
+		return -1;
+	t.account_id = account_id;
+	t.cta_id = c.id;
+	t.created_at = now;
+	for (i = 0; i < SCHED_NTASKS; i++) {
+		t.kind = plan[i].kind;
+		t.title = plan[i].title;
+		t.due = plan[i].due;
+		if (db_task_insert(ctx->db, &t, err) != 0)
+			return -1;
+	}
+	*cta_id = c.id;
+	return 0;
+}
+
+/* The author of the posts a re-plan writes: who changed the date. */
+static const char *
+replan_author(const struct tam_ctx *ctx)
+{
+	if (ctx->cmd != NULL && strcmp(ctx->cmd, "import") == 0)
+		return "import";
+	return ctx->user;
+}
+
+/* Cancels the open renewal CTA o (and its open tasks) with a post. */
+static int
+cancel_renewal(struct tam_ctx *ctx, int64_t account_id,
+    const struct open_renewal *o, int new_date, char **err)
+{
+	struct post	 p = { 0 };
+	char		 now[21], was[11], to[11] = "none", *body;
+	int		 rc;
+
+	tam_now(ctx, now);
+	if (db_cta_close(ctx->db, o->id, "cancelled", now,
+	    "renewal date changed", 0, 0, "cancelled", err) < 0)
+		return -1;
+	date_format(o->renewal_date, was);
+	if (new_date != DATE_NONE)
+		date_format(new_date, to);
+	body = xasprintf("Renewal CTA for %s cancelled with its open tasks: "
+	    "the renewal date changed to %s", was, to);
+	p.account_id = account_id;
+	p.at = now;
+	p.type = "cta";
+	p.author = replan_author(ctx);
+	p.body = body;
+	rc = db_post_add(ctx->db, &p, err);
+	free(body);
+	return rc;
+}
+
+int
 plan_renewal_changed(struct tam_ctx *ctx, int64_t account_id, int old_date,
     int new_date, char **err)
 {
+	const struct settings	*s;
 	struct cta_filter	 f = { 0 };
 	struct open_renewal	 o = { 0, DATE_NONE };
-	struct post		 p = { 0 };
-	char			 now[21], was[11], to[11] = "none", *body;
-	int			 rc;
+	int64_t			 cta_id;
+	int			 archived, planned, rc;
 
 	(void)old_date;
 	f.account_id = account_id;
 	f.open_only = 1;
 	f.kind = "renewal";
-	if ((rc = db_cta_each(ctx->db, &f, find_open, &o, err)) < 0)
+	if (db_cta_each(ctx->db, &f, find_open, &o, err) < 0)
 		return -1;
-	if (o.id == 0 || o.renewal_date == new_date)
+	if (o.id != 0) {
+		if (o.renewal_date == new_date)
+			return 0;
+		if (cancel_renewal(ctx, account_id, &o, new_date, err) != 0)
+			return -1;
+	}
+	/* The new date's window, planned at once as sync would. */
+	if ((s = settings_get(ctx, err)) == NULL)
+		return -1;
+	if (!sched_window_open(new_date, ctx->today, s))
+		return 0;
+	rc = db_sched_renewal_state(ctx->db, account_id, new_date, &archived,
+	    &planned, err);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	if (archived || planned)
+		return 0;
+	return plan_open_renewal(ctx, account_id, new_date, "sync", &cta_id,
+	    err) < 0 ? -1 : 0;
+}
+
+int
+plan_close_if_complete(struct tam_ctx *ctx, int64_t cta_id, char **err)
+{
+	char	now[21];
+	int	complete = 0;
+
+	if (db_sched_is_complete(ctx->db, cta_id, &complete, err) != 0)
+		return -1;
+	if (!complete)
 		return 0;
 	tam_now(ctx, now);
-	if (db_cta_close(ctx->db, o.id, "cancelled", now,
-	    "renewal date changed", 0, 0, "cancelled", err) < 0)
+	if (db_cta_close(ctx->db, cta_id, "closed", now, NULL, 0, 0, NULL,
+	    err) < 0)
 		return -1;
-	date_format(o.renewal_date, was);
-	if (new_date != DATE_NONE)
-		date_format(new_date, to);
-	body = xasprintf("Renewal CTA for %s cancelled: the renewal date "
-	    "changed to %s", was, to);
-	p.account_id = account_id;
-	p.at = now;
-	p.type = "cta";
-	p.author = ctx->user;
-	p.body = body;
-	rc = db_post_add(ctx->db, &p, err);
-	free(body);
-	return rc;
+	return 1;
 }

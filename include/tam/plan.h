@@ -15,5 +15,20 @@
  */
 int	 plan_renewal_changed(struct tam_ctx *, int64_t account_id,
 	    int old_date, int new_date, char **err);
+/*
+ * Opens the renewal CTA of renewal date r ("Renewal <r>", playbook
+ * "Renewal") with the five tasks of the playbook planned today, as
+ * opened_by ("sync" or "tam").  Returns 0 with *cta_id set, 1 when
+ * nothing is scheduled (r has passed), -1 with *err.  The caller checks
+ * that the window is open and no CTA exists for r.
+ */
+int	 plan_open_renewal(struct tam_ctx *, int64_t account_id, int r,
+	    const char *opened_by, int64_t *cta_id, char **err);
+/*
+ * After a task of CTA cta_id was done or skipped: closes the CTA
+ * (status "closed") when it is an open renewal CTA with no open task
+ * left.  Returns 1 when it closed it, 0 when not, -1 with *err.
+ */
+int	 plan_close_if_complete(struct tam_ctx *, int64_t cta_id, char **err);
 
 #endif

@@ -314,6 +314,25 @@ fail:
 	return -1;
 }
 
+/*
+ * No initial bulk allocation per page cache.  The CHECK (x IN (...))
+ * constraints of the schema make SQLite build a small ephemeral table
+ * for every row inserted, each with its own page cache; the default
+ * 20-page bulk (87 KB) at the top of the heap made glibc grow and trim
+ * the heap on every insert (sync of 25,000 renewal CTAs: 2 minutes, 5 s
+ * without).  Must run before SQLite initialises, so it is done once
+ * here, before the first open; later calls are harmless no-ops.
+ */
+static void
+configure_sqlite(void)
+{
+	static int	done;
+
+	if (done++)
+		return;
+	(void)sqlite3_config(SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
+}
+
 int
 db_open(const char *path, struct tam_db **out, int *created, char **err)
 {
@@ -322,6 +341,7 @@ db_open(const char *path, struct tam_db **out, int *created, char **err)
 	int		 rc;
 
 	*out = NULL;
+	configure_sqlite();
 	if (create_file(path, created, err) != 0)
 		return -1;
 	db = xcalloc(1, sizeof *db);

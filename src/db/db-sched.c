@@ -1,0 +1,322 @@
+/*
+ * db-sched.c: SQL of sync and `tam due`.  Every query is set-based and
+ * driven by an index (sql/0002-sched.sql; checked with EXPLAIN QUERY
+ * PLAN): the date rules stay in C, the caller passes the bounds.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tam/date.h"
+#include "tam/db-sched.h"
+#include "db-internal.h"
+
+/* The account columns every row carries, read by read_account(). */
+#define ACCOUNT_COLS \
+	"a.id, a.name, a.sfid, a.tam, a.sal, a.sa, a.rsd, a.tam_manager, " \
+	"a.upsell, a.acv_cents, a.renewal_date, a.sentiment, " \
+	"a.requires_triage"
+#define NACCOUNT_COLS 13
+
+#define TAM_FILTER "(:tam IS NULL OR a.tam = :tam COLLATE NOCASE)"
+
+#define AT_RISK "(a.sentiment = 'red' OR a.requires_triage = 1)"
+
+static void
+read_account(sqlite3_stmt *st, int i, struct due_account *a)
+{
+	a->id = sqlite3_column_int64(st, i);
+	a->name = dbi_col_text(st, i + 1);
+	a->sfid = dbi_col_text(st, i + 2);
+	a->tam = dbi_col_text(st, i + 3);
+	a->sal = dbi_col_text(st, i + 4);
+	a->sa = dbi_col_text(st, i + 5);
+	a->rsd = dbi_col_text(st, i + 6);
+	a->tam_manager = dbi_col_text(st, i + 7);
+	a->upsell = sqlite3_column_int(st, i + 8);
+	a->has_acv = sqlite3_column_type(st, i + 9) != SQLITE_NULL;
+	a->acv_cents = sqlite3_column_int64(st, i + 9);
+	a->renewal_date = dbi_col_date(st, i + 10);
+	a->sentiment = dbi_col_text(st, i + 11);
+	a->requires_triage = sqlite3_column_int(st, i + 12);
+}
+
+/* Steps st to the end, handing each row's account to fn. */
+static int
+walk_accounts(struct tam_db *db, sqlite3_stmt *st, due_account_fn fn,
+    void *arg, char **err)
+{
+	struct due_account	a;
+	int			rc, stop = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_account(st, 0, &a);
+		if ((stop = fn(arg, &a)) != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return dbi_fail(db, err);
+	return stop;
+}
+
+/* Rows of (CTA id, title, account...). */
+static int
+walk_ctas(struct tam_db *db, sqlite3_stmt *st,
+    int (*fn)(void *, const struct due_cta *), void *arg, char **err)
+{
+	struct due_cta	c;
+	int		rc, stop = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c.id = sqlite3_column_int64(st, 0);
+		c.title = dbi_col_text(st, 1);
+		read_account(st, 2, &c.a);
+		if ((stop = fn(arg, &c)) != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return dbi_fail(db, err);
+	return stop;
+}
+
+int
+db_sched_unplanned(struct tam_db *db, int from, int to, due_account_fn fn,
+    void *arg, char **err)
+{
+	/* account_by_renewal, then two probes of cta_by_account. */
+	static const char sql[] =
+	    "SELECT " ACCOUNT_COLS " FROM account a "
+	    "WHERE a.archived = 0 AND a.renewal_date BETWEEN :from AND :to "
+	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id "
+	    "AND c.kind = 'renewal' AND c.renewal_date = a.renewal_date "
+	    "AND c.status <> 'cancelled') "
+	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id "
+	    "AND c.kind = 'renewal' AND c.status = 'open') "
+	    "ORDER BY a.renewal_date, a.id";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_date(st, ":from", from);
+	dbi_date(st, ":to", to);
+	return walk_accounts(db, st, fn, arg, err);
+}
+
+int
+db_sched_renewal_state(struct tam_db *db, int64_t id, int r, int *archived,
+    int *planned, char **err)
+{
+	static const char sql[] =
+	    "SELECT a.archived, EXISTS (SELECT 1 FROM cta c "
+	    "WHERE c.account_id = a.id AND c.kind = 'renewal' "
+	    "AND c.renewal_date = :r AND c.status <> 'cancelled') "
+	    "FROM account a WHERE a.id = :id";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":id", id);
+	dbi_date(st, ":r", r);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*archived = sqlite3_column_int(st, 0);
+		*planned = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	return rc == SQLITE_ROW ? 0 : dbi_fail(db, err);
+}
+
+int
+db_sched_risk_missing(struct tam_db *db, const char *tam, due_account_fn fn,
+    void *arg, char **err)
+{
+	/* account_at_risk (partial), then a probe of cta_one_open. */
+	static const char sql[] =
+	    "SELECT " ACCOUNT_COLS " FROM account a "
+	    "WHERE a.archived = 0 AND " AT_RISK " AND " TAM_FILTER " "
+	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id "
+	    "AND c.kind = 'risk' AND c.status = 'open') "
+	    "ORDER BY a.id";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":tam", tam);
+	return walk_accounts(db, st, fn, arg, err);
+}
+
+int
+db_sched_complete(struct tam_db *db,
+    int (*fn)(void *, const struct due_cta *), void *arg, char **err)
+{
+	/* cta_by_status, then a probe of task_open_by_cta (partial). */
+	static const char sql[] =
+	    "SELECT c.id, c.title, " ACCOUNT_COLS " FROM cta c "
+	    "JOIN account a ON a.id = c.account_id "
+	    "WHERE c.status = 'open' AND c.kind = 'renewal' "
+	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id "
+	    "AND t.status = 'open') ORDER BY c.id";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	return walk_ctas(db, st, fn, arg, err);
+}
+
+int
+db_sched_is_complete(struct tam_db *db, int64_t id, int *complete,
+    char **err)
+{
+	static const char sql[] =
+	    "SELECT count(*) FROM cta c WHERE c.id = :id "
+	    "AND c.status = 'open' AND c.kind = 'renewal' "
+	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id "
+	    "AND t.status = 'open')";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":id", id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*complete = sqlite3_column_int(st, 0) > 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : dbi_fail(db, err);
+}
+
+int
+db_due_tasks(struct tam_db *db, const char *tam, int until,
+    int64_t strategic, int (*fn)(void *, const struct due_task *), void *arg,
+    char **err)
+{
+	/*
+	 * task_open_by_due gives the due order; the rest of the ORDER BY
+	 * sorts only rows of equal due date.
+	 */
+	static const char sql[] =
+	    "SELECT t.id, t.cta_id, t.kind, t.title, t.due, " ACCOUNT_COLS
+	    " FROM task t JOIN account a ON a.id = t.account_id "
+	    "WHERE t.status = 'open' AND (:until IS NULL OR t.due <= :until) "
+	    "AND a.archived = 0 AND " TAM_FILTER " "
+	    "ORDER BY t.due, coalesce(a.acv_cents > :strategic, 0) DESC, "
+	    "a.acv_cents IS NULL, a.acv_cents DESC, t.id";
+	sqlite3_stmt	*st;
+	struct due_task	 t;
+	int		 rc, stop = 0;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":tam", tam);
+	dbi_date(st, ":until", until);
+	dbi_int(st, ":strategic", strategic);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		t.id = sqlite3_column_int64(st, 0);
+		t.cta_id = dbi_col_int(st, 1, 0);
+		t.kind = dbi_col_text(st, 2);
+		t.title = dbi_col_text(st, 3);
+		t.due = dbi_col_date(st, 4);
+		read_account(st, 5, &t.a);
+		if ((stop = fn(arg, &t)) != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return dbi_fail(db, err);
+	return stop;
+}
+
+int
+db_due_renewal_passed(struct tam_db *db, const char *tam, int today,
+    due_account_fn fn, void *arg, char **err)
+{
+	static const char sql[] =
+	    "SELECT " ACCOUNT_COLS " FROM account a "
+	    "WHERE a.archived = 0 AND a.renewal_date < :today AND "
+	    TAM_FILTER " ORDER BY a.renewal_date, a.id";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":tam", tam);
+	dbi_date(st, ":today", today);
+	return walk_accounts(db, st, fn, arg, err);
+}
+
+int
+db_due_recovered(struct tam_db *db, const char *tam,
+    int (*fn)(void *, const struct due_cta *), void *arg, char **err)
+{
+	static const char sql[] =
+	    "SELECT c.id, c.title, " ACCOUNT_COLS " FROM cta c "
+	    "JOIN account a ON a.id = c.account_id "
+	    "WHERE c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 "
+	    "AND NOT " AT_RISK " AND " TAM_FILTER " ORDER BY c.id";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":tam", tam);
+	return walk_ctas(db, st, fn, arg, err);
+}
+
+int
+db_due_stale(struct tam_db *db, const char *tam, int today, int last,
+    int cutoff, due_account_fn fn, void *arg, char **err)
+{
+	/* account_by_renewal, then a probe of timeline_by_account. */
+	static const char sql[] =
+	    "SELECT " ACCOUNT_COLS " FROM account a "
+	    "WHERE a.archived = 0 AND a.renewal_date BETWEEN :today AND :last "
+	    "AND " TAM_FILTER " AND NOT EXISTS (SELECT 1 FROM timeline p "
+	    "WHERE p.account_id = a.id AND p.at >= :cutoff "
+	    "AND p.type IN ('sentiment', 'risk_update')) "
+	    "ORDER BY a.renewal_date, a.id";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":tam", tam);
+	dbi_date(st, ":today", today);
+	dbi_date(st, ":last", last);
+	dbi_date(st, ":cutoff", cutoff);
+	return walk_accounts(db, st, fn, arg, err);
+}
+
+int
+db_due_count_renewing(struct tam_db *db, const char *tam, int today,
+    int before, int64_t *n, char **err)
+{
+	static const char sql[] =
+	    "SELECT count(*) FROM account a WHERE a.archived = 0 "
+	    "AND a.renewal_date BETWEEN :today AND :before AND " TAM_FILTER;
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":tam", tam);
+	dbi_date(st, ":today", today);
+	dbi_date(st, ":before", before);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : dbi_fail(db, err);
+}
+
+int
+db_sched_bulk(struct tam_db *db, char **err)
+{
+	/* Bounds, not allocated up front: pages come as they are used. */
+	static const char cache[] = "PRAGMA cache_size = -65536";
+	static const char mmap[] = "PRAGMA mmap_size = 268435456";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, cache, err)) == NULL ||
+	    dbi_done(db, st, err) != 0 ||
+	    (st = dbi_stmt(db, mmap, err)) == NULL)
+		return -1;
+	return dbi_done(db, st, err);
+}
