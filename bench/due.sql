@@ -5,7 +5,7 @@
 -- accounts first, then ACV descending, with the meeting attendees; the
 -- monthly-review row on the first weekday of a month; then the hygiene
 -- rows (renewal date passed, risk CTA whose sentiment recovered, at-risk
--- account with no risk CTA, sentiment not updated for 90 days while a
+-- account with no risk CTA, no sentiment post for 90 days while the
 -- renewal window is open).
 WITH
 cfg(strategic_cents, sa_always, stale_days, window_months) AS (
@@ -83,13 +83,13 @@ hygiene AS (
 	UNION ALL
 	SELECT 3, NULL, 'sentiment_stale', 'Update TAM Sentiment', NULL,
 	    NULL, a.id, a.name, a.sfid, a.renewal_date, a.acv_cents,
-	    coalesce(a.acv_cents > cfg.strategic_cents, 0), c.id, NULL
-	FROM cta c JOIN account a ON a.id = c.account_id, cfg
-	WHERE c.status = 'open' AND c.kind = 'renewal' AND a.archived = 0
-	  AND coalesce((SELECT max(p.at) FROM timeline p
-	      WHERE p.account_id = a.id
-	        AND p.type IN ('sentiment', 'risk_update')), '') <
-	      date(@today, '-' || cfg.stale_days || ' days')
+	    coalesce(a.acv_cents > cfg.strategic_cents, 0), NULL, NULL
+	FROM account a, cfg
+	WHERE a.archived = 0 AND a.renewal_date BETWEEN @today AND
+	    date(@today, '+' || cfg.window_months || ' months')
+	  AND NOT EXISTS (SELECT 1 FROM timeline p WHERE p.account_id = a.id
+	      AND p.at >= date(@today, '-' || cfg.stale_days || ' days')
+	      AND p.type IN ('sentiment', 'risk_update'))
 )
 SELECT task_id, kind, title, due, days,
     CASE g WHEN 0 THEN 'overdue' WHEN 1 THEN 'today'
@@ -99,4 +99,4 @@ SELECT task_id, kind, title, due, days,
     attendees
 FROM (SELECT * FROM tasks UNION ALL SELECT * FROM monthly
     UNION ALL SELECT * FROM hygiene)
-ORDER BY g, due, strategic DESC, acv_cents DESC, kind, account_id;
+ORDER BY g, due, strategic DESC, acv_cents DESC, task_id, kind, account_id;

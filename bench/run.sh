@@ -12,7 +12,7 @@
 # which is what the targets are judged on.
 #
 # Environment: TAM (binary, default ./tam), BENCH_QUICK=1 (small sizes, one
-# run each), BENCH_SEED (8), BENCH_TODAY (2026-11-23), BENCH_IMPORT_DAY
+# run each), BENCH_SEED (8), BENCH_TODAY (2026-01-05), BENCH_IMPORT_DAY
 # (2025-06-02), BENCH_OUT (bench/out).
 
 set -eu -o pipefail
@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 TAM=${TAM:-$PWD/tam}
 OUT=${BENCH_OUT:-bench/out}
 SEED=${BENCH_SEED:-8}
-TODAY=${BENCH_TODAY:-2026-11-23}
+TODAY=${BENCH_TODAY:-2026-01-05}
 # The imports run on a day before any generated renewal window opens (the
 # dates are 2026-2028), so that import rows time the import alone and
 # `tam sync` on TODAY starts from nothing planned.
@@ -277,17 +277,34 @@ bench_import() {
 	rmdb "$DB/work.db"
 }
 
+# steady_db FROM TO: a copy of FROM as a team that keeps up would have it
+# on TODAY: synced weekly for the 26 weeks before, every task due before
+# TODAY done (bench/steady.sql), then synced on TODAY.  Untimed set-up.
+steady_db() {
+	local w day
+
+	cpdb "$1" "$2"
+	for ((w = 26; w >= 1; w--)); do
+		day=$(date -u -d "$TODAY - $w weeks" +%F)
+		"$TAM" -q --db "$2" --today "$day" sync >/dev/null
+		sqlite3 -cmd ".parameter set @today \"'$day'\"" "$2" \
+		    ".read bench/steady.sql"
+	done
+	"$TAM" -q --db "$2" sync >/dev/null
+}
+
 bench_work() {
-	local n=$MID db=$DB/synced-$MID.db
+	local n=$MID db=$DB/steady-$MID.db
 
 	[ -z "${ERR[import_$n]:-}" ] || return 0
 	row "sync_$n" copy_base_mid \
 	    "tam sync of $n accounts, nothing planned yet" \
 	    -- "$TAM" -q --db "$DB/work.db" sync
 	measure "$RUNS_FAST" "sync_$n"
+	rmdb "$DB/work.db"
 	[ -z "${ERR[sync_$n]:-}" ] || return 0
-	rmdb "$db"
-	mv "$DB/work.db" "$db"
+	echo "bench: preparing the steady-state database (26 weekly syncs)" >&2
+	steady_db "$DB/base-$n.db" "$db"
 	row "sync_again_$n" : "tam sync again: nothing to do" \
 	    -- "$TAM" -q --db "$db" sync
 	row "due_nosync_$n" : "tam due --no-sync" \
