@@ -1,0 +1,887 @@
+/*
+ * csvin-cell.c: what tam import makes of a Salesforce export's header,
+ * footer and cells (pure: no I/O but writing a rejected record).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <csv.h>
+
+#include "tam/csvin.h"
+#include "tam/date.h"
+#include "tam/money.h"
+#include "tam/sfid.h"
+
+/* The headers Salesforce reports use for each field (SPEC §5). */
+static const struct {
+	const char		*header;
+	enum account_field	 field;
+} default_headers[] = {
+	{ "Account ID",				AF_SFID },
+	{ "Account ID (18)",			AF_SFID },
+	{ "Id",					AF_SFID },
+	{ "Account 18 Digit ID",		AF_SFID },
+	{ "Account Name",			AF_NAME },
+	{ "Name",				AF_NAME },
+	{ "Account",				AF_NAME },
+	{ "Technical Account Manager",		AF_TAM },
+	{ "TAM",				AF_TAM },
+	{ "Customer Success Manager",		AF_TAM },
+	{ "CSM",				AF_TAM },
+	{ "Strategic Account Leader",		AF_SAL },
+	{ "SAL",				AF_SAL },
+	{ "Account Executive",			AF_SAL },
+	{ "AE",					AF_SAL },
+	{ "Solutions Architect",		AF_SA },
+	{ "SA",					AF_SA },
+	{ "Regional Sales Director",		AF_RSD },
+	{ "RSD",				AF_RSD },
+	{ "TAM Manager",			AF_TAM_MANAGER },
+	{ "TAM Regional Manager",		AF_TAM_MANAGER },
+	{ "Renewal Date",			AF_RENEWAL_DATE },
+	{ "Next Renewal Date",			AF_RENEWAL_DATE },
+	{ "Contract End Date",			AF_RENEWAL_DATE },
+	{ "Subscription End Date",		AF_RENEWAL_DATE },
+	{ "ACV",				AF_ACV },
+	{ "Annual Contract Value",		AF_ACV },
+	{ "ARR",				AF_ACV },
+	{ "Currency",				AF_CURRENCY },
+	{ "Account Currency",			AF_CURRENCY },
+	{ "ACV Currency",			AF_CURRENCY },
+	{ "Annual Contract Value Currency",	AF_CURRENCY },
+	{ "Health Score",			AF_HEALTH_SCORE },
+	{ "TAM Sentiment",			AF_SENTIMENT },
+	{ "Sentiment",				AF_SENTIMENT },
+	{ "Lifecycle Stage",			AF_LIFECYCLE_STAGE },
+	{ "Customer Lifecycle Stage",		AF_LIFECYCLE_STAGE },
+	{ "Region",				AF_REGION },
+	{ "Sales Region",			AF_REGION },
+	{ "Segment",				AF_SEGMENT },
+	{ "Sales Segment",			AF_SEGMENT },
+	{ "Licenses",				AF_LICENSES },
+	{ "Seats",				AF_LICENSES },
+	{ "Licensed Users",			AF_LICENSES },
+	{ "Active Users",			AF_ACTIVE_USERS },
+	{ "Billable Users",			AF_ACTIVE_USERS },
+};
+
+/* The SAL of last resort: only when no other SAL column exists. */
+static const char account_owner[] = "Account Owner";
+
+/* The fields an import may set (and --map may name). */
+static const enum account_field import_fields[] = {
+	AF_SFID, AF_NAME, AF_TAM, AF_SAL, AF_SA, AF_RSD, AF_TAM_MANAGER,
+	AF_RENEWAL_DATE, AF_ACV, AF_CURRENCY, AF_HEALTH_SCORE, AF_SENTIMENT,
+	AF_LIFECYCLE_STAGE, AF_REGION, AF_SEGMENT, AF_LICENSES,
+	AF_ACTIVE_USERS,
+};
+#define NIMPORT_FIELDS \
+	((int)(sizeof import_fields / sizeof import_fields[0]))
+
+static int
+is_blank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Trims s[0..*len) of spaces and tabs; returns the new start. */
+static const char *
+trim(const char *s, size_t *len)
+{
+	while (*len > 0 && is_blank((unsigned char)*s)) {
+		s++;
+		(*len)--;
+	}
+	while (*len > 0 && is_blank((unsigned char)s[*len - 1]))
+		(*len)--;
+	return s;
+}
+
+/* Case-insensitive comparison of s[0..len) with the string t. */
+static int
+same_name(const char *s, size_t len, const char *t)
+{
+	return strlen(t) == len && strncasecmp(s, t, len) == 0;
+}
+
+int
+csvin_default_field(const char *header, size_t len)
+{
+	size_t	i;
+
+	header = trim(header, &len);
+	for (i = 0; i < sizeof default_headers / sizeof default_headers[0];
+	    i++)
+		if (same_name(header, len, default_headers[i].header))
+			return (int)default_headers[i].field;
+	return -1;
+}
+
+static int
+importable(enum account_field f)
+{
+	int	i;
+
+	for (i = 0; i < NIMPORT_FIELDS; i++)
+		if (import_fields[i] == f)
+			return 1;
+	return 0;
+}
+
+int
+csvin_map_parse(const char *arg, struct csvin_map *m, char **err)
+{
+	const struct field_def	*d;
+	const char		*eq = strrchr(arg, '=');
+	size_t			 len;
+
+	if (eq == NULL || eq == arg || eq[1] == '\0') {
+		*err = xasprintf("--map: '%s' is not HEADER=FIELD (like "
+		    "'Customer Success Manager=tam')", arg);
+		return -1;
+	}
+	len = (size_t)(eq - arg);
+	m->header = trim(arg, &len);
+	m->len = len;
+	if ((d = account_field_by_name(eq + 1)) == NULL ||
+	    !importable(d->id) || strcmp(eq + 1, d->key) != 0) {
+		*err = xasprintf("--map: '%s' is not a field: use sfid, name, "
+		    "tam, sal, sa, rsd, tam_manager, renewal_date, acv, "
+		    "currency, health_score, sentiment, lifecycle_stage, "
+		    "region, segment, licenses or active_users", eq + 1);
+		return -1;
+	}
+	if (m->len == 0) {
+		*err = xasprintf("--map: '%s' names no header", arg);
+		return -1;
+	}
+	m->field = d->id;
+	return 0;
+}
+
+/* Maps column c to field f unless f is taken (the leftmost wins). */
+static void
+claim(struct csvin_header *h, int *mapped, int c, int f)
+{
+	if (mapped[c] || h->col[f] >= 0)
+		return;
+	h->col[f] = c;
+	mapped[c] = 1;
+}
+
+int
+csvin_header_init(struct csvin_header *h, const struct csvin_record *r,
+    const struct csvin_map *maps, int nmaps, char **err)
+{
+	int	*mapped, c, f, i, hit;
+	size_t	 len;
+
+	memset(h, 0, sizeof *h);
+	if (r->ncells > r->nstored) {
+		*err = xasprintf("the header has more than %d columns; is this "
+		    "a Salesforce CSV export?", CSVIN_MAX_CELLS);
+		return -1;
+	}
+	for (f = 0; f < AF_COUNT; f++)
+		h->col[f] = -1;
+	h->ncols = r->nstored;
+	h->name = xcalloc((size_t)h->ncols + 1, sizeof *h->name);
+	mapped = xcalloc((size_t)h->ncols + 1, sizeof *mapped);
+	h->ignored = xcalloc((size_t)h->ncols + 1, sizeof *h->ignored);
+	h->map_unused = xcalloc((size_t)nmaps + 1, sizeof *h->map_unused);
+	for (c = 0; c < h->ncols; c++) {
+		if (!csvin_utf8_valid(r->cell[c], r->len[c])) {
+			*err = xasprintf("the header is not UTF-8 text; "
+			    "export the report as CSV in UTF-8");
+			free(mapped);
+			return -1;
+		}
+		len = r->len[c];
+		h->name[c] = xstrndup(trim(r->cell[c], &len), len);
+	}
+	/* --map first: what the user says beats what tam guesses. */
+	for (i = 0; i < nmaps; i++) {
+		for (hit = 0, c = 0; c < h->ncols; c++) {
+			if (!same_name(maps[i].header, maps[i].len,
+			    h->name[c]))
+				continue;
+			hit = 1;
+			claim(h, mapped, c, (int)maps[i].field);
+		}
+		if (!hit)
+			h->map_unused[h->nmap_unused++] = i;
+	}
+	for (c = 0; c < h->ncols; c++) {
+		if (mapped[c])
+			continue;
+		if ((f = csvin_default_field(h->name[c],
+		    strlen(h->name[c]))) >= 0)
+			claim(h, mapped, c, f);
+	}
+	for (c = 0; c < h->ncols; c++)
+		if (!mapped[c] && h->col[AF_SAL] < 0 &&
+		    same_name(h->name[c], strlen(h->name[c]), account_owner))
+			claim(h, mapped, c, AF_SAL);
+	for (c = 0; c < h->ncols; c++)
+		if (!mapped[c])
+			h->ignored[h->nignored++] = c;
+	free(mapped);
+	return 0;
+}
+
+void
+csvin_header_release(struct csvin_header *h)
+{
+	int	c;
+
+	if (h->name != NULL)
+		for (c = 0; c < h->ncols; c++)
+			free(h->name[c]);
+	free(h->name);
+	free(h->ignored);
+	free(h->map_unused);
+	memset(h, 0, sizeof *h);
+}
+
+/* --- footer ----------------------------------------------------------- */
+
+int
+csvin_footer_text(const char *s)
+{
+	static const char *const starts[] = {
+		"Grand Totals (", "Copyright (c)", "Copyright \xc2\xa9",
+		"Confidential Information",
+		"Generated By:",
+	};
+	size_t	i;
+
+	while (is_blank((unsigned char)*s))
+		s++;
+	for (i = 0; i < sizeof starts / sizeof starts[0]; i++)
+		if (strncasecmp(s, starts[i], strlen(starts[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* The number of cells that hold more than blanks. */
+static int
+filled_cells(const struct csvin_record *r)
+{
+	int	 c, n = 0;
+	size_t	 len;
+
+	for (c = 0; c < r->nstored; c++) {
+		len = r->len[c];
+		trim(r->cell[c], &len);
+		if (len > 0)
+			n++;
+	}
+	return n + (r->ncells - r->nstored);
+}
+
+enum csvin_kind
+csvin_classify(struct csvin_footer *ft, const struct csvin_record *r)
+{
+	int	filled = filled_cells(r);
+
+	if (filled == 0) {
+		/* In a one-column file a blank line ends the data. */
+		if (ft->ncols == 1 && ft->seen_data && ft->line == 0)
+			ft->line = r->line;
+		return CSVIN_SKIP;
+	}
+	if ((ft->ncols > 1 && filled == 1) ||
+	    (ft->ncols == 1 && csvin_footer_text(r->cell[0]))) {
+		if (ft->line == 0)
+			ft->line = r->line;
+		return CSVIN_SKIP;
+	}
+	if (ft->line != 0) {
+		/* One-column footers have no shape: any line is footer. */
+		if (ft->ncols == 1)
+			return CSVIN_SKIP;
+		return CSVIN_AFTER_FOOTER;
+	}
+	ft->seen_data = 1;
+	return CSVIN_ROW;
+}
+
+/* --- cells ------------------------------------------------------------ */
+
+/* Reads 1..max digits; returns the count read (0: none) and the value. */
+static int
+read_digits(const char *s, int max, int *v)
+{
+	int	n = 0;
+
+	*v = 0;
+	while (n < max && isdigit((unsigned char)s[n]))
+		*v = *v * 10 + (s[n++] - '0');
+	if (isdigit((unsigned char)s[n]))
+		return 0;
+	return n;
+}
+
+/*
+ * A time after a date: H:MM[:SS[.fff]], then for locale dates an
+ * optional AM/PM, for ISO ones an optional Z or +HH:MM.  1 if s is one.
+ */
+static int
+valid_time(const char *s, int iso)
+{
+	int	n, h, m, sec, ampm = 0;
+
+	if ((n = read_digits(s, 2, &h)) == 0 || s[n] != ':')
+		return 0;
+	s += n + 1;
+	if (read_digits(s, 2, &m) != 2 || m > 59)
+		return 0;
+	s += 2;
+	if (*s == ':') {
+		if (read_digits(s + 1, 2, &sec) != 2 || sec > 60)
+			return 0;
+		s += 3;
+		if (*s == '.') {
+			for (s++; isdigit((unsigned char)*s); s++)
+				;
+		}
+	}
+	if (!iso && (strcasecmp(s, " AM") == 0 || strcasecmp(s, " PM") == 0)) {
+		ampm = 1;
+		s += 3;
+	}
+	if (iso && (*s == 'Z' || *s == 'z'))
+		s++;
+	else if (iso && (*s == '+' || *s == '-') && isdigit((unsigned char)s[1]))
+		for (s++; isdigit((unsigned char)*s) || *s == ':'; s++)
+			;
+	if (*s != '\0')
+		return 0;
+	return ampm ? (h >= 1 && h <= 12) : h <= 23;
+}
+
+/* YYYY-MM-DD with an optional time after a space or a T. */
+static int
+parse_iso(const char *s, int *out)
+{
+	char	day[11];
+
+	if (strlen(s) < 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (date_parse_iso(day, out) != 0)
+		return -1;
+	s += 10;
+	if (*s == '\0')
+		return 0;
+	if ((*s == ' ' || *s == 'T') && valid_time(s + 1, 1))
+		return 0;
+	return -1;
+}
+
+int
+csvin_parse_date(const char *s, enum csvin_datefmt fmt, int *out)
+{
+	int	a, b, c, na, nb, nc, y, m, d;
+	char	sep;
+
+	if (parse_iso(s, out) == 0)
+		return 0;
+	if ((na = read_digits(s, fmt == CSVIN_YMD ? 4 : 2, &a)) == 0)
+		return -1;
+	sep = s[na];
+	if (sep != '/' && (sep != '.' || fmt == CSVIN_MDY))
+		return -1;
+	s += na + 1;
+	if ((nb = read_digits(s, 2, &b)) == 0 || s[nb] != sep)
+		return -1;
+	s += nb + 1;
+	if ((nc = read_digits(s, fmt == CSVIN_YMD ? 2 : 4, &c)) == 0)
+		return -1;
+	s += nc;
+	if (*s != '\0' && (*s != ' ' || !valid_time(s + 1, 0)))
+		return -1;
+	switch (fmt) {
+	case CSVIN_MDY:
+	case CSVIN_DMY:
+		if (nc != 4 && nc != 2)
+			return -1;
+		y = nc == 2 ? 2000 + c : c;
+		m = fmt == CSVIN_MDY ? a : b;
+		d = fmt == CSVIN_MDY ? b : a;
+		break;
+	default:
+		if (na != 4)
+			return -1;
+		y = a;
+		m = b;
+		d = c;
+		break;
+	}
+	if (!date_valid_ymd(y, m, d))
+		return -1;
+	*out = date_from_ymd(y, m, d);
+	return 0;
+}
+
+int
+csvin_parse_count(const char *s, int64_t max, int64_t *out)
+{
+	int64_t	v = 0;
+	int	ndig = 0, group = -1;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	for (; isdigit((unsigned char)*s) || *s == ','; s++) {
+		if (*s == ',') {
+			if ((group >= 0 && group != 3) ||
+			    (group < 0 && ndig > 3))
+				return -1;
+			group = 0;
+			continue;
+		}
+		if (group >= 0)
+			group++;
+		ndig++;
+		v = v * 10 + (*s - '0');
+		if (v > max)
+			return -1;
+	}
+	if (group >= 0 && group != 3)
+		return -1;
+	if (*s == '.') {
+		/* Salesforce writes number fields with decimals: "85.00". */
+		if (s[1] == '\0')
+			return -1;
+		for (s++; *s == '0'; s++)
+			;
+	}
+	if (*s != '\0')
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+csvin_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s, *end = p + n;
+	unsigned		 c, min;
+	int			 k;
+
+	while (p < end) {
+		c = *p++;
+		if (c < 0x80)
+			continue;
+		if (c >= 0xc2 && c <= 0xdf) {
+			k = 1;
+			c &= 0x1f;
+			min = 0x80;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			k = 2;
+			c &= 0x0f;
+			min = 0x800;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			k = 3;
+			c &= 0x07;
+			min = 0x10000;
+		} else
+			return 0;
+		if (end - p < k)
+			return 0;
+		for (; k > 0; k--, p++) {
+			if ((*p & 0xc0) != 0x80)
+				return 0;
+			c = (c << 6) | (*p & 0x3fu);
+		}
+		/* Overlong forms, surrogates and beyond U+10FFFF. */
+		if (c < min || (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+			return 0;
+	}
+	return 1;
+}
+
+static char **
+text_field(struct account *a, enum account_field f)
+{
+	switch (f) {
+	case AF_NAME:		return &a->name;
+	case AF_TAM:		return &a->tam;
+	case AF_SAL:		return &a->sal;
+	case AF_SA:		return &a->sa;
+	case AF_RSD:		return &a->rsd;
+	case AF_TAM_MANAGER:	return &a->tam_manager;
+	case AF_LIFECYCLE_STAGE: return &a->lifecycle_stage;
+	case AF_REGION:		return &a->region;
+	case AF_SEGMENT:	return &a->segment;
+	case AF_OBJECTIVES:	return &a->objectives;
+	default:		return NULL;
+	}
+}
+
+/* What a cell of each kind must look like, for the messages. */
+static const char *
+set_number(struct account *a, enum account_field f, const char *cell)
+{
+	int64_t	n;
+
+	switch (f) {
+	case AF_HEALTH_SCORE:
+		if (csvin_parse_count(cell, 100, &n) != 0)
+			return "is not a health score (0 to 100)";
+		a->health_score = (int)n;
+		return NULL;
+	case AF_LICENSES:
+	case AF_ACTIVE_USERS:
+		if (csvin_parse_count(cell, INT64_C(1000000000000), &n) != 0)
+			return "is not a number of users";
+		if (f == AF_LICENSES)
+			a->licenses = n;
+		else
+			a->active_users = n;
+		return NULL;
+	default:
+		return "is not importable";
+	}
+}
+
+const char *
+csvin_cell_set(struct account *a, unsigned *mask, enum account_field f,
+    const char *cell, enum csvin_datefmt fmt)
+{
+	struct money	 m;
+	char		 id[19], **slot;
+	const char	*why = NULL;
+	int		 d, triage, i;
+
+	switch (f) {
+	case AF_SFID:
+		if (sfid_normalize(cell, id) != 0)
+			return "is not a Salesforce ID (15 or 18 letters and "
+			    "digits)";
+		free(a->sfid);
+		a->sfid = xstrdup(id);
+		break;
+	case AF_ACV:
+		if (money_parse(cell, &m) != 0)
+			return "is not an amount";
+		a->has_acv = 1;
+		a->acv_cents = m.cents;
+		if (m.currency[0] != '\0') {
+			memcpy(a->currency, m.currency, sizeof a->currency);
+			*mask |= AF_BIT(AF_CURRENCY);
+		}
+		break;
+	case AF_CURRENCY:
+		if (strlen(cell) != 3 || !isalpha((unsigned char)cell[0]) ||
+		    !isalpha((unsigned char)cell[1]) ||
+		    !isalpha((unsigned char)cell[2]))
+			return "is not a currency code (like USD or EUR)";
+		for (i = 0; i < 3; i++)
+			a->currency[i] = (char)toupper((unsigned char)cell[i]);
+		break;
+	case AF_RENEWAL_DATE:
+		if (csvin_parse_date(cell, fmt, &d) != 0)
+			return "is not a date";
+		a->renewal_date = d;
+		break;
+	case AF_SENTIMENT:
+		if ((d = sentiment_parse(cell, &triage)) < 0)
+			return "is not a sentiment (Green, Yellow, Red or "
+			    "Yellow - Requires Triage)";
+		a->sentiment = d;
+		a->requires_triage = triage;
+		break;
+	case AF_HEALTH_SCORE:
+	case AF_LICENSES:
+	case AF_ACTIVE_USERS:
+		why = set_number(a, f, cell);
+		break;
+	default:
+		if ((slot = text_field(a, f)) == NULL)
+			return "is not importable";
+		if (strlen(cell) > CSVIN_TEXT_MAX)
+			return "is too long (more than 65536 bytes)";
+		free(*slot);
+		*slot = xstrdup(cell);
+		break;
+	}
+	if (why == NULL)
+		*mask |= AF_BIT(f);
+	return why;
+}
+
+static void
+add_msg(char ***msgs, int *n, char *msg)
+{
+	*msgs = xreallocarray(*msgs, (size_t)*n + 1, sizeof **msgs);
+	(*msgs)[(*n)++] = msg;
+}
+
+int
+csvin_row_parse(const struct csvin_header *h, const struct csvin_record *r,
+    enum csvin_datefmt fmt, struct account *patch, unsigned *mask,
+    char ***msgs, int *nmsgs)
+{
+	const char	*why, *cell;
+	char		*value, *shown;
+	size_t		 len;
+	int		 i, c, bad = 0;
+
+	/* In field order: a Currency column overrides an ACV's code. */
+	for (i = 0; i < NIMPORT_FIELDS; i++) {
+		enum account_field f = import_fields[i];
+
+		if ((c = h->col[f]) < 0 || c >= r->nstored)
+			continue;
+		len = r->len[c];
+		cell = trim(r->cell[c], &len);
+		if (len == 0)
+			continue;	/* empty: leaves the stored value */
+		if (!csvin_utf8_valid(cell, len))
+			why = "is not UTF-8 text (export the report as UTF-8)";
+		else if (memchr(cell, '\0', len) != NULL)
+			why = "holds a NUL byte";
+		else {
+			value = xstrndup(cell, len);
+			why = csvin_cell_set(patch, mask, f, value, fmt);
+			free(value);
+		}
+		if (why == NULL)
+			continue;
+		value = xstrndup(cell, len);
+		shown = csvin_show(value);
+		add_msg(msgs, nmsgs, xasprintf("column '%s': '%s' %s",
+		    h->name[c], shown, why));
+		free(shown);
+		free(value);
+		bad++;
+	}
+	return bad;
+}
+
+void
+csvin_msgs_free(char **msgs, int n)
+{
+	int	i;
+
+	for (i = 0; i < n; i++)
+		free(msgs[i]);
+	free(msgs);
+}
+
+void
+csvin_patch_apply(struct account *dst, const struct account *src,
+    unsigned mask)
+{
+	char	**from, **to;
+	int	  f;
+
+	for (f = 0; f < AF_COUNT; f++) {
+		if (!(mask & AF_BIT(f)))
+			continue;
+		from = text_field((struct account *)src, f);
+		if (from != NULL) {
+			to = text_field(dst, f);
+			free(*to);
+			*to = *from ? xstrdup(*from) : NULL;
+			continue;
+		}
+		switch (f) {
+		case AF_SFID:
+			free(dst->sfid);
+			dst->sfid = src->sfid ? xstrdup(src->sfid) : NULL;
+			break;
+		case AF_ACV:
+			dst->has_acv = src->has_acv;
+			dst->acv_cents = src->acv_cents;
+			break;
+		case AF_CURRENCY:
+			memcpy(dst->currency, src->currency,
+			    sizeof dst->currency);
+			break;
+		case AF_RENEWAL_DATE:
+			dst->renewal_date = src->renewal_date;
+			break;
+		case AF_HEALTH_SCORE:
+			dst->health_score = src->health_score;
+			break;
+		case AF_SENTIMENT:
+			dst->sentiment = src->sentiment;
+			dst->requires_triage = src->requires_triage;
+			break;
+		case AF_LICENSES:
+			dst->licenses = src->licenses;
+			break;
+		case AF_ACTIVE_USERS:
+			dst->active_users = src->active_users;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* The length of the UTF-8 sequence at p (before end), or 0 if invalid. */
+static int
+utf8_seq(const unsigned char *p, const unsigned char *end)
+{
+	int	k;
+
+	if (*p < 0x80)
+		return 1;
+	k = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
+	if (end - p < k || !csvin_utf8_valid((const char *)p, (size_t)k))
+		return 0;
+	return k;
+}
+
+char *
+csvin_show(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char	*p = (const unsigned char *)s;
+	const unsigned char	*end = p + strlen(s);
+	char			*out, *o;
+	int			 chars, k;
+
+	o = out = xmalloc(60 * 4 + 8);
+	for (chars = 0; p < end && chars < 60; chars++) {
+		if (*p == '\n' || *p == '\r' || *p == '\t') {
+			*o++ = '\\';
+			*o++ = *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't';
+			p++;
+		} else if (*p < 0x20 || *p == 0x7f ||
+		    (k = utf8_seq(p, end)) == 0) {
+			*o++ = '\\';
+			*o++ = 'x';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 0xf];
+			p++;
+		} else {
+			memcpy(o, p, (size_t)k);
+			o += k;
+			p += k;
+		}
+	}
+	if (p < end) {
+		memcpy(o, "...", 3);
+		o += 3;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* --- output ----------------------------------------------------------- */
+
+int
+csvin_write_record(FILE *fp, const struct csvin_record *r, const char *extra)
+{
+	int	c;
+
+	for (c = 0; c < r->nstored; c++) {
+		if (c > 0 && fputc(',', fp) == EOF)
+			return -1;
+		if (csv_fwrite(fp, r->cell[c], r->len[c]) != 0)
+			return -1;
+	}
+	if (extra != NULL && ((r->nstored > 0 && fputc(',', fp) == EOF) ||
+	    csv_fwrite(fp, extra, strlen(extra)) != 0))
+		return -1;
+	if (fputs("\r\n", fp) == EOF)
+		return -1;
+	return 0;
+}
+
+/* --- a set of account ids --------------------------------------------- */
+
+#define IDPAGE_BITS	8192
+
+struct idpage {
+	int64_t		number;		/* id / IDPAGE_BITS */
+	unsigned char	bits[IDPAGE_BITS / 8];
+};
+
+void
+csvin_idset_init(struct csvin_idset *s)
+{
+	memset(s, 0, sizeof *s);
+}
+
+void
+csvin_idset_release(struct csvin_idset *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->nslot; i++)
+		free(s->slot[i]);
+	free(s->slot);
+	memset(s, 0, sizeof *s);
+}
+
+/* The slot of page number, or of the empty slot where it would go. */
+static size_t
+page_slot(const struct csvin_idset *s, int64_t number)
+{
+	size_t	i = ((uint64_t)number * UINT64_C(0x9e3779b97f4a7c15)) >>
+	    32 & (s->nslot - 1);
+
+	while (s->slot[i] != NULL && s->slot[i]->number != number)
+		i = (i + 1) & (s->nslot - 1);
+	return i;
+}
+
+static void
+grow_slots(struct csvin_idset *s)
+{
+	struct idpage	**old = s->slot;
+	size_t		  i, n = s->nslot;
+
+	s->nslot = n ? n * 2 : 64;
+	s->slot = xcalloc(s->nslot, sizeof *s->slot);
+	for (i = 0; i < n; i++)
+		if (old[i] != NULL)
+			s->slot[page_slot(s, old[i]->number)] = old[i];
+	free(old);
+}
+
+int
+csvin_idset_add(struct csvin_idset *s, int64_t id)
+{
+	int64_t		 number = id / IDPAGE_BITS;
+	int		 bit = (int)(id % IDPAGE_BITS);
+	struct idpage	*pg;
+	size_t		 i;
+	int		 had;
+
+	if (id < 0)
+		return 0;
+	if ((s->npage + 1) * 2 > s->nslot)
+		grow_slots(s);
+	i = page_slot(s, number);
+	if ((pg = s->slot[i]) == NULL) {
+		pg = s->slot[i] = xcalloc(1, sizeof *pg);
+		pg->number = number;
+		s->npage++;
+	}
+	had = (pg->bits[bit / 8] >> (bit % 8)) & 1;
+	pg->bits[bit / 8] |= (unsigned char)(1u << (bit % 8));
+	return had;
+}
+
+int
+csvin_idset_has(const struct csvin_idset *s, int64_t id)
+{
+	const struct idpage	*pg;
+	int			 bit = (int)(id % IDPAGE_BITS);
+
+	if (id < 0 || s->nslot == 0)
+		return 0;
+	if ((pg = s->slot[page_slot(s, id / IDPAGE_BITS)]) == NULL)
+		return 0;
+	return (pg->bits[bit / 8] >> (bit % 8)) & 1;
+}

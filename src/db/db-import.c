@@ -1,0 +1,100 @@
+/* db-import.c: SQL of tam import: runs, the dry-run savepoint, lookups. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tam/db-import.h"
+#include "db-internal.h"
+
+int
+db_import_run_add(struct tam_db *db, const struct import_run *r, char **err)
+{
+	static const char sql[] =
+	    "INSERT INTO import_run (at, source, rows_read, inserted, "
+	    "updated, unchanged, rejected) VALUES (:at, :source, :rows, "
+	    ":inserted, :updated, :unchanged, :rejected)";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":at", r->at);
+	dbi_text(st, ":source", r->source);
+	dbi_int(st, ":rows", r->rows);
+	dbi_int(st, ":inserted", r->inserted);
+	dbi_int(st, ":updated", r->updated);
+	dbi_int(st, ":unchanged", r->unchanged);
+	dbi_int(st, ":rejected", r->rejected);
+	return dbi_done(db, st, err);
+}
+
+static int
+exec_one(struct tam_db *db, const char *sql, char **err)
+{
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return dbi_fail(db, err);
+	return 0;
+}
+
+int
+db_import_mark(struct tam_db *db, char **err)
+{
+	return exec_one(db, "SAVEPOINT tam_import", err);
+}
+
+int
+db_import_undo(struct tam_db *db, char **err)
+{
+	if (exec_one(db, "ROLLBACK TO tam_import", err) != 0)
+		return -1;
+	return exec_one(db, "RELEASE tam_import", err);
+}
+
+int
+db_import_unlinked(struct tam_db *db, const char *name, int64_t ids[2],
+    int *n, char **err)
+{
+	/* name has NOCASE collation: = is case-insensitive, uses the index. */
+	static const char sql[] =
+	    "SELECT id FROM account WHERE name = :name AND sfid IS NULL "
+	    "ORDER BY id LIMIT 2";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*n = 0;
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":name", name);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		ids[(*n)++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return dbi_fail(db, err);
+	return 0;
+}
+
+int
+db_import_count_unlinked(struct tam_db *db, int64_t *n, char **err)
+{
+	static const char sql[] =
+	    "SELECT count(*) FROM account WHERE sfid IS NULL";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return dbi_fail(db, err);
+	}
+	*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+db_import_cache(struct tam_db *db, int kib, char **err)
+{
+	char	sql[64];
+
+	/* An integer of ours, not user text: formatting it is safe. */
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib);
+	return exec_one(db, sql, err);
+}
