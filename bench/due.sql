@@ -26,18 +26,20 @@ tasks AS (
 	    CAST(julianday(t.due) - julianday(@today) AS INTEGER) AS days,
 	    a.id AS account_id, a.name AS account, a.sfid, a.renewal_date,
 	    a.acv_cents,
-	    coalesce(a.acv_cents > cfg.strategic_cents, 0) AS strategic, t.cta_id,
+	    coalesce(a.acv_cents > (SELECT strategic_cents FROM cfg), 0)
+	    AS strategic, t.cta_id,
 	    CASE WHEN t.kind IN ('renewal_review_1', 'renewal_review_2') THEN
 		'TAM: ' || coalesce(a.tam, 'unassigned') ||
 		', SAL: ' || coalesce(a.sal, 'unassigned') ||
-		CASE WHEN a.sa IS NOT NULL AND (a.upsell OR cfg.sa_always)
+		CASE WHEN a.sa IS NOT NULL AND
+		    (a.upsell OR (SELECT sa_always FROM cfg))
 		    THEN ', SA: ' || a.sa ELSE '' END ||
-		CASE WHEN a.acv_cents > cfg.strategic_cents THEN
+		CASE WHEN a.acv_cents > (SELECT strategic_cents FROM cfg) THEN
 		    ', RSD: ' || coalesce(a.rsd, 'unassigned') ||
 		    ', TAM manager: ' || coalesce(a.tam_manager, 'unassigned')
 		    ELSE '' END
 	    END AS attendees
-	FROM task t JOIN account a ON a.id = t.account_id, cfg
+	FROM task t JOIN account a ON a.id = t.account_id
 	WHERE t.status = 'open' AND a.archived = 0 AND t.due <= date(@today, '+7 days')
 ),
 monthly AS (
@@ -46,49 +48,49 @@ monthly AS (
 	    || 'within the window (tam account list --renewing-within 6m)'
 	    AS title, @today AS due, 0 AS days, NULL, NULL, NULL, NULL, NULL,
 	    NULL, NULL, NULL
-	FROM account a, cfg
+	FROM account a
 	WHERE (strftime('%d', @today) = '01' AND
 	    strftime('%w', @today) BETWEEN '1' AND '5' OR
 	    strftime('%d', @today) IN ('02', '03') AND
 	    strftime('%w', @today) = '1')
 	  AND a.archived = 0 AND a.renewal_date BETWEEN @today AND
-	    date(@today, '+' || cfg.window_months || ' months')
+	    date(@today, '+' || (SELECT window_months FROM cfg) || ' months')
 	HAVING count(*) > 0
 ),
 hygiene AS (
 	SELECT 3 AS g, NULL AS task_id, 'renewal_passed' AS kind,
 	    'Renewal date passed: update it' AS title, NULL AS due,
 	    NULL AS days, a.id, a.name, a.sfid, a.renewal_date, a.acv_cents,
-	    coalesce(a.acv_cents > cfg.strategic_cents, 0), NULL, NULL
-	FROM account a, cfg
+	    coalesce(a.acv_cents > (SELECT strategic_cents FROM cfg), 0), NULL, NULL
+	FROM account a
 	WHERE a.archived = 0 AND a.renewal_date < @today
 	UNION ALL
 	SELECT 3, NULL, 'sentiment_recovered',
 	    'Sentiment recovered: conclude the CTA', NULL, NULL, a.id,
 	    a.name, a.sfid, a.renewal_date, a.acv_cents,
-	    coalesce(a.acv_cents > cfg.strategic_cents, 0), c.id, NULL
-	FROM cta c JOIN account a ON a.id = c.account_id, cfg
+	    coalesce(a.acv_cents > (SELECT strategic_cents FROM cfg), 0), c.id, NULL
+	FROM cta c JOIN account a ON a.id = c.account_id
 	WHERE c.status = 'open' AND c.kind = 'risk' AND a.archived = 0
-	  AND NOT (a.sentiment IS 'red' OR
-	      a.sentiment IS 'yellow' AND a.requires_triage)
+	  AND NOT (a.sentiment IS 'red' OR a.requires_triage = 1)
 	UNION ALL
 	SELECT 3, NULL, 'risk_cta_missing', 'At risk with no At-Risk CTA',
 	    NULL, NULL, a.id, a.name, a.sfid, a.renewal_date, a.acv_cents,
-	    coalesce(a.acv_cents > cfg.strategic_cents, 0), NULL, NULL
-	FROM account a, cfg
+	    coalesce(a.acv_cents > (SELECT strategic_cents FROM cfg), 0), NULL, NULL
+	FROM account a
 	WHERE a.archived = 0 AND (a.sentiment = 'red' OR
-	    a.sentiment = 'yellow' AND a.requires_triage)
+	    a.requires_triage = 1)
 	  AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id
 	      AND c.kind = 'risk' AND c.status = 'open')
 	UNION ALL
 	SELECT 3, NULL, 'sentiment_stale', 'Update TAM Sentiment', NULL,
 	    NULL, a.id, a.name, a.sfid, a.renewal_date, a.acv_cents,
-	    coalesce(a.acv_cents > cfg.strategic_cents, 0), NULL, NULL
-	FROM account a, cfg
+	    coalesce(a.acv_cents > (SELECT strategic_cents FROM cfg), 0), NULL, NULL
+	FROM account a
 	WHERE a.archived = 0 AND a.renewal_date BETWEEN @today AND
-	    date(@today, '+' || cfg.window_months || ' months')
+	    date(@today, '+' || (SELECT window_months FROM cfg) || ' months')
 	  AND NOT EXISTS (SELECT 1 FROM timeline p WHERE p.account_id = a.id
-	      AND p.at >= date(@today, '-' || cfg.stale_days || ' days')
+	      AND p.at >= date(@today,
+		  '-' || (SELECT stale_days FROM cfg) || ' days')
 	      AND p.type IN ('sentiment', 'risk_update'))
 )
 SELECT task_id, kind, title, due, days,
