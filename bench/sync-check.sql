@@ -20,8 +20,7 @@ WHERE a.archived = 0 AND a.renewal_date >= @today
 -- At-risk accounts (red, yellow with triage) with no open At-Risk CTA.
 SELECT a.id
 FROM account a
-WHERE a.archived = 0 AND (a.sentiment = 'red' OR
-    a.sentiment = 'yellow' AND a.requires_triage)
+WHERE a.archived = 0 AND (a.sentiment = 'red' OR a.requires_triage = 1)
   AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id
       AND c.kind = 'risk' AND c.status = 'open');
 -- Open renewal CTAs whose tasks are all done or skipped: to be closed.
