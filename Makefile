@@ -81,9 +81,13 @@ install: tam
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 tam $(DESTDIR)$(BINDIR)/tam
 	install -m 644 doc/tam.1 $(DESTDIR)$(MANDIR)/man1/tam.1
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 completion/tam.bash $(DESTDIR)$(BASHCOMPDIR)/tam
+	install -m 644 completion/_tam $(DESTDIR)$(ZSHCOMPDIR)/_tam
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tam $(DESTDIR)$(MANDIR)/man1/tam.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/tam $(DESTDIR)$(ZSHCOMPDIR)/_tam
 
 clean:
 	rm -rf $(B) tam

@@ -408,8 +408,8 @@ list_candidates(struct tam_ctx *ctx, const int64_t *ids, int n)
 			err = NULL;
 			continue;
 		}
-		tam_warn("  %4" PRId64 "  %s  %s", a.id, a.name,
-		    a.sfid ? a.sfid : "");
+		tam_warn("  %4" PRId64 "  %s%s%s", a.id, a.name,
+		    a.sfid ? "  " : "", a.sfid ? a.sfid : "");
 	}
 	account_release(&a);
 }
@@ -571,6 +571,13 @@ int
 account_save(struct tam_ctx *ctx, const struct account *old,
     struct account *a, const char *author, char **err)
 {
+	return account_save_opts(ctx, old, a, author, 0, err);
+}
+
+int
+account_save_opts(struct tam_ctx *ctx, const struct account *old,
+    struct account *a, const char *author, int flags, char **err)
+{
 	unsigned	m = account_diff(old, a);
 	char		now[21];
 
@@ -583,7 +590,7 @@ account_save(struct tam_ctx *ctx, const struct account *old,
 	    db_health_add(ctx->db, a->id, ctx->today, a->health_score,
 	    err) != 0)
 		return -1;
-	if ((m & AF_BIT(AF_SENTIMENT)) &&
+	if ((m & AF_BIT(AF_SENTIMENT)) && !(flags & ACCOUNT_SAVE_NO_POST) &&
 	    post_sentiment(ctx, a, author, now, err) != 0)
 		return -1;
 	if (m & AF_BIT(AF_RENEWAL_DATE)) {

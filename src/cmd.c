@@ -138,6 +138,26 @@ cmd_parse_id(const char *s, int64_t *out)
 	return 0;
 }
 
+int
+cmd_parse_ids(struct tam_ctx *ctx, int argc, char **argv, int64_t **ids)
+{
+	int	i;
+
+	*ids = NULL;
+	if (argc == 0)
+		return cmd_misuse(ctx, "%s: which task? give its id (see "
+		    "'tam due' or 'tam task list')", ctx->cmd);
+	*ids = xcalloc((size_t)argc, sizeof **ids);
+	for (i = 0; i < argc; i++)
+		if (cmd_parse_id(argv[i], &(*ids)[i]) != 0) {
+			free(*ids);
+			*ids = NULL;
+			return cmd_misuse(ctx, "%s: '%s' is not a task id",
+			    ctx->cmd, argv[i]);
+		}
+	return TAM_OK;
+}
+
 static int
 parse_format(const char *s, enum out_format *out)
 {
@@ -383,7 +403,7 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 		free(path);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
-	ctx->db_path = path;
+	ctx->db_path = ctx->owned[0] = path;
 	if (db_begin(ctx->db, (e->flags & CMD_WRITE) != 0, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	rc = e->exec(ctx, argc, argv);
@@ -405,7 +425,7 @@ int
 cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry	*e, *sub;
-	char			**args, *name = NULL;
+	char			**args;
 	int			 n, help = 0, rc;
 
 	if ((e = find_entry(commands, argv[0])) == NULL)
@@ -427,8 +447,8 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 			    e->name, argv[1]);
 			return rc;
 		}
-		name = xasprintf("%s %s", e->name, sub->name);
-		ctx->cmd = name;
+		ctx->cmd = ctx->owned[1] = xasprintf("%s %s", e->name,
+		    sub->name);
 		e = sub;
 		argc--;
 		argv++;
@@ -456,7 +476,5 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 		cmd_usage(stderr, e);
 	}
 	free(args);
-	/* name stays: ctx->cmd points at it until exit. */
-	(void)name;
 	return rc;
 }

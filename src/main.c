@@ -108,5 +108,7 @@ main(int argc, char **argv)
 	db_close(ctx.db);
 	free(ctx.errmsg);
 	free(ctx.settings);
+	free(ctx.owned[0]);
+	free(ctx.owned[1]);
 	return rc;
 }

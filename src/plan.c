@@ -3,9 +3,11 @@
  * date changes, closing a renewal CTA whose work is done.  Shared by
  * sync, account set/import (through account_save) and done/skip.
  */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tam/account.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/db-sched.h"
@@ -17,16 +19,6 @@ struct open_renewal {
 	int64_t	id;
 	int	renewal_date;
 };
-
-static int
-find_open(void *arg, const struct cta *c)
-{
-	struct open_renewal	*o = arg;
-
-	o->id = c->id;
-	o->renewal_date = c->renewal_date;
-	return 1;
-}
 
 int
 plan_open_renewal(struct tam_ctx *ctx, int64_t account_id, int r,
@@ -113,16 +105,13 @@ plan_renewal_changed(struct tam_ctx *ctx, int64_t account_id, int old_date,
     int new_date, char **err)
 {
 	const struct settings	*s;
-	struct cta_filter	 f = { 0 };
-	struct open_renewal	 o = { 0, DATE_NONE };
+	struct open_renewal	 o;
 	int64_t			 cta_id;
 	int			 archived, planned, rc;
 
 	(void)old_date;
-	f.account_id = account_id;
-	f.open_only = 1;
-	f.kind = "renewal";
-	if (db_cta_each(ctx->db, &f, find_open, &o, err) < 0)
+	if (db_sched_open_renewal(ctx->db, account_id, &o.id,
+	    &o.renewal_date, err) < 0)
 		return -1;
 	if (o.id != 0) {
 		if (o.renewal_date == new_date)
@@ -160,4 +149,122 @@ plan_close_if_complete(struct tam_ctx *ctx, int64_t cta_id, char **err)
 	    err) < 0)
 		return -1;
 	return 1;
+}
+
+/* The timeline post type a done task leaves, or NULL for none. */
+static const char *
+done_post_type(const char *kind)
+{
+	if (strcmp(kind, "renewal_question") == 0 ||
+	    strcmp(kind, "renewal_plan") == 0)
+		return kind;
+	if (strcmp(kind, "renewal_review_1") == 0 ||
+	    strcmp(kind, "renewal_review_2") == 0)
+		return "meeting";
+	return NULL;
+}
+
+/*
+ * The renewal question asked, the plan made, a review held: each is a
+ * fact of the account's history, so it goes on the timeline too.
+ */
+static int
+post_done(struct tam_ctx *ctx, const char *type, int64_t account_id,
+    const char *title, const char *note, const char *now, char **err)
+{
+	struct account	 a;
+	struct post	 p = { 0 };
+	char		*body;
+	int		 rc;
+
+	account_init(&a);
+	if ((rc = db_account_get(ctx->db, account_id, &a, err)) != 0) {
+		if (rc > 0)
+			*err = xasprintf("no account with id %" PRId64,
+			    account_id);
+		account_release(&a);
+		return -1;
+	}
+	body = xasprintf("%s done%s%s", title, note ? ": " : "",
+	    note ? note : "");
+	p.account_id = account_id;
+	p.at = now;
+	p.type = type;
+	p.author = ctx->user;
+	p.sentiment = a.sentiment;
+	p.requires_triage = a.requires_triage;
+	p.body = body;
+	rc = db_post_add(ctx->db, &p, err);
+	free(body);
+	account_release(&a);
+	return rc;
+}
+
+/* Checks that every task exists and is open, before anything changes. */
+static int
+check_open(struct tam_ctx *ctx, const int64_t *ids, int n, char **err)
+{
+	struct task	t;
+	int		i, rc;
+
+	for (i = 0; i < n; i++) {
+		if ((rc = db_task_get(ctx->db, ids[i], &t, err)) < 0)
+			return -1;
+		if (rc > 0) {
+			*err = xasprintf("no task %" PRId64 "; nothing changed "
+			    "(see 'tam task list')", ids[i]);
+			return 1;
+		}
+		if (strcmp(t.status, "open") != 0) {
+			*err = xasprintf("task %" PRId64 " is %s, not open; "
+			    "nothing changed", ids[i], t.status);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+plan_close_tasks(struct tam_ctx *ctx, const int64_t *ids, int n,
+    const char *status, const char *note, char **err)
+{
+	struct task	 t;
+	const char	*type;
+	char		 now[21], *title, *account;
+	int64_t		 cta_id, account_id;
+	int		 i, rc;
+
+	if ((rc = check_open(ctx, ids, n, err)) != 0)
+		return rc;
+	tam_now(ctx, now);
+	for (i = 0; i < n; i++) {
+		if (db_task_get(ctx->db, ids[i], &t, err) != 0)
+			return -1;
+		cta_id = t.cta_id;
+		account_id = t.account_id;
+		type = strcmp(status, "done") == 0 ? done_post_type(t.kind) :
+		    NULL;
+		title = xstrdup(t.title);
+		account = xstrdup(t.account);
+		/* The same id twice: closed the first time, skipped now. */
+		rc = db_task_close(ctx->db, ids[i], status, now, note, err);
+		if (rc == 0)
+			tam_info(ctx, "task %" PRId64 " %s: %s (%s)", ids[i],
+			    status, title, account);
+		if (rc == 0 && type != NULL && post_done(ctx, type,
+		    account_id, title, note, now, err) != 0)
+			rc = -1;
+		free(title);
+		free(account);
+		if (rc < 0)
+			return -1;
+		if (rc > 0 || cta_id == 0)
+			continue;
+		if ((rc = plan_close_if_complete(ctx, cta_id, err)) < 0)
+			return -1;
+		if (rc > 0)
+			tam_info(ctx, "renewal CTA %" PRId64 " closed: all its "
+			    "tasks are done or skipped", cta_id);
+	}
+	return 0;
 }

@@ -107,8 +107,11 @@ open_windows(struct tam_ctx *ctx, const struct settings *s, int dry_run,
 		f = &l.v[i];
 		date_format(f->renewal_date, rd);
 		if (!dry_run && (rc = plan_open_renewal(ctx, f->account_id,
-		    f->renewal_date, "sync", &cta_id, err)) < 0)
+		    f->renewal_date, "sync", &cta_id, err)) != 0) {
+			if (rc > 0)	/* nothing to schedule */
+				continue;
 			break;
+		}
 		counts->renewal_opened++;
 		if (report == NULL)
 			continue;

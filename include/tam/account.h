@@ -135,5 +135,14 @@ int		 account_create(struct tam_ctx *, struct account *a,
  */
 int		 account_save(struct tam_ctx *, const struct account *old,
 		    struct account *new, const char *author, char **err);
+/*
+ * account_save() with flags: ACCOUNT_SAVE_NO_POST leaves out the
+ * `sentiment` post, for a caller that writes the sentiment change into
+ * its own post (the `risk_update` of tam sentiment and tam cta close).
+ */
+#define ACCOUNT_SAVE_NO_POST	0x1
+int		 account_save_opts(struct tam_ctx *, const struct account *old,
+		    struct account *new, const char *author, int flags,
+		    char **err);
 
 #endif

@@ -55,6 +55,12 @@ int	 cmd_misuse(struct tam_ctx *, const char *fmt, ...)
 int	 cmd_bad_option(struct tam_ctx *, char **argv, int ch);
 /* Parses a positive integer id (task, CTA); 0 or -1. */
 int	 cmd_parse_id(const char *, int64_t *);
+/*
+ * Parses argv[0..argc) as task ids into *ids (allocated, the caller
+ * frees).  Returns TAM_OK, or TAM_USAGE (via cmd_misuse) when there is
+ * none or one is malformed.
+ */
+int	 cmd_parse_ids(struct tam_ctx *, int argc, char **argv, int64_t **ids);
 
 /* Resets getopt for a command's own parse. */
 #define CMD_GETOPT_RESET() (optind = 0, opterr = 0)

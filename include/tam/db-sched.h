@@ -63,6 +63,12 @@ int	 db_sched_unplanned(struct tam_db *, int from, int to,
 int	 db_sched_renewal_state(struct tam_db *, int64_t id, int r,
 	    int *archived, int *planned, char **err);
 /*
+ * The account's open renewal CTA: 0 with *id and *renewal_date set, 1
+ * when it has none, -1.
+ */
+int	 db_sched_open_renewal(struct tam_db *, int64_t account_id,
+	    int64_t *id, int *renewal_date, char **err);
+/*
  * At-risk accounts (red, or yellow with requires_triage), not archived,
  * with no open risk CTA; tam NULL for all.
  */
@@ -71,7 +77,10 @@ int	 db_sched_risk_missing(struct tam_db *, const char *tam,
 /* Open renewal CTAs none of whose tasks is open any more. */
 int	 db_sched_complete(struct tam_db *,
 	    int (*)(void *, const struct due_cta *), void *, char **err);
-/* 1 when CTA id is an open renewal CTA with no open task left, else 0. */
+/*
+ * Sets *complete to 1 when CTA id is an open renewal CTA with no open
+ * task left, else 0.  Returns 0 or -1.
+ */
 int	 db_sched_is_complete(struct tam_db *, int64_t id, int *complete,
 	    char **err);
 /*

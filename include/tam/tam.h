@@ -41,6 +41,7 @@ struct tam_ctx {
 	const char	*cmd;		/* "import", "account add": for messages */
 	struct settings	*settings;	/* loaded once by settings_get() */
 	char		*errmsg;	/* set by cmd_fail(), printed by main */
+	char		*owned[2];	/* freed at exit: db path, command name */
 	const char	*opt_today;	/* options as given, before resolving */
 	const char	*opt_format;
 	const char	*opt_color;

@@ -1,14 +1,596 @@
-/* cmd-cta.c: PLACEHOLDER until its issue lands; replaced whole. */
-#include "tam/cmd.h"
+/*
+ * cmd-cta.c: tam cta list|show|open|update|close.  Opening, updating and
+ * closing walk the at-risk playbook (risk.h) through risk-apply.h.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-static int
-cta_exec(struct tam_ctx *ctx, int argc, char **argv)
+#include <cJSON.h>
+
+#include "tam/cmd.h"
+#include "tam/date.h"
+#include "tam/db.h"
+#include "tam/money.h"
+#include "tam/out.h"
+#include "tam/risk-apply.h"
+
+#define OPT_OPEN	1000
+#define OPT_KIND	1001
+#define OPT_TAM		1002
+#define OPT_RISK_TYPE	1003
+#define OPT_RISK_REASON	1004
+#define OPT_NOTE	1005
+#define OPT_TITLE	1006
+#define OPT_WON		1007
+#define OPT_LOST	1008
+#define OPT_NET_ARR	1009
+
+/* The keys of `cta list` and `cta show` (SPEC §2). */
+static const struct out_col cta_cols[] = {
+	{ "cta_id",		"ID",		OUT_INT },
+	{ "account_id",		NULL,		OUT_INT },
+	{ "account",		"ACCOUNT",	OUT_STR },
+	{ "kind",		"KIND",		OUT_STR },
+	{ "title",		"TITLE",	OUT_STR },
+	{ "playbook",		NULL,		OUT_STR },
+	{ "status",		"STATUS",	OUT_STR },
+	{ "risk_type",		"RISK TYPE",	OUT_STR },
+	{ "risk_reason",	"RISK REASON",	OUT_STR },
+	{ "opened_at",		NULL,		OUT_STR },
+	{ NULL,			"OPENED",	OUT_STR },
+	{ "opened_by",		"BY",		OUT_STR },
+	{ "renewal_date",	"RENEWAL",	OUT_DATE },
+	{ "closed_at",		NULL,		OUT_STR },
+	{ NULL,			"CLOSED",	OUT_STR },
+	{ "outcome_note",	NULL,		OUT_STR },
+	{ "net_arr_change",	"NET ARR",	OUT_MONEY },
+};
+#define NCTA_COLS ((int)(sizeof cta_cols / sizeof cta_cols[0]))
+
+/* The tasks of `cta show`, with the keys of `task list`. */
+static const struct out_col task_cols[] = {
+	{ "task_id",	"TASK",		OUT_INT },
+	{ "account_id",	NULL,		OUT_INT },
+	{ "account",	NULL,		OUT_STR },
+	{ "cta_id",	NULL,		OUT_INT },
+	{ "kind",	"KIND",		OUT_STR },
+	{ "title",	"TITLE",	OUT_STR },
+	{ "due",	"DUE",		OUT_DATE },
+	{ "status",	"STATUS",	OUT_STR },
+	{ "done_at",	"DONE",		OUT_STR },
+	{ "note",	"NOTE",		OUT_STR },
+};
+#define NTASK_COLS ((int)(sizeof task_cols / sizeof task_cols[0]))
+
+/* The date part of a timestamp, for people; NULL stays NULL. */
+static const char *
+day_of(const char *ts, char buf[11])
 {
-	(void)argc;
-	(void)argv;
-	return cmd_fail(ctx, TAM_FAIL, "cta: not built yet");
+	if (ts == NULL)
+		return NULL;
+	snprintf(buf, 11, "%s", ts);
+	return buf;
 }
 
+static void
+cta_cells(struct out *o, const struct cta *c)
+{
+	char	day[11];
+
+	out_int(o, c->id);
+	out_int(o, c->account_id);
+	out_str(o, c->account);
+	out_str(o, c->kind);
+	out_str(o, c->title);
+	out_str(o, c->playbook);
+	out_str(o, c->status);
+	out_str(o, c->risk_type);
+	out_str(o, c->risk_reason);
+	out_str(o, c->opened_at);
+	out_str(o, day_of(c->opened_at, day));
+	out_str(o, c->opened_by);
+	out_date(o, c->renewal_date);
+	out_str(o, c->closed_at);
+	out_str(o, day_of(c->closed_at, day));
+	out_str(o, c->outcome_note);
+	if (c->has_net_arr)
+		out_money(o, c->net_arr_cents);
+	else
+		out_null(o);
+}
+
+/* Parses the CTA id argument; TAM_OK or a usage error. */
+static int
+cta_id_arg(struct tam_ctx *ctx, int argc, char **argv, int64_t *id)
+{
+	if (argc != 1)
+		return cmd_misuse(ctx, "%s: which CTA? (an id from 'tam cta "
+		    "list')", ctx->cmd);
+	if (cmd_parse_id(argv[0], id) != 0)
+		return cmd_misuse(ctx, "%s: '%s' is not a CTA id", ctx->cmd,
+		    argv[0]);
+	return TAM_OK;
+}
+
+/* --- list ------------------------------------------------------------ */
+
+static const struct option list_longopts[] = {
+	{ "open",	no_argument,	   NULL, OPT_OPEN },
+	{ "kind",	required_argument, NULL, OPT_KIND },
+	{ "tam",	required_argument, NULL, OPT_TAM },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+list_row(void *arg, const struct cta *c)
+{
+	struct out	*o = arg;
+
+	if (strcmp(c->status, "open") != 0)
+		out_row_style(o, STYLE_DIM);
+	cta_cells(o, c);
+	out_row_end(o);
+	return 0;
+}
+
+static int
+cta_list(struct tam_ctx *ctx, int argc, char **argv)
+{
+	struct cta_filter	 f = { 0 };
+	struct out		*o;
+	char			*err = NULL;
+	int			 ch, rc;
+
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", list_longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_OPEN:
+			f.open_only = 1;
+			break;
+		case OPT_KIND:
+			if (strcmp(optarg, "renewal") != 0 &&
+			    strcmp(optarg, "risk") != 0)
+				return cmd_misuse(ctx, "--kind: '%s' is not "
+				    "renewal or risk", optarg);
+			f.kind = optarg;
+			break;
+		case OPT_TAM:
+			f.tam = optarg;
+			break;
+		default:
+			return cmd_bad_option(ctx, argv, ch);
+		}
+	}
+	if (optind != argc)
+		return cmd_misuse(ctx, "cta list: unexpected argument '%s'",
+		    argv[optind]);
+	o = out_begin(ctx, cta_cols, NCTA_COLS);
+	rc = db_cta_each(ctx->db, &f, list_row, o, &err);
+	out_finish(o);
+	if (rc < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	return TAM_OK;
+}
+
+/* --- show ------------------------------------------------------------ */
+
+static int
+task_row(void *arg, const struct task *t)
+{
+	struct out	*o = arg;
+
+	out_int(o, t->id);
+	out_int(o, t->account_id);
+	out_str(o, t->account);
+	out_int(o, t->cta_id);
+	out_str(o, t->kind);
+	out_str(o, t->title);
+	out_date(o, t->due);
+	out_str(o, t->status);
+	out_str(o, t->done_at);
+	out_str(o, t->note);
+	out_row_end(o);
+	return 0;
+}
+
+static cJSON *
+json_str(const char *s)
+{
+	return s != NULL ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+/* The tasks as JSON objects with the keys of task_cols. */
+static int
+task_json(void *arg, const struct task *t)
+{
+	cJSON	*o = cJSON_CreateObject();
+	char	 due[11];
+
+	date_format(t->due, due);
+	cJSON_AddNumberToObject(o, "task_id", (double)t->id);
+	cJSON_AddNumberToObject(o, "account_id", (double)t->account_id);
+	cJSON_AddItemToObject(o, "account", json_str(t->account));
+	cJSON_AddNumberToObject(o, "cta_id", (double)t->cta_id);
+	cJSON_AddItemToObject(o, "kind", json_str(t->kind));
+	cJSON_AddItemToObject(o, "title", json_str(t->title));
+	cJSON_AddStringToObject(o, "due", due);
+	cJSON_AddItemToObject(o, "status", json_str(t->status));
+	cJSON_AddItemToObject(o, "done_at", json_str(t->done_at));
+	cJSON_AddItemToObject(o, "note", json_str(t->note));
+	cJSON_AddItemToArray(arg, o);
+	return 0;
+}
+
+static void
+kv(const char *key, const char *value)
+{
+	if (value != NULL && *value != '\0')
+		printf("%-14s %s\n", key, value);
+}
+
+/* `cta show` for people: the fields that are set, then the tasks. */
+static void
+print_cta(const struct cta *c, const char *currency)
+{
+	char	buf[64], day[11];
+
+	snprintf(buf, sizeof buf, "%" PRId64, c->id);
+	kv("cta", buf);
+	snprintf(buf, sizeof buf, "%" PRId64, c->account_id);
+	printf("%-14s %s (%s)\n", "account", c->account, buf);
+	kv("kind", c->kind);
+	kv("title", c->title);
+	kv("playbook", c->playbook);
+	kv("status", c->status);
+	kv("risk type", c->risk_type);
+	kv("risk reason", c->risk_reason);
+	snprintf(buf, sizeof buf, "%s by %s", c->opened_at, c->opened_by);
+	kv("opened", buf);
+	if (c->renewal_date != DATE_NONE) {
+		date_format(c->renewal_date, day);
+		kv("renewal date", day);
+	}
+	kv("closed", c->closed_at);
+	kv("outcome", c->outcome_note);
+	if (c->has_net_arr) {
+		money_format(c->net_arr_cents, currency, buf);
+		kv("net ARR change", buf);
+	}
+	printf("\ntasks:\n");
+}
+
+static int
+cta_show(struct tam_ctx *ctx, int argc, char **argv)
+{
+	struct risk_subject	 s;
+	struct task_filter	 tf = { 0 };
+	struct cta		 c;
+	struct out		*o;
+	cJSON			*obj;
+	char			*err = NULL;
+	int64_t			 id;
+	int			 ch, rc;
+
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", NULL, NULL)) != -1)
+		return cmd_bad_option(ctx, argv, ch);
+	if ((rc = cta_id_arg(ctx, argc - optind, argv + optind, &id)) !=
+	    TAM_OK)
+		return rc;
+	/* The account's currency, for people's money. */
+	risk_subject_init(&s);
+	if ((rc = risk_subject_cta(ctx, id, &s)) != TAM_OK)
+		goto out;
+	if ((rc = db_cta_get(ctx->db, id, &c, &err)) != 0) {
+		rc = rc < 0 ? cmd_fail_take(ctx, TAM_FAIL, err) :
+		    cmd_fail(ctx, TAM_FAIL, "no CTA with id %" PRId64, id);
+		goto out;
+	}
+	tf.cta_id = id;
+	o = out_begin(ctx, cta_cols, NCTA_COLS);
+	out_single(o);
+	if (ctx->format == FMT_TABLE) {
+		out_finish(o);
+		print_cta(&c, s.acct.currency);
+		o = out_begin(ctx, task_cols, NTASK_COLS);
+		rc = db_task_each(ctx->db, &tf, task_row, o, &err);
+	} else {
+		cta_cells(o, &c);
+		rc = 0;
+		if ((obj = out_row_json(o)) != NULL)
+			rc = db_task_each(ctx->db, &tf, task_json,
+			    cJSON_AddArrayToObject(obj, "tasks"), &err);
+		out_row_end(o);
+	}
+	out_finish(o);
+	rc = rc < 0 ? cmd_fail_take(ctx, TAM_FAIL, err) : TAM_OK;
+out:
+	risk_subject_release(&s);
+	return rc;
+}
+
+/* --- open, update ------------------------------------------------------ */
+
+/* Parses --risk-type/--risk-reason into the handbook spelling. */
+static int
+parse_risk_field(struct tam_ctx *ctx, int ch, const char *arg,
+    struct risk_args *args)
+{
+	char	*choices;
+	int	 rc;
+
+	if (ch == OPT_RISK_TYPE &&
+	    (args->risk_type = risk_type_parse(arg)) != NULL)
+		return TAM_OK;
+	if (ch == OPT_RISK_REASON &&
+	    (args->risk_reason = risk_reason_parse(arg)) != NULL)
+		return TAM_OK;
+	choices = ch == OPT_RISK_TYPE ? risk_type_choices() :
+	    risk_reason_choices();
+	rc = cmd_fail(ctx, TAM_USAGE, "%s: '%s' is not a %s; one of: %s",
+	    ch == OPT_RISK_TYPE ? "--risk-type" : "--risk-reason", arg,
+	    ch == OPT_RISK_TYPE ? "Risk Type" : "Risk Reason", choices);
+	free(choices);
+	return rc;
+}
+
+static const struct option open_longopts[] = {
+	{ "risk-type",	 required_argument, NULL, OPT_RISK_TYPE },
+	{ "risk-reason", required_argument, NULL, OPT_RISK_REASON },
+	{ "note",	 required_argument, NULL, OPT_NOTE },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+cta_open(struct tam_ctx *ctx, int argc, char **argv)
+{
+	struct risk_subject	 s;
+	struct risk_result	 r;
+	struct risk_args	 args = { 0 };
+	int			 ch, rc;
+
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", open_longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_RISK_TYPE:
+		case OPT_RISK_REASON:
+			if ((rc = parse_risk_field(ctx, ch, optarg, &args)) !=
+			    TAM_OK)
+				return rc;
+			break;
+		case OPT_NOTE:
+			args.note = *optarg != '\0' ? optarg : NULL;
+			break;
+		default:
+			return cmd_bad_option(ctx, argv, ch);
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_misuse(ctx, "cta open: which account?");
+	risk_subject_init(&s);
+	if ((rc = risk_subject_account(ctx, argv[optind], &s)) == TAM_OK &&
+	    (rc = risk_decide(ctx, &s, RE_OPEN_CTA, args.note != NULL, &r)) ==
+	    TAM_OK)
+		rc = risk_apply(ctx, &s, &r, &args);
+	risk_subject_release(&s);
+	return rc;
+}
+
+static const struct option update_longopts[] = {
+	{ "risk-type",	 required_argument, NULL, OPT_RISK_TYPE },
+	{ "risk-reason", required_argument, NULL, OPT_RISK_REASON },
+	{ "title",	 required_argument, NULL, OPT_TITLE },
+	{ NULL, 0, NULL, 0 }
+};
+
+/*
+ * --title and the risk fields are two events of the playbook (a renewal
+ * CTA takes a title but not a risk type): both must be allowed, and the
+ * update does what both allow.
+ */
+static int
+update_decide(struct tam_ctx *ctx, const struct risk_subject *s,
+    const struct risk_args *args, struct risk_result *r)
+{
+	struct risk_result	 t;
+	int			 rc;
+
+	memset(r, 0, sizeof *r);
+	if (args->title != NULL &&
+	    (rc = risk_decide(ctx, s, RE_UPDATE_TITLE, 0, &t)) != TAM_OK)
+		return rc;
+	if ((args->risk_type != NULL || args->risk_reason != NULL) &&
+	    (rc = risk_decide(ctx, s, RE_UPDATE_RISK, 0, r)) != TAM_OK)
+		return rc;
+	if (args->title != NULL) {
+		if (r->actions == 0)
+			*r = t;
+		else
+			r->actions |= t.actions;
+	}
+	return TAM_OK;
+}
+
+static int
+cta_update(struct tam_ctx *ctx, int argc, char **argv)
+{
+	struct risk_subject	 s;
+	struct risk_result	 r;
+	struct risk_args	 args = { 0 };
+	int64_t			 id;
+	int			 ch, rc;
+
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", update_longopts, NULL)) !=
+	    -1) {
+		switch (ch) {
+		case OPT_RISK_TYPE:
+		case OPT_RISK_REASON:
+			if ((rc = parse_risk_field(ctx, ch, optarg, &args)) !=
+			    TAM_OK)
+				return rc;
+			break;
+		case OPT_TITLE:
+			if (*optarg == '\0')
+				return cmd_misuse(ctx, "--title: a CTA needs a "
+				    "title");
+			args.title = optarg;
+			break;
+		default:
+			return cmd_bad_option(ctx, argv, ch);
+		}
+	}
+	if ((rc = cta_id_arg(ctx, argc - optind, argv + optind, &id)) !=
+	    TAM_OK)
+		return rc;
+	if (args.title == NULL && args.risk_type == NULL &&
+	    args.risk_reason == NULL)
+		return cmd_misuse(ctx, "cta update: nothing to change; give "
+		    "--risk-type, --risk-reason or --title");
+	risk_subject_init(&s);
+	if ((rc = risk_subject_cta(ctx, id, &s)) == TAM_OK &&
+	    (rc = update_decide(ctx, &s, &args, &r)) == TAM_OK)
+		rc = risk_apply(ctx, &s, &r, &args);
+	risk_subject_release(&s);
+	return rc;
+}
+
+/* --- close ------------------------------------------------------------ */
+
+static const struct option close_longopts[] = {
+	{ "won",	no_argument,	   NULL, OPT_WON },
+	{ "lost",	required_argument, NULL, OPT_LOST },
+	{ "net-arr",	required_argument, NULL, OPT_NET_ARR },
+	{ "note",	required_argument, NULL, OPT_NOTE },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const struct {
+	const char	*name;
+	enum risk_event	 ev;
+} lost_kinds[] = {
+	{ "churn",	 RE_CLOSE_CHURN },
+	{ "downgrade",	 RE_CLOSE_DOWNGRADE },
+	{ "contraction", RE_CLOSE_CONTRACTION },
+};
+
+/* The event of --lost KIND; -1 for an unknown kind. */
+static int
+lost_event(const char *kind, enum risk_event *ev)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof lost_kinds / sizeof lost_kinds[0]; i++)
+		if (strcmp(kind, lost_kinds[i].name) == 0) {
+			*ev = lost_kinds[i].ev;
+			return 0;
+		}
+	return -1;
+}
+
+static int
+cta_close(struct tam_ctx *ctx, int argc, char **argv)
+{
+	struct risk_subject	 s;
+	struct risk_result	 r;
+	struct risk_args	 args = { 0 };
+	struct money		 m;
+	const char		*lost = NULL, *why;
+	enum risk_event		 ev = RE_CLOSE_WON;
+	int64_t			 id;
+	int			 ch, rc, won = 0;
+
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", close_longopts, NULL)) !=
+	    -1) {
+		switch (ch) {
+		case OPT_WON:
+			won = 1;
+			break;
+		case OPT_LOST:
+			lost = optarg;
+			break;
+		case OPT_NET_ARR:
+			if (money_parse(optarg, &m) != 0)
+				return cmd_misuse(ctx, "--net-arr: '%s' is not "
+				    "an amount (like 5000, -$5,000)", optarg);
+			args.net_arr_cents = m.cents;
+			break;
+		case OPT_NOTE:
+			args.note = *optarg != '\0' ? optarg : NULL;
+			break;
+		default:
+			return cmd_bad_option(ctx, argv, ch);
+		}
+	}
+	if ((rc = cta_id_arg(ctx, argc - optind, argv + optind, &id)) !=
+	    TAM_OK)
+		return rc;
+	if (won == (lost != NULL))
+		return cmd_misuse(ctx, "cta close: give either --won or --lost "
+		    "churn|downgrade|contraction");
+	if (lost != NULL && lost_event(lost, &ev) != 0)
+		return cmd_misuse(ctx, "--lost: '%s' is not churn, downgrade or "
+		    "contraction", lost);
+	if (won && args.net_arr_cents < 0)
+		ev = RE_CLOSE_WON_LOSS;
+	if ((why = risk_usage(ev, args.note != NULL)) != NULL)
+		return cmd_misuse(ctx, "cta close: %s", why);
+	risk_subject_init(&s);
+	if ((rc = risk_subject_cta(ctx, id, &s)) == TAM_OK &&
+	    (rc = risk_decide(ctx, &s, ev, 1, &r)) == TAM_OK)
+		rc = risk_apply(ctx, &s, &r, &args);
+	risk_subject_release(&s);
+	return rc;
+}
+
+/* --- the table ---------------------------------------------------------- */
+
+static const struct cmd_entry cta_list_entry = {
+	"list", "cta list [--open] [--kind renewal|risk] [--tam P]",
+	"list CTAs", ":", list_longopts, CMD_DB, cta_list, NULL
+};
+
+static const struct cmd_entry cta_show_entry = {
+	"show", "cta show ID", "show a CTA and its tasks", ":", NULL, CMD_DB,
+	cta_show, NULL
+};
+
+static const struct cmd_entry cta_open_entry = {
+	"open",
+	"cta open ACCOUNT [--risk-type T] [--risk-reason R] [--note TEXT]",
+	"open the At-Risk CTA", ":", open_longopts, CMD_DB | CMD_WRITE,
+	cta_open, NULL
+};
+
+static const struct cmd_entry cta_update_entry = {
+	"update", "cta update ID [--risk-type T] [--risk-reason R] [--title T]",
+	"set a CTA's Risk Type, Risk Reason or title", ":", update_longopts,
+	CMD_DB | CMD_WRITE, cta_update, NULL
+};
+
+static const struct cmd_entry cta_close_entry = {
+	"close",
+	"cta close ID --won [--net-arr AMOUNT] --note REASONS\n"
+	"      tam cta close ID --lost churn|downgrade|contraction "
+	"[--net-arr AMOUNT]\n"
+	"                --note REASONS",
+	"conclude an At-Risk CTA", ":", close_longopts, CMD_DB | CMD_WRITE,
+	cta_close, NULL
+};
+
+static const struct cmd_entry *const cta_subs[] = {
+	&cta_list_entry,
+	&cta_show_entry,
+	&cta_open_entry,
+	&cta_update_entry,
+	&cta_close_entry,
+	NULL
+};
+
 const struct cmd_entry cmd_cta_entry = {
-	"cta", "cta list|show|open|update|close ...", "At-Risk and renewal CTAs", NULL, NULL, 0, cta_exec, NULL
+	"cta", "cta list|show|open|update|close ...",
+	"At-Risk and renewal CTAs", NULL, NULL, 0, NULL, cta_subs
 };

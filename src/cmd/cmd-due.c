@@ -353,14 +353,19 @@ print_machine(struct tam_ctx *ctx, const struct due_list *l)
 
 /* --- the table, for people at 8 a.m. ------------------------------ */
 
-#define ACCOUNT_MAX	24
+#define ACCOUNT_MAX	24	/* the widest account column */
+#define ACCOUNT_MIN	14	/* what a narrow terminal still gets */
 
 struct table {
 	FILE	*fp;
 	int	 color;
 	int	 width;		/* 0: no limit (not a terminal) */
+	int	 id_w;
 	int	 account_w;
 };
+
+/* Columns before the account: ID, DUE (10), DAYS (4), two-space gaps. */
+#define PREFIX_W(t)	((t)->id_w + 2 + 10 + 2 + 4 + 2)
 
 static void
 style_on(const struct table *t, enum out_style s)
@@ -419,13 +424,73 @@ term_width(void)
 	return 80;
 }
 
-/* "Acme Corp *" for a strategic account. */
-static char *
-account_label(const struct row *r)
+/* The width of "Acme Corp *" (a strategic account is marked). */
+static int
+account_width(const struct row *r)
 {
 	if (r->account == NULL)
-		return xstrdup("");
-	return xasprintf("%s%s", r->account, r->strategic ? " *" : "");
+		return 0;
+	return utf8_width(r->account) + (r->strategic ? 2 : 0);
+}
+
+/* The account in exactly t->account_w columns; a cut keeps the mark. */
+static void
+put_account(const struct table *t, const struct row *r)
+{
+	int	mark = r->strategic ? 2 : 0, w;
+
+	if (r->account == NULL) {
+		put_pad(t->fp, "", t->account_w);
+		return;
+	}
+	w = utf8_width(r->account);
+	if (w > t->account_w - mark)
+		w = t->account_w - mark;
+	if (r->strategic)
+		style_on(t, STYLE_BOLD);
+	put_cut(t->fp, r->account, t->account_w - mark);
+	if (r->strategic)
+		fputs(" *", t->fp);
+	if (r->strategic)
+		style_off(t, STYLE_BOLD);
+	for (w += mark; w < t->account_w; w++)
+		putc(' ', t->fp);
+}
+
+/*
+ * Writes s dimmed at indent, wrapped at spaces to the terminal's width
+ * (the attendees are worth more than an ellipsis); a word longer than
+ * the line is cut.
+ */
+static void
+put_wrapped(const struct table *t, const char *s, int indent)
+{
+	const char	*p, *brk;
+	int		 avail = t->width ? t->width - indent : 0, w;
+
+	while (*s != '\0') {
+		brk = NULL;
+		if (avail > 0 && utf8_width(s) > avail) {
+			/* The last space that keeps the line within avail. */
+			for (p = s, w = 0; *p != '\0' && w <= avail; p++) {
+				if ((*p & 0xC0) != 0x80)
+					w++;
+				if (*p == ' ' && w <= avail)
+					brk = p;
+			}
+		}
+		fprintf(t->fp, "%*s", indent, "");
+		style_on(t, STYLE_DIM);
+		if (brk == NULL) {
+			put_cut(t->fp, s, avail);
+			s += strlen(s);
+		} else {
+			fwrite(s, 1, (size_t)(brk - s), t->fp);
+			s = brk + 1;
+		}
+		style_off(t, STYLE_DIM);
+		putc('\n', t->fp);
+	}
 }
 
 /*
@@ -461,20 +526,15 @@ put_detail(const struct table *t, const struct row *r, int first,
 		free(line);
 		line = next;
 	}
-	if (*line != '\0') {
-		fprintf(t->fp, "%*s", indent, "");
-		style_on(t, STYLE_DIM);
-		put_cut(t->fp, line, t->width ? t->width - indent : 0);
-		style_off(t, STYLE_DIM);
-		putc('\n', t->fp);
-	}
+	if (*line != '\0')
+		put_wrapped(t, line, indent);
 	free(line);
 }
 
 static void
 put_row(const struct table *t, const struct row *r, int first, int today)
 {
-	char		 id[24] = "-", due[11] = "", days[16] = "", *label;
+	char		 id[24] = "-", due[11] = "", days[16] = "";
 	enum out_style	 s = r->group == G_OVERDUE ? STYLE_RED : STYLE_NONE;
 	int		 used;
 
@@ -486,23 +546,46 @@ put_row(const struct table *t, const struct row *r, int first, int today)
 		if (r->due == today)
 			strcpy(days, "0");
 	}
-	label = account_label(r);
-	fprintf(t->fp, "%6s  %-10s  ", id, due);
+	fprintf(t->fp, "%*s  %-10s  ", t->id_w, id, due);
 	style_on(t, s);
 	fprintf(t->fp, "%4s", days);
 	style_off(t, s);
 	fputs("  ", t->fp);
-	if (r->strategic)
-		style_on(t, STYLE_BOLD);
-	put_pad(t->fp, label, t->account_w);
-	if (r->strategic)
-		style_off(t, STYLE_BOLD);
+	put_account(t, r);
 	fputs("  ", t->fp);
-	used = 6 + 2 + 10 + 2 + 4 + 2 + t->account_w + 2;
+	used = PREFIX_W(t) + t->account_w + 2;
 	put_cut(t->fp, r->title, t->width ? t->width - used : 0);
 	putc('\n', t->fp);
-	put_detail(t, r, first, 6 + 2 + 10 + 2 + 4 + 2);
-	free(label);
+	put_detail(t, r, first, PREFIX_W(t));
+}
+
+/*
+ * Column widths: the account column as wide as the names (at most
+ * ACCOUNT_MAX), narrowed on a small terminal so that titles keep room.
+ */
+static void
+size_table(struct table *t, const struct due_list *l)
+{
+	size_t	i;
+	int	w, title_w = 0, room;
+	char	buf[24];
+
+	t->id_w = 2;
+	t->account_w = 7;
+	for (i = 0; i < l->n; i++) {
+		snprintf(buf, sizeof buf, "%" PRId64, l->v[i].task_id);
+		if ((w = (int)strlen(buf)) > t->id_w)
+			t->id_w = w;
+		if ((w = account_width(&l->v[i])) > t->account_w)
+			t->account_w = w > ACCOUNT_MAX ? ACCOUNT_MAX : w;
+		if ((w = utf8_width(l->v[i].title)) > title_w)
+			title_w = w;
+	}
+	if (t->width == 0)
+		return;
+	room = t->width - PREFIX_W(t) - 2 - title_w;
+	if (room < t->account_w)
+		t->account_w = room > ACCOUNT_MIN ? room : ACCOUNT_MIN;
 }
 
 static void
@@ -532,22 +615,18 @@ static int
 print_table(struct tam_ctx *ctx, const struct due_list *l, int until)
 {
 	struct table	 t;
-	int		 counts[G_COUNT] = { 0 }, w, any_strategic = 0, first;
+	int		 counts[G_COUNT] = { 0 }, any_strategic = 0, first;
 	size_t		 i;
-	char		*label, d[11];
+	char		 d[11];
 	enum group	 g;
 
 	t.fp = stdout;
 	t.color = ctx->color;
 	t.width = term_width();
-	t.account_w = 7;
+	size_table(&t, l);
 	for (i = 0; i < l->n; i++) {
 		counts[l->v[i].group]++;
 		any_strategic |= l->v[i].strategic;
-		label = account_label(&l->v[i]);
-		if ((w = utf8_width(label)) > t.account_w)
-			t.account_w = w > ACCOUNT_MAX ? ACCOUNT_MAX : w;
-		free(label);
 	}
 	if (l->n == 0) {
 		if (until != DATE_NONE) {
@@ -560,7 +639,7 @@ print_table(struct tam_ctx *ctx, const struct due_list *l, int until)
 		return ferror(stdout) ? TAM_FAIL : TAM_OK;
 	}
 	style_on(&t, STYLE_DIM);
-	fprintf(t.fp, "%6s  %-10s  %4s  ", "ID", "DUE", "DAYS");
+	fprintf(t.fp, "%*s  %-10s  %4s  ", t.id_w, "ID", "DUE", "DAYS");
 	put_pad(t.fp, "ACCOUNT", t.account_w);
 	fputs("  TASK", t.fp);
 	style_off(&t, STYLE_DIM);
@@ -647,6 +726,8 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (horizon == NULL)
 		p = l.s->horizon;
 	until = all ? DATE_NONE : date_add_period(ctx->today, &p);
+	if (db_sched_bulk(ctx->db, &err) != 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (!no_sync && (rc = run_sync(ctx)) != TAM_OK)
 		return rc;
 	if (collect(&l, tam, until, &err) != 0) {

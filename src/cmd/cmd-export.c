@@ -76,6 +76,11 @@ export_all(struct tam_ctx *ctx, int jsonl)
 	return TAM_OK;
 }
 
+/* Empty, not NULL: with NULL getopt_long takes "--x" for short options. */
+static const struct option no_longopts[] = {
+	{ NULL, 0, NULL, 0 }
+};
+
 static int
 export_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
@@ -83,7 +88,7 @@ export_exec(struct tam_ctx *ctx, int argc, char **argv)
 	int		 ch, jsonl = 0;
 
 	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", NULL, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":", no_longopts, NULL)) != -1)
 		return cmd_bad_option(ctx, argv, ch);
 	if (optind != argc)
 		return cmd_misuse(ctx, "export: unexpected argument '%s'; the "

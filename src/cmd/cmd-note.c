@@ -1,14 +1,53 @@
-/* cmd-note.c: PLACEHOLDER until its issue lands; replaced whole. */
+/* cmd-note.c: tam note, a plain note on an account's timeline. */
+#include <inttypes.h>
+
+#include "tam/account.h"
 #include "tam/cmd.h"
+#include "tam/db.h"
 
 static int
 note_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cmd_fail(ctx, TAM_FAIL, "note: not built yet");
+	struct account	 a;
+	struct post	 p = { 0 };
+	char		 now[21], *err = NULL;
+	int64_t		 id;
+	int		 ch, rc;
+
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", NULL, NULL)) != -1)
+		return cmd_bad_option(ctx, argv, ch);
+	argc -= optind;
+	argv += optind;
+	if (argc != 2)
+		return cmd_misuse(ctx, argc < 2 ? "note: give ACCOUNT and TEXT" :
+		    "note: one TEXT only (quote a note with spaces)");
+	if (*argv[1] == '\0')
+		return cmd_misuse(ctx, "note: the note is empty");
+	account_init(&a);
+	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK ||
+	    (rc = account_load(ctx, id, &a)) != TAM_OK) {
+		account_release(&a);
+		return rc;
+	}
+	tam_now(ctx, now);
+	p.account_id = a.id;
+	p.at = now;
+	p.type = "note";
+	p.author = ctx->user;
+	p.sentiment = a.sentiment;
+	p.requires_triage = a.requires_triage;
+	p.body = argv[1];
+	if (db_post_add(ctx->db, &p, &err) != 0)
+		rc = cmd_fail_take(ctx, TAM_FAIL, err);
+	else
+		tam_info(ctx, "note %" PRId64 " added to account %" PRId64
+		    " (%s)", p.id, a.id, a.name);
+	account_release(&a);
+	return rc;
 }
 
 const struct cmd_entry cmd_note_entry = {
-	"note", "note ACCOUNT TEXT", "add a note to the timeline", NULL, NULL, 0, note_exec, NULL
+	"note", "note ACCOUNT TEXT", "add a note to the timeline", ":", NULL,
+	CMD_DB | CMD_WRITE, note_exec, NULL
 };

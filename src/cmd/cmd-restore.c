@@ -17,7 +17,9 @@ struct restore {
 	struct tam_ctx	*ctx;
 	const char	*name;		/* the file as given, "stdin" for - */
 	const char	*buf;		/* the whole input */
-	long long	 counts[16];	/* rows per table, in dbx_tables order */
+	const char	*mark;		/* line_of() counted up to here */
+	int		 mark_line;
+	long long	*counts;	/* rows per table, in dbx_tables order */
 	long long	 rows;
 };
 
@@ -53,17 +55,22 @@ slurp(const char *path, size_t *len, char **err)
 	return buf;
 }
 
-/* The line of position p in the input, for messages. */
+/*
+ * The line of position p in the input, for messages.  Positions come in
+ * increasing order as the lines are read, so count on from the last one
+ * (a restore of a large jsonl file stays linear).
+ */
 static int
-line_of(const struct restore *r, const char *p)
+line_of(struct restore *r, const char *p)
 {
-	const char	*s;
-	int		 line = 1;
-
-	for (s = r->buf; s < p && *s != '\0'; s++)
-		if (*s == '\n')
-			line++;
-	return line;
+	if (r->mark == NULL || p < r->mark) {
+		r->mark = r->buf;
+		r->mark_line = 1;
+	}
+	for (; r->mark < p && *r->mark != '\0'; r->mark++)
+		if (*r->mark == '\n')
+			r->mark_line++;
+	return r->mark_line;
 }
 
 static int
@@ -185,48 +192,62 @@ restore_end(struct restore *r, const cJSON *obj, const char *where,
 	return TAM_OK;
 }
 
-/* JSON lines: after the header, one row per line, then the end line. */
+/* Checks and restores one line of a jsonl export (not the header). */
 static int
-restore_lines(struct restore *r, const char *p)
+restore_line(struct restore *r, const char *p, size_t len, const char *where,
+    int *ended)
 {
 	const struct dbx_table	*t;
 	const cJSON		*tab;
 	cJSON			*obj;
 	const char		*end;
-	char			 where[32];
 	int			 rc;
 
-	for (;;) {
-		p += strspn(p, " \t\r\n");
-		if (*p == '\0')
-			return fail(r, NULL, xstrdup("the end line is missing: "
-			    "the export is truncated"));
-		snprintf(where, sizeof where, "line %d", line_of(r, p));
-		if ((obj = cJSON_ParseWithOpts(p, &end, 0)) == NULL)
-			return fail(r, where, xstrdup("malformed JSON"));
-		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "end"))) {
-			rc = restore_end(r, obj, where, end);
-			cJSON_Delete(obj);
-			return rc;
-		}
-		tab = cJSON_GetObjectItemCaseSensitive(obj, "table");
-		if (!cJSON_IsString(tab)) {
-			cJSON_Delete(obj);
-			return fail(r, where, xstrdup("a row without a "
-			    "\"table\" key"));
-		}
-		if ((t = backup_table(tab->valuestring)) == NULL) {
-			rc = fail(r, where, xasprintf("unknown table key "
-			    "'%s'", tab->valuestring));
-			cJSON_Delete(obj);
-			return rc;
-		}
-		rc = restore_row(r, t, obj, "table", where);
+	/* With the length given, cJSON reads this line and no further. */
+	if ((obj = cJSON_ParseWithLengthOpts(p, len, &end, 0)) == NULL)
+		return fail(r, where, xstrdup("malformed JSON"));
+	if (strspn(end, " \t\r") < len - (size_t)(end - p)) {
 		cJSON_Delete(obj);
-		if (rc != TAM_OK)
-			return rc;
-		p = end;
+		return fail(r, where, xstrdup("more than one value on the "
+		    "line"));
 	}
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "end"))) {
+		rc = restore_end(r, obj, where, p + len);
+		*ended = 1;
+	} else if (!cJSON_IsString(tab = cJSON_GetObjectItemCaseSensitive(obj,
+	    "table")))
+		rc = fail(r, where, xstrdup("a row without a \"table\" key"));
+	else if ((t = backup_table(tab->valuestring)) == NULL)
+		rc = fail(r, where, xasprintf("unknown table key '%s'",
+		    tab->valuestring));
+	else
+		rc = restore_row(r, t, obj, "table", where);
+	cJSON_Delete(obj);
+	return rc;
+}
+
+/* JSON lines: after the header, one row per line, then the end line. */
+static int
+restore_lines(struct restore *r, const char *p)
+{
+	const char	*nl;
+	char		 where[32];
+	size_t		 len;
+	int		 line = line_of(r, p), rc, ended = 0;
+
+	for (; *p != '\0'; line++) {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if (strspn(p, " \t\r") < len) {
+			snprintf(where, sizeof where, "line %d", line);
+			rc = restore_line(r, p, len, where, &ended);
+			if (rc != TAM_OK || ended)
+				return rc;
+		}
+		p += len + (nl != NULL);
+	}
+	return fail(r, NULL, xstrdup("the end line is missing: the export "
+	    "is truncated"));
 }
 
 static int
@@ -237,11 +258,13 @@ restore_input(struct restore *r, size_t len)
 	char		*msg;
 	int		 rc;
 
-	if (len == 0 || r->buf[strspn(r->buf, " \t\r\n")] == '\0')
+	if (len == 0)
 		return fail(r, NULL, xstrdup("the file is empty"));
 	if (strlen(r->buf) != len || !utf8_valid(r->buf, len))
 		return fail(r, NULL, xstrdup("not a tam export (not UTF-8 "
 		    "text)"));
+	if (r->buf[strspn(r->buf, " \t\r\n")] == '\0')
+		return fail(r, NULL, xstrdup("the file is empty"));
 	if ((head = cJSON_ParseWithOpts(r->buf, &end, 0)) == NULL) {
 		end = cJSON_GetErrorPtr();
 		return fail(r, NULL, xasprintf("malformed or truncated JSON "
@@ -282,6 +305,10 @@ report_counts(const struct restore *r)
 	free(line);
 }
 
+static const struct option no_longopts[] = {
+	{ NULL, 0, NULL, 0 }
+};
+
 static int
 restore_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
@@ -291,7 +318,7 @@ restore_exec(struct tam_ctx *ctx, int argc, char **argv)
 	int		 ch, empty, rc;
 
 	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", NULL, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":", no_longopts, NULL)) != -1)
 		return cmd_bad_option(ctx, argv, ch);
 	if (argc - optind != 1)
 		return cmd_misuse(ctx, argc == optind ? "restore: which file? "
@@ -304,15 +331,20 @@ restore_exec(struct tam_ctx *ctx, int argc, char **argv)
 		    ctx->db_path);
 	memset(&r, 0, sizeof r);
 	r.ctx = ctx;
+	for (len = 0; dbx_tables[len].key != NULL; len++)
+		;
+	r.counts = xcalloc(len, sizeof *r.counts);
 	r.name = strcmp(argv[optind], "-") == 0 ? "stdin" : argv[optind];
 	if ((buf = slurp(argv[optind], &len, &err)) == NULL) {
 		rc = cmd_fail(ctx, TAM_FAIL, "restore: %s", err);
 		free(err);
+		free(r.counts);
 		return rc;
 	}
 	r.buf = buf;
 	if ((rc = restore_input(&r, len)) == TAM_OK)
 		report_counts(&r);
+	free(r.counts);
 	free(buf);
 	return rc;
 }

@@ -1,14 +1,310 @@
-/* cmd-review.c: PLACEHOLDER until its issue lands; replaced whole. */
+/*
+ * cmd-review.c: tam review ACCOUNT, the brief of the Renewal Review
+ * meeting in Markdown: attendees, the eight agenda items filled from
+ * what tam knows, and the standard action items (SPEC §6).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tam/account.h"
 #include "tam/cmd.h"
+#include "tam/date.h"
+#include "tam/db.h"
+#include "tam/money.h"
+#include "tam/sched.h"
+#include "tam/settings.h"
+
+/* Utilization under this is low (adoption risk), over HIGH is high. */
+#define UTIL_LOW	50
+#define UTIL_HIGH	90
+
+struct brief {
+	struct tam_ctx		*ctx;
+	const struct account	*a;
+	const struct settings	*s;
+	int			 n;	/* lines written by a walk */
+};
+
+static void
+header(const struct brief *b)
+{
+	const struct account	*a = b->a;
+	char			 d[11], w[11], m[48];
+	int			 days = a->renewal_date - b->ctx->today;
+
+	printf("# Renewal Review: %s\n\n", a->name);
+	date_format(a->renewal_date, d);
+	date_format(date_add_months(a->renewal_date, -b->s->window_months), w);
+	if (days >= 0)
+		printf("- Renewal date: %s (in %d day%s; the window opens "
+		    "%s)\n", d, days, days == 1 ? "" : "s", w);
+	else
+		printf("- Renewal date: %s (**passed %d day%s ago**: set the "
+		    "next one)\n", d, -days, days == -1 ? "" : "s");
+	if (a->sfid != NULL)
+		printf("- Salesforce ID: %s\n", a->sfid);
+	if (a->has_acv) {
+		money_format(a->acv_cents, a->currency, m);
+		printf("- ACV: %s%s\n", m, account_strategic(a,
+		    b->s->strategic_cents) ? " (strategic account)" : "");
+	}
+	if (a->sentiment != SENT_NONE)
+		printf("- TAM Sentiment: %s%s\n", sentiment_name(a->sentiment),
+		    a->requires_triage ? " (requires triage)" : "");
+	if (a->lifecycle_stage != NULL)
+		printf("- Lifecycle stage: %s\n", a->lifecycle_stage);
+	if (a->upsell)
+		printf("- An upsell is being discussed\n");
+}
+
+static void
+attendees(const struct brief *b)
+{
+	struct sched_people	 p;
+	char			*v[SCHED_MAX_ATTENDEES];
+	int			 i, n;
+
+	p.tam = b->a->tam;
+	p.sal = b->a->sal;
+	p.sa = b->a->sa;
+	p.rsd = b->a->rsd;
+	p.tam_manager = b->a->tam_manager;
+	p.upsell = b->a->upsell;
+	p.strategic = account_strategic(b->a, b->s->strategic_cents);
+	n = sched_attendees(&p, b->s, v);
+	printf("\n## Attendees\n\n");
+	for (i = 0; i < n; i++) {
+		printf("- %s\n", v[i]);
+		free(v[i]);
+	}
+}
+
+static int
+health_row(void *arg, int date, int score)
+{
+	struct brief	*b = arg;
+	char		 d[11];
+
+	date_format(date, d);
+	printf("- %s: %d\n", d, score);
+	b->n++;
+	return 0;
+}
+
+static int
+sentiment_row(void *arg, const struct post *p)
+{
+	struct brief	*b = arg;
+
+	if (strcmp(p->type, "sentiment") != 0 &&
+	    strcmp(p->type, "risk_update") != 0)
+		return 0;
+	printf("- %.10s: %s%s (%s, %s)%s%s\n", p->at,
+	    p->sentiment ? sentiment_name(p->sentiment) : "not set",
+	    p->requires_triage ? ", requires triage" : "", p->type, p->author,
+	    p->body ? ": " : "", p->body ? p->body : "");
+	b->n++;
+	return 0;
+}
+
+static int
+health(struct brief *b, const char *since_ts, int since)
+{
+	char	*err = NULL;
+
+	printf("\n### 2. Health score and sentiment changes\n\n");
+	printf("Health score over the last six months:\n\n");
+	b->n = 0;
+	if (db_health_each(b->ctx->db, b->a->id, since, health_row, b,
+	    &err) < 0)
+		return cmd_fail_take(b->ctx, TAM_FAIL, err);
+	if (b->n == 0) {
+		if (b->a->health_score >= 0)
+			printf("- unchanged in six months: %d\n",
+			    b->a->health_score);
+		else
+			printf("- no health score recorded\n");
+	}
+	printf("\nSentiment changes (timeline, newest first):\n\n");
+	b->n = 0;
+	if (db_post_each(b->ctx->db, b->a->id, NULL, since_ts, 0,
+	    sentiment_row, b, &err) < 0)
+		return cmd_fail_take(b->ctx, TAM_FAIL, err);
+	if (b->n == 0)
+		printf("- none in six months\n");
+	return TAM_OK;
+}
+
+static void
+licenses(const struct brief *b)
+{
+	const struct account	*a = b->a;
+	int64_t			 pct;
+
+	printf("\n### 3. License usage\n\n");
+	if (a->licenses < 0 && a->active_users < 0) {
+		printf("- no license data: set it with 'tam account set "
+		    "--licenses N --active-users N'\n");
+		return;
+	}
+	if (a->licenses >= 0)
+		printf("- Licenses: %" PRId64 "\n", a->licenses);
+	if (a->active_users >= 0)
+		printf("- Active users: %" PRId64 "\n", a->active_users);
+	if (a->licenses <= 0 || a->active_users < 0)
+		return;
+	pct = a->active_users * 100 / a->licenses;
+	printf("- Utilization: %" PRId64 "%%", pct);
+	if (pct < UTIL_LOW)
+		printf(" — **low** (under %d%%): adoption risk", UTIL_LOW);
+	else if (pct > UTIL_HIGH)
+		printf(" — **high** (over %d%%): expansion opportunity",
+		    UTIL_HIGH);
+	printf("\n");
+}
+
+static int
+risk_cta_row(void *arg, const struct cta *c)
+{
+	struct brief	*b = arg;
+
+	printf("- %s %" PRId64 ", open since %.10s: risk type %s, reason %s\n",
+	    c->title, c->id, c->opened_at,
+	    c->risk_type ? c->risk_type : "not set",
+	    c->risk_reason ? c->risk_reason : "not set");
+	b->n++;
+	return 0;
+}
+
+static int
+risk_update_row(void *arg, const struct post *p)
+{
+	struct brief	*b = arg;
+
+	printf("- Risk Update %.10s (%s): %s\n", p->at, p->author,
+	    p->body ? p->body : "");
+	b->n++;
+	return 0;
+}
+
+static int
+risks(struct brief *b)
+{
+	struct cta_filter	 f = { 0 };
+	char			*err = NULL;
+
+	printf("\n### 7. Known risks\n\n");
+	f.account_id = b->a->id;
+	f.open_only = 1;
+	f.kind = "risk";
+	b->n = 0;
+	if (db_cta_each(b->ctx->db, &f, risk_cta_row, b, &err) < 0 ||
+	    db_post_each(b->ctx->db, b->a->id, "risk_update", NULL, 3,
+	    risk_update_row, b, &err) < 0)
+		return cmd_fail_take(b->ctx, TAM_FAIL, err);
+	if (b->n == 0)
+		printf("- no open At-Risk CTA and no Risk Update\n");
+	return TAM_OK;
+}
+
+static void
+notes_heading(const char *title)
+{
+	printf("\n### %s\n\n- (notes)\n", title);
+}
+
+static void
+actions(const struct brief *b)
+{
+	printf("\n## Action items\n\n"
+	    "1. **Architecture review** with Professional Services, to "
+	    "address architectural weaknesses behind urgent escalations "
+	    "(tam action %" PRId64 " architecture)\n"
+	    "2. **Product utilization review**, to explore what the customer "
+	    "does not use yet but could benefit from (tam action %" PRId64
+	    " utilization)\n"
+	    "3. **Roadmap review**, to show features coming soon%s "
+	    "(tam action %" PRId64 " roadmap)\n\n"
+	    "Put the action items into the customer cadence meetings and any "
+	    "pending QBRs.\n", b->a->id, b->a->id,
+	    account_strategic(b->a, b->s->strategic_cents) ?
+	    ", with Product Management for this strategic customer" : "",
+	    b->a->id);
+}
+
+static int
+print_brief(struct brief *b)
+{
+	char	since_ts[11];
+	int	since, rc;
+
+	since = date_add_months(b->ctx->today, -6);
+	date_format(since, since_ts);
+	header(b);
+	attendees(b);
+	printf("\n## Agenda\n\n### 1. Business objectives and their "
+	    "progress\n\n");
+	if (b->a->objectives != NULL)
+		printf("%s\n\nProgress:\n\n- (notes)\n", b->a->objectives);
+	else
+		printf("- none recorded: set them with 'tam account set %"
+		    PRId64 " --objectives TEXT'\n", b->a->id);
+	if ((rc = health(b, since_ts, since)) != TAM_OK)
+		return rc;
+	licenses(b);
+	notes_heading("4. Support issues and escalations");
+	notes_heading("5. High-priority feature requests");
+	notes_heading("6. Product utilization");
+	if ((rc = risks(b)) != TAM_OK)
+		return rc;
+	printf("\n### 8. Who asks the renewal question\n\n"
+	    "- %s, the TAM: a soft question, early, to surface any risk "
+	    "while there is time to act\n",
+	    b->a->tam ? b->a->tam : "the TAM (TAM: unassigned)");
+	actions(b);
+	return ferror(stdout) ? TAM_FAIL : TAM_OK;
+}
 
 static int
 review_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cmd_fail(ctx, TAM_FAIL, "review: not built yet");
+	struct account	 a;
+	struct brief	 b;
+	char		*err = NULL;
+	int64_t		 id;
+	int		 ch, rc;
+
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", NULL, NULL)) != -1)
+		return cmd_bad_option(ctx, argv, ch);
+	if (argc - optind != 1)
+		return cmd_misuse(ctx, "review: which account?");
+	memset(&b, 0, sizeof b);
+	b.ctx = ctx;
+	if ((b.s = settings_get(ctx, &err)) == NULL)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	account_init(&a);
+	if ((rc = account_resolve(ctx, argv[optind], &id)) != TAM_OK ||
+	    (rc = account_load(ctx, id, &a)) != TAM_OK)
+		goto out;
+	if (a.renewal_date == DATE_NONE) {
+		rc = cmd_fail(ctx, TAM_FAIL, "account %" PRId64 " (%s) has no "
+		    "renewal date, so there is no renewal to review; set it "
+		    "with 'tam account set %" PRId64 " --renewal DATE'", id,
+		    a.name, id);
+		goto out;
+	}
+	b.a = &a;
+	rc = print_brief(&b);
+out:
+	account_release(&a);
+	return rc;
 }
 
 const struct cmd_entry cmd_review_entry = {
-	"review", "review ACCOUNT", "the Renewal Review brief in Markdown", NULL, NULL, 0, review_exec, NULL
+	"review", "review ACCOUNT",
+	"the Renewal Review brief in Markdown", ":", NULL, CMD_DB, review_exec,
+	NULL
 };

@@ -1,14 +1,155 @@
-/* cmd-task.c: PLACEHOLDER until its issue lands; replaced whole. */
+/* cmd-task.c: tam task list [--open|--all] [--account ACCOUNT] [--kind K]. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tam/account.h"
 #include "tam/cmd.h"
+#include "tam/date.h"
+#include "tam/db.h"
+#include "tam/out.h"
+#include "tam/sched.h"
+
+#define OPT_OPEN	1000
+#define OPT_ALL		1001
+#define OPT_ACCOUNT	1002
+#define OPT_KIND	1003
+
+static const struct option list_longopts[] = {
+	{ "open",	no_argument,	   NULL, OPT_OPEN },
+	{ "all",	no_argument,	   NULL, OPT_ALL },
+	{ "account",	required_argument, NULL, OPT_ACCOUNT },
+	{ "kind",	required_argument, NULL, OPT_KIND },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const struct out_col list_cols[] = {
+	{ "task_id",	"ID",		OUT_INT },
+	{ "account_id",	NULL,		OUT_INT },
+	{ "account",	"ACCOUNT",	OUT_STR },
+	{ "cta_id",	"CTA",		OUT_INT },
+	{ "kind",	NULL,		OUT_STR },
+	{ "title",	"TITLE",	OUT_STR },
+	{ "due",	"DUE",		OUT_DATE },
+	{ "status",	"STATUS",	OUT_STR },
+	{ "done_at",	NULL,		OUT_STR },
+	{ "note",	"NOTE",		OUT_STR },
+};
+#define NLIST_COLS ((int)(sizeof list_cols / sizeof list_cols[0]))
+
+struct list_state {
+	struct out	*out;
+	int		 today;
+};
 
 static int
-task_exec(struct tam_ctx *ctx, int argc, char **argv)
+list_one(void *arg, const struct task *t)
 {
-	(void)argc;
-	(void)argv;
-	return cmd_fail(ctx, TAM_FAIL, "task: not built yet");
+	struct list_state	*ls = arg;
+
+	if (strcmp(t->status, "open") == 0 && t->due < ls->today)
+		out_row_style(ls->out, STYLE_RED);
+	else if (strcmp(t->status, "open") != 0)
+		out_row_style(ls->out, STYLE_DIM);
+	out_int(ls->out, t->id);
+	out_int(ls->out, t->account_id);
+	out_str(ls->out, t->account);
+	if (t->cta_id)
+		out_int(ls->out, t->cta_id);
+	else
+		out_null(ls->out);
+	out_str(ls->out, t->kind);
+	out_str(ls->out, t->title);
+	out_date(ls->out, t->due);
+	out_str(ls->out, t->status);
+	out_str(ls->out, t->done_at);
+	out_str(ls->out, t->note);
+	out_row_end(ls->out);
+	return 0;
 }
 
+/* "renewal_review_1, ..." for the error of a bad --kind. */
+static char *
+kind_names(void)
+{
+	const char *const	*k;
+	char			*s = xstrdup(""), *t;
+
+	for (k = sched_kinds; *k != NULL; k++) {
+		t = xasprintf("%s%s%s", s, k == sched_kinds ? "" : ", ", *k);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+static int
+task_list(struct tam_ctx *ctx, int argc, char **argv)
+{
+	struct task_filter	 f = { 0 };
+	struct list_state	 ls;
+	const char		*account = NULL;
+	char			*err = NULL, *names;
+	int			 ch, open = 0, all = 0, rc;
+
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", list_longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_OPEN:
+			open = 1;
+			break;
+		case OPT_ALL:
+			all = 1;
+			break;
+		case OPT_ACCOUNT:
+			account = optarg;
+			break;
+		case OPT_KIND:
+			if (!sched_kind_valid(optarg)) {
+				names = kind_names();
+				rc = cmd_misuse(ctx, "--kind: '%s' is not a "
+				    "task kind (%s)", optarg, names);
+				free(names);
+				return rc;
+			}
+			f.kind = optarg;
+			break;
+		default:
+			return cmd_bad_option(ctx, argv, ch);
+		}
+	}
+	if (optind != argc)
+		return cmd_misuse(ctx, "task list: unexpected argument '%s'",
+		    argv[optind]);
+	if (open && all)
+		return cmd_misuse(ctx, "task list: --open and --all do not go "
+		    "together");
+	f.open_only = !all;
+	if (account != NULL &&
+	    (rc = account_resolve(ctx, account, &f.account_id)) != TAM_OK)
+		return rc;
+	ls.today = ctx->today;
+	ls.out = out_begin(ctx, list_cols, NLIST_COLS);
+	rc = db_task_each(ctx->db, &f, list_one, &ls, &err);
+	if (out_finish(ls.out) != 0 && rc >= 0)
+		return cmd_fail(ctx, TAM_FAIL, "task list: cannot write the "
+		    "output");
+	if (rc < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	return TAM_OK;
+}
+
+static const struct cmd_entry task_list_entry = {
+	"list", "task list [--open|--all] [--account ACCOUNT] [--kind K]",
+	"list tasks (open ones by default)", ":", list_longopts, CMD_DB,
+	task_list, NULL
+};
+
+static const struct cmd_entry *const task_subs[] = {
+	&task_list_entry,
+	NULL
+};
+
 const struct cmd_entry cmd_task_entry = {
-	"task", "task list [--open|--all] [--account ACCOUNT] [--kind K]", "list tasks", NULL, NULL, 0, task_exec, NULL
+	"task", "task list ...", "list tasks", NULL, NULL, 0, NULL, task_subs
 };

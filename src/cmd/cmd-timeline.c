@@ -1,14 +1,120 @@
-/* cmd-timeline.c: PLACEHOLDER until its issue lands; replaced whole. */
+/* cmd-timeline.c: tam timeline, an account's posts, newest first. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tam/account.h"
 #include "tam/cmd.h"
+#include "tam/date.h"
+#include "tam/db.h"
+#include "tam/out.h"
+
+#define OPT_TYPE	1000
+#define OPT_SINCE	1001
+
+static const struct option longopts[] = {
+	{ "type",	required_argument, NULL, OPT_TYPE },
+	{ "since",	required_argument, NULL, OPT_SINCE },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The post types of the schema's CHECK (sql/0001-initial.sql). */
+static const char *const post_types[] = {
+	"risk_update", "note", "meeting", "sentiment", "renewal_question",
+	"renewal_plan", "cta", "import", "renewal_date", NULL
+};
+
+static const struct out_col cols[] = {
+	{ "post_id",		"ID",		OUT_INT },
+	{ "account_id",		NULL,		OUT_INT },
+	{ "at",			"AT",		OUT_STR },
+	{ "type",		"TYPE",		OUT_STR },
+	{ "author",		"AUTHOR",	OUT_STR },
+	{ "sentiment",		NULL,		OUT_STR },
+	{ NULL,			"SENTIMENT",	OUT_STR },
+	{ "requires_triage",	NULL,		OUT_BOOL },
+	{ "body",		"BODY",		OUT_STR },
+};
+#define NCOLS ((int)(sizeof cols / sizeof cols[0]))
+
+static const char *
+known_type(const char *s)
+{
+	const char *const	*t;
+
+	for (t = post_types; *t != NULL; t++)
+		if (strcmp(*t, s) == 0)
+			return *t;
+	return NULL;
+}
+
+static int
+timeline_row(void *arg, const struct post *p)
+{
+	struct out	*o = arg;
+	const char	*sent = sentiment_name(p->sentiment);
+	char		 people[32];
+
+	snprintf(people, sizeof people, "%s%s", sent ? sent : "",
+	    p->requires_triage ? "+triage" : "");
+	out_int(o, p->id);
+	out_int(o, p->account_id);
+	out_str(o, p->at);
+	out_str(o, p->type);
+	out_str(o, p->author);
+	out_str(o, sent);
+	out_str(o, people);
+	out_bool(o, p->requires_triage);
+	out_str(o, p->body);
+	out_row_end(o);
+	return 0;
+}
 
 static int
 timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cmd_fail(ctx, TAM_FAIL, "timeline: not built yet");
+	struct out	*o;
+	const char	*type = NULL;
+	char		 since[11], *err = NULL;
+	int64_t		 id;
+	int		 ch, rc, day = DATE_NONE;
+
+	CMD_GETOPT_RESET();
+	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_TYPE:
+			if ((type = known_type(optarg)) == NULL)
+				return cmd_misuse(ctx, "--type: '%s' is not a "
+				    "post type (risk_update, note, meeting, "
+				    "sentiment, renewal_question, renewal_plan, "
+				    "cta, import or renewal_date)", optarg);
+			break;
+		case OPT_SINCE:
+			if (date_parse_arg(optarg, ctx->today, &day) != 0)
+				return cmd_misuse(ctx, "--since: '%s' is not a "
+				    "date (YYYY-MM-DD, today, +Nd...)", optarg);
+			break;
+		default:
+			return cmd_bad_option(ctx, argv, ch);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != 1)
+		return cmd_misuse(ctx, "timeline: which account?");
+	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK)
+		return rc;
+	if (day != DATE_NONE)
+		date_format(day, since);
+	o = out_begin(ctx, cols, NCOLS);
+	rc = db_post_each(ctx->db, id, type, day != DATE_NONE ? since : NULL,
+	    0, timeline_row, o, &err);
+	out_finish(o);	/* main reports a failed write to stdout */
+	if (rc < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	return TAM_OK;
 }
 
 const struct cmd_entry cmd_timeline_entry = {
-	"timeline", "timeline ACCOUNT [--type TYPE] [--since DATE]", "an account's timeline", NULL, NULL, 0, timeline_exec, NULL
+	"timeline", "timeline ACCOUNT [--type TYPE] [--since DATE]",
+	"an account's timeline", ":", longopts, CMD_DB, timeline_exec, NULL
 };

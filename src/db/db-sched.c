@@ -199,7 +199,7 @@ db_due_tasks(struct tam_db *db, const char *tam, int until,
 	static const char sql[] =
 	    "SELECT t.id, t.cta_id, t.kind, t.title, t.due, " ACCOUNT_COLS
 	    " FROM task t JOIN account a ON a.id = t.account_id "
-	    "WHERE t.status = 'open' AND (:until IS NULL OR t.due <= :until) "
+	    "WHERE t.status = 'open' AND t.due <= :until "
 	    "AND a.archived = 0 AND " TAM_FILTER " "
 	    "ORDER BY t.due, coalesce(a.acv_cents > :strategic, 0) DESC, "
 	    "a.acv_cents IS NULL, a.acv_cents DESC, t.id";
@@ -210,7 +210,11 @@ db_due_tasks(struct tam_db *db, const char *tam, int until,
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_text(st, ":tam", tam);
-	dbi_date(st, ":until", until);
+	/* No OR: "due <= :until" keeps it a range search of the index. */
+	if (until == DATE_NONE)
+		dbi_text(st, ":until", "9999-12-31");
+	else
+		dbi_date(st, ":until", until);
 	dbi_int(st, ":strategic", strategic);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		t.id = sqlite3_column_int64(st, 0);
@@ -319,4 +323,30 @@ db_sched_bulk(struct tam_db *db, char **err)
 	    (st = dbi_stmt(db, mmap, err)) == NULL)
 		return -1;
 	return dbi_done(db, st, err);
+}
+
+int
+db_sched_open_renewal(struct tam_db *db, int64_t account_id, int64_t *id,
+    int *renewal_date, char **err)
+{
+	/* One probe of cta_one_open: this runs for every changed date. */
+	static const char sql[] =
+	    "SELECT id, renewal_date FROM cta WHERE account_id = :account "
+	    "AND kind = 'renewal' AND status = 'open'";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":account", account_id);
+	*id = 0;
+	*renewal_date = DATE_NONE;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*renewal_date = dbi_col_date(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	return rc == SQLITE_ROW ? 0 : dbi_fail(db, err);
 }

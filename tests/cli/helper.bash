@@ -1,6 +1,7 @@
 # helper.bash: what every command-line test loads.  Each test gets its own
 # temporary database and a fixed "today", so nothing depends on the
 # calendar or on the user's files.
+bats_require_minimum_version 1.5.0
 bats_load_library bats-support
 bats_load_library bats-assert
 

@@ -1,0 +1,384 @@
+/* risk-apply.c: the at-risk playbook's steps carried out on the database. */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tam/account.h"
+#include "tam/cmd.h"
+#include "tam/date.h"
+#include "tam/db.h"
+#include "tam/db-risk.h"
+#include "tam/money.h"
+#include "tam/playbook.h"
+#include "tam/risk-apply.h"
+
+void
+risk_subject_init(struct risk_subject *s)
+{
+	memset(s, 0, sizeof *s);
+	account_init(&s->acct);
+	s->cta = RC_NONE;
+}
+
+void
+risk_subject_release(struct risk_subject *s)
+{
+	account_release(&s->acct);
+	free(s->cta_kind);
+	free(s->cta_status);
+	s->cta_kind = s->cta_status = NULL;
+}
+
+/* Keeps what the playbook needs of a CTA row; -1 for an unknown state. */
+static int
+keep_cta(struct risk_subject *s, const struct cta *c)
+{
+	free(s->cta_kind);
+	free(s->cta_status);
+	s->cta_id = c->id;
+	s->cta_kind = xstrdup(c->kind);
+	s->cta_status = xstrdup(c->status);
+	return risk_cta_of(c->kind, c->status, &s->cta);
+}
+
+static int
+first_cta(void *arg, const struct cta *c)
+{
+	keep_cta(arg, c);
+	return 1;
+}
+
+int
+risk_subject_account(struct tam_ctx *ctx, const char *spec,
+    struct risk_subject *s)
+{
+	struct cta_filter	 f = { 0 };
+	char			*err = NULL;
+	int64_t			 id;
+	int			 rc;
+
+	if ((rc = account_resolve(ctx, spec, &id)) != TAM_OK ||
+	    (rc = account_load(ctx, id, &s->acct)) != TAM_OK)
+		return rc;
+	f.account_id = id;
+	f.open_only = 1;
+	f.kind = "risk";
+	if (db_cta_each(ctx->db, &f, first_cta, s, &err) < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	return TAM_OK;
+}
+
+int
+risk_subject_cta(struct tam_ctx *ctx, int64_t id, struct risk_subject *s)
+{
+	struct cta	 c;
+	char		*err = NULL;
+	int64_t		 account_id;
+	int		 rc;
+
+	if ((rc = db_cta_get(ctx->db, id, &c, &err)) < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (rc > 0)
+		return cmd_fail(ctx, TAM_FAIL, "no CTA with id %" PRId64 "; see "
+		    "'tam cta list'", id);
+	account_id = c.account_id;
+	s->by_cta = 1;
+	if (keep_cta(s, &c) != 0)
+		return cmd_fail(ctx, TAM_FAIL, "CTA %" PRId64 " has an unknown "
+		    "state (%s, %s)", id, s->cta_kind, s->cta_status);
+	return account_load(ctx, account_id, &s->acct);
+}
+
+int
+risk_decide(struct tam_ctx *ctx, const struct risk_subject *s,
+    enum risk_event ev, int has_note, struct risk_result *r)
+{
+	struct risk_state	 from;
+	char			*msg;
+	int			 rc;
+
+	from.sent = risk_sent_of(s->acct.sentiment, s->acct.requires_triage);
+	from.cta = s->cta;
+	switch (risk_step(&from, ev, has_note, r)) {
+	case RV_OK:
+		return TAM_OK;
+	case RV_USAGE:
+		return cmd_misuse(ctx, "%s: %s", ctx->cmd, r->why);
+	case RV_REFUSED:
+		break;
+	}
+	msg = risk_message(r->why, s->acct.id, s->cta_id, s->cta_status);
+	if (s->by_cta)
+		rc = cmd_fail(ctx, TAM_FAIL, "CTA %" PRId64 " %s", s->cta_id,
+		    msg);
+	else
+		rc = cmd_fail(ctx, TAM_FAIL, "account '%s' %s", s->acct.name,
+		    msg);
+	free(msg);
+	return rc;
+}
+
+/* --- the actions, in the order risk_apply() takes them -------------- */
+
+/* RA_SET_SENTIMENT, RA_SET_STAGE: the account fields, without a post. */
+static int
+save_account(struct tam_ctx *ctx, struct risk_subject *s,
+    const struct risk_result *r)
+{
+	struct account	 a;
+	char		*err = NULL;
+	const char	*was;
+	int		 sent, triage;
+
+	account_init(&a);
+	account_copy(&a, &s->acct);
+	if (r->actions & RA_SET_SENTIMENT) {
+		risk_sent_split(r->to.sent, &sent, &triage);
+		a.sentiment = sent;
+		a.requires_triage = triage;
+	}
+	if (r->actions & RA_SET_STAGE) {
+		free(a.lifecycle_stage);
+		a.lifecycle_stage = xstrdup(r->stage);
+	}
+	/* The risk_update post that follows carries the sentiment change. */
+	if (account_save_opts(ctx, &s->acct, &a, ctx->user,
+	    ACCOUNT_SAVE_NO_POST, &err) < 0) {
+		account_release(&a);
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	}
+	was = risk_sent_name(risk_sent_of(s->acct.sentiment,
+	    s->acct.requires_triage));
+	if ((r->actions & RA_SET_SENTIMENT) &&
+	    strcmp(was, risk_sent_name(r->to.sent)) != 0)
+		tam_info(ctx, "account %" PRId64 " (%s): sentiment %s (was %s)",
+		    a.id, a.name, risk_sent_name(r->to.sent), was);
+	if (r->actions & RA_SET_STAGE)
+		tam_info(ctx, "account %" PRId64 " (%s): lifecycle stage %s",
+		    a.id, a.name, a.lifecycle_stage);
+	account_release(&s->acct);
+	s->acct = a;
+	return TAM_OK;
+}
+
+/* RA_POST: the Risk Update on the timeline, as the account now stands. */
+static int
+post_risk_update(struct tam_ctx *ctx, const struct risk_subject *s,
+    const struct risk_result *r, const struct risk_args *args,
+    const char *now)
+{
+	struct post	 p = { 0 };
+	char		*body = NULL, *err = NULL;
+	int		 rc;
+
+	if (r->outcome != NULL)
+		body = xasprintf("%s (At-Risk CTA %" PRId64 "): %s", r->outcome,
+		    s->cta_id, args->note);
+	p.account_id = s->acct.id;
+	p.at = now;
+	p.type = "risk_update";
+	p.author = ctx->user;
+	p.sentiment = s->acct.sentiment;
+	p.requires_triage = s->acct.requires_triage;
+	p.body = body != NULL ? body : args->note;
+	rc = db_post_add(ctx->db, &p, &err);
+	free(body);
+	if (rc != 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	return TAM_OK;
+}
+
+/* RA_OPEN_CTA: the At-Risk CTA and its tasks, by the shared playbook. */
+static int
+open_cta(struct tam_ctx *ctx, struct risk_subject *s,
+    const struct risk_result *r, const struct risk_args *args)
+{
+	const char	*note;
+	char		*err = NULL;
+	int64_t		 id;
+	int		 rc;
+
+	/* With tam sentiment --cta the note is already in the post. */
+	note = (r->actions & RA_POST) ? NULL : args->note;
+	rc = playbook_open_risk_cta(ctx, s->acct.id, "tam", args->risk_type,
+	    args->risk_reason, note, &id, &err);
+	if (rc < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (rc > 0)
+		return cmd_fail(ctx, TAM_FAIL, "account '%s' already has an "
+		    "open At-Risk CTA, %" PRId64, s->acct.name, id);
+	s->cta_id = id;
+	s->cta = RC_OPEN;
+	tam_info(ctx, "opened At-Risk CTA %" PRId64 " on account %" PRId64
+	    " (%s)", id, s->acct.id, s->acct.name);
+	if (args->risk_type == NULL || args->risk_reason == NULL)
+		tam_info(ctx, "next: set its Risk Type and Risk Reason with "
+		    "'tam cta update %" PRId64 " --risk-type T --risk-reason R'",
+		    id);
+	return TAM_OK;
+}
+
+struct id_list {
+	int64_t	*v;
+	size_t	 n;
+};
+
+static int
+collect_task(void *arg, const struct task *t)
+{
+	struct id_list	*l = arg;
+
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = t->id;
+	return 0;
+}
+
+/* Closes the open tasks of kind on the CTA as status ("done"). */
+static int
+close_tasks(struct tam_ctx *ctx, int64_t cta_id, const char *kind,
+    const char *status, const char *now, size_t *n)
+{
+	struct task_filter	 f = { 0 };
+	struct id_list		 l = { NULL, 0 };
+	char			*err = NULL;
+	size_t			 i;
+	int			 rc = TAM_OK;
+
+	f.cta_id = cta_id;
+	f.open_only = 1;
+	f.kind = kind;
+	/* Collected first: no update while the walk's statement runs. */
+	if (db_task_each(ctx->db, &f, collect_task, &l, &err) < 0)
+		rc = cmd_fail_take(ctx, TAM_FAIL, err);
+	for (i = 0; rc == TAM_OK && i < l.n; i++)
+		if (db_task_close(ctx->db, l.v[i], status, now, NULL, &err) < 0)
+			rc = cmd_fail_take(ctx, TAM_FAIL, err);
+	if (n != NULL)
+		*n = l.n;
+	free(l.v);
+	return rc;
+}
+
+static int
+next_due(void *arg, const struct task *t)
+{
+	*(int *)arg = t->due;
+	return 1;
+}
+
+/* RA_NEXT_UPDATE: the post was the CTA's Risk Update; the next is due. */
+static int
+next_update(struct tam_ctx *ctx, const struct risk_subject *s)
+{
+	struct task_filter	 f = { 0 };
+	char			*err = NULL, day[11];
+	int			 due = DATE_NONE;
+
+	if (playbook_risk_update_posted(ctx, s->acct.id, &err) != 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	f.cta_id = s->cta_id;
+	f.open_only = 1;
+	f.kind = "risk_update";
+	if (db_task_each(ctx->db, &f, next_due, &due, &err) < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (due != DATE_NONE) {
+		date_format(due, day);
+		tam_info(ctx, "Risk Update of At-Risk CTA %" PRId64 " logged; "
+		    "the next is due %s", s->cta_id, day);
+	}
+	return TAM_OK;
+}
+
+/* RA_SET_TITLE, RA_SET_RISK; both risk fields set complete the task. */
+static int
+update_cta(struct tam_ctx *ctx, const struct risk_subject *s,
+    const struct risk_result *r, const struct risk_args *args,
+    const char *now)
+{
+	struct cta	 c;
+	char		*err = NULL;
+	int		 rc, complete;
+	size_t		 n = 0;
+
+	rc = db_cta_update(ctx->db, s->cta_id,
+	    (r->actions & RA_SET_TITLE) ? args->title : NULL,
+	    (r->actions & RA_SET_RISK) ? args->risk_type : NULL,
+	    (r->actions & RA_SET_RISK) ? args->risk_reason : NULL, &err);
+	if (rc < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (rc > 0)
+		return cmd_fail(ctx, TAM_FAIL, "CTA %" PRId64 " is not open",
+		    s->cta_id);
+	if ((rc = db_cta_get(ctx->db, s->cta_id, &c, &err)) < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (rc > 0)
+		return cmd_fail(ctx, TAM_FAIL, "CTA %" PRId64 " is gone",
+		    s->cta_id);
+	tam_info(ctx, "CTA %" PRId64 ": title '%s', risk type %s, risk "
+	    "reason %s", c.id, c.title, c.risk_type ? c.risk_type : "(none)",
+	    c.risk_reason ? c.risk_reason : "(none)");
+	complete = c.risk_type != NULL && c.risk_reason != NULL;
+	if (!complete || !(r->actions & RA_SET_RISK))
+		return TAM_OK;
+	if ((rc = close_tasks(ctx, s->cta_id, "risk_cta_update", "done", now,
+	    &n)) != TAM_OK)
+		return rc;
+	if (n > 0)
+		tam_info(ctx, "task 'Set Risk Type and Risk Reason' done");
+	return TAM_OK;
+}
+
+/* RA_CLOSE_CTA: the conclusion; its post was the final Risk Update. */
+static int
+close_cta(struct tam_ctx *ctx, const struct risk_subject *s,
+    const struct risk_result *r, const struct risk_args *args,
+    const char *now)
+{
+	char	*err = NULL, arr[48];
+	int	 rc;
+
+	if ((rc = close_tasks(ctx, s->cta_id, "risk_update", "done", now,
+	    NULL)) != TAM_OK)
+		return rc;
+	/* Whatever else is still open goes with the CTA: cancelled. */
+	rc = db_cta_close(ctx->db, s->cta_id, risk_cta_status(r->to.cta), now,
+	    args->note, 1, args->net_arr_cents, NULL, &err);
+	if (rc < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (rc > 0)
+		return cmd_fail(ctx, TAM_FAIL, "CTA %" PRId64 " is not open",
+		    s->cta_id);
+	money_format(args->net_arr_cents, s->acct.currency, arr);
+	tam_info(ctx, "closed At-Risk CTA %" PRId64 ": %s, net ARR change %s",
+	    s->cta_id, r->outcome, arr);
+	return TAM_OK;
+}
+
+int
+risk_apply(struct tam_ctx *ctx, struct risk_subject *s,
+    const struct risk_result *r, const struct risk_args *args)
+{
+	char	now[21], *hint;
+	int	rc = TAM_OK;
+
+	tam_now(ctx, now);
+	if (r->actions & (RA_SET_SENTIMENT | RA_SET_STAGE))
+		rc = save_account(ctx, s, r);
+	if (rc == TAM_OK && (r->actions & RA_POST))
+		rc = post_risk_update(ctx, s, r, args, now);
+	if (rc == TAM_OK && (r->actions & RA_OPEN_CTA))
+		rc = open_cta(ctx, s, r, args);
+	if (rc == TAM_OK && (r->actions & RA_NEXT_UPDATE))
+		rc = next_update(ctx, s);
+	if (rc == TAM_OK && (r->actions & (RA_SET_TITLE | RA_SET_RISK)))
+		rc = update_cta(ctx, s, r, args, now);
+	if (rc == TAM_OK && (r->actions & RA_CLOSE_CTA))
+		rc = close_cta(ctx, s, r, args, now);
+	if (rc == TAM_OK && r->why != NULL) {
+		hint = risk_message(r->why, s->acct.id, s->cta_id,
+		    s->cta_status);
+		tam_info(ctx, "%s", hint);
+		free(hint);
+	}
+	return rc;
+}

@@ -1,0 +1,276 @@
+#!/usr/bin/env bats
+# due.bats: tam due, the morning list (SPEC §8).  Today: Monday 2026-11-23.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+HEADER="task_id	kind	title	due	days	group	account_id	account	sfid	renewal_date	acv	strategic	cta_id	attendees"
+
+# Three accounts without renewal dates (no renewal work, no hygiene) and
+# action items on dates the user gives, which stand as given.
+actions() {
+	tam -q account add Small --acv 10000 --tam alice
+	tam -q account add Big --acv 400000 --tam bob
+	tam -q account add Mid --acv 100000 --tam alice
+	tam -q action Small custom --title "Call" --due 2026-11-20
+	tam -q action Big custom --title "Deck" --due 2026-11-20
+	tam -q action Mid custom --title "Demo" --due 2026-11-20
+	tam -q action Small custom --title "Mail" --due 2026-11-23
+	tam -q action Mid custom --title "Plan" --due 2026-11-30
+	tam -q action Mid custom --title "Later" --due 2026-12-01
+}
+
+@test "groups, days and order: due date, strategic first, then ACV" {
+	actions
+	run_tam due
+	assert_success
+	assert_equal "$stderr" ""
+	assert_output "$HEADER
+2	custom	Deck	2026-11-20	-3	overdue	2	Big			400000	true		
+3	custom	Demo	2026-11-20	-3	overdue	3	Mid			100000	false		
+1	custom	Call	2026-11-20	-3	overdue	1	Small			10000	false		
+4	custom	Mail	2026-11-23	0	today	1	Small			10000	false		
+5	custom	Plan	2026-11-30	7	upcoming	3	Mid			100000	false		"
+}
+
+@test "the horizon: setting, --horizon, --all" {
+	actions
+	run_tam due --horizon 2w
+	assert_line --index 6 --partial "Later	2026-12-01	8	upcoming"
+	run_tam due --horizon 3
+	assert_equal "${#lines[@]}" 5
+	tam config set due.horizon 1m
+	run_tam due
+	assert_equal "${#lines[@]}" 7
+	run_tam due --all
+	assert_equal "${#lines[@]}" 7
+}
+
+@test "--tam shows one TAM's work" {
+	actions
+	run_tam due --tam ALICE --all
+	assert_success
+	assert_equal "${#lines[@]}" 6
+	refute_output --partial "Big"
+}
+
+@test "due runs sync first; --no-sync does not" {
+	tam -q account add Acme --renewal 2027-01-10 --tam alice
+	run_tam due --no-sync
+	assert_success
+	refute_output --partial "renewal_review_1"
+	run sqlite3 "$TAM_DB" "select count(*) from cta"
+	assert_output 0
+	run_tam due
+	assert_success
+	assert_equal "$stderr" "tam: sync: opened 1 renewal CTA"
+	assert_line --index 1 --partial "renewal_review_1	Renewal Review 1 (internal sync)	2026-11-23	0	today	1	Acme"
+	run_tam due
+	assert_equal "$stderr" ""
+}
+
+@test "review meetings carry their attendees" {
+	tam -q account add Acme --acv 300000 --renewal 2026-12-31 --tam alice \
+	    --sal bob --sa sam
+	tam -q account add Small --acv 1000 --renewal 2026-12-30 --sal carol \
+	    --sa sid --rsd rita
+	tam -q sync
+	run_tam due --format json
+	assert_success
+	echo "$output" | python3 -c '
+import json, sys
+rows = json.load(sys.stdin)
+by = {(r["account"], r["kind"]): r for r in rows}
+a = by[("Acme", "renewal_review_1")]
+assert a["attendees"] == ["alice (TAM)", "bob (SAL)", "sam (SA)",
+    "(RSD: unassigned)", "(TAM manager: unassigned)"], a
+assert a["strategic"] is True and a["acv"] == 300000
+assert by[("Acme", "renewal_review_2")]["attendees"] == a["attendees"]
+assert by[("Acme", "renewal_question")]["attendees"] == []
+s = by[("Small", "renewal_review_1")]
+assert s["attendees"] == ["(TAM: unassigned)", "carol (SAL)", "sid (SA)"], s
+'
+	# Without review.sa_always the SA comes only for an upsell.
+	tam config set review.sa_always false
+	tam -q account set Small --upsell
+	run_tam due --format json
+	echo "$output" | python3 -c '
+import json, sys
+rows = json.load(sys.stdin)
+by = {(r["account"], r["kind"]): r for r in rows}
+assert "sam (SA)" not in by[("Acme", "renewal_review_1")]["attendees"]
+assert "sid (SA)" in by[("Small", "renewal_review_1")]["attendees"]
+'
+}
+
+@test "json and jsonl carry every key; a hygiene row has task_id and due null" {
+	tam -q account add Acme --acv 300000 --renewal 2027-01-10 --sfid 0013t00001AbCdE
+	tam -q account add Old --renewal 2026-10-01
+	run_tam due --format json
+	assert_success
+	echo "$output" | python3 -c '
+import json, sys
+rows = json.load(sys.stdin)
+keys = ["task_id", "kind", "title", "due", "days", "group", "account_id",
+    "account", "sfid", "renewal_date", "acv", "strategic", "cta_id",
+    "attendees"]
+for r in rows:
+    assert list(r)[:len(keys)] == keys, list(r)
+t = rows[0]
+assert t["task_id"] == 1 and t["due"] == "2026-11-23" and t["days"] == 0
+assert t["group"] == "today" and t["cta_id"] == 1
+assert t["sfid"] == "0013t00001AbCdEAAV" and t["renewal_date"] == "2027-01-10"
+h = [r for r in rows if r["kind"] == "renewal_passed"][0]
+assert h["task_id"] is None and h["due"] is None and h["days"] is None
+assert h["group"] == "hygiene" and h["account"] == "Old"
+assert h["renewal_date"] == "2026-10-01" and h["attendees"] == []
+'
+	run_tam due --format jsonl
+	assert_success
+	for l in "${lines[@]}"; do
+		echo "$l" | python3 -c 'import json,sys; json.loads(sys.stdin.read())'
+	done
+	run_tam due --format csv
+	assert_line --index 0 "task_id,kind,title,due,days,group,account_id,account,sfid,renewal_date,acv,strategic,cta_id,attendees"
+}
+
+@test "hygiene: renewal date passed" {
+	tam -q account add Old --renewal 2026-10-01 --acv 5000
+	run_tam due
+	assert_success
+	assert_line --index 1 "	renewal_passed	Renewal date 2026-10-01 passed: set the next one (tam account set 1 --renewal DATE)			hygiene	1	Old		2026-10-01	5000	false		"
+	run sqlite3 "$TAM_DB" "select count(*) from cta"
+	assert_output 0
+}
+
+@test "hygiene: a risk CTA whose sentiment recovered; at risk with no CTA" {
+	tam -q account add Acme
+	sqlite3 "$TAM_DB" "update account set sentiment = 'red' where id = 1"
+	run_tam due --no-sync
+	assert_line --index 1 --partial "risk_cta_missing	At risk (red) with no At-Risk CTA yet: tam sync opens it			hygiene	1	Acme"
+	run_tam due
+	assert_equal "$stderr" "tam: sync: opened 1 At-Risk CTA"
+	refute_output --partial "risk_cta_missing"
+	sqlite3 "$TAM_DB" "update account set sentiment = 'green' where id = 1"
+	run_tam due --no-sync
+	assert_output --partial "sentiment_recovered	Sentiment recovered (green) — conclude the CTA (tam cta close 1)			hygiene	1	Acme"
+	assert_output --regexp "sentiment_recovered.*	1	$"
+}
+
+@test "hygiene: sentiment not updated for sentiment.stale_days in an open window" {
+	tam -q account add Acme --renewal 2027-01-10
+	tam -q account add Later --renewal 2027-08-10
+	run_tam due --no-sync
+	assert_output --partial "sentiment_stale	No TAM Sentiment set, and the renewal window is open (tam sentiment)"
+	refute_output --partial "Later"
+	# 90 days ago (2026-08-25) is not stale yet; 91 days ago is.
+	sqlite3 "$TAM_DB" "update account set sentiment = 'green' where id = 1;
+	    insert into timeline (account_id, at, type, author, sentiment)
+	    values (1, '2026-08-24T09:00:00Z', 'sentiment', 'alice', 'green')"
+	run_tam due --no-sync
+	assert_output --partial "sentiment_stale	Sentiment not updated for 90 days in the renewal window (tam sentiment)"
+	sqlite3 "$TAM_DB" "insert into timeline (account_id, at, type, author, sentiment)
+	    values (1, '2026-08-25T09:00:00Z', 'risk_update', 'alice', 'green')"
+	run_tam due --no-sync
+	refute_output --partial "sentiment_stale"
+}
+
+@test "the first weekday of the month shows the monthly review in today" {
+	tam -q account add A --renewal 2027-01-15
+	tam -q account add B --renewal 2027-06-01
+	tam -q account add C --renewal 2027-06-02 --tam alice
+	# 2026-12-01 is a Tuesday, the first weekday of December.
+	TAM_TODAY=2026-12-01 run_tam due --no-sync
+	assert_line --index 1 "	monthly_review	Monthly review of renewal dates: 2 accounts renewing within 6m (tam account list --renewing-within 6m)	2026-12-01	0	today						false		"
+	TAM_TODAY=2026-12-01 run_tam due --no-sync --tam alice --format json
+	echo "$output" | python3 -c '
+import json, sys
+r = json.load(sys.stdin)[0]
+assert r["kind"] == "monthly_review" and r["task_id"] is None, r
+assert r["title"].endswith("0 accounts renewing within 6m (tam account list --tam alice --renewing-within 6m)"), r
+'
+	TAM_TODAY=2026-12-02 run_tam due --no-sync
+	refute_output --partial "monthly_review"
+	# November 2026 starts on a Sunday: Monday the 2nd.
+	TAM_TODAY=2026-11-02 run_tam due --no-sync
+	assert_output --partial "monthly_review"
+}
+
+@test "table: headings, strategic marks, a footer" {
+	actions
+	tam -q account add Old --renewal 2026-10-01
+	run_tam due --format table
+	assert_success
+	assert_output "ID  DUE         DAYS  ACCOUNT  TASK
+OVERDUE (3)
+ 2  2026-11-20    -3  Big *    Deck
+                      \$400,000
+ 3  2026-11-20    -3  Mid      Demo
+                      \$100,000
+ 1  2026-11-20    -3  Small    Call
+                      \$10,000
+
+TODAY (1)
+ 4  2026-11-23     0  Small    Mail
+                      \$10,000
+
+UPCOMING to 2026-11-30 (1)
+ 5  2026-11-30    +7  Mid      Plan
+                      \$100,000
+
+DATA HYGIENE (1)
+ -                    Old      Renewal date 2026-10-01 passed: set the next one (tam account set 4 --renewal DATE)
+                      renews 2026-10-01
+
+3 overdue, 1 today, 1 upcoming, 1 to tidy up; * strategic account"
+}
+
+@test "table on an 80-column terminal: cut names keep the mark, attendees wrap" {
+	command -v script >/dev/null || skip "script(1) is not installed"
+	tam -q account add "Globex International Holdings" --acv 900000 \
+	    --renewal 2027-01-10 --tam alice --sal bob
+	tam -q sync
+	run script -qc "stty cols 80; '$TAM' due" /dev/null
+	assert_success
+	output=$(printf '%s' "$output" | sed 's/\x1b\[[0-9;]*m//g; s/\r$//')
+	assert_output --partial " 1  2026-11-23     0  Globex Inte… *  Renewal Review 1 (internal sync)"
+	assert_output --partial "                      renews 2027-01-10, \$900,000; with alice (TAM), bob (SAL),
+                      (RSD: unassigned), (TAM manager: unassigned)"
+	while IFS= read -r l; do
+		[ "$(printf '%s' "$l" | wc -m)" -le 80 ]
+	done <<<"$output"
+}
+
+@test "table: color on request, and a friendly line when there is nothing" {
+	actions
+	run_tam due --format table --color always
+	assert_output --partial $'\033[31m  -3\033[0m'
+	assert_output --partial $'\033[1mTODAY (1)\033[0m'
+	export TAM_DB="$BATS_TEST_TMPDIR/empty.db"
+	run_tam due --format table
+	assert_success
+	assert_output "Nothing due through 2026-11-30, and nothing to tidy up. Have a good day."
+	run_tam due --format table --all
+	assert_output "Nothing open, and nothing to tidy up. Have a good day."
+	run_tam due
+	assert_output "$HEADER"
+	run_tam due --format json
+	assert_output "[]"
+}
+
+@test "misuse is exit 2 and changes nothing" {
+	tam -q account add Acme --renewal 2027-01-10
+	before=$(dbdump)
+	run_tam due --horizon soon
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: --horizon: 'soon' is not a period (N, Nd, Nw or Nm)"
+	run_tam due --horizon 1w --all
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: due: --all and --horizon do not go together (--all ignores the horizon)"
+	run_tam due today
+	assert_failure 2
+	run_tam due --tam
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: option '--tam' needs a value"
+	[ "$(dbdump)" = "$before" ]
+}

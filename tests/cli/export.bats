@@ -1,0 +1,319 @@
+#!/usr/bin/env bats
+# export.bats: tam export and tam restore, the backup round trip.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+sql() {
+	sqlite3 "$TAM_DB" "$@"
+}
+
+# A database with a row in every table, and the awkward values: unicode,
+# quotes, newlines, tabs, backslashes, NULLs, cents, negative money, a gap
+# in the ids.  CTAs, tasks and posts go in with SQL until their commands
+# land.
+full_fixture() {
+	tam -q account add 'Café "Zürich" AG' --sfid 0013t00001AbCdE \
+	    --acv '$1,234,567.89' --renewal 2027-07-31 --tam 'José' --sal bob \
+	    --sa sam --rsd rita --tam-manager max --health 80 --stage Adopting \
+	    --upsell --region EMEA --segment 'Mid, Market' --licenses 100 \
+	    --active-users 42 \
+	    --objectives $'line one\nline two; "quoted", a tab\there, a \\ backslash'
+	tam -q account add Plain
+	tam -q account add Gone --acv 5
+	tam -q account add 'After the gap' --acv 0.05 --currency EUR
+	tam -q account rm Gone --yes
+	tam -q account archive 'After the gap'
+	tam -q account set Café --health 55
+	tam -q config set strategic.acv 500000
+	tam -q config set risk_update.every 1w
+	sql "UPDATE account SET sentiment = 'yellow', requires_triage = 1
+	    WHERE name = 'Plain';
+	    INSERT INTO cta (id, account_id, kind, title, playbook, status,
+	        risk_type, risk_reason, opened_at, opened_by, renewal_date,
+	        closed_at, outcome_note, net_arr_change_cents) VALUES
+	        (3, 1, 'risk', 'At-Risk CTA', 'Account Triage', 'closed_lost',
+	         'Seat Churn', 'Loss of Budget', '2026-09-01T08:00:00Z', 'sync',
+	         NULL, '2026-10-15T16:45:10Z', 'Budget cut — ☹
+	second line', -500025),
+	        (7, 1, 'renewal', 'Renewal 2027-07-31', 'Renewal', 'open', NULL,
+	         NULL, '2026-11-23T07:00:00Z', 'sync', '2027-07-31', NULL, NULL,
+	         NULL);
+	    INSERT INTO task (id, account_id, cta_id, kind, title, due, status,
+	        done_at, note, created_at) VALUES
+	        (4, 1, 7, 'renewal_review_1', 'Renewal Review 1 (internal sync)',
+	         '2027-02-26', 'open', NULL, NULL, '2026-11-23T07:00:00Z'),
+	        (5, 1, 3, 'risk_cta_update', 'Set Risk Type and Risk Reason',
+	         '2026-09-01', 'done', '2026-09-02T10:00:00Z', 'done, \"ok\"
+	next', '2026-09-01T08:00:00Z'),
+	        (9, 2, NULL, 'custom', 'Ring 📞 them', '2026-12-01', 'skipped',
+	         '2026-11-20T10:00:00Z', 'tab	and \\ slash', '2026-11-01T08:00:00Z');
+	    INSERT INTO timeline (account_id, at, type, author, sentiment,
+	        requires_triage, body) VALUES
+	        (2, '2026-11-02T09:00:00Z', 'risk_update', 'alice', 'yellow', 1,
+	         'Risk: \"sponsor\" left 😟
+	plan: call, mail; wait \\ see'),
+	        (1, '2026-11-03T09:00:00Z', 'note', 'alice', NULL, 0, NULL);
+	    INSERT INTO import_run (at, source, rows_read, inserted, updated,
+	        unchanged, rejected) VALUES
+	        ('2026-11-01T06:00:00Z', 'Report — Q4.csv', 10, 3, 2, 4, 1);"
+}
+
+@test "export json -> restore -> export is byte for byte the same" {
+	full_fixture
+	run_tam export
+	assert_success
+	assert_equal "$stderr" "tam: exported 15 rows"
+	printf '%s\n' "$output" > first.json
+	run_tam --db "$BATS_TEST_TMPDIR/new.db" restore first.json
+	assert_success
+	assert_equal "$stderr" "tam: restored 15 rows from 'first.json': 3 accounts, 2 ctas, 3 tasks, 2 timeline, 2 health_history, 1 import_runs, 2 settings"
+	tam -q --db "$BATS_TEST_TMPDIR/new.db" export > second.json
+	cmp first.json second.json
+	# And the databases hold the same rows, ids and all.  (Sorted: the
+	# settings come back in key order, not in the order they were set.)
+	[ "$(sqlite3 "$TAM_DB" .dump | sort)" = "$(sqlite3 new.db .dump | sort)" ]
+}
+
+@test "export jsonl -> restore from stdin -> export is the same" {
+	full_fixture
+	tam -q export --format jsonl > first.jsonl
+	run_tam --db new.db restore - < first.jsonl
+	assert_success
+	assert_equal "$stderr" "tam: restored 15 rows from 'stdin': 3 accounts, 2 ctas, 3 tasks, 2 timeline, 2 health_history, 1 import_runs, 2 settings"
+	TAM_FORMAT=jsonl tam -q --db new.db export > second.jsonl
+	cmp first.jsonl second.jsonl
+	# A jsonl export restores to the same database as a json one.
+	tam -q --db new.db export > from-jsonl.json
+	tam -q export > from-db.json
+	cmp from-jsonl.json from-db.json
+}
+
+@test "the export: format version, no timestamp, values as in the spec" {
+	full_fixture
+	tam -q export > a.json
+	TAM_TODAY=2030-01-01 tam -q export > b.json
+	cmp a.json b.json
+	jq -e '.format == "tam-export" and .version == 1' a.json
+	jq -e '[keys_unsorted[]] == ["format","version","accounts","ctas","tasks","timeline","health_history","import_runs","settings"]' a.json
+	jq -e '.accounts[0].acv == 1234567.89 and .accounts[0].name == "Café \"Zürich\" AG"' a.json
+	jq -e '.accounts[0].objectives == "line one\nline two; \"quoted\", a tab\there, a \\ backslash"' a.json
+	jq -e '[.accounts[].id] == [1, 2, 4] and .accounts[2].acv == 0.05 and .accounts[2].currency == "EUR" and .accounts[2].archived == true' a.json
+	jq -e '.accounts[1].acv == null and .accounts[1].requires_triage == true' a.json
+	jq -e '.ctas[0].net_arr_change == -5000.25 and .ctas[1].net_arr_change == null' a.json
+	jq -e '.settings == [{"key":"risk_update.every","value":"1w"},{"key":"strategic.acv","value":"500000"}]' a.json
+	jq -e '.import_runs[0].source == "Report — Q4.csv"' a.json
+	# One row per line, so that two backups diff well.
+	[ "$(grep -c '^{"id":' a.json)" -eq 13 ]
+}
+
+@test "export jsonl: header, one row per line, end line with the count" {
+	full_fixture
+	run_tam export --format jsonl
+	assert_success
+	assert_equal "${#lines[@]}" 17
+	assert_line --index 0 '{"format":"tam-export","version":1}'
+	assert_line --index 16 '{"end":true,"rows":15}'
+	echo "${lines[1]}" | jq -e '.table == "accounts" and .id == 1'
+	run bash -c "'$TAM' -q export --format jsonl | jq -r 'select(.table == \"tasks\") | .id' | tr '\n' ' '"
+	assert_output "4 5 9 "
+}
+
+@test "export: json by default, whatever TAM_FORMAT says for lists" {
+	tam -q account add Acme
+	TAM_FORMAT=table run_tam export
+	assert_success
+	echo "$output" | jq -e '.accounts | length == 1'
+	TAM_FORMAT=csv run_tam export
+	echo "$output" | jq -e '.version == 1'
+}
+
+@test "export: --format table, tsv or csv is exit 2" {
+	for f in table tsv csv; do
+		run_tam export --format $f
+		assert_failure 2
+		assert_equal "$stderr" "tam: export: --format '$f' cannot hold a database; use json or jsonl"
+		assert_equal "$output" ""
+	done
+	run_tam export backup.json
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: export: unexpected argument 'backup.json'; the export goes to standard output"
+	run_tam export --nope
+	assert_failure 2
+}
+
+@test "export of an empty database restores to an empty database" {
+	tam -q init
+	tam -q export > empty.json
+	run_tam --db new.db restore empty.json
+	assert_success
+	assert_equal "$stderr" "tam: restored 0 rows from 'empty.json'"
+	tam -q --db new.db export | cmp - empty.json
+}
+
+@test "restore keeps the ids: the next account continues after them" {
+	full_fixture
+	tam -q export > e.json
+	tam -q --db new.db restore e.json
+	tam -q --db new.db account add Next
+	run sqlite3 new.db "SELECT id FROM account WHERE name = 'Next'"
+	assert_output 5
+	run sqlite3 new.db "SELECT group_concat(id) FROM (SELECT id FROM task ORDER BY id)"
+	assert_output "4,5,9"
+}
+
+@test "restore into a database that is not empty is refused, nothing changes" {
+	full_fixture
+	tam -q export > e.json
+	before=$(dbdump)
+	run_tam restore e.json
+	assert_failure 1
+	assert_equal "$stderr" "tam: restore: database '$TAM_DB' is not empty; restore into a new one with --db NEW.db"
+	[ "$(dbdump)" = "$before" ]
+	# A setting alone makes a database not empty.
+	tam -q --db other.db config set due.horizon 3d
+	run_tam --db other.db restore e.json
+	assert_failure 1
+}
+
+# Runs restore of file into the empty database at $TAM_DB and checks it
+# fails with exit 1, the message given, and leaves the database as it was.
+refused() {
+	local file=$1 message=$2 before
+	before=$(dbdump)
+	run_tam restore "$file"
+	assert_failure 1
+	assert_equal "$stderr" "tam: restore: '$file': $message; nothing was restored"
+	[ "$(dbdump)" = "$before" ]
+}
+
+@test "restore refuses truncated input" {
+	full_fixture
+	tam -q export > e.json
+	tam -q export --format jsonl > e.jsonl
+	head -c 1500 e.json > cut.json
+	head -n 10 e.jsonl > cut.jsonl
+	head -n 16 e.jsonl > noend.jsonl
+	{ head -n 5 e.jsonl; tail -n 1 e.jsonl; } > missing.jsonl
+	rm "$TAM_DB"
+	tam -q init
+	refused cut.json "malformed or truncated JSON at line $(($(wc -l < cut.json) + 1))"
+	refused cut.jsonl "the end line is missing: the export is truncated"
+	refused noend.jsonl "the end line is missing: the export is truncated"
+	refused missing.jsonl "line 6: the end line counts 15 rows but 4 came before it: rows are missing"
+	# Cut in the middle of a line.
+	head -c 300 e.jsonl > mid.jsonl
+	refused mid.jsonl "line 2: malformed JSON"
+}
+
+@test "restore refuses jsonl lines it cannot read" {
+	tam -q init
+	printf '{"format":"tam-export","version":1}\n{"table":"settings","key":"due.horizon","value":"3d"} {"x":1}\n{"end":true,"rows":1}\n' > two.jsonl
+	refused two.jsonl "line 2: more than one value on the line"
+	printf '{"format":"tam-export","version":1}\n{"key":"due.horizon","value":"3d"}\n{"end":true,"rows":1}\n' > notable.jsonl
+	refused notable.jsonl 'line 2: a row without a "table" key'
+	printf '{"format":"tam-export","version":1}\n\n{"table":"gadgets","id":1}\n{"end":true,"rows":1}\n' > gadgets.jsonl
+	refused gadgets.jsonl "line 3: unknown table key 'gadgets'"
+	printf '{"format":"tam-export","version":1}\n{"table":"settings","key":"due.horizon","value":"3d"}\n{"end":true,"rows":1}\nmore\n' > after.jsonl
+	refused after.jsonl "text after the end line, at line 4"
+	printf '{"format":"tam-export","version":1,"extra":true}\n{"end":true,"rows":0}\n' > head.jsonl
+	refused head.jsonl "text after the JSON document"
+	# Blank lines and CRLF line ends are fine.
+	printf '{"format":"tam-export","version":1}\r\n\r\n{"table":"settings","key":"due.horizon","value":"3d"}\r\n{"end":true,"rows":1}\r\n' > crlf.jsonl
+	run_tam restore crlf.jsonl
+	assert_success
+	run_tam config get due.horizon
+	assert_output 3d
+}
+
+@test "restore refuses a file that is not a tam export" {
+	tam -q init
+	printf '' > empty.json
+	refused empty.json "the file is empty"
+	printf '[1, 2]\n' > array.json
+	refused array.json 'not a tam export (it has no "format": "tam-export")'
+	printf '{"format":"other","version":1}\n' > other.json
+	refused other.json 'not a tam export (it has no "format": "tam-export")'
+	printf '\x00\x01\x02binary\xff' > binary.bin
+	refused binary.bin "not a tam export (not UTF-8 text)"
+	printf '{"format":"tam-export","version":1,"accounts":[]} trailing' > trail.json
+	refused trail.json "text after the JSON document"
+}
+
+@test "restore refuses another format version" {
+	tam -q init
+	printf '{"format":"tam-export","version":2,"accounts":[]}\n' > v2.json
+	refused v2.json "export format version 2 is not supported; this tam reads version 1"
+	printf '{"format":"tam-export","accounts":[]}\n' > v0.json
+	refused v0.json "the export has no format version"
+}
+
+@test "restore refuses unknown keys, missing keys and wrong values" {
+	full_fixture
+	tam -q export > e.json
+	rm "$TAM_DB"
+	tam -q init
+	jq '.widgets = []' e.json > t1.json
+	refused t1.json "unknown table key 'widgets'"
+	jq '.accounts = {}' e.json > t2.json
+	refused t2.json "'accounts' is not an array"
+	jq '.accounts[1].colour = "red"' e.json > t3.json
+	refused t3.json "accounts[1]: unknown key 'colour' in a row of 'accounts'"
+	jq 'del(.tasks[2].note)' e.json > t4.json
+	refused t4.json "tasks[2]: key 'note' is missing"
+	jq '.accounts[0].acv = "a lot"' e.json > t5.json
+	refused t5.json "accounts[0]: 'acv' is not an amount"
+	jq '.accounts[0].acv = 1.005' e.json > t6.json
+	refused t6.json "accounts[0]: 'acv' is not an amount with at most two decimals"
+	jq '.tasks[0].due = "2027-02-30"' e.json > t7.json
+	refused t7.json "tasks[0]: 'due' is not a date (YYYY-MM-DD)"
+	jq '.timeline[0].at = "yesterday"' e.json > t8.json
+	refused t8.json "timeline[0]: 'at' is not a timestamp (YYYY-MM-DDTHH:MM:SSZ)"
+	jq '.accounts[0].name = null' e.json > t9.json
+	refused t9.json "accounts[0]: 'name' cannot be null"
+	jq '.accounts[0].id = 1.5' e.json > t10.json
+	refused t10.json "accounts[0]: 'id' is not a whole number"
+	jq '.accounts[0].upsell = 1' e.json > t11.json
+	refused t11.json "accounts[0]: 'upsell' is not true or false"
+	jq '.settings[0].key = "colour.scheme"' e.json > t12.json
+	refused t12.json "settings[0]: unknown setting 'colour.scheme'"
+}
+
+@test "restore refuses rows the schema refuses, and writes none of the others" {
+	full_fixture
+	tam -q export > e.json
+	rm "$TAM_DB"
+	tam -q init
+	# A task of an account that is not in the file.
+	jq '.tasks[0].account_id = 99' e.json > fk.json
+	refused fk.json "tasks[0]: database: FOREIGN KEY constraint failed"
+	jq '.accounts[1].id = 1' e.json > dup.json
+	refused dup.json "accounts[1]: database: UNIQUE constraint failed: account.id"
+	jq '.ctas[0].status = "maybe"' e.json > check.json
+	run_tam restore check.json
+	assert_failure 1
+	assert_equal "$(sqlite3 "$TAM_DB" 'SELECT count(*) FROM account')" 0
+}
+
+@test "restore into a new file that fails leaves no file behind" {
+	printf '{"format":"tam-export","version":1,"accounts":[' > cut.json
+	run_tam --db "$BATS_TEST_TMPDIR/fresh.db" restore cut.json
+	assert_failure 1
+	[ ! -e "$BATS_TEST_TMPDIR/fresh.db" ]
+	run_tam --db "$BATS_TEST_TMPDIR/fresh.db" restore missing.json
+	assert_failure 1
+	assert_equal "$stderr" "tam: restore: cannot open 'missing.json': No such file or directory"
+	[ ! -e "$BATS_TEST_TMPDIR/fresh.db" ]
+}
+
+@test "restore: command line errors are exit 2" {
+	run_tam restore
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: restore: which file? (- for standard input)"
+	run_tam restore a.json b.json
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: restore: one FILE only"
+	run_tam restore --force a.json
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: unknown option '--force'"
+}

@@ -1,0 +1,181 @@
+#!/usr/bin/env bats
+# task.bats: tam task list, done, skip, action.  Today: Monday 2026-11-23.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+LIST_HEADER="task_id	account_id	account	cta_id	kind	title	due	status	done_at	note"
+
+# Acme: a renewal CTA (1) with tasks 1-5; Initech: the same, 6-10.
+planned() {
+	tam -q account add Acme --renewal 2027-05-15 --tam alice
+	tam -q account add Initech --renewal 2027-05-20
+	tam -q sync
+}
+
+@test "task list: open tasks by due date, the keys of §2" {
+	planned
+	run_tam task list --account Acme
+	assert_success
+	assert_output "$LIST_HEADER
+1	1	Acme	1	renewal_review_1	Renewal Review 1 (internal sync)	2026-12-15	open		
+2	1	Acme	1	renewal_question	Ask the renewal question	2027-01-14	open		
+3	1	Acme	1	renewal_plan	Renewal plan: action items into cadence and QBRs	2027-01-14	open		
+4	1	Acme	1	sentiment_update	Update TAM Sentiment	2027-01-14	open		
+5	1	Acme	1	renewal_review_2	Renewal Review 2 (internal sync)	2027-02-15	open		"
+	run_tam task list
+	assert_equal "${#lines[@]}" 11
+	run_tam task list --kind renewal_question --format json
+	echo "$output" | python3 -c '
+import json, sys
+rows = json.load(sys.stdin)
+assert [r["task_id"] for r in rows] == [2, 7], rows
+assert list(rows[0]) == ["task_id", "account_id", "account", "cta_id",
+    "kind", "title", "due", "status", "done_at", "note"]
+'
+}
+
+@test "task list --all shows closed tasks too; --open is the default" {
+	planned
+	tam -q done 1 --note "held it"
+	run_tam task list --account Acme --open
+	assert_equal "${#lines[@]}" 5
+	run_tam task list --account Acme --all
+	assert_equal "${#lines[@]}" 6
+	assert_line --index 1 --regexp "^1	1	Acme	1	renewal_review_1	.*	done	2026-11-23T[0-9:]{8}Z	held it$"
+}
+
+@test "task list: misuse and unknown account" {
+	run_tam task list --kind meeting
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: --kind: 'meeting' is not a task kind (renewal_review_1, renewal_review_2, renewal_question, renewal_plan, sentiment_update, risk_cta_update, risk_update, action_architecture, action_utilization, action_roadmap, custom)"
+	run_tam task list --open --all
+	assert_failure 2
+	run_tam task list --account Nobody
+	assert_failure 1
+	assert_equal "$stderr" "tam: no account matches 'Nobody'; see 'tam account list'"
+}
+
+@test "done closes tasks with an optional note" {
+	planned
+	run_tam done 1 2 --note "went well"
+	assert_success
+	assert_equal "${stderr_lines[0]}" "tam: task 1 done: Renewal Review 1 (internal sync) (Acme)"
+	assert_equal "${stderr_lines[1]}" "tam: task 2 done: Ask the renewal question (Acme)"
+	run sqlite3 "$TAM_DB" "select id, status, note from task where id <= 3"
+	assert_output "1|done|went well
+2|done|went well
+3|open|"
+}
+
+@test "done review, question and plan leave their timeline posts" {
+	planned
+	sqlite3 "$TAM_DB" "update account set sentiment = 'yellow' where id = 1"
+	tam -q done 1 2 --note "renews; wants SSO"
+	tam -q done 3
+	tam -q skip 5 --note "merged with Review 1"
+	tam -q done 4
+	run sqlite3 "$TAM_DB" "select type, sentiment, body from timeline order by id"
+	assert_output "meeting|yellow|Renewal Review 1 (internal sync) done: renews; wants SSO
+renewal_question|yellow|Ask the renewal question done: renews; wants SSO
+renewal_plan|yellow|Renewal plan: action items into cadence and QBRs done"
+}
+
+@test "done on an unknown or closed task is exit 1 and changes nothing" {
+	planned
+	tam -q done 2
+	before=$(dbdump)
+	run_tam done 1 99
+	assert_failure 1
+	assert_equal "$stderr" "tam: no task 99; nothing changed (see 'tam task list')"
+	[ "$(dbdump)" = "$before" ]
+	run_tam done 1 2
+	assert_failure 1
+	assert_equal "$stderr" "tam: task 2 is done, not open; nothing changed"
+	[ "$(dbdump)" = "$before" ]
+	run_tam skip 3 2 --note "not needed"
+	assert_failure 1
+	assert_equal "$stderr" "tam: task 2 is done, not open; nothing changed"
+	[ "$(dbdump)" = "$before" ]
+}
+
+@test "done and skip: misuse is exit 2 and changes nothing" {
+	planned
+	before=$(dbdump)
+	run_tam done
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: done: which task? give its id (see 'tam due' or 'tam task list')"
+	run_tam done 1x
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: done: '1x' is not a task id"
+	run_tam skip 1
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: skip: --note TEXT is required: say why the task is skipped"
+	run_tam skip 1 --note ""
+	assert_failure 2
+	run_tam done 1 --note
+	assert_failure 2
+	[ "$(dbdump)" = "$before" ]
+}
+
+@test "the renewal CTA closes itself when all its tasks are done or skipped" {
+	planned
+	tam -q done 1 2 3
+	run_tam skip 4 5 --note "covered in the QBR"
+	assert_success
+	assert_equal "${stderr_lines[2]}" "tam: renewal CTA 1 closed: all its tasks are done or skipped"
+	run sqlite3 "$TAM_DB" "select id, status from cta"
+	assert_output "1|closed
+2|open"
+	run sqlite3 "$TAM_DB" "select note from task where id = 5"
+	assert_output "covered in the QBR"
+	run_tam sync
+	assert_equal "$stderr" "tam: sync: nothing to do"
+}
+
+@test "an action item on the renewal CTA keeps it open until done" {
+	planned
+	tam -q done 1 2 3 4
+	run_tam action Acme architecture
+	assert_success
+	assert_equal "$stderr" "tam: added task 11 to renewal CTA 1: Architecture review with Professional Services, due 2026-12-07"
+	tam -q done 5
+	run sqlite3 "$TAM_DB" "select status from cta where id = 1"
+	assert_output "open"
+	tam -q done 11
+	run sqlite3 "$TAM_DB" "select status from cta where id = 1"
+	assert_output "closed"
+}
+
+@test "action: kinds, default titles and the default due date rules" {
+	tam -q account add Acme
+	# Saturday + 14 days is a Saturday: the Friday before.
+	TAM_TODAY=2026-11-21 run_tam action Acme utilization --note "CI only"
+	assert_success
+	assert_equal "$stderr" "tam: added task 1 (no open renewal CTA): Product utilization review, due 2026-12-04"
+	tam -q action Acme roadmap
+	tam -q action Acme custom --title "Check SSO" --due 2026-12-05
+	run sqlite3 "$TAM_DB" "select kind, title, due, cta_id, note from task"
+	assert_output "action_utilization|Product utilization review|2026-12-04||CI only
+action_roadmap|Roadmap review|2026-12-07||
+custom|Check SSO|2026-12-05||"
+}
+
+@test "action: misuse is exit 2, unknown account exit 1, nothing changed" {
+	tam -q account add Acme
+	before=$(dbdump)
+	run_tam action Acme custom
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: action: custom needs --title TEXT"
+	run_tam action Acme lunch
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: action: 'lunch' is not architecture, utilization, roadmap or custom"
+	run_tam action Acme roadmap --due 2026-02-30
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: --due: '2026-02-30' is not a date (YYYY-MM-DD, today, +Nd, +Nw or +Nm)"
+	run_tam action Acme
+	assert_failure 2
+	run_tam action Nobody roadmap
+	assert_failure 1
+	[ "$(dbdump)" = "$before" ]
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env bats
+# timeline.bats: tam timeline in every format and filter, and tam note.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+notime() {
+	sed 's/T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z/T00:00:00Z/g'
+}
+
+# Posts on three days: a note, a Risk Update (red), a note.
+three_posts() {
+	tam -q account add "Acme Corp"
+	TAM_TODAY=2026-10-01 USER=alice tam -q note acme "kick-off, champion: Dana"
+	TAM_TODAY=2026-11-02 USER=alice tam -q sentiment acme yellow --triage --note "outage; exec escalation"
+	TAM_TODAY=2026-11-20 USER=bob tam -q note acme "=SUM(A1), tab	here"
+}
+
+@test "timeline tsv: the keys of SPEC §2, newest first" {
+	three_posts
+	run_tam timeline acme
+	assert_success
+	assert_equal "$(echo "$output" | notime)" "post_id	account_id	at	type	author	sentiment	requires_triage	body
+3	1	2026-11-20T00:00:00Z	note	bob	yellow	true	=SUM(A1), tab\\there
+2	1	2026-11-02T00:00:00Z	risk_update	alice	yellow	true	outage; exec escalation
+1	1	2026-10-01T00:00:00Z	note	alice		false	kick-off, champion: Dana"
+}
+
+@test "timeline csv guards formula cells; json and jsonl" {
+	three_posts
+	run_tam timeline acme --format csv
+	assert_success
+	assert_equal "$(echo "${lines[1]}" | notime)" "3,1,2026-11-20T00:00:00Z,note,bob,yellow,true,\"'=SUM(A1), tab	here\""
+	run_tam timeline acme --format json
+	assert_success
+	assert_equal "$(echo "$output" | jq -c '[.[0] | keys_unsorted[]]')" \
+	    '["post_id","account_id","at","type","author","sentiment","requires_triage","body"]'
+	assert_equal "$(echo "$output" | jq -c '[.[] | [.post_id, .sentiment, .requires_triage]]')" \
+	    '[[3,"yellow",true],[2,"yellow",true],[1,null,false]]'
+	[[ "$(echo "$output" | jq -r '.[2].at')" =~ ^2026-10-01T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$ ]]
+	run_tam timeline acme --format jsonl
+	assert_equal "${#lines[@]}" 3
+	assert_equal "$(echo "${lines[1]}" | jq -r .type)" risk_update
+}
+
+@test "timeline table: for people" {
+	three_posts
+	run_tam timeline acme --format table
+	assert_success
+	assert_equal "$(echo "${lines[0]}" | tr -s ' ')" "ID AT TYPE AUTHOR SENTIMENT BODY"
+	[[ "${lines[2]}" == *"risk_update  alice   yellow+triage  outage; exec escalation"* ]]
+}
+
+@test "timeline --type and --since" {
+	three_posts
+	run_tam timeline acme --type risk_update
+	assert_success
+	assert_equal "$(echo "$output" | cut -f1 | tr '\n' ' ')" "post_id 2 "
+	run_tam timeline acme --type note --since 2026-11-01
+	assert_equal "$(echo "$output" | cut -f1 | tr '\n' ' ')" "post_id 3 "
+	run_tam timeline acme --since 2026-11-02
+	assert_equal "$(echo "$output" | cut -f1 | tr '\n' ' ')" "post_id 3 2 "
+	run_tam timeline acme --since today
+	assert_equal "${#lines[@]}" 1
+	run_tam timeline acme --type meeting
+	assert_success
+	assert_equal "$output" "post_id	account_id	at	type	author	sentiment	requires_triage	body"
+}
+
+@test "timeline errors" {
+	tam -q account add "Acme Corp"
+	run_tam timeline acme --type bogus
+	assert_failure 2
+	[[ "$stderr" == "tam: --type: 'bogus' is not a post type (risk_update, note, meeting, sentiment, renewal_question, renewal_plan, cta, import or renewal_date)"* ]]
+	run_tam timeline acme --type Risk_Update
+	assert_failure 2
+	run_tam timeline acme --since 2026-02-30
+	assert_failure 2
+	[[ "$stderr" == "tam: --since: '2026-02-30' is not a date"* ]]
+	run_tam timeline
+	assert_failure 2
+	run_tam timeline nobody
+	assert_failure 1
+}
+
+@test "tam note: a note post with the sentiment as it stands" {
+	tam -q account add "Acme Corp"
+	tam -q sentiment acme red --note "x"
+	USER=carol run_tam note acme "QBR moved to March"
+	assert_success
+	assert_equal "$stderr" "tam: note 2 added to account 1 (Acme Corp)"
+	assert_equal "$(sqlite3 "$TAM_DB" "select type, author, sentiment, body from timeline where id = 2")" \
+	    "note|carol|red|QBR moved to March"
+	# a note is not a Risk Update: no CTA, nothing moved
+	assert_equal "$(sqlite3 "$TAM_DB" "select count(*) from task")" 0
+}
+
+@test "tam note errors change nothing" {
+	tam -q account add "Acme Corp"
+	before=$(dbdump)
+	run_tam note acme
+	assert_failure 2
+	run_tam note acme ""
+	assert_failure 2
+	run_tam note acme two words
+	assert_failure 2
+	[[ "$stderr" == "tam: note: one TEXT only (quote a note with spaces)"* ]]
+	run_tam note nobody "text"
+	assert_failure 1
+	assert_equal "$(dbdump)" "$before"
+}
+
+@test "the timeline is append-only" {
+	tam -q account add "Acme Corp"
+	tam -q note acme "first"
+	run sqlite3 "$TAM_DB" "update timeline set body = 'changed'"
+	assert_failure
+	assert_output --partial "append-only"
+	run sqlite3 "$TAM_DB" "delete from timeline"
+	assert_failure
+	assert_equal "$(sqlite3 "$TAM_DB" "select body from timeline")" first
+}
