@@ -134,8 +134,9 @@ importable(enum account_field f)
 int
 csvin_map_parse(const char *arg, struct csvin_map *m, char **err)
 {
-	const struct field_def	*d;
-	const char		*eq = strrchr(arg, '=');
+	const struct field_def	*d = NULL;
+	const char		*eq = strrchr(arg, '='), *f;
+	char			*field;
 	size_t			 len;
 
 	if (eq == NULL || eq == arg || eq[1] == '\0') {
@@ -143,17 +144,22 @@ csvin_map_parse(const char *arg, struct csvin_map *m, char **err)
 		    "'Customer Success Manager=tam')", arg);
 		return -1;
 	}
-	len = (size_t)(eq - arg);
-	m->header = trim(arg, &len);
-	m->len = len;
-	if ((d = account_field_by_name(eq + 1)) == NULL ||
-	    !importable(d->id) || strcmp(eq + 1, d->key) != 0) {
+	len = strlen(eq + 1);
+	f = trim(eq + 1, &len);
+	field = xstrndup(f, len);
+	if ((d = account_field_by_name(field)) == NULL ||
+	    !importable(d->id) || strcmp(field, d->key) != 0) {
 		*err = xasprintf("--map: '%s' is not a field: use sfid, name, "
 		    "tam, sal, sa, rsd, tam_manager, renewal_date, acv, "
 		    "currency, health_score, sentiment, lifecycle_stage, "
-		    "region, segment, licenses or active_users", eq + 1);
+		    "region, segment, licenses or active_users", field);
+		free(field);
 		return -1;
 	}
+	free(field);
+	len = (size_t)(eq - arg);
+	m->header = trim(arg, &len);
+	m->len = len;
 	if (m->len == 0) {
 		*err = xasprintf("--map: '%s' names no header", arg);
 		return -1;
@@ -176,8 +182,9 @@ int
 csvin_header_init(struct csvin_header *h, const struct csvin_record *r,
     const struct csvin_map *maps, int nmaps, char **err)
 {
-	int	*mapped, c, f, i, hit;
-	size_t	 len;
+	const char	*start;
+	int		*mapped, c, f, i, hit;
+	size_t		 len;
 
 	memset(h, 0, sizeof *h);
 	if (r->ncells > r->nstored) {
@@ -200,7 +207,8 @@ csvin_header_init(struct csvin_header *h, const struct csvin_record *r,
 			return -1;
 		}
 		len = r->len[c];
-		h->name[c] = xstrndup(trim(r->cell[c], &len), len);
+		start = trim(r->cell[c], &len);
+		h->name[c] = xstrndup(start, len);
 	}
 	/* --map first: what the user says beats what tam guesses. */
 	for (i = 0; i < nmaps; i++) {

@@ -45,4 +45,34 @@ int	 db_import_count_unlinked(struct tam_db *, int64_t *n, char **err);
  */
 int	 db_import_cache(struct tam_db *, int kib, char **err);
 
+/*
+ * Indexes a large import may drop for its duration and re-create at the
+ * end (db_import_park).  The bits name them; struct db_parked keeps the
+ * CREATE INDEX statement of each one dropped (NULL: in place).
+ */
+#define DB_PARK_NAME	0x1u	/* account (name): lookups by name */
+#define DB_PARK_RENEWAL	0x2u	/* account (renewal_date) */
+#define DB_PARK_TAM	0x4u	/* account (tam) */
+#define DB_PARK_ALL	(DB_PARK_NAME | DB_PARK_RENEWAL | DB_PARK_TAM)
+#define DB_PARK_MAX	3
+
+struct db_parked {
+	char	*sql[DB_PARK_MAX];
+};
+
+/*
+ * Drops the indexes in which that are not dropped yet, inside the
+ * command's transaction, keeping their definitions (as sqlite_schema
+ * has them) in p.  A rollback brings them back with everything else.
+ */
+int	 db_import_park(struct tam_db *, struct db_parked *p, unsigned which,
+	    char **err);
+/* Re-creates the indexes in which that p holds dropped. */
+int	 db_import_unpark(struct tam_db *, struct db_parked *p,
+	    unsigned which, char **err);
+/* Whether any index in which is dropped. */
+int	 db_import_parked(const struct db_parked *p, unsigned which);
+/* Frees p's statements (after a failure; the rollback restores them). */
+void	 db_import_parked_release(struct db_parked *p);
+
 #endif

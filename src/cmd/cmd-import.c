@@ -32,6 +32,13 @@
 
 /* Page cache for the import: index pages of a big file stay in memory. */
 #define IMPORT_CACHE_KIB	(16 * 1024)
+/*
+ * Past this many rows (and more rows than accounts at the start) the
+ * import drops the account indexes it does not search and builds them
+ * again at the end: one sort instead of a random insert per row, which
+ * at a million rows no page cache of our size can hold.
+ */
+#define IMPORT_BULK_ROWS	10000
 
 static const struct option import_longopts[] = {
 	{ "dry-run",	 no_argument,	    NULL, OPT_DRY_RUN },
@@ -73,6 +80,9 @@ struct import {
 	FILE				*rejects;
 	struct csvin_idset		 seen;	/* accounts this file named */
 	int64_t				 unlinked; /* accounts without sfid */
+	int64_t				 accounts; /* at the start */
+	int				 bulk;	/* indexes were parked */
+	struct db_parked		 parked;
 	int64_t				 rows, inserted, updated;
 	int64_t				 unchanged, rejected;
 	char				*err;	/* why reading stopped */
@@ -186,6 +196,10 @@ parse_args(struct tam_ctx *ctx, int argc, char **argv, struct import_opts *o)
 	    same_file(o->rejects, o->file))
 		return cmd_misuse(ctx, "--rejects: '%s' is the file being "
 		    "imported; give another file", o->rejects);
+	if (o->rejects != NULL && ctx->db_path != NULL &&
+	    same_file(o->rejects, ctx->db_path))
+		return cmd_misuse(ctx, "--rejects: '%s' is the database; give "
+		    "another file", o->rejects);
 	return TAM_OK;
 }
 
@@ -259,6 +273,35 @@ sfid_owner(struct import *im, const char *sfid, int64_t self, int *taken)
 }
 
 /*
+ * A large import parks the indexes no lookup of it needs: the name
+ * index stays when rows are found by name or may adopt an account
+ * without an ID.  Decided once, when the import turns out large.
+ */
+static int
+maybe_go_bulk(struct import *im)
+{
+	unsigned	 which = DB_PARK_RENEWAL | DB_PARK_TAM;
+	char		*err = NULL;
+
+	if (im->bulk || im->rows <= IMPORT_BULK_ROWS ||
+	    im->rows <= im->accounts)
+		return 0;
+	im->bulk = 1;
+	if (im->key == KEY_SFID && im->unlinked == 0)
+		which |= DB_PARK_NAME;
+	if (db_import_park(im->ctx->db, &im->parked, which, &err) != 0)
+		return fatal(im, err);
+	return 0;
+}
+
+/* Before a lookup by name: the name index back, if it was parked. */
+static int
+need_name_index(struct import *im, char **why)
+{
+	return db_import_unpark(im->ctx->db, &im->parked, DB_PARK_NAME, why);
+}
+
+/*
  * Finds the account a row names: by Salesforce ID (adopting an account
  * of the same name that has none), else by name.  Returns 0 with *id
  * (0: new account), 1 with *why (the row is rejected), -1 with *why
@@ -280,7 +323,8 @@ find_account(struct import *im, const struct account *p, unsigned mask,
 		/* Nothing to adopt: spare every new row a name lookup. */
 		if (!(mask & AF_BIT(AF_NAME)) || im->unlinked == 0)
 			return 0;
-		if (db_import_unlinked(db, p->name, two, &n, why) != 0)
+		if (need_name_index(im, why) != 0 ||
+		    db_import_unlinked(db, p->name, two, &n, why) != 0)
 			return -1;
 		if (n == 1)
 			*id = two[0];
@@ -301,7 +345,8 @@ find_account(struct import *im, const struct account *p, unsigned mask,
 			    "account");
 		return 1;
 	}
-	if (db_account_by_name(db, p->name, 0, 2, &ids, &n, why) != 0)
+	if (need_name_index(im, why) != 0 ||
+	    db_account_by_name(db, p->name, 0, 2, &ids, &n, why) != 0)
 		return -1;
 	if (n == 1)
 		*id = ids[0];
@@ -407,6 +452,8 @@ import_row(struct import *im, const struct csvin_record *r)
 	int		 n = 0, rc;
 
 	im->rows++;
+	if (maybe_go_bulk(im) != 0)
+		return 1;
 	if (r->ncells != im->h.ncols)
 		return reject1(im, r, xasprintf("%d cell%s, but the header "
 		    "has %d columns", r->ncells, r->ncells == 1 ? "" : "s",
@@ -585,6 +632,9 @@ finish(struct import *im)
 	struct import_run	 run;
 	char			 now[21], *err = NULL;
 
+	if (db_import_unpark(im->ctx->db, &im->parked, DB_PARK_ALL,
+	    &err) != 0)
+		return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	if (im->o->dry_run) {
 		if (db_import_undo(im->ctx->db, &err) != 0)
 			return cmd_fail_take(im->ctx, TAM_FAIL, err);
@@ -649,6 +699,7 @@ run_import(struct import *im, FILE *fp)
 	tune_malloc();
 	if (db_import_cache(im->ctx->db, IMPORT_CACHE_KIB, &err) != 0 ||
 	    db_import_count_unlinked(im->ctx->db, &im->unlinked, &err) != 0 ||
+	    db_account_count(im->ctx->db, &im->accounts, &err) != 0 ||
 	    (im->o->dry_run && db_import_mark(im->ctx->db, &err) != 0))
 		return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	if ((rc = read_input(im, fp)) != TAM_OK) {
@@ -701,6 +752,7 @@ import_exec(struct tam_ctx *ctx, int argc, char **argv)
 out:
 	csvin_header_release(&im.h);
 	csvin_idset_release(&im.seen);
+	db_import_parked_release(&im.parked);
 	free(im.err);
 	free(o.maps);
 	return rc;

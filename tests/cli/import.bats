@@ -1,0 +1,533 @@
+#!/usr/bin/env bats
+# import.bats: tam import of Salesforce CSV exports (SPEC §5).
+
+load helper
+bats_require_minimum_version 1.5.0
+
+# Copies test files here, so messages name them as the user typed them.
+use() {
+	for f in "$@"; do cp "$DATA/$f" .; done
+}
+
+# The tables an import writes, for "nothing changed" comparisons.
+accounts_dump() {
+	sqlite3 "$TAM_DB" "SELECT * FROM account ORDER BY id; SELECT id, account_id, type, author, sentiment, requires_triage, body FROM timeline ORDER BY id; SELECT * FROM health_history ORDER BY id; SELECT count(*) FROM import_run;"
+}
+
+# Asserts line idx of stderr.
+assert_err_line() {
+	assert_equal "${stderr_lines[$1]}" "$2"
+}
+
+# Runs a failing import and proves the database did not change.
+refuse() {
+	local before
+	tam -q init
+	before=$(dbdump)
+	run_tam import "$@"
+	assert_failure "${EXPECT_RC:-1}"
+	assert_equal "$(dbdump)" "$before"
+}
+
+@test "the bundled sample export imports as Salesforce wrote it" {
+	run_tam import "$DATA/sample-export.csv"
+	assert_success
+	assert_equal "$stderr" "tam: ignored columns: 'Type'
+tam: imported 25 rows: 25 new, 0 updated, 0 unchanged, 0 rejected"
+	run_tam account list
+	assert_equal "${#lines[@]}" 26
+	run_tam account list --strategic --format csv
+	assert_line --partial '"Globex, Inc."'
+	run_tam account list --sentiment yellow --triage --format csv
+	assert_line --partial 'Initech ""Enterprise""'
+	assert_line --partial 'Cyberdyne Systems'
+	run_tam account list --renewing-within 6m
+	[ "${#lines[@]}" -ge 8 ]
+	run sqlite3 "$TAM_DB" "SELECT count(*) FROM account WHERE renewal_date < '2026-11-23'"
+	assert_output 2
+}
+
+@test "quirks: BOM, CRLF, quotes, commas and line breaks, footer, dates, money" {
+	use quirks.csv
+	run_tam import quirks.csv
+	assert_success
+	assert_equal "$stderr" "tam: ignored columns: 'Billing City'
+tam: imported 4 rows: 4 new, 0 updated, 0 unchanged, 0 rejected"
+	run_tam account list --format csv
+	assert_equal "$output" 'id,sfid,name,tam,sal,renewal_date,days_to_renewal,acv,currency,strategic,sentiment,requires_triage,health_score,lifecycle_stage,archived
+4,001000000000004AAA,Red Corp,carol,dave,2026-12-31,38,250000,USD,false,red,false,100,,false
+1,001000000000001AAA,"Globex, Inc.",alice,bob,2027-01-05,43,1250000,USD,true,green,false,80,,false
+2,001000000000002AAA,"The ""Best"" Company",alice,bob,2027-03-31,128,250000,USD,false,yellow,true,,,false
+3,001000000000003AAA,"Multi'$'\r''
+Line Ltd",carol,,2027-04-15,143,1234.5,EUR,false,yellow,true,55,,false'
+	run sqlite3 "$TAM_DB" "SELECT licenses FROM account WHERE id = 1"
+	assert_output 1200
+}
+
+@test "new accounts get their sentiment post and health history" {
+	use quirks.csv
+	tam -q import quirks.csv
+	run sqlite3 "$TAM_DB" "SELECT account_id, type, author, sentiment, requires_triage FROM timeline ORDER BY id"
+	assert_output "1|sentiment|import|green|0
+2|sentiment|import|yellow|1
+3|sentiment|import|yellow|1
+4|sentiment|import|red|0"
+	run sqlite3 "$TAM_DB" "SELECT account_id, date, health_score FROM health_history ORDER BY id"
+	assert_output "1|2026-11-23|80
+3|2026-11-23|55
+4|2026-11-23|100"
+}
+
+@test "-q: no ignored-columns line and no summary" {
+	use quirks.csv
+	run_tam -q import quirks.csv
+	assert_success
+	assert_equal "$stderr" ""
+}
+
+@test "the same file again changes nothing" {
+	use quirks.csv
+	tam -q import quirks.csv
+	before=$(sqlite3 "$TAM_DB" "SELECT * FROM account; SELECT * FROM timeline; SELECT * FROM health_history")
+	run_tam import quirks.csv
+	assert_success
+	assert_err_line 1 "tam: imported 4 rows: 0 new, 0 updated, 4 unchanged, 0 rejected"
+	assert_equal "$(sqlite3 "$TAM_DB" "SELECT * FROM account; SELECT * FROM timeline; SELECT * FROM health_history")" "$before"
+}
+
+@test "update: 15-character IDs match, empty cells keep values, side posts" {
+	use quirks.csv update.csv
+	tam -q import quirks.csv
+	run_tam import update.csv
+	assert_success
+	assert_equal "$stderr" "tam: imported 3 rows: 0 new, 2 updated, 1 unchanged, 0 rejected"
+	run sqlite3 "$TAM_DB" "SELECT id, tam, renewal_date, health_score, sentiment, requires_triage FROM account ORDER BY id"
+	assert_output "1|alice|2027-01-05|60|red|0
+2|alice|2027-06-30||yellow|1
+3|carol|2027-04-15|55|yellow|1
+4|carol|2026-12-31|100|red|0"
+	run sqlite3 "$TAM_DB" "SELECT account_id, type, author, body FROM timeline WHERE id > 4 ORDER BY id"
+	assert_output "1|sentiment|import|Sentiment set to red
+2|renewal_date|import|Renewal date changed from 2027-03-31 to 2027-06-30"
+	run sqlite3 "$TAM_DB" "SELECT account_id, health_score FROM health_history WHERE id > 3"
+	assert_output "1|60"
+}
+
+@test "the run is recorded in import_run; rejected and dry runs are not" {
+	use quirks.csv bad-rows.csv
+	tam -q import quirks.csv
+	tam -q import quirks.csv --dry-run
+	run tam -q import bad-rows.csv
+	run sqlite3 "$TAM_DB" "SELECT source, rows_read, inserted, updated, unchanged, rejected FROM import_run"
+	assert_output "quirks.csv|4|4|0|0|0"
+	cat quirks.csv | tam -q import -
+	run sqlite3 "$TAM_DB" "SELECT source, unchanged FROM import_run WHERE id = 2"
+	assert_output "stdin|4"
+}
+
+@test "one row says 1 row" {
+	printf 'Account Name\nAcme\n' > one.csv
+	run_tam import one.csv
+	assert_success
+	assert_equal "$stderr" "tam: imported 1 row: 1 new, 0 updated, 0 unchanged, 0 rejected"
+}
+
+@test "key by name when there is no ID column, case-insensitive" {
+	use quirks.csv names.csv
+	tam -q import quirks.csv
+	run_tam import names.csv
+	assert_success
+	assert_equal "$stderr" "tam: imported 1 row: 0 new, 1 updated, 0 unchanged, 0 rejected"
+	run sqlite3 "$TAM_DB" "SELECT name, health_score FROM account WHERE id = 1"
+	assert_output "globex, inc.|70"
+}
+
+@test "--key name matches by name even with an ID column" {
+	tam -q account add "Acme" --sfid 001000000000099AAA
+	printf 'Account ID,Account Name,TAM\n001000000000001AAA,acme,alice\n' > k.csv
+	run_tam import k.csv --key name
+	assert_success
+	assert_equal "$stderr" "tam: imported 1 row: 0 new, 1 updated, 0 unchanged, 0 rejected"
+	run sqlite3 "$TAM_DB" "SELECT count(*), sfid, tam FROM account"
+	assert_output "1|001000000000001AAA|alice"
+}
+
+@test "a new Salesforce ID adopts the account of that name that has none" {
+	tam -q account add "Acme Corp" --tam alice
+	printf 'Account ID,Account Name,SAL\n0013t00001AbCdE,ACME CORP,bob\n' > a.csv
+	run_tam import a.csv
+	assert_success
+	assert_equal "$stderr" "tam: imported 1 row: 0 new, 1 updated, 0 unchanged, 0 rejected"
+	run sqlite3 "$TAM_DB" "SELECT id, sfid, name, tam, sal FROM account"
+	assert_output "1|0013t00001AbCdEAAV|ACME CORP|alice|bob"
+}
+
+@test "the same key twice with the same values is fine" {
+	use dup-same.csv
+	run_tam import dup-same.csv
+	assert_success
+	assert_equal "$stderr" "tam: imported 2 rows: 1 new, 0 updated, 1 unchanged, 0 rejected"
+}
+
+@test "LF line ends, no quotes, no byte-order mark, no footer" {
+	use plain-lf.csv
+	run_tam import plain-lf.csv
+	assert_success
+	run sqlite3 "$TAM_DB" "SELECT name, tam, renewal_date, acv_cents FROM account ORDER BY id"
+	assert_output "Acme|alice|2027-02-01|30000000
+Initech|bob|2027-05-31|100000"
+}
+
+@test "--delimiter" {
+	use semicolon.csv
+	run_tam import semicolon.csv --delimiter ';'
+	assert_success
+	run sqlite3 "$TAM_DB" "SELECT name, tam, acv_cents FROM account ORDER BY id"
+	assert_output "Acme|alice|100000
+Initech|bob|200000"
+	printf 'Account Name\tTAM\nAcme\tcarol\n' > tab.tsv
+	run_tam import tab.tsv --delimiter tab
+	assert_success
+	run sqlite3 "$TAM_DB" "SELECT tam FROM account WHERE id = 1"
+	assert_output carol
+}
+
+@test "--delimiter must be one character" {
+	EXPECT_RC=2 refuse x.csv --delimiter ';;'
+	assert_err_line 0 "tam: --delimiter: ';;' is not one character (like ';', '|' or tab)"
+	EXPECT_RC=2 refuse x.csv --delimiter '"'
+}
+
+@test "--date-format dmy and ymd; mdy is the default" {
+	use dmy.csv ymd.csv
+	run_tam import dmy.csv --date-format dmy
+	assert_success
+	run sqlite3 "$TAM_DB" "SELECT renewal_date FROM account ORDER BY id"
+	assert_output "2027-01-31
+2027-02-01
+2027-03-04"
+	run_tam import ymd.csv --date-format ymd
+	assert_success
+	run sqlite3 "$TAM_DB" "SELECT renewal_date FROM account WHERE name = 'Acme'"
+	assert_output "2027-01-31"
+}
+
+@test "a D/M date is not a date in the default US format" {
+	use dmy.csv
+	refuse dmy.csv
+	assert_equal "$stderr" "tam: dmy.csv:2: column 'Renewal Date': '31/01/2027' is not a date
+tam: dmy.csv:3: column 'Renewal Date': '1.2.2027' is not a date
+tam: import rejected: 2 of 3 rows invalid, nothing written"
+}
+
+@test "--date-format takes mdy, dmy or ymd" {
+	EXPECT_RC=2 refuse x.csv --date-format iso
+	assert_err_line 0 "tam: --date-format: 'iso' is not mdy, dmy or ymd"
+}
+
+@test "--map adds mappings; Account Owner is the SAL of last resort" {
+	use custom-headers.csv owner.csv owner-and-ae.csv
+	run_tam import custom-headers.csv --map 'Customer=name' \
+	    --map 'owner tam=tam' --map 'Contract Renewal=renewal_date'
+	assert_success
+	assert_equal "$stderr" "tam: imported 1 row: 1 new, 0 updated, 0 unchanged, 0 rejected"
+	run sqlite3 "$TAM_DB" "SELECT name, tam, sal, renewal_date FROM account"
+	assert_output "Acme|alice|olga|2027-01-31"
+	run_tam import owner-and-ae.csv
+	assert_success
+	assert_equal "$stderr" "tam: ignored columns: 'Account Owner'
+tam: imported 1 row: 0 new, 1 updated, 0 unchanged, 0 rejected"
+	run sqlite3 "$TAM_DB" "SELECT sal FROM account"
+	assert_output erin
+	run_tam import owner.csv
+	run sqlite3 "$TAM_DB" "SELECT sal FROM account"
+	assert_output olga
+}
+
+@test "--map overrides a default mapping" {
+	printf 'Account Name,TAM,Real TAM\nAcme,wrong,right\n' > m.csv
+	run_tam import m.csv --map 'Real TAM=tam'
+	assert_success
+	assert_equal "$stderr" "tam: ignored columns: 'TAM'
+tam: imported 1 row: 1 new, 0 updated, 0 unchanged, 0 rejected"
+	run sqlite3 "$TAM_DB" "SELECT tam FROM account"
+	assert_output right
+}
+
+@test "--map errors" {
+	EXPECT_RC=2 refuse x.csv --map 'Customer'
+	assert_err_line 0 "tam: --map: 'Customer' is not HEADER=FIELD (like 'Customer Success Manager=tam')"
+	EXPECT_RC=2 refuse x.csv --map 'Customer=owner'
+	assert_err_line 0 "tam: --map: 'owner' is not a field: use sfid, name, tam, sal, sa, rsd, tam_manager, renewal_date, acv, currency, health_score, sentiment, lifecycle_stage, region, segment, licenses or active_users"
+	use plain-lf.csv
+	run_tam import plain-lf.csv --map 'Nope=tam' -q
+	assert_success
+	assert_equal "$stderr" "tam: --map: 'plain-lf.csv' has no column 'Nope'; mapping ignored"
+}
+
+@test "every bad row is reported and nothing is written" {
+	use bad-rows.csv
+	refuse bad-rows.csv
+	assert_equal "$stderr" "tam: bad-rows.csv:3: column 'Renewal Date': '13/45/2026' is not a date
+tam: bad-rows.csv:4: column 'ACV': 'lots' is not an amount
+tam: bad-rows.csv:6: column 'TAM Sentiment': 'Purple' is not a sentiment (Green, Yellow, Red or Yellow - Requires Triage)
+tam: bad-rows.csv:7: column 'Health Score': '101' is not a health score (0 to 100)
+tam: bad-rows.csv:8: column 'Account Name' is empty: a new account needs a name
+tam: bad-rows.csv:9: Salesforce ID '001000000000011AAA' appears earlier in the file with different values
+tam: import rejected: 6 of 8 rows invalid, nothing written"
+}
+
+@test "a rejected import into an existing database changes nothing" {
+	use quirks.csv bad-rows.csv
+	tam -q import quirks.csv
+	before=$(dbdump)
+	run_tam import bad-rows.csv
+	assert_failure 1
+	assert_equal "$(dbdump)" "$before"
+}
+
+@test "--skip-invalid imports the good rows" {
+	use bad-rows.csv
+	run_tam import bad-rows.csv --skip-invalid
+	assert_success
+	assert_err_line 6 "tam: imported 8 rows: 2 new, 0 updated, 0 unchanged, 6 rejected"
+	run sqlite3 "$TAM_DB" "SELECT name, renewal_date FROM account ORDER BY id"
+	assert_output "Good One|2027-01-31
+Good Two|2027-06-30"
+	run sqlite3 "$TAM_DB" "SELECT rows_read, inserted, rejected FROM import_run"
+	assert_output "8|2|6"
+}
+
+@test "--rejects writes the bad rows, 0600, fixable and re-importable" {
+	use bad-rows.csv
+	run_tam import bad-rows.csv --rejects rej.csv
+	assert_failure 1
+	[ "$(stat -c %a rej.csv)" = 600 ]
+	run cat rej.csv
+	assert_line --index 0 $'"Account ID","Account Name","Renewal Date","ACV","Health Score","TAM Sentiment","error"\r'
+	assert_line --index 1 $'"001000000000012AAA","Bad Date","13/45/2026","$1,000","50","Green","line 3: column \'Renewal Date\': \'13/45/2026\' is not a date"\r'
+	assert_line --index 2 $'"001000000000013AAA","Bad\r'
+	[ "$(grep -c '^"0010' rej.csv)" = 6 ]
+	# Fix them and bring them in: the error column is ignored.
+	sed -i -e 's|13/45/2026|1/15/2027|; s|"lots"|"5"|; s|"Purple"|"Red"|; s|"101"|"100"|; s|016AAA",""|016AAA","Named"|; s|"2/28/2027"|"1/31/2027"|' rej.csv
+	run_tam import rej.csv
+	assert_success
+	assert_equal "$stderr" "tam: ignored columns: 'error'
+tam: imported 6 rows: 6 new, 0 updated, 0 unchanged, 0 rejected"
+}
+
+@test "--rejects with --skip-invalid, and with no bad row" {
+	use bad-rows.csv quirks.csv
+	run_tam import bad-rows.csv --rejects rej.csv --skip-invalid -q
+	assert_success
+	[ "$(grep -c '^"0010' rej.csv)" = 6 ]
+	run_tam import quirks.csv --rejects rej2.csv -q
+	assert_success
+	run cat rej2.csv
+	assert_equal "${#lines[@]}" 1
+}
+
+@test "--rejects must not be the input" {
+	use quirks.csv
+	EXPECT_RC=2 refuse quirks.csv --rejects ./quirks.csv
+	assert_err_line 0 "tam: --rejects: './quirks.csv' is the file being imported; give another file"
+	cmp quirks.csv "$DATA/quirks.csv"
+	EXPECT_RC=2 refuse quirks.csv --rejects "$TAM_DB"
+	assert_err_line 0 "tam: --rejects: '$TAM_DB' is the database; give another file"
+}
+
+@test "--dry-run does the work, reports, writes nothing" {
+	use quirks.csv update.csv
+	tam -q import quirks.csv
+	before=$(dbdump)
+	run_tam import update.csv --dry-run
+	assert_success
+	assert_equal "$stderr" "tam: imported 3 rows: 0 new, 2 updated, 1 unchanged, 0 rejected (dry run, nothing written)"
+	assert_equal "$(dbdump)" "$before"
+}
+
+@test "--dry-run with bad rows is rejected; with --skip-invalid it reports" {
+	use bad-rows.csv
+	refuse bad-rows.csv --dry-run
+	assert_err_line 6 "tam: import rejected: 6 of 8 rows invalid, nothing written"
+	tam -q init
+	before=$(dbdump)
+	run_tam import bad-rows.csv --dry-run --skip-invalid
+	assert_success
+	assert_err_line 6 "tam: imported 8 rows: 2 new, 0 updated, 0 unchanged, 6 rejected (dry run, nothing written)"
+	assert_equal "$(dbdump)" "$before"
+}
+
+@test "reading standard input: messages say stdin" {
+	run --separate-stderr sh -c "'$TAM' import - < '$DATA/bad-rows.csv'"
+	assert_failure 1
+	assert_equal "$(echo "$stderr" | head -1)" "tam: stdin:3: column 'Renewal Date': '13/45/2026' is not a date"
+	run --separate-stderr sh -c "'$TAM' import < '$DATA/quirks.csv'"
+	assert_success
+	assert_equal "$(echo "$stderr" | tail -1)" "tam: imported 4 rows: 4 new, 0 updated, 0 unchanged, 0 rejected"
+}
+
+@test "a renewal date change re-plans: the old renewal CTA is cancelled" {
+	use quirks.csv update.csv
+	tam -q import quirks.csv
+	sqlite3 "$TAM_DB" "INSERT INTO cta (account_id, kind, title, playbook, opened_at, opened_by, renewal_date) VALUES (2, 'renewal', 'Renewal 2027-03-31', 'Renewal', '2026-11-01T00:00:00Z', 'sync', '2027-03-31')"
+	tam -q import update.csv
+	run sqlite3 "$TAM_DB" "SELECT status FROM cta WHERE account_id = 2 AND renewal_date = '2027-03-31'"
+	assert_output cancelled
+}
+
+@test "an empty file" {
+	use empty.csv blank.csv
+	refuse empty.csv
+	assert_equal "$stderr" "tam: 'empty.csv' is empty: there is no header line; give a CSV export of a Salesforce report"
+	refuse blank.csv
+	assert_equal "$stderr" "tam: 'blank.csv' is empty: there is no header line; give a CSV export of a Salesforce report"
+}
+
+@test "a binary file" {
+	use binary.csv
+	refuse binary.csv
+	assert_equal "$stderr" "tam: binary.csv:2: not a CSV file: it holds binary data (a NUL byte); give a CSV export"
+	head -c 3000 /dev/urandom > noise.bin
+	printf '\0' >> noise.bin
+	refuse noise.bin
+	assert_output ""
+}
+
+@test "a file with no name and no ID column is rejected from the header" {
+	use no-key.csv
+	refuse no-key.csv
+	assert_equal "$stderr" "tam: 'no-key.csv' has no Account ID and no Account Name column, so its rows name no account; map one with --map 'HEADER=sfid' or --map 'HEADER=name'"
+	use plain-lf.csv
+	refuse plain-lf.csv --key sfid
+	assert_equal "$stderr" "tam: --key sfid: 'plain-lf.csv' has no Salesforce ID column; map one with --map 'HEADER=sfid'"
+	EXPECT_RC=2 refuse plain-lf.csv --key id
+	assert_err_line 0 "tam: --key: 'id' is not sfid or name"
+}
+
+@test "an unterminated quote names the line it began on" {
+	use unterminated.csv stray-quote.csv bad-quote.csv
+	refuse unterminated.csv
+	assert_equal "$stderr" "tam: unterminated.csv:3: unterminated quote: the quoted field that begins on line 3 runs to the end of the file"
+	refuse stray-quote.csv
+	assert_equal "$stderr" "tam: stray-quote.csv:3: unterminated quote: the quoted field that begins on line 3 is not closed before the stray quote on line 4"
+	refuse bad-quote.csv
+	assert_equal "$stderr" "tam: bad-quote.csv:2: malformed quoting: a quote inside a field must be doubled and the field quoted"
+}
+
+@test "line numbers count the lines of multi-line fields" {
+	use quirks.csv
+	sed -i 's|"RED"|"Scarlet"|' quirks.csv
+	refuse quirks.csv -q
+	assert_equal "$stderr" "tam: quirks.csv:7: column 'TAM Sentiment': 'Scarlet' is not a sentiment (Green, Yellow, Red or Yellow - Requires Triage)
+tam: import rejected: 1 of 4 rows invalid, nothing written"
+}
+
+@test "a row with too many cells" {
+	use too-many-cells.csv
+	refuse too-many-cells.csv
+	assert_equal "$stderr" "tam: too-many-cells.csv:3: 3 cells, but the header has 2 columns
+tam: import rejected: 1 of 2 rows invalid, nothing written"
+}
+
+@test "a 10 MB field is refused, bounded" {
+	python3 -c 'import sys; sys.stdout.write("Account Name,TAM\nAcme,\"" + "x" * 10485760 + "\"\n")' > huge.csv
+	refuse huge.csv
+	assert_equal "$stderr" "tam: huge.csv:2: field too long: tam reads fields of up to 1 MB; is this a Salesforce CSV export?"
+}
+
+@test "invalid UTF-8" {
+	use latin1.csv
+	refuse latin1.csv
+	assert_equal "$stderr" "tam: latin1.csv:2: column 'Account Name': 'Caf\\xE9 Corp' is not UTF-8 text (export the report as UTF-8)
+tam: import rejected: 1 of 1 row invalid, nothing written"
+	printf 'Caf\351,TAM\nAcme,x\n' > badhead.csv
+	refuse badhead.csv
+	assert_equal "$stderr" "tam: badhead.csv:1: the header is not UTF-8 text; export the report as CSV in UTF-8"
+}
+
+@test "a data row after the footer" {
+	use after-footer.csv
+	refuse after-footer.csv
+	assert_equal "$stderr" "tam: after-footer.csv:4: a data row after the report footer that begins on line 3 (a line of one cell ends the data)
+tam: import rejected: 1 of 2 rows invalid, nothing written"
+}
+
+@test "files that cannot be read" {
+	refuse missing.csv
+	assert_equal "$stderr" "tam: cannot open 'missing.csv': No such file or directory"
+	mkdir adir
+	refuse adir
+	assert_equal "$stderr" "tam: cannot read 'adir': Is a directory"
+}
+
+@test "usage errors" {
+	EXPECT_RC=2 refuse a.csv b.csv
+	assert_err_line 0 "tam: import: one FILE at a time"
+	EXPECT_RC=2 refuse a.csv --frobnicate
+	assert_err_line 0 "tam: unknown option '--frobnicate'"
+	run_tam import --help
+	assert_success
+	assert_output --partial "usage: tam import [FILE|-] [--dry-run]"
+}
+
+# --- large imports: indexes parked and rebuilt (SPEC §10) -----------------
+
+# A generated export of more rows than IMPORT_BULK_ROWS (10,000).
+big_export() {
+	python3 "$BATS_TEST_DIRNAME/../../bench/gen-export.py" 10500 7 "$1"
+}
+
+# The schema as a set: rebuilt indexes move to the end of sqlite_schema.
+schema_set() {
+	sqlite3 "$TAM_DB" .schema | sort
+}
+
+@test "a large import rebuilds the indexes it drops: same schema, intact" {
+	big_export big.csv
+	tam -q init
+	before=$(schema_set)
+	run_tam -q import big.csv
+	assert_success
+	assert_equal "$(schema_set)" "$before"
+	run sqlite3 "$TAM_DB" "PRAGMA integrity_check"
+	assert_output ok
+	# The rebuilt indexes are the last entries: the bulk path did run.
+	run sqlite3 "$TAM_DB" "SELECT name FROM sqlite_schema ORDER BY rowid DESC LIMIT 3"
+	assert_output "account_by_tam
+account_by_renewal
+account_by_name"
+	run sqlite3 "$TAM_DB" "SELECT count(*) FROM account"
+	assert_output 10500
+	# The rebuilt name index finds what the import wrote.
+	run sqlite3 "$TAM_DB" "EXPLAIN QUERY PLAN SELECT id FROM account WHERE name = 'x'"
+	assert_output --partial account_by_name
+}
+
+@test "a large import that needs the name index late gets it back" {
+	big_export big.csv
+	# Row 2 again at the end, without its Salesforce ID: found by name.
+	sed -n 2p big.csv | sed 's/^\xef\xbb\xbf//; s/^"[^"]*"/""/' > late.csv
+	head -n -9 big.csv > big2.csv	# without the report footer
+	cat late.csv >> big2.csv
+	tam -q init
+	before=$(schema_set)
+	run_tam import big2.csv
+	assert_success
+	assert_equal "${stderr_lines[1]}" "tam: imported 10501 rows: 10500 new, 0 updated, 1 unchanged, 0 rejected"
+	assert_equal "$(schema_set)" "$before"
+	run sqlite3 "$TAM_DB" "PRAGMA integrity_check"
+	assert_output ok
+}
+
+@test "a rejected large import leaves the database as it was" {
+	big_export big.csv
+	head -n -9 big.csv > bad.csv
+	printf '"0015g0000000BADAAA","Bad Date","","","","","","13/45/2026","","","","","","","","","",""\r\n' >> bad.csv
+	tam -q import "$DATA/sample-export.csv"
+	before=$(dbdump)
+	run_tam import bad.csv
+	assert_failure 1
+	assert_equal "${stderr_lines[-1]}" "tam: import rejected: 1 of 10501 rows invalid, nothing written"
+	assert_equal "$(dbdump)" "$before"
+}
