@@ -12,7 +12,7 @@
 #include "tam/money.h"
 #include "tam/tam.h"
 
-/* Past 2^53 a JSON number (a double) no longer holds every integer. */
+/* From 2^53 on, a JSON number (a double) no longer holds every integer. */
 #define JSON_INT_MAX	9007199254740992.0
 /* The largest amount tam parses: 10^13 units (see money.c). */
 #define MONEY_UNITS_MAX	1e13
@@ -90,7 +90,7 @@ parse_number(const cJSON *item, const struct dbx_col *c, struct dbx_value *v,
 	double	d = item->valuedouble, cents;
 
 	if (c->type == DBX_INT) {
-		if (d != floor(d) || fabs(d) > JSON_INT_MAX) {
+		if (d != floor(d) || fabs(d) >= JSON_INT_MAX) {
 			*err = xasprintf("'%s' is not a whole number", c->key);
 			return -1;
 		}

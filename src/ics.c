@@ -1,4 +1,4 @@
-/* ics.c: RFC 5545 content lines, folding and escaping; review attendees. */
+/* ics.c: RFC 5545 content lines, folding and escaping, events and to-dos. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,6 +6,7 @@
 
 #include "tam/date.h"
 #include "tam/ics.h"
+#include "tam/tam.h"
 
 char *
 ics_escape(const char *text)
@@ -139,45 +140,4 @@ void
 ics_end(FILE *fp)
 {
 	ics_fold(fp, "END:VCALENDAR");
-}
-
-/* Appends "person (ROLE)" or "(ROLE: unassigned)". */
-static void
-add_role(char **v, int *n, const char *person, const char *role)
-{
-	if (person != NULL && *person != '\0')
-		v[(*n)++] = xasprintf("%s (%s)", person, role);
-	else
-		v[(*n)++] = xasprintf("(%s: unassigned)", role);
-}
-
-int
-ics_attendees(const struct account *a, int64_t strategic_cents, int sa_always,
-    char ***out)
-{
-	char	**v = xcalloc(5, sizeof *v);
-	int	  n = 0;
-
-	add_role(v, &n, a->tam, "TAM");
-	add_role(v, &n, a->sal, "SAL");
-	if (a->sa != NULL && *a->sa != '\0' && (a->upsell || sa_always))
-		add_role(v, &n, a->sa, "SA");
-	if (account_strategic(a, strategic_cents)) {
-		add_role(v, &n, a->rsd, "RSD");
-		add_role(v, &n, a->tam_manager, "TAM manager");
-	}
-	*out = v;
-	return n;
-}
-
-void
-ics_attendees_free(char **v, int n)
-{
-	int	i;
-
-	if (v == NULL)
-		return;
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
 }

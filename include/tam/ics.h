@@ -1,7 +1,7 @@
 /*
- * ics.h: an RFC 5545 (iCalendar) writer for `tam ics`, and who attends a
- * Renewal Review.  Pure: it writes to the FILE it is given and touches
- * nothing else.
+ * ics.h: an RFC 5545 (iCalendar) writer for `tam ics`.  Pure: it writes
+ * to the FILE it is given and touches nothing else.  (Who attends a
+ * review meeting is sched_attendees(), shared with `tam due`.)
  */
 #ifndef TAM_ICS_H
 #define TAM_ICS_H
@@ -9,7 +9,6 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "tam/account.h"
 
 /* The longest content line, in octets, before folding (RFC 5545 3.1). */
 #define ICS_LINE_MAX	75
@@ -44,17 +43,5 @@ void	 ics_begin(FILE *);
 void	 ics_item(FILE *, const struct ics_item *);
 /* END:VCALENDAR. */
 void	 ics_end(FILE *);
-
-/*
- * The attendees of a Renewal Review of account a (SPEC §6): the TAM and
- * the SAL; the SA when the account has one and either upsell is set or
- * sa_always; for a strategic account (ACV over strategic_cents) the RSD
- * and the TAM manager.  A named person is "alice (TAM)", a role nobody
- * fills "(RSD: unassigned)".  Returns the count and sets *out to an
- * allocated array of allocated strings (free with ics_attendees_free).
- */
-int	 ics_attendees(const struct account *a, int64_t strategic_cents,
-	    int sa_always, char ***out);
-void	 ics_attendees_free(char **, int n);
 
 #endif

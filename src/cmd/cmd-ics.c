@@ -9,6 +9,7 @@
 #include "tam/db-report.h"
 #include "tam/ics.h"
 #include "tam/money.h"
+#include "tam/sched.h"
 #include "tam/settings.h"
 
 #define OPT_TAM		1000
@@ -20,14 +21,6 @@ struct ics_run {
 	int			 events;
 	int			 todos;
 };
-
-/* The review meetings are events; every other task is a to-do. */
-static int
-is_meeting(const char *kind)
-{
-	return strcmp(kind, "renewal_review_1") == 0 ||
-	    strcmp(kind, "renewal_review_2") == 0;
-}
 
 /* Appends "Key: value\n" to a growing description. */
 static void
@@ -42,21 +35,30 @@ describe(char **desc, const char *key, const char *value)
 	free(old);
 }
 
-/* The attendees joined with ", " (allocated). */
+/* The attendees (SPEC §6, as `tam due` lists them) joined with ", ". */
 static char *
 attendee_list(const struct account *a, const struct settings *s)
 {
-	char	**v, *joined = NULL, *old;
-	int	  n, i;
+	struct sched_people	 p;
+	char			*v[SCHED_MAX_ATTENDEES], *joined = NULL, *old;
+	int			 n, i;
 
-	n = ics_attendees(a, s->strategic_cents, s->sa_always, &v);
+	memset(&p, 0, sizeof p);
+	p.tam = a->tam;
+	p.sal = a->sal;
+	p.sa = a->sa;
+	p.rsd = a->rsd;
+	p.tam_manager = a->tam_manager;
+	p.upsell = a->upsell;
+	p.strategic = account_strategic(a, s->strategic_cents);
+	n = sched_attendees(&p, s, v);
 	for (i = 0; i < n; i++) {
 		old = joined;
 		joined = xasprintf("%s%s%s", old ? old : "", old ? ", " : "",
 		    v[i]);
 		free(old);
+		free(v[i]);
 	}
-	ics_attendees_free(v, n);
 	return joined;
 }
 
@@ -98,7 +100,8 @@ ics_task(void *arg, const struct task *t, const struct account *a)
 	char		*summary, *desc;
 
 	memset(&it, 0, sizeof it);
-	it.todo = !is_meeting(t->kind);
+	/* The review meetings are events; every other task is a to-do. */
+	it.todo = !sched_kind_is_meeting(t->kind);
 	it.task_id = t->id;
 	it.date = t->due;
 	it.stamp = run->today;

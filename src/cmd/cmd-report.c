@@ -36,9 +36,9 @@ static void
 currency_warn(const struct currencies *c)
 {
 	if (c->mixed)
-		tam_warn("%s: the accounts have ACVs in several currencies; "
-		    "the sums add them as they are, without conversion",
-		    "report");
+		tam_warn("report: the accounts have ACVs in several "
+		    "currencies; the sums add them as they are, without "
+		    "conversion");
 }
 
 /* --- renewals -------------------------------------------------------- */

@@ -128,6 +128,14 @@ full_fixture() {
 	echo "$output" | jq -e '.version == 1'
 }
 
+@test "export: json on a terminal too" {
+	command -v script || skip "script(1) is not installed"
+	tam -q account add Acme
+	run script -qec "'$TAM' -q export" /dev/null
+	assert_success
+	assert_line --index 0 --partial '{"format":"tam-export","version":1,'
+}
+
 @test "export: --format table, tsv or csv is exit 2" {
 	for f in table tsv csv; do
 		run_tam export --format $f
@@ -316,4 +324,17 @@ refused() {
 	run_tam restore --force a.json
 	assert_failure 2
 	assert_equal "${stderr_lines[0]}" "tam: unknown option '--force'"
+}
+
+@test "round trip after the real commands: sync, sentiment, CTA, done" {
+	tam -q account add Acme --acv '$300,000.10' --renewal 2027-07-31 --tam alice
+	tam -q sentiment Acme yellow --triage --note $'a "quoted"\nnote' --cta
+	tam -q cta update 1 --risk-type seat-churn --risk-reason other
+	tam -q sync
+	tam -q cta close 1 --lost contraction --net-arr -1234.56 --note "budget"
+	tam -q export > first.json
+	tam -q --db new.db restore first.json
+	tam -q --db new.db export | cmp - first.json
+	jq -e '.ctas[0].net_arr_change == -1234.56 and .ctas[0].status == "closed_lost"' first.json
+	[ "$(sqlite3 "$TAM_DB" .dump | sort)" = "$(sqlite3 new.db .dump | sort)" ]
 }

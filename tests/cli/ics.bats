@@ -164,3 +164,31 @@ PY
 	assert_failure 2
 	[ "$(dbdump)" = "$before" ]
 }
+
+@test "ics after a real sync: the renewal playbook on the calendar" {
+	tam -q account add Acme --acv '$300,000' --renewal 2027-03-31 \
+	    --tam alice --sal bob
+	tam -q sync
+	run_tam ics
+	assert_success
+	assert_equal "$stderr" "tam: 2 review meetings, 3 tasks"
+	printf '%s' "$output" > cal.ics
+	$PY - cal.ics <<'PY'
+import sys, datetime
+from icalendar import Calendar
+cal = Calendar.from_ical(open(sys.argv[1], 'rb').read())
+ev = sorted((e['DTSTART'].dt, str(e['SUMMARY'])) for e in cal.walk('VEVENT'))
+# R - 5 months = 2026-10-31 is past: due today (late start); R - 3 months.
+assert ev == [(datetime.date(2026, 11, 23), 'Renewal Review 1 (internal sync): Acme'),
+              (datetime.date(2026, 12, 31), 'Renewal Review 2 (internal sync): Acme')], ev
+d = str(cal.walk('VEVENT')[0]['DESCRIPTION'])
+assert d.startswith('Attendees: alice (TAM), bob (SAL), (RSD: unassigned), (TAM manager: unassigned)\n'), d
+# W + 60 days = 2026-11-29, a Sunday: the Friday before.
+assert [t['DUE'].dt for t in cal.walk('VTODO')] == [datetime.date(2026, 11, 27)] * 3
+PY
+	# Marking a task done takes it off the next calendar.
+	id=$(grep -m1 '^UID:' cal.ics | tr -dc 0-9)
+	tam -q done "$id"
+	run_tam ics
+	refute_output --partial "UID:task-$id@tam"
+}

@@ -263,3 +263,23 @@ at_risk_fixture() {
 	assert_failure 2
 	[ "$(dbdump)" = "$before" ]
 }
+
+@test "report at-risk and renewals after the real at-risk playbook" {
+	tam -q account add Acme --acv '$300,000' --renewal 2027-03-31 --tam alice
+	tam -q account add Calm --acv 1000 --renewal 2027-01-10 --tam alice
+	tam -q sentiment Acme red --note "sponsor left" --cta
+	tam -q cta update 1 --risk-type competitor --risk-reason loss-of-budget
+	TAM_TODAY=2026-11-25 tam -q risk-update Acme --note "call booked"
+	run_tam report at-risk --today 2026-12-01 --format jsonl
+	assert_success
+	assert_equal "${#lines[@]}" 1
+	echo "$output" | jq -e '.account == "Acme" and .cta_id == 1 and .risk_type == "Competitor" and .risk_reason == "Loss of Budget" and .days_since_update == 6'
+	run_tam report renewals --within 6m --format csv
+	assert_line --index 2 "2027-Q1,2,301000,300000,1"
+	# Recovered but not concluded: still on the dashboard.
+	tam -q sentiment Acme green
+	run_tam report at-risk --format json
+	echo "$output" | jq -e '.[0].sentiment == "green" and .[0].cta_id == 1'
+	run_tam report renewals --within 6m --format csv
+	assert_line --index 2 "2027-Q1,2,301000,0,1"
+}

@@ -1,4 +1,4 @@
-/* test-ics.c: iCalendar folding, escaping, items and review attendees. */
+/* test-ics.c: iCalendar folding, escaping, events and to-dos. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,7 +9,6 @@
 
 #include <cmocka.h>
 
-#include "tam/account.h"
 #include "tam/date.h"
 #include "tam/ics.h"
 
@@ -268,57 +267,6 @@ test_item_todo(void **state)
 	free(buf);
 }
 
-/* Joins the attendees with "|" for one comparison. */
-static void
-assert_attendees(const struct account *a, int64_t strategic, int sa_always,
-    const char *want)
-{
-	char	**v, joined[512] = "";
-	int	  n, i;
-
-	n = ics_attendees(a, strategic, sa_always, &v);
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			strcat(joined, "|");
-		strcat(joined, v[i]);
-	}
-	ics_attendees_free(v, n);
-	assert_string_equal(joined, want);
-}
-
-static void
-test_attendees(void **state)
-{
-	struct account	a;
-	char		tam[] = "alice", sal[] = "bob", sa[] = "sam",
-			rsd[] = "rita";
-
-	(void)state;
-	account_init(&a);
-	assert_attendees(&a, 25000000, 1,
-	    "(TAM: unassigned)|(SAL: unassigned)");
-	a.tam = tam;
-	a.sal = sal;
-	a.sa = sa;
-	assert_attendees(&a, 25000000, 1, "alice (TAM)|bob (SAL)|sam (SA)");
-	/* The SA only with an upsell when review.sa_always is off. */
-	assert_attendees(&a, 25000000, 0, "alice (TAM)|bob (SAL)");
-	a.upsell = 1;
-	assert_attendees(&a, 25000000, 0, "alice (TAM)|bob (SAL)|sam (SA)");
-	/* Strategic: ACV strictly over the threshold adds RSD, manager. */
-	a.has_acv = 1;
-	a.acv_cents = 25000000;
-	assert_attendees(&a, 25000000, 1, "alice (TAM)|bob (SAL)|sam (SA)");
-	a.acv_cents = 25000001;
-	a.rsd = rsd;
-	assert_attendees(&a, 25000000, 1, "alice (TAM)|bob (SAL)|sam (SA)|"
-	    "rita (RSD)|(TAM manager: unassigned)");
-	/* No SA named: not listed, not "unassigned" (only when present). */
-	a.sa = NULL;
-	assert_attendees(&a, 25000000, 1, "alice (TAM)|bob (SAL)|"
-	    "rita (RSD)|(TAM manager: unassigned)");
-}
-
 int
 main(void)
 {
@@ -332,7 +280,6 @@ main(void)
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_item_event),
 		cmocka_unit_test(test_item_todo),
-		cmocka_unit_test(test_attendees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,181 @@
+/* test-backup.c: export rows as JSON objects and back, value by value. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <cJSON.h>
+
+#include "tam/backup.h"
+
+static const struct dbx_table *
+table(const char *key)
+{
+	const struct dbx_table	*t = backup_table(key);
+
+	assert_non_null(t);
+	return t;
+}
+
+/* The unformatted JSON of a row of health_history (id, account, date, score). */
+static void
+test_row_json(void **state)
+{
+	const struct dbx_table	*t = table("health_history");
+	struct dbx_value	 v[4];
+	cJSON			*obj;
+	char			*s;
+
+	(void)state;
+	memset(v, 0, sizeof v);
+	v[0].i = INT64_C(9007199254740993);	/* past a double's integers */
+	v[1].i = 2;
+	v[2].s = "2026-11-23";
+	v[3].i = 55;
+	obj = backup_row_json(t, v, NULL);
+	s = cJSON_PrintUnformatted(obj);
+	assert_string_equal(s, "{\"id\":9007199254740993,\"account_id\":2,"
+	    "\"date\":\"2026-11-23\",\"health_score\":55}");
+	cJSON_free(s);
+	cJSON_Delete(obj);
+	obj = backup_row_json(t, v, "health_history");
+	s = cJSON_PrintUnformatted(obj);
+	assert_memory_equal(s, "{\"table\":\"health_history\",\"id\":", 31);
+	cJSON_free(s);
+	cJSON_Delete(obj);
+}
+
+/* Money is units with the cents exact; null stays null. */
+static void
+test_money_round_trip(void **state)
+{
+	static const int64_t cents[] = { 0, 1, 5, 10, 99, 100, 123456789,
+	    -500025, -1, INT64_C(100000000000000), INT64_C(-99999999999999) };
+	const struct dbx_table	*t = table("ctas");
+	struct dbx_value	 v[14], back[14];
+	cJSON			*obj;
+	char			*err = NULL;
+	size_t			 i;
+	int			 k;
+
+	(void)state;
+	for (i = 0; i < sizeof cents / sizeof cents[0]; i++) {
+		memset(v, 0, sizeof v);
+		for (k = 0; k < t->ncols; k++)
+			v[k].null = t->cols[k].nullable;
+		v[0].i = 1;
+		v[1].i = 1;
+		v[2].s = "risk";
+		v[3].s = "At-Risk CTA";
+		v[4].s = "Account Triage";
+		v[5].s = "closed_lost";
+		v[8].s = "2026-11-23T10:00:00Z";
+		v[9].s = "tam";
+		v[13].null = 0;
+		v[13].i = cents[i];
+		obj = backup_row_json(t, v, NULL);
+		/* Through text, as a file would carry it. */
+		{
+			char	*s = cJSON_PrintUnformatted(obj);
+			cJSON	*again = cJSON_Parse(s);
+
+			cJSON_free(s);
+			cJSON_Delete(obj);
+			obj = again;
+		}
+		assert_int_equal(backup_row_parse(t, obj, NULL, back, &err), 0);
+		assert_false(back[13].null);
+		assert_int_equal(back[13].i, cents[i]);
+		assert_true(back[12].null);
+		assert_string_equal(back[3].s, "At-Risk CTA");
+		cJSON_Delete(obj);
+	}
+}
+
+/* Parses text as a settings or health_history row; returns the error. */
+static char *
+parse_error(const char *key, const char *json)
+{
+	const struct dbx_table	*t = table(key);
+	struct dbx_value	 v[8];
+	cJSON			*obj = cJSON_Parse(json);
+	char			*err = NULL;
+
+	assert_non_null(obj);
+	assert_int_equal(backup_row_parse(t, obj, "table", v, &err), -1);
+	cJSON_Delete(obj);
+	assert_non_null(err);
+	return err;
+}
+
+static void
+test_parse_refuses(void **state)
+{
+	static const struct {
+		const char	*table;
+		const char	*json;
+		const char	*want;
+	} cases[] = {
+		{ "settings", "{\"key\":\"a\"}", "key 'value' is missing" },
+		{ "settings", "{\"key\":\"a\",\"value\":\"b\",\"x\":1}",
+		    "unknown key 'x' in a row of 'settings'" },
+		{ "settings", "{\"key\":\"a\",\"key\":\"b\",\"value\":\"c\"}",
+		    "key 'key' appears twice" },
+		{ "settings", "{\"key\":1,\"value\":\"b\"}", "'key' is not text" },
+		{ "settings", "{\"key\":null,\"value\":\"b\"}",
+		    "'key' cannot be null" },
+		{ "settings", "[1]", "a row of 'settings' is not an object" },
+		{ "health_history", "{\"id\":1,\"account_id\":1,"
+		    "\"date\":\"2026-02-29\",\"health_score\":5}",
+		    "'date' is not a date (YYYY-MM-DD)" },
+		{ "health_history", "{\"id\":1e300,\"account_id\":1,"
+		    "\"date\":\"2026-02-28\",\"health_score\":5}",
+		    "'id' is not a whole number" },
+		{ "health_history", "{\"id\":1,\"account_id\":\"1\","
+		    "\"date\":\"2026-02-28\",\"health_score\":5}",
+		    "'account_id' is not a number" },
+		{ "import_runs", "{\"id\":1,\"at\":\"2026-11-23T25:00:00Z\","
+		    "\"source\":\"x\",\"rows_read\":1,\"inserted\":1,"
+		    "\"updated\":0,\"unchanged\":0,\"rejected\":0}",
+		    "'at' is not a timestamp (YYYY-MM-DDTHH:MM:SSZ)" },
+	};
+	size_t	 i;
+	char	*err;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		err = parse_error(cases[i].table, cases[i].json);
+		assert_string_equal(err, cases[i].want);
+		free(err);
+	}
+}
+
+static void
+test_tables_in_restore_order(void **state)
+{
+	static const char *const order[] = { "accounts", "ctas", "tasks",
+	    "timeline", "health_history", "import_runs", "settings" };
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof order / sizeof order[0]; i++)
+		assert_string_equal(dbx_tables[i].key, order[i]);
+	assert_null(dbx_tables[i].key);
+	assert_null(backup_table("widgets"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_row_json),
+		cmocka_unit_test(test_money_round_trip),
+		cmocka_unit_test(test_parse_refuses),
+		cmocka_unit_test(test_tables_in_restore_order),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
