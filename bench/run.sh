@@ -362,8 +362,10 @@ ms() {
 
 # ratio A B: net A / net B, or "n/a".
 ratio() {
+	# A net time at or under zero is noise beyond the harness's cost.
 	if [ -n "${ERR[$1]:-}${ERR[$2]:-}" ] || [ -z "${NET[$1]:-}" ] ||
-	    [ -z "${NET[$2]:-}" ] || [ "${NET[$2]}" -le 0 ]; then
+	    [ -z "${NET[$2]:-}" ] || [ "${NET[$1]}" -le 0 ] ||
+	    [ "${NET[$2]}" -le 0 ]; then
 		echo n/a
 		return
 	fi
@@ -477,8 +479,7 @@ write_json() {
 	{
 		printf '{\n'
 		jfield date "$(json_str "$(date -u +%Y-%m-%dT%H:%M:%SZ)")"
-		jfield commit "$(json_str "$(git describe --always --dirty \
-		    2>/dev/null || echo unknown)")"
+		jfield commit "$(json_str "$COMMIT")"
 		jfield tam "$(json_str "$("$TAM" --version)")"
 		jfield sqlite3 "$(json_str "$(sqlite3 --version | cut -d' ' -f1)")"
 		jfield machine "$(json_str "$(uname -srm), $(nproc) cpus")"
@@ -516,6 +517,8 @@ write_json() {
 # --- main -----------------------------------------------------------------
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+# The tree the measured binary was built from (make bench built it first).
+COMMIT=$(git describe --always --dirty 2>/dev/null || echo unknown)
 T0=$EPOCHREALTIME
 echo "bench: $("$TAM" --version)," \
     "sqlite3 $(sqlite3 --version | cut -d' ' -f1), today $TODAY," \
