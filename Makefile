@@ -189,3 +189,8 @@ fuzz:
 clean: clean-reliability
 clean-reliability:
 	rm -rf $(SAN_B) $(FUZZ_B)
+
+# Speed against the sqlite3 shell on generated exports (SPEC §10; see
+# bench/README.md).  BENCH_QUICK=1 make bench for a short try.
+bench: tam
+	@bash bench/run.sh
