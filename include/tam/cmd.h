@@ -62,6 +62,12 @@ int	 cmd_bad_option(struct tam_ctx *, char **argv, int ch);
  */
 #define CMD_TEXT_MAX 65536
 int	 cmd_check_text(struct tam_ctx *, const char *option, const char *);
+/*
+ * `tam done` and `tam skip`: parses [--note TEXT] TASK_ID... and closes
+ * the tasks as status (all or none); note_required for skip.
+ */
+int	 cmd_close_tasks(struct tam_ctx *, int argc, char **argv,
+	    const char *status, int note_required);
 /* Parses a positive integer id (task, CTA); 0 or -1. */
 int	 cmd_parse_id(const char *, int64_t *);
 /*

@@ -1,4 +1,4 @@
-/* cmd-done.c: tam done TASK_ID... [--note TEXT]. */
+/* cmd-done.c: tam done TASK_ID... [--note TEXT], and what skip shares. */
 #include <stdlib.h>
 
 #include "tam/cmd.h"
@@ -6,13 +6,14 @@
 
 #define OPT_NOTE	1000
 
-static const struct option done_longopts[] = {
+static const struct option close_longopts[] = {
 	{ "note",	required_argument, NULL, OPT_NOTE },
 	{ NULL, 0, NULL, 0 }
 };
 
-static int
-done_exec(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_close_tasks(struct tam_ctx *ctx, int argc, char **argv,
+    const char *status, int note_required)
 {
 	const char	*note = NULL;
 	int64_t		*ids;
@@ -20,7 +21,7 @@ done_exec(struct tam_ctx *ctx, int argc, char **argv)
 	int		 ch, rc;
 
 	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", done_longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":", close_longopts, NULL)) != -1) {
 		if (ch != OPT_NOTE)
 			return cmd_bad_option(ctx, argv, ch);
 		note = optarg;
@@ -31,14 +32,25 @@ done_exec(struct tam_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = cmd_parse_ids(ctx, argc, argv, &ids)) != TAM_OK)
 		return rc;
-	rc = plan_close_tasks(ctx, ids, argc, "done", note, &err);
+	if (note_required && (note == NULL || *note == '\0')) {
+		free(ids);
+		return cmd_misuse(ctx, "%s: --note TEXT is required: say why "
+		    "the task is %s", ctx->cmd, status);
+	}
+	rc = plan_close_tasks(ctx, ids, argc, status, note, &err);
 	free(ids);
 	if (rc != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	return TAM_OK;
 }
 
+static int
+done_exec(struct tam_ctx *ctx, int argc, char **argv)
+{
+	return cmd_close_tasks(ctx, argc, argv, "done", 0);
+}
+
 const struct cmd_entry cmd_done_entry = {
 	"done", "done TASK_ID... [--note TEXT]", "mark tasks done", ":",
-	done_longopts, CMD_DB | CMD_WRITE, done_exec, NULL
+	close_longopts, CMD_DB | CMD_WRITE, done_exec, NULL
 };
