@@ -92,12 +92,12 @@ int	 db_sched_bulk(struct tam_db *, char **err);
 
 /*
  * Open tasks of accounts not archived due on or before until (DATE_NONE:
- * all), ordered by due date, strategic accounts (ACV over strategic
- * cents) first, then ACV descending.
+ * all), in no particular order: the caller sorts them (its order needs
+ * the strategic bar, and a sort in C is cheaper than SQLite's sorter on
+ * rows this wide).
  */
 int	 db_due_tasks(struct tam_db *, const char *tam, int until,
-	    int64_t strategic, int (*)(void *, const struct due_task *),
-	    void *, char **err);
+	    int (*)(void *, const struct due_task *), void *, char **err);
 /* Accounts not archived whose renewal date is before today. */
 int	 db_due_renewal_passed(struct tam_db *, const char *tam, int today,
 	    due_account_fn, void *, char **err);

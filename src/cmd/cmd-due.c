@@ -56,6 +56,7 @@ struct due_list {
 	size_t			 n;
 	size_t			 cap;
 	const char		*hygiene_kind;	/* of the rows being added */
+	char			 stale_title[96]; /* the same on every row */
 };
 
 static const struct option due_longopts[] = {
@@ -216,8 +217,7 @@ add_stale(void *arg, const struct due_account *a)
 		r->title = xstrdup("No TAM Sentiment set, and the renewal "
 		    "window is open (tam sentiment)");
 	else
-		r->title = xasprintf("Sentiment not updated for %d days in "
-		    "the renewal window (tam sentiment)", l->s->stale_days);
+		r->title = xstrdup(l->stale_title);
 	return 0;
 }
 
@@ -249,18 +249,42 @@ add_monthly(struct due_list *l, const char *tam, char **err)
 	return 0;
 }
 
-/* Hygiene: strategic first, then ACV descending, then kind, account. */
+/* Strategic first, then ACV descending (no ACV last), then older id. */
 static int
-cmp_hygiene(const void *va, const void *vb)
+cmp_weight(const struct row *a, const struct row *b)
 {
-	const struct row	*a = va, *b = vb;
-
 	if (a->strategic != b->strategic)
 		return b->strategic - a->strategic;
 	if (a->has_acv != b->has_acv)
 		return b->has_acv - a->has_acv;
 	if (a->acv_cents != b->acv_cents)
 		return a->acv_cents < b->acv_cents ? 1 : -1;
+	return 0;
+}
+
+/* Tasks: by due date, then by weight, then by id. */
+static int
+cmp_task(const void *va, const void *vb)
+{
+	const struct row	*a = va, *b = vb;
+	int			 c;
+
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	if ((c = cmp_weight(a, b)) != 0)
+		return c;
+	return a->task_id < b->task_id ? -1 : a->task_id > b->task_id;
+}
+
+/* Hygiene: strategic first, then ACV descending, then kind, account. */
+static int
+cmp_hygiene(const void *va, const void *vb)
+{
+	const struct row	*a = va, *b = vb;
+	int			 c;
+
+	if ((c = cmp_weight(a, b)) != 0)
+		return c;
 	if (strcmp(a->kind, b->kind) != 0)
 		return strcmp(a->kind, b->kind);
 	return a->account_id < b->account_id ? -1 :
@@ -274,9 +298,10 @@ collect(struct due_list *l, const char *tam, int until, char **err)
 	int		 today = l->ctx->today;
 	size_t		 first, i;
 
-	if (db_due_tasks(db, tam, until, l->s->strategic_cents, add_task, l,
-	    err) < 0)
+	if (db_due_tasks(db, tam, until, add_task, l, err) < 0)
 		return -1;
+	if (l->n > 0)
+		qsort(l->v, l->n, sizeof *l->v, cmp_task);
 	/* The monthly row opens the today group. */
 	first = l->n;
 	if (add_monthly(l, tam, err) != 0)
@@ -299,6 +324,9 @@ collect(struct due_list *l, const char *tam, int until, char **err)
 	if (db_sched_risk_missing(db, tam, add_missing, l, err) < 0)
 		return -1;
 	l->hygiene_kind = "sentiment_stale";
+	snprintf(l->stale_title, sizeof l->stale_title, "Sentiment not "
+	    "updated for %d days in the renewal window (tam sentiment)",
+	    l->s->stale_days);
 	if (db_due_stale(db, tam, today, sched_window_last(today, l->s),
 	    today - l->s->stale_days, add_stale, l, err) < 0)
 		return -1;

@@ -198,20 +198,14 @@ db_sched_is_complete(struct tam_db *db, int64_t id, int *complete,
 
 int
 db_due_tasks(struct tam_db *db, const char *tam, int until,
-    int64_t strategic, int (*fn)(void *, const struct due_task *), void *arg,
-    char **err)
+    int (*fn)(void *, const struct due_task *), void *arg, char **err)
 {
-	/*
-	 * task_open_by_due gives the due order; the rest of the ORDER BY
-	 * sorts only rows of equal due date.
-	 */
+	/* A range search of task_open_by_due; no ORDER BY (see db-sched.h). */
 	static const char sql[] =
 	    "SELECT t.id, t.cta_id, t.kind, t.title, t.due, " ACCOUNT_COLS
 	    " FROM task t JOIN account a ON a.id = t.account_id "
 	    "WHERE t.status = 'open' AND t.due <= :until "
-	    "AND a.archived = 0 AND " TAM_FILTER " "
-	    "ORDER BY t.due, coalesce(a.acv_cents > :strategic, 0) DESC, "
-	    "a.acv_cents IS NULL, a.acv_cents DESC, t.id";
+	    "AND a.archived = 0 AND " TAM_FILTER;
 	sqlite3_stmt	*st;
 	struct due_task	 t;
 	int		 rc, stop = 0;
@@ -224,7 +218,6 @@ db_due_tasks(struct tam_db *db, const char *tam, int until,
 		dbi_text(st, ":until", "9999-12-31");
 	else
 		dbi_date(st, ":until", until);
-	dbi_int(st, ":strategic", strategic);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		t.id = sqlite3_column_int64(st, 0);
 		t.cta_id = dbi_col_int(st, 1, 0);
