@@ -128,7 +128,7 @@ summarize() {
 	NET[$name]=$(( WALL[$name] - BASE_US ))
 	CPU[$name]=$(median ${CPUS[$name]})
 	RSS[$name]=$(maximum ${RSSS[$name]})
-	echo "bench: $(printf '%-22s' "$name") median $(ms "${WALL[$name]}") ms" \
+	echo "bench: $(printf '%-26s' "$name") median $(ms "${WALL[$name]}") ms" \
 	    "of$(for x in "${w[@]}"; do printf ' %s' "$(ms "$x")"; done)" >&2
 }
 
@@ -232,6 +232,11 @@ SQ=(sqlite3 -header -separator "$(printf '\t')"
 
 fresh_work() { rmdb "$DB/work.db"; }
 fresh_sqlite() { rmdb "$DB/sqlite.db"; }
+# An empty database with tam's schema, for bench/import-full.sql.
+fresh_sqlite_tam() {
+	rmdb "$DB/sqlite.db"
+	"$TAM" -q --db "$DB/sqlite.db" init
+}
 copy_base() { cpdb "$DB/base-$CUR.db" "$DB/work.db"; }
 copy_base_mid() { cpdb "$DB/base-$MID.db" "$DB/work.db"; }
 
@@ -274,7 +279,12 @@ bench_import() {
 	row "sqlite_import_$n" fresh_sqlite \
 	    "sqlite3 .import --csv of the same file into a plain table" \
 	    -- sqlite3 "$DB/sqlite.db" ".import --csv $csv account"
-	measure "$runs" "import_$n" "sqlite_import_$n"
+	row "sqlite_import_full_$n" fresh_sqlite_tam \
+	    "sqlite3: bench/import-full.sql, tam's writes in SQL" \
+	    -- sqlite3 -cmd ".parameter set @now '${IMPORT_DAY}T09:00:00Z'" \
+	    -cmd ".parameter set @file '$csv'" "$DB/sqlite.db" \
+	    ".import --csv --schema temp $csv raw" ".read bench/import-full.sql"
+	measure "$runs" "import_$n" "sqlite_import_$n" "sqlite_import_full_$n"
 	rmdb "$DB/sqlite.db"
 	[ -z "${ERR[import_$n]:-}" ] || return 0
 	[ "$(count_accounts "$DB/work.db")" = "$n" ] ||
@@ -410,15 +420,15 @@ verdict_word() {
 print_table() {
 	local n
 
-	printf '\n%-22s %10s %9s %10s %8s %8s %4s %7s %8s  %s\n' row \
+	printf '\n%-26s %10s %9s %10s %8s %8s %4s %7s %8s  %s\n' row \
 	    "median ms" "min ms" "net ms" "cpu ms" "peak MB" runs rows \
 	    "instr M" "target"
 	for n in "${ORDER[@]}"; do
 		if [ -n "${ERR[$n]:-}" ]; then
-			printf '%-22s %s\n' "$n" "failed: ${ERR[$n]}"
+			printf '%-26s %s\n' "$n" "failed: ${ERR[$n]}"
 			continue
 		fi
-		printf '%-22s %10s %9s %10s %8s %8s %4s %7s %8s  %s %s\n' "$n" \
+		printf '%-26s %10s %9s %10s %8s %8s %4s %7s %8s  %s %s\n' "$n" \
 		    "$(ms "${WALL[$n]}")" "$(ms "${MIN[$n]}")" \
 		    "$(ms "${NET[$n]}")" \
 		    "$(ms "${CPU[$n]}")" \
@@ -546,9 +556,14 @@ if [ -n "${INSTR[version]:-}" ] && [ -n "${INSTR[sqlite_select1]:-}" ]; then
 	else RATIO_OK["start-up, instructions"]=false; fi
 fi
 ratio_target "import $MID: tam / sqlite3" import_$MID sqlite_import_$MID "" ""
+ratio_target "import $MID: tam / same writes" import_$MID \
+    sqlite_import_full_$MID "" ""
 [ "$BIG" = 0 ] ||
     ratio_target "import $BIG: tam / sqlite3" import_$BIG sqlite_import_$BIG \
     1.5 "<= 1.5"
+[ "$BIG" = 0 ] ||
+    ratio_target "import $BIG: tam / same writes" import_$BIG \
+    sqlite_import_full_$BIG "" ""
 ratio_target "due --no-sync $MID: tam / sqlite3" due_nosync_$MID \
     sqlite_due_$MID "" ""
 ratio_target "due $MID: tam / sqlite3" due_$MID sqlite_due_sync_$MID "" ""

@@ -66,3 +66,30 @@ bench_sql() {
 	assert_success
 	assert_output $'period\taccounts\tacv\tacv_at_risk\tstrategic\n2027-Q1\t1\t1000.0\t0.0\t0'
 }
+
+@test "import-full.sql writes what tam import writes" {
+	local cols="sfid, name, tam, sal, sa, rsd, tam_manager, acv_cents,
+	    currency, renewal_date, health_score, sentiment, requires_triage,
+	    lifecycle_stage, region, segment, licenses, active_users"
+	python3 "$BENCH/gen-export.py" 300 8 ex.csv
+	tam -q --db a.db --today 2025-06-02 import ex.csv
+	tam -q --db b.db init
+	run sqlite3 -bail -cmd ".parameter set @now '2025-06-02T09:00:00Z'" \
+	    -cmd ".parameter set @file 'ex.csv'" b.db \
+	    ".import --csv --schema temp ex.csv raw" \
+	    ".read $BENCH/import-full.sql"
+	assert_success
+	q() {
+		sqlite3 "$1" "SELECT $cols FROM account ORDER BY id;
+		    SELECT account_id, type, author, sentiment, requires_triage,
+		    body FROM timeline ORDER BY id;
+		    SELECT account_id, health_score FROM health_history
+		    ORDER BY id; SELECT rows_read, inserted FROM import_run;
+		    SELECT name FROM sqlite_schema ORDER BY name;
+		    PRAGMA integrity_check"
+	}
+	q a.db >a.txt
+	q b.db >b.txt
+	assert_equal "$(grep -c . a.txt)" "$(grep -c . b.txt)"
+	diff a.txt b.txt
+}
