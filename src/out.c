@@ -26,6 +26,7 @@ struct out {
 	int			 single;
 	int			 col;		/* next cell of the row */
 	int			 first_keyed;	/* first column tsv/csv write */
+	int			 header_due;	/* tsv/csv header not yet written */
 	size_t			 nrows;		/* rows ended */
 	cJSON			*obj;		/* json: the row being built */
 	/* table: every cell buffered to align the columns */
@@ -171,6 +172,7 @@ write_header(struct out *o)
 		fputs(o->cols[i].key, o->fp);
 	}
 	putc('\n', o->fp);
+	o->header_due = 0;
 }
 
 /* The first column that machine formats write. */
@@ -196,8 +198,8 @@ out_begin(const struct tam_ctx *ctx, const struct out_col *cols, int ncols)
 	o->fmt = ctx->format;
 	o->color = ctx->color;
 	o->first_keyed = first_keyed(o);
-	if (o->fmt == FMT_TSV || o->fmt == FMT_CSV)
-		write_header(o);
+	/* Written with the first row: a query that fails prints nothing. */
+	o->header_due = o->fmt == FMT_TSV || o->fmt == FMT_CSV;
 	return o;
 }
 
@@ -325,12 +327,16 @@ add_cell(struct out *o, const char *text, enum json_as as, cJSON *item)
 		cJSON_AddItemToObject(out_row_json(o), c->key, item);
 		break;
 	case FMT_TSV:
+		if (o->header_due)
+			write_header(o);
 		if (o->col > o->first_keyed)
 			putc('\t', o->fp);
 		if (text != NULL)
 			out_tsv_escape(o->fp, text);
 		break;
 	case FMT_CSV:
+		if (o->header_due)
+			write_header(o);
 		if (o->col > o->first_keyed)
 			putc(',', o->fp);
 		if (text != NULL)
@@ -654,20 +660,15 @@ write_table(struct out *o)
 	free(w);
 }
 
-int
-out_finish(struct out *o)
+static void
+out_free(struct out *o)
 {
-	size_t	i;
-	int	rc;
+	size_t	i, n;
 
-	if (o == NULL)
-		return 0;
-	if (o->fmt == FMT_TABLE)
-		write_table(o);
-	else if (o->fmt == FMT_JSON && !o->single)
-		fputs(o->nrows == 0 ? "[]\n" : "\n]\n", o->fp);
-	rc = ferror(o->fp) ? -1 : 0;
-	for (i = 0; i < o->nrows * (size_t)o->ncols && o->cells != NULL; i++)
+	/* The rows ended, and the cells of a row left half-way. */
+	n = o->nrows * (size_t)o->ncols +
+	    (size_t)(o->col < o->ncols ? o->col : o->ncols);
+	for (i = 0; i < n && o->cells != NULL; i++)
 		free(o->cells[i].text);
 	for (i = 0; i < (size_t)o->nfooters; i++)
 		free(o->footers[i]);
@@ -676,5 +677,29 @@ out_finish(struct out *o)
 	free(o->rowstyle);
 	cJSON_Delete(o->obj);
 	free(o);
+}
+
+int
+out_finish(struct out *o)
+{
+	int	rc;
+
+	if (o == NULL)
+		return 0;
+	if (o->header_due)
+		write_header(o);
+	if (o->fmt == FMT_TABLE)
+		write_table(o);
+	else if (o->fmt == FMT_JSON && !o->single)
+		fputs(o->nrows == 0 ? "[]\n" : "\n]\n", o->fp);
+	rc = ferror(o->fp) ? -1 : 0;
+	out_free(o);
 	return rc;
+}
+
+void
+out_abandon(struct out *o)
+{
+	if (o != NULL)
+		out_free(o);
 }

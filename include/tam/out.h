@@ -70,6 +70,12 @@ void		 out_footer(struct out *, const char *);
 void		 out_single(struct out *);
 /* Writes out the rest, frees.  Returns 0, or -1 on a write error. */
 int		 out_finish(struct out *);
+/*
+ * Frees without writing what is left: for a command that failed.  Rows
+ * of a streaming format already written stay written; the header of an
+ * empty tsv/csv list, the buffered table and json's brackets are not.
+ */
+void		 out_abandon(struct out *);
 
 /* Neutralises a CSV formula cell: returns 1 if s needs a "'" prefix. */
 int		 out_csv_needs_guard(const char *);

@@ -612,7 +612,7 @@ account_show(struct tam_ctx *ctx, int argc, char **argv)
 			sa.tasks = cJSON_AddArrayToObject(obj, "tasks");
 			sa.timeline = cJSON_AddArrayToObject(obj, "timeline");
 			if ((rc = show_related(ctx, &a, &sa)) != TAM_OK) {
-				out_finish(o);
+				out_abandon(o);
 				account_release(&a);
 				return rc;
 			}
@@ -664,7 +664,7 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 	struct list_state	 ls;
 	struct period		 p;
 	char			*err = NULL;
-	int			 ch, triage, rc, strategic = 0;
+	int			 ch, triage, strategic = 0;
 
 	f.renewing_before = DATE_NONE;
 	f.today = ctx->today;
@@ -710,11 +710,11 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 		f.strategic_over = ls.s->strategic_cents;
 	ls.today = ctx->today;
 	ls.out = out_begin(ctx, list_cols, NLIST_COLS);
-	rc = db_account_each(ctx->db, &f, list_one, &ls, &err);
-	if (out_finish(ls.out) != 0 && rc >= 0)
-		rc = 0;
-	if (rc < 0)
+	if (db_account_each(ctx->db, &f, list_one, &ls, &err) < 0) {
+		out_abandon(ls.out);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
+	}
+	out_finish(ls.out);	/* main reports a failed write to stdout */
 	return TAM_OK;
 }
 

@@ -105,7 +105,7 @@ config_list(struct tam_ctx *ctx, int argc, char **argv)
 	o = out_begin(ctx, config_cols, 3);
 	for (d = setting_defs; d->key != NULL; d++) {
 		if ((value = current_value(ctx, d, &err)) == NULL) {
-			out_finish(o);
+			out_abandon(o);
 			return cmd_fail_take(ctx, TAM_FAIL, err);
 		}
 		if (strcmp(value, d->fallback) != 0)

@@ -141,7 +141,7 @@ cta_list(struct tam_ctx *ctx, int argc, char **argv)
 	struct cta_filter	 f = { 0 };
 	struct out		*o;
 	char			*err = NULL;
-	int			 ch, rc;
+	int			 ch;
 
 	CMD_GETOPT_RESET();
 	while ((ch = getopt_long(argc, argv, ":", list_longopts, NULL)) != -1) {
@@ -167,10 +167,11 @@ cta_list(struct tam_ctx *ctx, int argc, char **argv)
 		return cmd_misuse(ctx, "cta list: unexpected argument '%s'",
 		    argv[optind]);
 	o = out_begin(ctx, cta_cols, NCTA_COLS);
-	rc = db_cta_each(ctx->db, &f, list_row, o, &err);
-	out_finish(o);
-	if (rc < 0)
+	if (db_cta_each(ctx->db, &f, list_row, o, &err) < 0) {
+		out_abandon(o);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
+	}
+	out_finish(o);
 	return TAM_OK;
 }
 
@@ -304,8 +305,13 @@ cta_show(struct tam_ctx *ctx, int argc, char **argv)
 			    cJSON_AddArrayToObject(obj, "tasks"), &err);
 		out_row_end(o);
 	}
-	out_finish(o);
-	rc = rc < 0 ? cmd_fail_take(ctx, TAM_FAIL, err) : TAM_OK;
+	if (rc < 0) {
+		out_abandon(o);
+		rc = cmd_fail_take(ctx, TAM_FAIL, err);
+	} else {
+		out_finish(o);
+		rc = TAM_OK;
+	}
 out:
 	risk_subject_release(&s);
 	return rc;

@@ -313,7 +313,7 @@ report_at_risk(struct tam_ctx *ctx, int argc, char **argv)
 	ar.today = ctx->today;
 	ar.out = out_begin(ctx, at_risk_cols, NAT_RISK_COLS);
 	if (db_report_at_risk(ctx->db, tam, at_risk_one, &ar, &err) < 0) {
-		out_finish(ar.out);
+		out_abandon(ar.out);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
 	money_format(ar.acv, NULL, acv);

@@ -130,12 +130,13 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 		return rc;
 	ls.today = ctx->today;
 	ls.out = out_begin(ctx, list_cols, NLIST_COLS);
-	rc = db_task_each(ctx->db, &f, list_one, &ls, &err);
-	if (out_finish(ls.out) != 0 && rc >= 0)
+	if (db_task_each(ctx->db, &f, list_one, &ls, &err) < 0) {
+		out_abandon(ls.out);
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	}
+	if (out_finish(ls.out) != 0)
 		return cmd_fail(ctx, TAM_FAIL, "task list: cannot write the "
 		    "output");
-	if (rc < 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
 	return TAM_OK;
 }
 

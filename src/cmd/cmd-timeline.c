@@ -106,11 +106,12 @@ timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (day != DATE_NONE)
 		date_format(day, since);
 	o = out_begin(ctx, cols, NCOLS);
-	rc = db_post_each(ctx->db, id, type, day != DATE_NONE ? since : NULL,
-	    0, timeline_row, o, &err);
-	out_finish(o);	/* main reports a failed write to stdout */
-	if (rc < 0)
+	if (db_post_each(ctx->db, id, type, day != DATE_NONE ? since : NULL,
+	    0, timeline_row, o, &err) < 0) {
+		out_abandon(o);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
+	}
+	out_finish(o);	/* main reports a failed write to stdout */
 	return TAM_OK;
 }
 

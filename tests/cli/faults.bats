@@ -137,6 +137,13 @@ Waiter"
 		run_tam $cmd
 		assert_failure 1
 		assert_equal "$stderr" "$msg"
+		# no list header (or anything) before the error
+		assert_output ""
+	done
+	for cmd in "account list" "report at-risk"; do
+		run_tam --format csv $cmd
+		assert_failure 1
+		assert_output ""
 	done
 	[ "$(sha256sum < "$TAM_DB")" = "$before" ]
 	# a file cut short is refused the same way
