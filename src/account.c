@@ -116,9 +116,8 @@ account_field_by_name(const char *name)
 	return NULL;
 }
 
-/* The string member of a text field, or NULL for other fields. */
-static char **
-text_slot(struct account *a, enum account_field f)
+char **
+account_text_slot(struct account *a, enum account_field f)
 {
 	switch (f) {
 	case AF_SFID:		return &a->sfid;
@@ -151,8 +150,8 @@ account_diff(const struct account *a, const struct account *b)
 	int		f;
 
 	for (f = 0; f < AF_COUNT; f++) {
-		char	**sa = text_slot((struct account *)a, f);
-		char	**sb = text_slot((struct account *)b, f);
+		char	**sa = account_text_slot((struct account *)a, f);
+		char	**sb = account_text_slot((struct account *)b, f);
 
 		if (sa != NULL && str_differs(*sa, *sb))
 			m |= AF_BIT(f);
@@ -345,7 +344,7 @@ account_field_set(struct account *a, enum account_field f, const char *value,
 	default:
 		break;
 	}
-	slot = text_slot(a, f);
+	slot = account_text_slot(a, f);
 	if (f == AF_NAME && *value == '\0') {
 		*err = xstrdup("the name cannot be empty");
 		return -1;
@@ -393,7 +392,7 @@ account_field_clear(struct account *a, enum account_field f)
 	default:
 		break;
 	}
-	if ((slot = text_slot(a, f)) != NULL && f != AF_NAME) {
+	if ((slot = account_text_slot(a, f)) != NULL && f != AF_NAME) {
 		free(*slot);
 		*slot = NULL;
 	}
@@ -505,6 +504,33 @@ account_load(struct tam_ctx *ctx, int64_t id, struct account *a)
 		return cmd_fail(ctx, TAM_FAIL, "no account with id %" PRId64,
 		    id);
 	return TAM_OK;
+}
+
+int
+account_post_event(struct tam_ctx *ctx, int64_t id, const char *type,
+    const char *author, const char *body, const char *now, char **err)
+{
+	struct account	 a;
+	struct post	 p = { 0 };
+	int		 rc;
+
+	account_init(&a);
+	if ((rc = db_account_get(ctx->db, id, &a, err)) != 0) {
+		if (rc > 0)
+			*err = xasprintf("no account with id %" PRId64, id);
+		account_release(&a);
+		return -1;
+	}
+	p.account_id = id;
+	p.at = now;
+	p.type = type;
+	p.author = author;
+	p.sentiment = a.sentiment;
+	p.requires_triage = a.requires_triage;
+	p.body = body;
+	rc = db_post_add(ctx->db, &p, err);
+	account_release(&a);
+	return rc;
 }
 
 static int

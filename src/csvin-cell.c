@@ -513,24 +513,6 @@ csvin_utf8_valid(const char *s, size_t n)
 	return 1;
 }
 
-static char **
-text_field(struct account *a, enum account_field f)
-{
-	switch (f) {
-	case AF_NAME:		return &a->name;
-	case AF_TAM:		return &a->tam;
-	case AF_SAL:		return &a->sal;
-	case AF_SA:		return &a->sa;
-	case AF_RSD:		return &a->rsd;
-	case AF_TAM_MANAGER:	return &a->tam_manager;
-	case AF_LIFECYCLE_STAGE: return &a->lifecycle_stage;
-	case AF_REGION:		return &a->region;
-	case AF_SEGMENT:	return &a->segment;
-	case AF_OBJECTIVES:	return &a->objectives;
-	default:		return NULL;
-	}
-}
-
 /* What a cell of each kind must look like, for the messages. */
 static const char *
 set_number(struct account *a, enum account_field f, const char *cell)
@@ -610,7 +592,7 @@ csvin_cell_set(struct account *a, unsigned *mask, enum account_field f,
 		why = set_number(a, f, cell);
 		break;
 	default:
-		if ((slot = text_field(a, f)) == NULL)
+		if ((slot = account_text_slot(a, f)) == NULL)
 			return "is not importable";
 		if (strlen(cell) > CSVIN_TEXT_MAX)
 			return "is too long (more than 65536 bytes)";
@@ -692,18 +674,14 @@ csvin_patch_apply(struct account *dst, const struct account *src,
 	for (f = 0; f < AF_COUNT; f++) {
 		if (!(mask & AF_BIT(f)))
 			continue;
-		from = text_field((struct account *)src, f);
+		from = account_text_slot((struct account *)src, f);
 		if (from != NULL) {
-			to = text_field(dst, f);
+			to = account_text_slot(dst, f);
 			free(*to);
 			*to = *from ? xstrdup(*from) : NULL;
 			continue;
 		}
 		switch (f) {
-		case AF_SFID:
-			free(dst->sfid);
-			dst->sfid = src->sfid ? xstrdup(src->sfid) : NULL;
-			break;
 		case AF_ACV:
 			dst->has_acv = src->has_acv;
 			dst->acv_cents = src->acv_cents;

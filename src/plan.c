@@ -172,31 +172,14 @@ static int
 post_done(struct tam_ctx *ctx, const char *type, int64_t account_id,
     const char *title, const char *note, const char *now, char **err)
 {
-	struct account	 a;
-	struct post	 p = { 0 };
-	char		*body;
-	int		 rc;
+	char	*body;
+	int	 rc;
 
-	account_init(&a);
-	if ((rc = db_account_get(ctx->db, account_id, &a, err)) != 0) {
-		if (rc > 0)
-			*err = xasprintf("no account with id %" PRId64,
-			    account_id);
-		account_release(&a);
-		return -1;
-	}
 	body = xasprintf("%s done%s%s", title, note ? ": " : "",
 	    note ? note : "");
-	p.account_id = account_id;
-	p.at = now;
-	p.type = type;
-	p.author = ctx->user;
-	p.sentiment = a.sentiment;
-	p.requires_triage = a.requires_triage;
-	p.body = body;
-	rc = db_post_add(ctx->db, &p, err);
+	rc = account_post_event(ctx, account_id, type, ctx->user, body, now,
+	    err);
 	free(body);
-	account_release(&a);
 	return rc;
 }
 

@@ -55,32 +55,14 @@ static int
 post_opened(struct tam_ctx *ctx, int64_t account_id, const char *opened_by,
     const char *note, const char *now, char **err)
 {
-	struct account	 a;
-	struct post	 p = { 0 };
-	char		*body;
-	int		 rc;
+	int	 by_sync = strcmp(opened_by, "sync") == 0, rc;
+	char	*body;
 
-	account_init(&a);
-	if ((rc = db_account_get(ctx->db, account_id, &a, err)) != 0) {
-		if (rc > 0)
-			*err = xasprintf("no account with id %" PRId64,
-			    account_id);
-		account_release(&a);
-		return -1;
-	}
 	body = xasprintf("%s opened%s%s%s", RISK_CTA_TITLE,
-	    strcmp(opened_by, "sync") == 0 ? " by sync" : "",
-	    note ? ": " : "", note ? note : "");
-	p.account_id = account_id;
-	p.at = now;
-	p.type = "cta";
-	p.author = strcmp(opened_by, "sync") == 0 ? "sync" : ctx->user;
-	p.sentiment = a.sentiment;
-	p.requires_triage = a.requires_triage;
-	p.body = body;
-	rc = db_post_add(ctx->db, &p, err);
+	    by_sync ? " by sync" : "", note ? ": " : "", note ? note : "");
+	rc = account_post_event(ctx, account_id, "cta", by_sync ? "sync" :
+	    ctx->user, body, now, err);
 	free(body);
-	account_release(&a);
 	return rc;
 }
 

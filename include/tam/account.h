@@ -98,6 +98,8 @@ int		 account_field_set(struct account *a, enum account_field f,
 		    const char *value, int today, char **err);
 /* Clears field f (back to "not set"). */
 void		 account_field_clear(struct account *a, enum account_field f);
+/* The string member of a text field (the ID, the name...), or NULL. */
+char		**account_text_slot(struct account *, enum account_field);
 
 const char	*sentiment_name(int);	/* "green"... or NULL */
 /*
@@ -120,6 +122,14 @@ int		 account_strategic(const struct account *, int64_t threshold);
 int		 account_resolve(struct tam_ctx *, const char *spec, int64_t *id);
 /* Loads the account by id; TAM_OK or TAM_FAIL with the error in ctx. */
 int		 account_load(struct tam_ctx *, int64_t id, struct account *);
+/*
+ * Posts body on account id's timeline as type, by author, at now, with
+ * the account's sentiment as it stands (every post records it, for the
+ * history).  Returns 0, or -1 with *err.
+ */
+int		 account_post_event(struct tam_ctx *, int64_t id,
+		    const char *type, const char *author, const char *body,
+		    const char *now, char **err);
 
 /*
  * Inserts a new account and its side rows (health history, a sentiment
