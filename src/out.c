@@ -26,7 +26,7 @@ struct out {
 	int			 single;
 	int			 col;		/* next cell of the row */
 	int			 first_keyed;	/* first column tsv/csv write */
-	int			 header_due;	/* tsv/csv header not yet written */
+	int			 header_due;	/* tsv/csv header not written */
 	size_t			 nrows;		/* rows ended */
 	cJSON			*obj;		/* json: the row being built */
 	/* table: every cell buffered to align the columns */
@@ -327,6 +327,7 @@ add_cell(struct out *o, const char *text, enum json_as as, cJSON *item)
 		cJSON_AddItemToObject(out_row_json(o), c->key, item);
 		break;
 	case FMT_TSV:
+		cJSON_Delete(item);
 		if (o->header_due)
 			write_header(o);
 		if (o->col > o->first_keyed)
@@ -335,6 +336,7 @@ add_cell(struct out *o, const char *text, enum json_as as, cJSON *item)
 			out_tsv_escape(o->fp, text);
 		break;
 	case FMT_CSV:
+		cJSON_Delete(item);
 		if (o->header_due)
 			write_header(o);
 		if (o->col > o->first_keyed)

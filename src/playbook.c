@@ -55,9 +55,10 @@ static int
 post_opened(struct tam_ctx *ctx, int64_t account_id, const char *opened_by,
     const char *note, const char *now, char **err)
 {
-	int	 by_sync = strcmp(opened_by, "sync") == 0, rc;
 	char	*body;
+	int	 by_sync, rc;
 
+	by_sync = strcmp(opened_by, "sync") == 0;
 	body = xasprintf("%s opened%s%s%s", RISK_CTA_TITLE,
 	    by_sync ? " by sync" : "", note ? ": " : "", note ? note : "");
 	rc = account_post_event(ctx, account_id, "cta", by_sync ? "sync" :

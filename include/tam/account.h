@@ -98,7 +98,10 @@ int		 account_field_set(struct account *a, enum account_field f,
 		    const char *value, int today, char **err);
 /* Clears field f (back to "not set"). */
 void		 account_field_clear(struct account *a, enum account_field f);
-/* The string member of a text field (the ID, the name...), or NULL. */
+/*
+ * The string member of a text field (the ID, the name...) inside *a,
+ * owned by it; NULL for a field that is not text.
+ */
 char		**account_text_slot(struct account *, enum account_field);
 
 const char	*sentiment_name(int);	/* "green"... or NULL */

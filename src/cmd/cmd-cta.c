@@ -303,7 +303,9 @@ cta_show(struct tam_ctx *ctx, int argc, char **argv)
 		if ((obj = out_row_json(o)) != NULL)
 			rc = db_task_each(ctx->db, &tf, task_json,
 			    cJSON_AddArrayToObject(obj, "tasks"), &err);
-		out_row_end(o);
+		/* json prints the row at its end: not with half its tasks. */
+		if (rc >= 0)
+			out_row_end(o);
 	}
 	if (rc < 0) {
 		out_abandon(o);

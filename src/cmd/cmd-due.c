@@ -249,7 +249,7 @@ add_monthly(struct due_list *l, const char *tam, char **err)
 	return 0;
 }
 
-/* Strategic first, then ACV descending (no ACV last), then older id. */
+/* Strategic first, then ACV descending (no ACV last). */
 static int
 cmp_weight(const struct row *a, const struct row *b)
 {
