@@ -46,7 +46,7 @@ struct tam_ctx {
 	const char	*opt_format;
 	const char	*opt_color;
 	int		 show_usage;	/* misuse: print usage after the error */
-	int		 out_errno;	/* a write to stdout failed: its errno */
+	int		 out_errno;	/* errno of a failed write to stdout */
 	char		**done_lines;	/* tam_info_done(): after the commit */
 	int		 ndone_lines;
 };

@@ -19,7 +19,7 @@ int		 utf8_valid(const char *s, size_t n);
  * the terminal, or hide what follows it.
  */
 enum text_mode {
-	TEXT_LINE,	/* one line that quotes exactly: tab, CR, LF as ^I ^M ^J */
+	TEXT_LINE,	/* quoted exactly: tab, CR, LF as ^I ^M ^J */
 	TEXT_CELL,	/* a table cell or field: tab, CR, LF as a space */
 	TEXT_BLOCK	/* multi-line text: tab and LF kept, CR LF as LF */
 };

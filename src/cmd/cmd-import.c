@@ -659,7 +659,8 @@ finish(struct import *im)
 			return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	}
 	tam_info_done(im->ctx, "imported %" PRId64 " row%s: %" PRId64 " new, "
-	    "%" PRId64 " updated, %" PRId64 " unchanged, %" PRId64 " rejected%s",
+	    "%" PRId64 " updated, %" PRId64 " unchanged, %" PRId64
+	    " rejected%s",
 	    im->rows, im->rows == 1 ? "" : "s", im->inserted, im->updated,
 	    im->unchanged, im->rejected,
 	    im->o->dry_run ? " (dry run, nothing written)" : "");

@@ -23,6 +23,22 @@
 #define UTIL_HIGH	90
 
 /*
+ * Makes a one-line field of the brief one line: a line break in a name
+ * must not start a heading or a list item of its own.
+ */
+static void
+one_line(char **s)
+{
+	char	*t;
+
+	if (*s == NULL)
+		return;
+	t = text_safe(*s, TEXT_CELL);
+	free(*s);
+	*s = t;
+}
+
+/*
  * Writes a piece of the brief.  All of it goes through the escape for
  * people (text.h): the brief quotes names, objectives and Risk Update
  * bodies, and is Markdown for people wherever it goes, a terminal or a
@@ -118,14 +134,17 @@ static int
 sentiment_row(void *arg, const struct post *p)
 {
 	struct brief	*b = arg;
+	char		*author;
 
 	if (strcmp(p->type, "sentiment") != 0 &&
 	    strcmp(p->type, "risk_update") != 0)
 		return 0;
+	author = text_safe(p->author, TEXT_CELL);
 	md("- %.10s: %s%s (%s, %s)%s%s\n", p->at,
 	    p->sentiment ? sentiment_name(p->sentiment) : "not set",
-	    p->requires_triage ? ", requires triage" : "", p->type, p->author,
+	    p->requires_triage ? ", requires triage" : "", p->type, author,
 	    p->body ? ": " : "", p->body ? p->body : "");
+	free(author);
 	b->n++;
 	return 0;
 }
@@ -190,11 +209,13 @@ static int
 risk_cta_row(void *arg, const struct cta *c)
 {
 	struct brief	*b = arg;
+	char		*title = text_safe(c->title, TEXT_CELL);
 
 	md("- %s %" PRId64 ", open since %.10s: risk type %s, reason %s\n",
-	    c->title, c->id, c->opened_at,
+	    title, c->id, c->opened_at,
 	    c->risk_type ? c->risk_type : "not set",
 	    c->risk_reason ? c->risk_reason : "not set");
+	free(title);
 	b->n++;
 	return 0;
 }
@@ -203,9 +224,11 @@ static int
 risk_update_row(void *arg, const struct post *p)
 {
 	struct brief	*b = arg;
+	char		*author = text_safe(p->author, TEXT_CELL);
 
-	md("- Risk Update %.10s (%s): %s\n", p->at, p->author,
+	md("- Risk Update %.10s (%s): %s\n", p->at, author,
 	    p->body ? p->body : "");
+	free(author);
 	b->n++;
 	return 0;
 }
@@ -317,6 +340,14 @@ review_exec(struct tam_ctx *ctx, int argc, char **argv)
 		    a.name, id);
 		goto out;
 	}
+	one_line(&a.name);
+	one_line(&a.sfid);
+	one_line(&a.tam);
+	one_line(&a.sal);
+	one_line(&a.sa);
+	one_line(&a.rsd);
+	one_line(&a.tam_manager);
+	one_line(&a.lifecycle_stage);
 	b.a = &a;
 	rc = print_brief(&b);
 out:

@@ -388,3 +388,18 @@ sheet_cells() {
 	run sheet_cells due.csv
 	assert_line --regexp 'float:-9,string:overdue'
 }
+
+@test "review: a line break in a one-line field starts no Markdown of its own" {
+	tam -q account add $'Acme\n## Action items' --renewal 2027-01-10 \
+	    --tam $'kim\n- fake attendee' --objectives $'first\nsecond'
+	run_tam review 1
+	assert_success
+	assert_line "# Renewal Review: Acme ## Action items"
+	assert_line "- kim - fake attendee (TAM)"
+	refute_line "- fake attendee (TAM)"
+	# the objectives are multi-line text: their lines stay
+	assert_line "first"
+	assert_line "second"
+	run grep -c '^## Action items' <<< "$output"
+	assert_output 1
+}

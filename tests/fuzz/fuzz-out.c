@@ -73,7 +73,8 @@ check_csv(const char *s)
 		want = malloc(strlen(s) + 2);
 		if (want == NULL)
 			abort();
-		sprintf(want, "%s%s", out_csv_cell_needs_guard(s) ? "'" : "", s);
+		sprintf(want, "%s%s", out_csv_cell_needs_guard(s) ? "'" : "",
+		    s);
 		if (f.count != 1 || strcmp(f.text, want) != 0)
 			abort();
 		free(want);

@@ -38,7 +38,8 @@ static const struct esc_case cases[] = {
 	{ "end\r", "end^M", "end ", "end^M" },
 	/* C1 controls, U+0080 to U+009F: CSI, NEL, OSC, ST */
 	{ "\xc2\x9b" "2J", "<U+009B>2J", "<U+009B>2J", "<U+009B>2J" },
-	{ "\xc2\x80\xc2\x85\xc2\x9d\xc2\x9c", "<U+0080><U+0085><U+009D><U+009C>",
+	{ "\xc2\x80\xc2\x85\xc2\x9d\xc2\x9c",
+	    "<U+0080><U+0085><U+009D><U+009C>",
 	    "<U+0080><U+0085><U+009D><U+009C>",
 	    "<U+0080><U+0085><U+009D><U+009C>" },
 	{ "\xc2\x9f\xc2\xa0", "<U+009F>\xc2\xa0", "<U+009F>\xc2\xa0",
