@@ -438,6 +438,30 @@ forget_database(struct tam_ctx *ctx, const char *path)
 	free(side);
 }
 
+/*
+ * Flushes stdout after a command and returns its status: TAM_FAIL with
+ * "cannot write output" if a write failed.  A closed pipe (`tam due |
+ * head -1`) is no failure: the reader has what it wanted, and main ends
+ * tam by SIGPIPE after the commit.
+ */
+static int
+check_output(struct tam_ctx *ctx, int rc)
+{
+	int	e;
+
+	if (ctx->out_errno != 0 || (e = out_flush(stdout)) == 0)
+		return rc;
+	ctx->out_errno = e;
+	if (e == EPIPE) {
+		/* A failure with no message is the command seeing the pipe. */
+		return rc == TAM_FAIL && ctx->errmsg == NULL ? TAM_OK : rc;
+	}
+	if (rc == TAM_OK || ctx->errmsg == NULL)
+		cmd_fail(ctx, TAM_FAIL, "cannot write output: %s",
+		    strerror(e));
+	return TAM_FAIL;
+}
+
 /* Opens the database, runs exec in its transaction, commits. */
 static int
 run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
@@ -457,6 +481,11 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	if (db_begin(ctx->db, (e->flags & CMD_WRITE) != 0, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	rc = e->exec(ctx, argc, argv);
+	/*
+	 * What the command printed is part of its work: it must be out
+	 * before the commit keeps the rest, and the command fails if not.
+	 */
+	rc = check_output(ctx, rc);
 	if (rc != TAM_OK) {
 		db_rollback(ctx->db);
 		/* A command that failed leaves no new file behind either. */
@@ -515,7 +544,9 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 	else if (e->flags & CMD_DB)
 		rc = run_with_db(ctx, e, n, args);
 	else
-		rc = e->exec(ctx, n, args);
+		rc = check_output(ctx, e->exec(ctx, n, args));
+	/* Committed (or nothing to commit), and stdout is out. */
+	tam_info_flush(ctx, rc == TAM_OK);
 	if (ctx->show_usage && rc == TAM_USAGE) {
 		/* The usage goes with the error; main prints the error first. */
 		ctx->show_usage = 0;

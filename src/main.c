@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db.h"
+#include "tam/out.h"
 
 static const struct option global_longopts[] = {
 	{ "db",		required_argument,	NULL, 'D' },
@@ -33,17 +35,25 @@ local_today(void)
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-/* Writes out stdout; a failed write is an error, like any other. */
+/*
+ * Writes out what is left on stdout (the dispatcher has checked what a
+ * command printed); a failed write is an error, like any other, but a
+ * closed pipe is not.
+ */
 static int
 finish_output(struct tam_ctx *ctx, int rc)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		if (rc == TAM_OK)
-			cmd_fail(ctx, TAM_FAIL, "cannot write output: %s",
-			    strerror(errno ? errno : EIO));
-		return TAM_FAIL;
-	}
-	return rc;
+	int	e;
+
+	if (ctx->out_errno != 0 || (e = out_flush(stdout)) == 0)
+		return rc;
+	ctx->out_errno = e;
+	if (e == EPIPE)
+		return rc;
+	if (rc == TAM_OK)
+		cmd_fail(ctx, TAM_FAIL, "cannot write output: %s",
+		    strerror(e));
+	return TAM_FAIL;
 }
 
 int
@@ -54,6 +64,12 @@ main(int argc, char **argv)
 	int		 ch, rc;
 
 	setlocale(LC_CTYPE, "");
+	/*
+	 * A closed pipe is an EPIPE to look at, not a death: the output is
+	 * checked before the commit, and a reader that has had enough
+	 * (`tam due | head -1`) must not undo the work.
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	memset(&ctx, 0, sizeof ctx);
 	ctx.today = local_today();
 	user = getenv("USER");
@@ -111,5 +127,10 @@ main(int argc, char **argv)
 	free(ctx.settings);
 	free(ctx.owned[0]);
 	free(ctx.owned[1]);
+	if (ctx.out_errno == EPIPE) {
+		/* End as a writer to a closed pipe ends: silent, by SIGPIPE. */
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+	}
 	return rc;
 }

@@ -7,6 +7,7 @@
 
 #include "tam/date.h"
 #include "tam/tam.h"
+#include "tam/text.h"
 
 /*
  * A message longer than this quotes a huge value (a 128 KiB argument, a
@@ -27,19 +28,19 @@ char_start(const char *p, int dir)
 
 /*
  * Writes "tam: " and the message as one line.  Control characters in it
- * (from a name, a file, an argument) are written as '?', so that no input
- * can break the line, move the cursor or recolor the terminal.
+ * (from a name, a file, an argument) are made visible as everywhere text
+ * meets a person (text.h), so that no input can break the line, move the
+ * cursor or recolor the terminal.
  */
 static void __attribute__((format(printf, 1, 0)))
 put_line(const char *fmt, va_list ap)
 {
-	char		*msg = xvasprintf(fmt, ap), *p;
+	char		*raw = xvasprintf(fmt, ap), *msg;
 	const char	*head_end, *tail;
 	size_t		 len;
 
-	for (p = msg; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
+	msg = text_safe(raw, TEXT_LINE);
+	free(raw);
 	if ((len = strlen(msg)) > MSG_MAX) {
 		head_end = char_start(msg + MSG_KEEP, -1);
 		tail = char_start(msg + len - MSG_KEEP, 1);
@@ -71,6 +72,35 @@ tam_warn(const char *fmt, ...)
 	va_start(ap, fmt);
 	put_line(fmt, ap);
 	va_end(ap);
+}
+
+void
+tam_info_done(struct tam_ctx *ctx, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (ctx->quiet)
+		return;
+	ctx->done_lines = xreallocarray(ctx->done_lines,
+	    (size_t)ctx->ndone_lines + 1, sizeof *ctx->done_lines);
+	va_start(ap, fmt);
+	ctx->done_lines[ctx->ndone_lines++] = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+void
+tam_info_flush(struct tam_ctx *ctx, int print)
+{
+	int	i;
+
+	for (i = 0; i < ctx->ndone_lines; i++) {
+		if (print)
+			tam_warn("%s", ctx->done_lines[i]);
+		free(ctx->done_lines[i]);
+	}
+	free(ctx->done_lines);
+	ctx->done_lines = NULL;
+	ctx->ndone_lines = 0;
 }
 
 int

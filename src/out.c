@@ -1,6 +1,7 @@
 /* out.c: one writer for every list tam prints, in the five formats. */
 #include <sys/ioctl.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "tam/date.h"
 #include "tam/money.h"
 #include "tam/out.h"
+#include "tam/text.h"
 
 struct cell {
 	char		*text;
@@ -53,57 +55,40 @@ out_style_seq(enum out_style s)
 	}
 }
 
-int
-utf8_width(const char *s)
+/* Is s a negative number, "-54" or "-40000.5", and nothing else? */
+static int
+negative_number(const char *s)
 {
-	int	w = 0;
+	size_t	n;
 
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			w++;
-	return w;
-}
-
-int
-utf8_valid(const char *s, size_t n)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, k, len;
-	unsigned		 cp;
-
-	while (i < n) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if (p[i] >= 0xC2 && p[i] <= 0xDF)
-			len = 2, cp = p[i] & 0x1F;
-		else if (p[i] >= 0xE0 && p[i] <= 0xEF)
-			len = 3, cp = p[i] & 0x0F;
-		else if (p[i] >= 0xF0 && p[i] <= 0xF4)
-			len = 4, cp = p[i] & 0x07;
-		else
+	if (*s++ != '-' || (n = strspn(s, "0123456789")) == 0)
+		return 0;
+	s += n;
+	if (*s == '.') {
+		if ((n = strspn(++s, "0123456789")) == 0)
 			return 0;
-		if (i + len > n)
-			return 0;
-		for (k = 1; k < len; k++) {
-			if ((p[i + k] & 0xC0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i + k] & 0x3F);
-		}
-		if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return 0;
-		i += len;
+		s += n;
 	}
-	return 1;
+	return *s == '\0';
 }
 
+/*
+ * A spreadsheet runs a cell led by = + - @ as a formula (and a tab or CR
+ * before one hides it).  A number is not a formula: the days to a renewal
+ * and a lost ARR are negative, and a guarded "-54" would be text that no
+ * SUM counts.
+ */
 int
-out_csv_needs_guard(const char *s)
+out_csv_cell_needs_guard(const char *s)
 {
-	return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-	    s[0] == '\t' || s[0] == '\r';
+	switch (s[0]) {
+	case '=': case '+': case '@': case '\t': case '\r':
+		return 1;
+	case '-':
+		return !negative_number(s);
+	default:
+		return 0;
+	}
 }
 
 /*
@@ -134,7 +119,7 @@ out_tsv_escape(FILE *fp, const char *s)
 void
 out_csv_field(FILE *fp, const char *s)
 {
-	int	guard = out_csv_needs_guard(s);
+	int	guard = out_csv_cell_needs_guard(s);
 	size_t	n;
 
 	if (!guard && strpbrk(s, ",\"\n\r") == NULL) {
@@ -231,40 +216,6 @@ out_row_json(struct out *o)
 	return o->obj;
 }
 
-/*
- * What a person's terminal gets for byte c of stored text: a table is for
- * a terminal, so control characters must not reach it (an escape sequence
- * in a name could recolor or retitle it; a newline breaks the columns).
- * Whitespace becomes a space, any other control character '?'.
- */
-static char
-people_char(char c)
-{
-	if (c == '\t' || c == '\n' || c == '\r')
-		return ' ';
-	if ((unsigned char)c < 0x20 || c == 0x7f)
-		return '?';
-	return c;
-}
-
-/* A copy of text for a table cell (see people_char). */
-static char *
-table_text(const char *text)
-{
-	char	*copy = xstrdup(text != NULL ? text : ""), *p;
-
-	for (p = copy; *p != '\0'; p++)
-		*p = people_char(*p);
-	return copy;
-}
-
-void
-out_people(FILE *fp, const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++)
-		putc(people_char(*s), fp);
-}
-
 /* How a cell's text is written in JSON. */
 enum json_as {
 	AS_STRING,
@@ -347,7 +298,7 @@ add_cell(struct out *o, const char *text, enum json_as as, cJSON *item)
 	case FMT_TABLE:
 		cJSON_Delete(item);
 		cell = table_cell(o);
-		cell->text = table_text(text);
+		cell->text = text_safe(text, TEXT_CELL);
 		cell->style = o->next_cell_style;
 		break;
 	}
@@ -704,4 +655,25 @@ out_abandon(struct out *o)
 {
 	if (o != NULL)
 		out_free(o);
+}
+
+int
+out_flush(FILE *fp)
+{
+	int	e;
+
+	if (!ferror(fp)) {
+		errno = 0;
+		if (fflush(fp) == 0)
+			return 0;
+		return errno != 0 ? errno : EIO;
+	}
+	/*
+	 * An earlier write failed, and its errno is long gone.  stdio keeps
+	 * the bytes it could not write: writing them again says why.
+	 */
+	clearerr(fp);
+	errno = 0;
+	e = fflush(fp) != 0 && errno != 0 ? errno : EIO;
+	return e;
 }

@@ -15,6 +15,7 @@
 #include "tam/sched.h"
 #include "tam/settings.h"
 #include "tam/sync.h"
+#include "tam/text.h"
 
 /* Above this many new renewal CTAs, a larger page cache pays. */
 #define BULK_ROWS	1000
@@ -47,7 +48,8 @@ found_add(struct found_list *l, const struct due_account *a)
 	memset(f, 0, sizeof *f);
 	f->account_id = a->id;
 	f->renewal_date = a->renewal_date;
-	f->name = xstrdup(a->name);
+	/* Only the report prints it, for people: safe for a terminal. */
+	f->name = text_safe(a->name, TEXT_CELL);
 	return f;
 }
 
@@ -81,7 +83,7 @@ collect_cta(void *arg, const struct due_cta *c)
 	struct found	*f = found_add(arg, &c->a);
 
 	f->cta_id = c->id;
-	f->detail = xstrdup(c->title);
+	f->detail = text_safe(c->title, TEXT_CELL);
 	return 0;
 }
 

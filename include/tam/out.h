@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "tam/tam.h"
+#include "tam/text.h"
 
 struct cJSON;
 
@@ -77,25 +78,24 @@ int		 out_finish(struct out *);
  */
 void		 out_abandon(struct out *);
 
-/* Neutralises a CSV formula cell: returns 1 if s needs a "'" prefix. */
-int		 out_csv_needs_guard(const char *);
+/*
+ * The CSV formula guard: returns 1 if cell s needs a "'" prefix so that
+ * a spreadsheet keeps it as text (it starts with =, +, -, @, tab or CR),
+ * 0 if it is safe as it is.  A number ("-54", "-40000.5") is written as
+ * it is, so that it stays a number.
+ */
+int		 out_csv_cell_needs_guard(const char *);
 /* Writes s escaped for TSV (\t, \n, \r, \\). */
 void		 out_tsv_escape(FILE *, const char *);
 /* Writes s as one RFC 4180 CSV field, formula-guarded. */
 void		 out_csv_field(FILE *, const char *);
 /*
- * Writes stored text (NULL: nothing) for a person, as table cells are:
- * tab, CR and newline as a space, other control characters as '?', so no
- * data can send escape sequences to a terminal.  For output printed by
- * hand in table format (show, timeline).
+ * Flushes fp.  Returns 0 if everything written to it since the start got
+ * out, else the errno of the write that failed (EIO where stdio cannot
+ * tell any more).  Call it once, at the end: it clears the error.
  */
-void		 out_people(FILE *, const char *);
+int		 out_flush(FILE *);
 /* ANSI escape for a style ("" for STYLE_NONE). */
 const char	*out_style_seq(enum out_style);
-
-/* Display width of a UTF-8 string (one column per code point). */
-int		 utf8_width(const char *);
-/* Returns 1 if the n bytes at s are valid UTF-8. */
-int		 utf8_valid(const char *s, size_t n);
 
 #endif

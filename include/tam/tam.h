@@ -46,6 +46,9 @@ struct tam_ctx {
 	const char	*opt_format;
 	const char	*opt_color;
 	int		 show_usage;	/* misuse: print usage after the error */
+	int		 out_errno;	/* errno of a failed write to stdout */
+	char		**done_lines;	/* tam_info_done(): after the commit */
+	int		 ndone_lines;
 };
 
 /* xmalloc.c: allocation that aborts on out-of-memory. */
@@ -65,6 +68,16 @@ void	 tam_info(const struct tam_ctx *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* A diagnostic line that -q does not suppress (warnings, error details). */
 void	 tam_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * An informational line about work done ("imported 3 rows"): kept until
+ * the command has succeeded, then printed by the dispatcher after the
+ * commit, so that no summary claims a success that the disk or the
+ * output then refuses.  Suppressed by -q.
+ */
+void	 tam_info_done(struct tam_ctx *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Prints the lines of tam_info_done() if print, and forgets them. */
+void	 tam_info_flush(struct tam_ctx *, int print);
 /*
  * Records the error message of a failing command in ctx->errmsg (the
  * dispatcher prints it after rolling back) and returns code, so that a

@@ -361,11 +361,11 @@ show_cta(void *arg, const struct cta *c)
 		if (c->renewal_date != DATE_NONE)
 			date_format(c->renewal_date, rd);
 		printf("  CTA %" PRId64 "  ", c->id);
-		out_people(stdout, c->title);
+		text_put(stdout, c->title, TEXT_CELL);
 		printf("  (%s%s", c->kind, c->risk_type ? ", " : "");
-		out_people(stdout, c->risk_type);
+		text_put(stdout, c->risk_type, TEXT_CELL);
 		fputs(c->risk_reason ? ", " : "", stdout);
-		out_people(stdout, c->risk_reason);
+		text_put(stdout, c->risk_reason, TEXT_CELL);
 		fputs(")\n", stdout);
 		return 0;
 	}
@@ -400,7 +400,7 @@ show_task(void *arg, const struct task *t)
 	date_format(t->due, due);
 	if (sa->table) {
 		printf("  %5" PRId64 "  %s  ", t->id, due);
-		out_people(stdout, t->title);
+		text_put(stdout, t->title, TEXT_CELL);
 		putchar('\n');
 		return 0;
 	}
@@ -426,7 +426,7 @@ show_post(void *arg, const struct post *p)
 
 	if (sa->table) {
 		printf("  %.10s  %-12s ", p->at, p->type);
-		out_people(stdout, p->body);
+		text_put(stdout, p->body, TEXT_CELL);
 		putchar('\n');
 		return 0;
 	}
@@ -490,7 +490,7 @@ kv(const char *key, const char *value)
 {
 	if (value != NULL && *value != '\0') {
 		printf("%-16s ", key);
-		out_people(stdout, value);
+		text_put(stdout, value, TEXT_CELL);
 		putchar('\n');
 	}
 }

@@ -227,8 +227,11 @@ task_json(void *arg, const struct task *t)
 static void
 kv(const char *key, const char *value)
 {
-	if (value != NULL && *value != '\0')
-		printf("%-14s %s\n", key, value);
+	if (value != NULL && *value != '\0') {
+		printf("%-14s ", key);
+		text_put(stdout, value, TEXT_CELL);
+		putchar('\n');
+	}
 }
 
 /* `cta show` for people: the fields that are set, then the tasks. */
@@ -240,7 +243,9 @@ print_cta(const struct cta *c, const char *currency)
 	snprintf(buf, sizeof buf, "%" PRId64, c->id);
 	kv("cta", buf);
 	snprintf(buf, sizeof buf, "%" PRId64, c->account_id);
-	printf("%-14s %s (%s)\n", "account", c->account, buf);
+	printf("%-14s ", "account");
+	text_put(stdout, c->account, TEXT_CELL);
+	printf(" (%s)\n", buf);
 	kv("kind", c->kind);
 	kv("title", c->title);
 	kv("playbook", c->playbook);

@@ -641,15 +641,38 @@ put_heading(const struct table *t, enum group g, int count, int until)
 	putc('\n', t->fp);
 }
 
+/* Replaces stored text *s by its safe form for a terminal. */
+static void
+make_safe(char **s)
+{
+	char	*safe;
+
+	if (*s == NULL)
+		return;
+	safe = text_safe(*s, TEXT_CELL);
+	free(*s);
+	*s = safe;
+}
+
+/*
+ * The table is for people: the stored text in it is made safe first, so
+ * that the columns are measured on what is printed.
+ */
 static int
-print_table(struct tam_ctx *ctx, const struct due_list *l, int until)
+print_table(struct tam_ctx *ctx, struct due_list *l, int until)
 {
 	struct table	 t;
-	int		 counts[G_COUNT] = { 0 }, any_strategic = 0, first;
+	int		 counts[G_COUNT] = { 0 }, any_strategic = 0, first, k;
 	size_t		 i;
 	char		 d[11];
 	enum group	 g;
 
+	for (i = 0; i < l->n; i++) {
+		make_safe(&l->v[i].title);
+		make_safe(&l->v[i].account);
+		for (k = 0; k < l->v[i].nattendees; k++)
+			make_safe(&l->v[i].attendees[k]);
+	}
 	t.fp = stdout;
 	t.color = ctx->color;
 	t.width = term_width();
@@ -706,7 +729,7 @@ run_sync(struct tam_ctx *ctx)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (c.renewal_opened + c.risk_opened + c.renewal_closed > 0) {
 		summary = sync_summary(&c, 0);
-		tam_info(ctx, "sync: %s", summary);
+		tam_info_done(ctx, "sync: %s", summary);
 		free(summary);
 	}
 	return TAM_OK;

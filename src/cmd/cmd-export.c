@@ -71,8 +71,8 @@ export_all(struct tam_ctx *ctx, int jsonl)
 	}
 	if (jsonl)
 		printf("{\"end\":true,\"rows\":%lld}\n", run.rows);
-	tam_info(ctx, "exported %lld row%s", run.rows, run.rows == 1 ? "" :
-	    "s");
+	tam_info_done(ctx, "exported %lld row%s", run.rows,
+	    run.rows == 1 ? "" : "s");
 	return TAM_OK;
 }
 

@@ -163,7 +163,7 @@ ics_exec(struct tam_ctx *ctx, int argc, char **argv)
 	    &within), ics_task, &run, &err) < 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	ics_end(stdout);
-	tam_info(ctx, "%d review meeting%s, %d task%s", run.events,
+	tam_info_done(ctx, "%d review meeting%s, %d task%s", run.events,
 	    run.events == 1 ? "" : "s", run.todos, run.todos == 1 ? "" : "s");
 	return TAM_OK;
 }

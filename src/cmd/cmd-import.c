@@ -658,8 +658,9 @@ finish(struct import *im)
 		if (db_import_run_add(im->ctx->db, &run, &err) != 0)
 			return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	}
-	tam_info(im->ctx, "imported %" PRId64 " row%s: %" PRId64 " new, %" PRId64
-	    " updated, %" PRId64 " unchanged, %" PRId64 " rejected%s",
+	tam_info_done(im->ctx, "imported %" PRId64 " row%s: %" PRId64 " new, "
+	    "%" PRId64 " updated, %" PRId64 " unchanged, %" PRId64
+	    " rejected%s",
 	    im->rows, im->rows == 1 ? "" : "s", im->inserted, im->updated,
 	    im->unchanged, im->rejected,
 	    im->o->dry_run ? " (dry run, nothing written)" : "");

@@ -4,6 +4,7 @@
  * what tam knows, and the standard action items (SPEC §6).
  */
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,10 +16,46 @@
 #include "tam/money.h"
 #include "tam/sched.h"
 #include "tam/settings.h"
+#include "tam/text.h"
 
 /* Utilization under this is low (adoption risk), over HIGH is high. */
 #define UTIL_LOW	50
 #define UTIL_HIGH	90
+
+/*
+ * Makes a one-line field of the brief one line: a line break in a name
+ * must not start a heading or a list item of its own.
+ */
+static void
+one_line(char **s)
+{
+	char	*t;
+
+	if (*s == NULL)
+		return;
+	t = text_safe(*s, TEXT_CELL);
+	free(*s);
+	*s = t;
+}
+
+/*
+ * Writes a piece of the brief.  All of it goes through the escape for
+ * people (text.h): the brief quotes names, objectives and Risk Update
+ * bodies, and is Markdown for people wherever it goes, a terminal or a
+ * file that a terminal shows later.  Its lines and tabs stay.
+ */
+static void __attribute__((format(printf, 1, 2)))
+md(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	text_put(stdout, s, TEXT_BLOCK);
+	free(s);
+}
 
 struct brief {
 	struct tam_ctx		*ctx;
@@ -34,29 +71,29 @@ header(const struct brief *b)
 	char			 d[11], w[11], m[48];
 	int			 days = a->renewal_date - b->ctx->today;
 
-	printf("# Renewal Review: %s\n\n", a->name);
+	md("# Renewal Review: %s\n\n", a->name);
 	date_format(a->renewal_date, d);
 	date_format(date_add_months(a->renewal_date, -b->s->window_months), w);
 	if (days >= 0)
-		printf("- Renewal date: %s (in %d day%s; the window opens "
+		md("- Renewal date: %s (in %d day%s; the window opens "
 		    "%s)\n", d, days, days == 1 ? "" : "s", w);
 	else
-		printf("- Renewal date: %s (**passed %d day%s ago**: set the "
+		md("- Renewal date: %s (**passed %d day%s ago**: set the "
 		    "next one)\n", d, -days, days == -1 ? "" : "s");
 	if (a->sfid != NULL)
-		printf("- Salesforce ID: %s\n", a->sfid);
+		md("- Salesforce ID: %s\n", a->sfid);
 	if (a->has_acv) {
 		money_format(a->acv_cents, a->currency, m);
-		printf("- ACV: %s%s\n", m, account_strategic(a,
+		md("- ACV: %s%s\n", m, account_strategic(a,
 		    b->s->strategic_cents) ? " (strategic account)" : "");
 	}
 	if (a->sentiment != SENT_NONE)
-		printf("- TAM Sentiment: %s%s\n", sentiment_name(a->sentiment),
+		md("- TAM Sentiment: %s%s\n", sentiment_name(a->sentiment),
 		    a->requires_triage ? " (requires triage)" : "");
 	if (a->lifecycle_stage != NULL)
-		printf("- Lifecycle stage: %s\n", a->lifecycle_stage);
+		md("- Lifecycle stage: %s\n", a->lifecycle_stage);
 	if (a->upsell)
-		printf("- An upsell is being discussed\n");
+		md("- An upsell is being discussed\n");
 }
 
 static void
@@ -74,9 +111,9 @@ attendees(const struct brief *b)
 	p.upsell = b->a->upsell;
 	p.strategic = account_strategic(b->a, b->s->strategic_cents);
 	n = sched_attendees(&p, b->s, v);
-	printf("\n## Attendees\n\n");
+	md("\n## Attendees\n\n");
 	for (i = 0; i < n; i++) {
-		printf("- %s\n", v[i]);
+		md("- %s\n", v[i]);
 		free(v[i]);
 	}
 }
@@ -88,7 +125,7 @@ health_row(void *arg, int date, int score)
 	char		 d[11];
 
 	date_format(date, d);
-	printf("- %s: %d\n", d, score);
+	md("- %s: %d\n", d, score);
 	b->n++;
 	return 0;
 }
@@ -97,14 +134,17 @@ static int
 sentiment_row(void *arg, const struct post *p)
 {
 	struct brief	*b = arg;
+	char		*author;
 
 	if (strcmp(p->type, "sentiment") != 0 &&
 	    strcmp(p->type, "risk_update") != 0)
 		return 0;
-	printf("- %.10s: %s%s (%s, %s)%s%s\n", p->at,
+	author = text_safe(p->author, TEXT_CELL);
+	md("- %.10s: %s%s (%s, %s)%s%s\n", p->at,
 	    p->sentiment ? sentiment_name(p->sentiment) : "not set",
-	    p->requires_triage ? ", requires triage" : "", p->type, p->author,
+	    p->requires_triage ? ", requires triage" : "", p->type, author,
 	    p->body ? ": " : "", p->body ? p->body : "");
+	free(author);
 	b->n++;
 	return 0;
 }
@@ -114,26 +154,26 @@ health(struct brief *b, const char *since_ts, int since)
 {
 	char	*err = NULL;
 
-	printf("\n### 2. Health score and sentiment changes\n\n");
-	printf("Health score over the last six months:\n\n");
+	md("\n### 2. Health score and sentiment changes\n\n");
+	md("Health score over the last six months:\n\n");
 	b->n = 0;
 	if (db_health_each(b->ctx->db, b->a->id, since, health_row, b,
 	    &err) < 0)
 		return cmd_fail_take(b->ctx, TAM_FAIL, err);
 	if (b->n == 0) {
 		if (b->a->health_score >= 0)
-			printf("- unchanged in six months: %d\n",
+			md("- unchanged in six months: %d\n",
 			    b->a->health_score);
 		else
-			printf("- no health score recorded\n");
+			md("- no health score recorded\n");
 	}
-	printf("\nSentiment changes (timeline, newest first):\n\n");
+	md("\nSentiment changes (timeline, newest first):\n\n");
 	b->n = 0;
 	if (db_post_each(b->ctx->db, b->a->id, NULL, since_ts, 0,
 	    sentiment_row, b, &err) < 0)
 		return cmd_fail_take(b->ctx, TAM_FAIL, err);
 	if (b->n == 0)
-		printf("- none in six months\n");
+		md("- none in six months\n");
 	return TAM_OK;
 }
 
@@ -143,37 +183,39 @@ licenses(const struct brief *b)
 	const struct account	*a = b->a;
 	int64_t			 pct;
 
-	printf("\n### 3. License usage\n\n");
+	md("\n### 3. License usage\n\n");
 	if (a->licenses < 0 && a->active_users < 0) {
-		printf("- no license data: set it with 'tam account set "
+		md("- no license data: set it with 'tam account set "
 		    "--licenses N --active-users N'\n");
 		return;
 	}
 	if (a->licenses >= 0)
-		printf("- Licenses: %" PRId64 "\n", a->licenses);
+		md("- Licenses: %" PRId64 "\n", a->licenses);
 	if (a->active_users >= 0)
-		printf("- Active users: %" PRId64 "\n", a->active_users);
+		md("- Active users: %" PRId64 "\n", a->active_users);
 	if (a->licenses <= 0 || a->active_users < 0)
 		return;
 	pct = a->active_users * 100 / a->licenses;
-	printf("- Utilization: %" PRId64 "%%", pct);
+	md("- Utilization: %" PRId64 "%%", pct);
 	if (pct < UTIL_LOW)
-		printf(" — **low** (under %d%%): adoption risk", UTIL_LOW);
+		md(" — **low** (under %d%%): adoption risk", UTIL_LOW);
 	else if (pct > UTIL_HIGH)
-		printf(" — **high** (over %d%%): expansion opportunity",
+		md(" — **high** (over %d%%): expansion opportunity",
 		    UTIL_HIGH);
-	printf("\n");
+	md("\n");
 }
 
 static int
 risk_cta_row(void *arg, const struct cta *c)
 {
 	struct brief	*b = arg;
+	char		*title = text_safe(c->title, TEXT_CELL);
 
-	printf("- %s %" PRId64 ", open since %.10s: risk type %s, reason %s\n",
-	    c->title, c->id, c->opened_at,
+	md("- %s %" PRId64 ", open since %.10s: risk type %s, reason %s\n",
+	    title, c->id, c->opened_at,
 	    c->risk_type ? c->risk_type : "not set",
 	    c->risk_reason ? c->risk_reason : "not set");
+	free(title);
 	b->n++;
 	return 0;
 }
@@ -182,9 +224,11 @@ static int
 risk_update_row(void *arg, const struct post *p)
 {
 	struct brief	*b = arg;
+	char		*author = text_safe(p->author, TEXT_CELL);
 
-	printf("- Risk Update %.10s (%s): %s\n", p->at, p->author,
+	md("- Risk Update %.10s (%s): %s\n", p->at, author,
 	    p->body ? p->body : "");
+	free(author);
 	b->n++;
 	return 0;
 }
@@ -195,7 +239,7 @@ risks(struct brief *b)
 	struct cta_filter	 f = { 0 };
 	char			*err = NULL;
 
-	printf("\n### 7. Known risks\n\n");
+	md("\n### 7. Known risks\n\n");
 	f.account_id = b->a->id;
 	f.open_only = 1;
 	f.kind = "risk";
@@ -205,20 +249,20 @@ risks(struct brief *b)
 	    risk_update_row, b, &err) < 0)
 		return cmd_fail_take(b->ctx, TAM_FAIL, err);
 	if (b->n == 0)
-		printf("- no open At-Risk CTA and no Risk Update\n");
+		md("- no open At-Risk CTA and no Risk Update\n");
 	return TAM_OK;
 }
 
 static void
 notes_heading(const char *title)
 {
-	printf("\n### %s\n\n- (notes)\n", title);
+	md("\n### %s\n\n- (notes)\n", title);
 }
 
 static void
 actions(const struct brief *b)
 {
-	printf("\n## Action items\n\n"
+	md("\n## Action items\n\n"
 	    "1. **Architecture review** with Professional Services, to "
 	    "address architectural weaknesses behind urgent escalations "
 	    "(tam action %" PRId64 " architecture)\n"
@@ -244,12 +288,12 @@ print_brief(struct brief *b)
 	date_format(since, since_ts);
 	header(b);
 	attendees(b);
-	printf("\n## Agenda\n\n### 1. Business objectives and their "
+	md("\n## Agenda\n\n### 1. Business objectives and their "
 	    "progress\n\n");
 	if (b->a->objectives != NULL)
-		printf("%s\n\nProgress:\n\n- (notes)\n", b->a->objectives);
+		md("%s\n\nProgress:\n\n- (notes)\n", b->a->objectives);
 	else
-		printf("- none recorded: set them with 'tam account set %"
+		md("- none recorded: set them with 'tam account set %"
 		    PRId64 " --objectives TEXT'\n", b->a->id);
 	if ((rc = health(b, since_ts, since)) != TAM_OK)
 		return rc;
@@ -259,7 +303,7 @@ print_brief(struct brief *b)
 	notes_heading("6. Product utilization");
 	if ((rc = risks(b)) != TAM_OK)
 		return rc;
-	printf("\n### 8. Who asks the renewal question\n\n"
+	md("\n### 8. Who asks the renewal question\n\n"
 	    "- %s, the TAM: a soft question, early, to surface any risk "
 	    "while there is time to act\n",
 	    b->a->tam ? b->a->tam : "the TAM (TAM: unassigned)");
@@ -296,6 +340,14 @@ review_exec(struct tam_ctx *ctx, int argc, char **argv)
 		    a.name, id);
 		goto out;
 	}
+	one_line(&a.name);
+	one_line(&a.sfid);
+	one_line(&a.tam);
+	one_line(&a.sal);
+	one_line(&a.sa);
+	one_line(&a.rsd);
+	one_line(&a.tam_manager);
+	one_line(&a.lifecycle_stage);
 	b.a = &a;
 	rc = print_brief(&b);
 out:

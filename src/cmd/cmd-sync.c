@@ -31,11 +31,11 @@ sync_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (sync_run(ctx, dry_run, stdout, &c, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (c.renewal_opened + c.risk_opened + c.renewal_closed == 0) {
-		tam_info(ctx, "sync: nothing to do");
+		tam_info_done(ctx, "sync: nothing to do");
 		return TAM_OK;
 	}
 	summary = sync_summary(&c, dry_run);
-	tam_info(ctx, "sync: %s%s", summary, dry_run ?
+	tam_info_done(ctx, "sync: %s%s", summary, dry_run ?
 	    " (dry run, nothing written)" : "");
 	free(summary);
 	return TAM_OK;

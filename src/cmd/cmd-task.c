@@ -135,8 +135,7 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
 	if (out_finish(ls.out) != 0)
-		return cmd_fail(ctx, TAM_FAIL, "task list: cannot write the "
-		    "output");
+		return TAM_FAIL;	/* the dispatcher says why */
 	return TAM_OK;
 }
 

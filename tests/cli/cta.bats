@@ -43,7 +43,7 @@ KEYS='["cta_id","account_id","account","kind","title","playbook","status","risk_
 	assert_success
 	assert_equal "$(echo "$output" | notime)" "cta_id,account_id,account,kind,title,playbook,status,risk_type,risk_reason,opened_at,opened_by,renewal_date,closed_at,outcome_note,net_arr_change
 1,1,Acme Corp,risk,At-Risk CTA,Account Triage,open,Competitor,Corporate Decision,2026-11-23T00:00:00Z,tam,,,,
-2,2,Initech,risk,At-Risk CTA,Account Triage,closed_lost,,,2026-11-23T00:00:00Z,tam,,2026-11-23T00:00:00Z,\"'=lost seats, sadly\",\"'-1000\"
+2,2,Initech,risk,At-Risk CTA,Account Triage,closed_lost,,,2026-11-23T00:00:00Z,tam,,2026-11-23T00:00:00Z,\"'=lost seats, sadly\",-1000
 3,1,Acme Corp,renewal,Renewal 2027-07-31,Renewal,open,,,2026-11-23T00:00:00Z,sync,2027-07-31,,,"
 }
 

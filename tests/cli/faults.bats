@@ -247,3 +247,95 @@ Waiter"
 	run sqlite3 "$TAM_DB" "select count(*) from account"
 	assert_output 20
 }
+
+# run_full COMMAND...: runs tam with stdout on /dev/full, stderr apart.
+run_full() {
+	[ -w /dev/full ] || skip "no /dev/full"
+	run --separate-stderr sh -c '"$0" "$@" > /dev/full' "$TAM" "$@"
+}
+
+@test "output to a full disk: every command that prints fails, says why, keeps nothing" {
+	tam -q account add Acme --acv 300000 --renewal 2027-01-10 --tam kim
+	tam -q account add Beta --acv 5000 --renewal 2027-02-01
+	before=$(dbdump)
+	# work and output both: nothing of the work may stay
+	for cmd in "sync" "sync --dry-run" "due" "due --format json" \
+	    "due --format table"; do
+		# shellcheck disable=SC2086
+		run_full $cmd
+		assert_failure 1
+		assert_equal "$stderr" "tam: cannot write output: No space left on device"
+		[ "$(dbdump)" = "$before" ] || fail "tam $cmd > /dev/full kept its work"
+	done
+	tam -q sync >/dev/null
+	tam -q sentiment Acme red --cta --note "budget cut"
+	for cmd in "account list" "account show Acme" "task list" "cta list" \
+	    "cta show 1" "timeline Acme" "review Acme" "report at-risk" \
+	    "report renewals" "config list" "export" "ics" "help" \
+	    "account show Acme --format json"; do
+		# shellcheck disable=SC2086
+		run_full $cmd
+		assert_failure 1
+		assert_equal "$stderr" "tam: cannot write output: No space left on device" ||
+		    fail "tam $cmd > /dev/full"
+	done
+}
+
+@test "output beyond stdio's buffer to a full disk: the same clear error" {
+	tam -q init
+	sqlite3 "$TAM_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
+	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (name,
+	    renewal_date, created_at, updated_at) SELECT 'Customer ' || i,
+	    '2027-01-15', '2026-11-23T08:00:00Z', '2026-11-23T08:00:00Z' FROM n"
+	before=$(dbdump)
+	for cmd in "due --format json" "due --format tsv" "account list --format json"; do
+		# shellcheck disable=SC2086
+		run_full $cmd
+		assert_failure 1
+		assert_equal "$stderr" "tam: cannot write output: No space left on device"
+	done
+	[ "$(dbdump)" = "$before" ]
+	tam -q sync >/dev/null
+	run_full report at-risk --format json
+	assert_failure 1
+	run_full report renewals --format csv
+	assert_failure 1
+	assert_equal "$stderr" "tam: cannot write output: No space left on device"
+}
+
+@test "a reader that closes the pipe early is no error, and the work stays" {
+	tam -q init
+	# 300 accounts make 1,500 task rows: far more than a pipe holds, so
+	# tam is still writing when head has gone
+	sqlite3 "$TAM_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
+	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (name,
+	    renewal_date, created_at, updated_at) SELECT 'Customer ' || i,
+	    '2027-01-15', '2026-11-23T08:00:00Z', '2026-11-23T08:00:00Z' FROM n"
+	run sh -c '"$0" due --format tsv 2>err | head -1' "$TAM"
+	assert_success
+	assert_output --partial "task_id	kind"
+	run cat err
+	refute_output --partial "cannot write"
+	# the sync inside due is committed
+	run sqlite3 "$TAM_DB" "select count(*) from cta"
+	assert_output 300
+}
+
+@test "an import whose commit fails prints no summary of success" {
+	need_import
+	tam -q init
+	big_export some.csv 400
+	before=$(dbdump)
+	# 40 KiB of -wal: the rows fit in memory, the commit does not fit
+	run --separate-stderr bash -c 'trap "" XFSZ; ulimit -f 40
+	    exec "$1" import some.csv' - "$TAM"
+	assert_failure 1
+	refute_output --partial "imported"
+	[[ "$stderr" != *imported* ]] || fail "a summary of success: $stderr"
+	assert_equal "${stderr_lines[-1]}" "tam: I/O error on database '$TAM_DB': disk I/O error"
+	[ "$(dbdump)" = "$before" ]
+	# and one that works says it, once, after its commit
+	run_tam import some.csv
+	assert_success
+	assert_equal "$stderr" "tam: imported 400 rows: 400 new, 0 updated, 0 unchanged, 0 rejected"
+}

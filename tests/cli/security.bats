@@ -112,16 +112,16 @@ assert rows[0]["name"] == "'"'"'\tTabbed", rows[0]'
 	assert_success
 	[[ "$output" != *$'\033'* ]] || fail "an escape reached table output"
 	[[ "$output" != *$'\007'* ]] || fail "a bell reached table output"
-	assert_line --index 1 --partial "Evil?]0;owned??[31mCorp"
+	assert_line --index 1 --partial "Evil^[]0;owned^G^[[31mCorp"
 	assert_line --index 1 --partial "line1 line2"
 	tam -q account set 1 --objectives "goals${esc}"
 	run_tam account show 1 --format table
 	[[ "$output" != *$'\033'* ]] || fail "an escape reached show output"
-	assert_line --partial "objectives       goals?]0;owned??[31m"
+	assert_line --partial "objectives       goals^[]0;owned^G^[[31m"
 	# errors quote what the user typed: neutralised as well
 	run_tam account show "x${esc}y"
 	assert_failure 1
-	assert_equal "$stderr" "tam: no account matches 'x?]0;owned??[31my'; see 'tam account list'"
+	assert_equal "$stderr" "tam: no account matches 'x^[]0;owned^G^[[31my'; see 'tam account list'"
 	# machine formats keep the data exactly (json escapes it)
 	run_tam account show 1 --format json
 	assert_output --partial '"name":"Evil\u001b]0;owned\u0007\u001b[31mCorp"'
@@ -222,5 +222,184 @@ assert rows[0]["name"] == "'"'"'\tTabbed", rows[0]'
 	assert_output "${#HOSTILE[@]}"
 	# the rejects file neutralises nothing: it is for re-import, as read
 	run grep -c "Bad date" rejects.csv
+	assert_output 1
+}
+
+# Text that would act on a terminal: OSC retitles it (BEL ends that), SGR 8
+# hides the rows after it, U+009B is the one-character CSI of C1, DEL.
+BAD=$'\033]0;owned\007\033[8m\xc2\x9b2J\x7f'
+# ... and what a person sees of it instead.
+SEEN='^[]0;owned^G^[[8m<U+009B>2J^?'
+
+# Fails if stdin holds a control character but tab and newline, or a C1
+# control, or is not UTF-8: what a terminal must never get from data.
+no_controls() {
+	python3 -c '
+import sys
+b = sys.stdin.buffer.read()
+bad = [i for i, c in enumerate(b) if (c < 0x20 and c not in (9, 10)) or c == 0x7f]
+assert not bad, ("control byte", b[max(0, bad[0] - 30):bad[0] + 30])
+t = b.decode("utf-8")
+c1 = [i for i, ch in enumerate(t) if 0x80 <= ord(ch) <= 0x9f]
+assert not c1, ("C1 control", t[max(0, c1[0] - 30):c1[0] + 30])
+'
+}
+
+# An account whose every kind of stored text is hostile: names, people,
+# objectives, stage, notes, Risk Update, sentiment note, CTA title, outcome.
+hostile_account() {
+	tam -q account add "Evil${BAD}Corp" --tam "t${BAD}" --sal "s${BAD}" \
+	    --acv 300000 --renewal 2027-01-10 --stage "stage${BAD}" \
+	    --objectives "goal${BAD}"$'\n'"second goal"
+	tam -q note 1 "note${BAD}"
+	tam -q sentiment 1 red --cta --note "red${BAD}"
+	tam -q risk-update 1 --note "risk${BAD}"
+	risk=$(sqlite3 "$TAM_DB" "select id from cta where kind = 'risk'")
+	tam -q cta update "$risk" --title "title${BAD}"
+}
+
+@test "stored control characters reach no terminal: every table and Markdown" {
+	hostile_account
+	run_tam sync --format table
+	assert_success
+	echo "$output$stderr" | no_controls
+	assert_output --partial "Evil${SEEN}Corp"
+	renewal=$(sqlite3 "$TAM_DB" "select id from cta where kind = 'renewal'")
+	risk=$(sqlite3 "$TAM_DB" "select id from cta where kind = 'risk'")
+	for cmd in "due --all" "review 1" "cta show $risk" "cta show $renewal" \
+	    "cta list" "timeline 1" "account show 1" "account list" \
+	    "report at-risk" "report renewals" "task list --all"; do
+		# shellcheck disable=SC2086
+		run_tam $cmd --format table
+		assert_success
+		echo "$output$stderr" | no_controls ||
+		    fail "tam $cmd let a control character through"
+	done
+	run_tam due --all --format table
+	assert_output --partial "with t${SEEN} (TAM), s${SEEN} (SAL)"
+	run_tam review 1
+	assert_line "# Renewal Review: Evil${SEEN}Corp"
+	assert_line "- Lifecycle stage: stage${SEEN}"
+	# multi-line text keeps its lines in Markdown
+	assert_line "goal${SEEN}"
+	assert_line "second goal"
+	assert_output --partial "risk${SEEN}"
+	assert_output --partial "title${SEEN}"
+	run_tam cta show "$renewal" --format table
+	assert_line "account        Evil${SEEN}Corp (1)"
+	tam -q cta close "$risk" --won --note "won${BAD}"
+	run_tam cta show "$risk" --format table
+	assert_success
+	echo "$output" | no_controls
+	assert_line "title          title${SEEN}"
+	assert_line "outcome        won${SEEN}"
+	run_tam timeline 1 --format table
+	assert_output --partial "note${SEEN}"
+	# the brief is Markdown for people in a file too
+	tam review 1 > brief.md
+	no_controls < brief.md
+}
+
+@test "C1 controls are made visible too, where table cells had let them by" {
+	tam -q account add $'C1\xc2\x9b'"2J"$'\xc2\x85'"x"
+	run_tam account list --format table
+	assert_success
+	assert_line --index 1 --partial 'C1<U+009B>2J<U+0085>x'
+	echo "$output" | no_controls
+}
+
+@test "error messages show control characters as people's output does" {
+	run_tam account show "x${BAD}y"
+	assert_failure 1
+	assert_equal "$stderr" "tam: no account matches 'x${SEEN}y'; see 'tam account list'"
+	run_tam account show $'two\nlines'
+	assert_equal "$stderr" "tam: no account matches 'two^Jlines'; see 'tam account list'"
+}
+
+@test "machine formats keep stored control characters exactly" {
+	hostile_account
+	run_tam account show 1 --format json
+	assert_success
+	echo "$output" | python3 -c '
+import json, sys
+a = json.load(sys.stdin)
+assert a["name"] == sys.argv[1], a["name"]
+assert a["objectives"] == sys.argv[2], a["objectives"]' "Evil${BAD}Corp" \
+	    "goal${BAD}"$'\n'"second goal"
+	run_tam timeline 1 --format tsv
+	assert_output --partial "note${BAD}"
+	run_tam account list --format csv
+	assert_output --partial "Evil${BAD}Corp"
+}
+
+# The cells of the first sheet of a spreadsheet file converted from csv
+# by LibreOffice, as "type:value" lines (float, string ...).
+sheet_cells() {
+	soffice --headless "-env:UserInstallation=file://$BATS_TEST_TMPDIR/lo" \
+	    --convert-to fods --outdir "$BATS_TEST_TMPDIR" "$1" >/dev/null 2>&1
+	python3 - "${1%.csv}.fods" <<-'PY'
+		import sys, xml.etree.ElementTree as ET
+		ns = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+		      "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+		      "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
+		o = "{%s}" % ns["office"]
+		for row in ET.parse(sys.argv[1]).iter("{%s}table-row" % ns["table"]):
+		    cells = []
+		    for c in row.findall("table:table-cell", ns):
+		        text = "".join("".join(p.itertext())
+		            for p in c.findall("text:p", ns))
+		        cells.append("%s:%s" % (c.get(o + "value-type", ""),
+		            c.get(o + "value", text)))
+		    print(",".join(cells))
+	PY
+}
+
+@test "csv writes negative numbers as numbers and guards text only" {
+	tam -q account add --acv 5000 --renewal 2026-10-01 \
+	    --objectives "=1+1" -- -x
+	tam -q account add "Lost" --acv 90000 --renewal 2027-01-31
+	tam -q --today 2026-11-14 sync >/dev/null
+	tam -q sentiment Lost red --cta --note "budget cut"
+	cta=$(sqlite3 "$TAM_DB" "select id from cta where kind = 'risk'")
+	tam -q cta close "$cta" --lost downgrade --net-arr -40000 --note cut
+	# the bytes: numbers as they are, text led by - or = guarded
+	run_tam account list --format csv
+	assert_line --index 1 --partial "\"'-x\",,,2026-10-01,-53,5000,"
+	run_tam account show 1 --format csv
+	assert_output --partial "\"'=1+1\""
+	run_tam cta show "$cta" --format csv
+	assert_output --partial ",-40000"
+	refute_output --partial "'-40000"
+	run_tam due --format csv
+	assert_output --partial ",2026-11-14,-9,overdue,"
+	# and a spreadsheet: numbers are numbers, the guarded text is text
+	command -v soffice >/dev/null || skip "no LibreOffice (soffice)"
+	tam account list --format csv > list.csv
+	run sheet_cells list.csv
+	assert_success
+	assert_line --index 1 --regexp '^float:1,:,string:.-x,.*,float:-53,float:5000,'
+	tam cta show "$cta" --format csv > cta.csv
+	run sheet_cells cta.csv
+	assert_line --index 1 --partial ',float:-40000'
+	tam account show 1 --format csv > show.csv
+	run sheet_cells show.csv
+	assert_line --index 1 --partial "string:'=1+1"
+	tam due --format csv > due.csv
+	run sheet_cells due.csv
+	assert_line --regexp 'float:-9,string:overdue'
+}
+
+@test "review: a line break in a one-line field starts no Markdown of its own" {
+	tam -q account add $'Acme\n## Action items' --renewal 2027-01-10 \
+	    --tam $'kim\n- fake attendee' --objectives $'first\nsecond'
+	run_tam review 1
+	assert_success
+	assert_line "# Renewal Review: Acme ## Action items"
+	assert_line "- kim - fake attendee (TAM)"
+	refute_line "- fake attendee (TAM)"
+	# the objectives are multi-line text: their lines stay
+	assert_line "first"
+	assert_line "second"
+	run grep -c '^## Action items' <<< "$output"
 	assert_output 1
 }

@@ -3,7 +3,8 @@
  * text a user or an import can store must come out of `--format csv` as
  * one field that a CSV reader (libcsv) reads back unchanged but for the
  * formula guard, and out of `--format tsv` with no raw tab or line break,
- * reversibly escaped.
+ * reversibly escaped.  What people get of it (text.h) holds no control
+ * character a terminal acts on, and is UTF-8.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <csv.h>
 
 #include "tam/out.h"
+#include "tam/text.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -71,7 +73,8 @@ check_csv(const char *s)
 		want = malloc(strlen(s) + 2);
 		if (want == NULL)
 			abort();
-		sprintf(want, "%s%s", out_csv_needs_guard(s) ? "'" : "", s);
+		sprintf(want, "%s%s", out_csv_cell_needs_guard(s) ? "'" : "",
+		    s);
 		if (f.count != 1 || strcmp(f.text, want) != 0)
 			abort();
 		free(want);
@@ -116,6 +119,28 @@ check_tsv(const char *s)
 	free(buf);
 }
 
+static void
+check_text(const char *s)
+{
+	const unsigned char	*p;
+	char			*t;
+	int			 m;
+
+	for (m = TEXT_LINE; m <= TEXT_BLOCK; m++) {
+		t = text_safe(s, (enum text_mode)m);
+		for (p = (const unsigned char *)t; *p != '\0'; p++) {
+			if (m == TEXT_BLOCK && (*p == '\t' || *p == '\n'))
+				continue;
+			if (*p < 0x20 || *p == 0x7f ||
+			    (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+				abort();
+		}
+		if (!utf8_valid(t, strlen(t)))
+			abort();
+		free(t);
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -130,6 +155,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s[size] = '\0';
 	check_csv(s);
 	check_tsv(s);
+	check_text(s);
 	(void)utf8_valid(s, size);
 	(void)utf8_width(s);
 	free(s);

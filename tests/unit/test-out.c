@@ -1,4 +1,7 @@
-/* test-out.c: the tsv and csv cell escapes (they write spans, not bytes). */
+/*
+ * test-out.c: the tsv and csv cell escapes (they write spans, not bytes),
+ * the csv formula guard, and the table cells a terminal gets.
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -60,7 +63,8 @@ test_csv_field(void **state)
 		{ "say \"hi\"", "\"say \"\"hi\"\"\"" },
 		{ "two\nlines", "\"two\nlines\"" },
 		{ "=1+1", "\"'=1+1\"" },
-		{ "-5000", "\"'-5000\"" },
+		{ "-5000", "-5000" },		/* a number stays one */
+		{ "-5000x", "\"'-5000x\"" },
 		{ "@x\"y", "\"'@x\"\"y\"" },
 		{ "\tlead", "\"'\tlead\"" },
 	};
@@ -75,12 +79,136 @@ test_csv_field(void **state)
 	}
 }
 
+/* One row per cell: does a spreadsheet need the "'" to keep it text? */
+static void
+test_csv_guard(void **state)
+{
+	static const struct { const char *in; int guard; } cases[] = {
+		{ "", 0 },
+		{ "Acme", 0 },
+		{ "54", 0 },
+		{ "-54", 0 },			/* days_to_renewal */
+		{ "-9", 0 },			/* overdue days */
+		{ "-40000", 0 },		/* net_arr_change */
+		{ "-40000.5", 0 },
+		{ "-0.25", 0 },
+		{ "-", 1 },
+		{ "--", 1 },
+		{ "-.5", 1 },
+		{ "-5.", 1 },
+		{ "-5.5.5", 1 },
+		{ "-1e5", 1 },
+		{ "-1+2", 1 },
+		{ "-2+3+cmd|' /C calc'!A0", 1 },
+		{ "- 5", 1 },
+		{ "-5 ", 1 },
+		{ "+5", 1 },
+		{ "=1+1", 1 },
+		{ "@SUM(A1)", 1 },
+		{ "\t-5", 1 },
+		{ "\r=1", 1 },
+		{ "5-3", 0 },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (out_csv_cell_needs_guard(cases[i].in) != cases[i].guard)
+			fail_msg("'%s': guard %d, want %d", cases[i].in,
+			    !cases[i].guard, cases[i].guard);
+}
+
+/* The csv of one list: a text column and a number column. */
+static char *
+csv_list(const char *text, int64_t n)
+{
+	static const struct out_col cols[] = {
+		{ "name", "NAME", OUT_STR },
+		{ "days", "DAYS", OUT_INT },
+		{ "acv", "ACV", OUT_MONEY },
+	};
+	struct tam_ctx	 ctx = { 0 };
+	struct out	*o;
+	char		*buf = NULL;
+	size_t		 len = 0;
+	FILE		*saved = stdout;
+
+	ctx.format = FMT_CSV;
+	stdout = open_memstream(&buf, &len);
+	assert_non_null(stdout);
+	o = out_begin(&ctx, cols, 3);
+	out_str(o, text);
+	out_int(o, n);
+	out_money(o, n * 100 - 50);
+	out_row_end(o);
+	assert_int_equal(out_finish(o), 0);
+	assert_int_equal(fclose(stdout), 0);
+	stdout = saved;
+	return buf;
+}
+
+static void
+test_csv_numbers(void **state)
+{
+	char	*got;
+
+	(void)state;
+	got = csv_list("-x", -54);
+	assert_string_equal(got, "name,days,acv\n\"'-x\",-54,-54.5\n");
+	free(got);
+	got = csv_list("-9", 7);
+	assert_string_equal(got, "name,days,acv\n-9,7,6.5\n");
+	free(got);
+}
+
+/* A table of one text column, as a person's terminal gets it. */
+static char *
+table_of(const char *text)
+{
+	static const struct out_col cols[] = {
+		{ "name", "NAME", OUT_STR },
+	};
+	struct tam_ctx	 ctx = { 0 };
+	struct out	*o;
+	char		*buf = NULL;
+	size_t		 len = 0;
+	FILE		*saved = stdout;
+
+	ctx.format = FMT_TABLE;
+	stdout = open_memstream(&buf, &len);
+	assert_non_null(stdout);
+	o = out_begin(&ctx, cols, 1);
+	out_str(o, text);
+	out_row_end(o);
+	assert_int_equal(out_finish(o), 0);
+	assert_int_equal(fclose(stdout), 0);
+	stdout = saved;
+	return buf;
+}
+
+static void
+test_table_cells(void **state)
+{
+	char	*got;
+
+	(void)state;
+	got = table_of("Evil\033]0;x\007\033[8mCorp");
+	assert_string_equal(got, "NAME\nEvil^[]0;x^G^[[8mCorp\n");
+	free(got);
+	got = table_of("C1 \xc2\x9b" "2J and \xc2\x85 line\tx\ny");
+	assert_string_equal(got, "NAME\nC1 <U+009B>2J and <U+0085> line x y\n");
+	free(got);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tsv_escape),
 		cmocka_unit_test(test_csv_field),
+		cmocka_unit_test(test_csv_guard),
+		cmocka_unit_test(test_csv_numbers),
+		cmocka_unit_test(test_table_cells),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,167 @@
+/*
+ * test-text.c: the escape that makes stored text safe for a terminal, in
+ * its three modes, and the UTF-8 check it shares.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "tam/text.h"
+
+struct esc_case {
+	const char	*in;
+	const char	*line;	/* TEXT_LINE */
+	const char	*cell;	/* TEXT_CELL */
+	const char	*block;	/* TEXT_BLOCK */
+};
+
+static const struct esc_case cases[] = {
+	{ "", "", "", "" },
+	{ "Acme Corp", "Acme Corp", "Acme Corp", "Acme Corp" },
+	/* OSC retitles the terminal, BEL ends it */
+	{ "\033]0;owned\007", "^[]0;owned^G", "^[]0;owned^G", "^[]0;owned^G" },
+	/* SGR 8 hides what follows */
+	{ "a\033[8mb", "a^[[8mb", "a^[[8mb", "a^[[8mb" },
+	{ "\001\037\177", "^A^_^?", "^A^_^?", "^A^_^?" },
+	{ "\b\f\v", "^H^L^K", "^H^L^K", "^H^L^K" },
+	/* whitespace: quoted, a space, or kept */
+	{ "a\tb\nc", "a^Ib^Jc", "a b c", "a\tb\nc" },
+	{ "one\r\ntwo", "one^M^Jtwo", "one  two", "one\ntwo" },
+	{ "Approved\rRejected", "Approved^MRejected", "Approved Rejected",
+	    "Approved^MRejected" },
+	{ "end\r", "end^M", "end ", "end^M" },
+	/* C1 controls, U+0080 to U+009F: CSI, NEL, OSC, ST */
+	{ "\xc2\x9b" "2J", "<U+009B>2J", "<U+009B>2J", "<U+009B>2J" },
+	{ "\xc2\x80\xc2\x85\xc2\x9d\xc2\x9c",
+	    "<U+0080><U+0085><U+009D><U+009C>",
+	    "<U+0080><U+0085><U+009D><U+009C>",
+	    "<U+0080><U+0085><U+009D><U+009C>" },
+	{ "\xc2\x9f\xc2\xa0", "<U+009F>\xc2\xa0", "<U+009F>\xc2\xa0",
+	    "<U+009F>\xc2\xa0" },
+	/* text that is not UTF-8: a raw C1 byte, a cut sequence, overlong */
+	{ "\x9b" "2J", "<9B>2J", "<9B>2J", "<9B>2J" },
+	{ "x\xe2\x80", "x<E2><80>", "x<E2><80>", "x<E2><80>" },
+	{ "\xc0\x9b", "<C0><9B>", "<C0><9B>", "<C0><9B>" },
+	{ "\xed\xa0\x80", "<ED><A0><80>", "<ED><A0><80>", "<ED><A0><80>" },
+	/* other text stays as it is */
+	{ "Caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80",
+	    "Caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80",
+	    "Caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80",
+	    "Caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80" },
+	{ "^[ is text", "^[ is text", "^[ is text", "^[ is text" },
+};
+
+static void
+check_mode(const char *in, enum text_mode mode, const char *want)
+{
+	char	*got = text_safe(in, mode), *buf = NULL;
+	size_t	 len = 0;
+	FILE	*fp;
+
+	if (strcmp(got, want) != 0)
+		fail_msg("mode %d of '%s': got '%s', want '%s'", (int)mode, in,
+		    got, want);
+	free(got);
+	/* text_put writes the same */
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	text_put(fp, in, mode);
+	assert_int_equal(fclose(fp), 0);
+	assert_string_equal(buf, want);
+	free(buf);
+}
+
+static void
+test_escape(void **state)
+{
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		check_mode(cases[i].in, TEXT_LINE, cases[i].line);
+		check_mode(cases[i].in, TEXT_CELL, cases[i].cell);
+		check_mode(cases[i].in, TEXT_BLOCK, cases[i].block);
+	}
+}
+
+static void
+test_null(void **state)
+{
+	char	*got;
+
+	(void)state;
+	got = text_safe(NULL, TEXT_CELL);
+	assert_string_equal(got, "");
+	free(got);
+	text_put(stdout, NULL, TEXT_LINE);	/* writes nothing, no crash */
+}
+
+/* Whatever the bytes, no control byte comes out (but LF, tab in block). */
+static void
+test_every_byte(void **state)
+{
+	char		 in[4], *got;
+	const char	*p;
+	int		 b, c;
+
+	(void)state;
+	for (b = 1; b < 256; b++)
+		for (c = 1; c < 256; c += 7) {
+			in[0] = (char)b;
+			in[1] = (char)c;
+			in[2] = '\xc2';
+			in[3] = '\0';
+			got = text_safe(in, TEXT_CELL);
+			for (p = got; *p != '\0'; p++)
+				if ((unsigned char)*p < 0x20 || *p == 0x7f)
+					fail_msg("byte %02x in the cell of "
+					    "%02x %02x", (unsigned char)*p, b,
+					    c);
+			/* what is left is UTF-8 with no C1 in it */
+			assert_true(utf8_valid(got, strlen(got)));
+			assert_null(strstr(got, "\xc2\x9b"));
+			free(got);
+		}
+}
+
+static void
+test_utf8_valid(void **state)
+{
+	static const struct { const char *s; int ok; } v[] = {
+		{ "", 1 },
+		{ "plain", 1 },
+		{ "Caf\xc3\xa9", 1 },
+		{ "\xf4\x8f\xbf\xbf", 1 },	/* U+10FFFF */
+		{ "\xf4\x90\x80\x80", 0 },	/* past U+10FFFF */
+		{ "\xc0\xaf", 0 },		/* overlong */
+		{ "\xe0\x80\xaf", 0 },
+		{ "\xed\xa0\x80", 0 },		/* surrogate */
+		{ "\x80", 0 },
+		{ "\xc3", 0 },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++)
+		assert_int_equal(utf8_valid(v[i].s, strlen(v[i].s)), v[i].ok);
+	assert_int_equal(utf8_width("Caf\xc3\xa9"), 4);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_escape),
+		cmocka_unit_test(test_null),
+		cmocka_unit_test(test_every_byte),
+		cmocka_unit_test(test_utf8_valid),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
