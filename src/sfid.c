@@ -92,8 +92,10 @@ restore_case(const char *s, char out[19])
 					return -1;
 				continue;
 			}
-			*c = (bits & (1 << j)) ? (char)toupper((unsigned char)*c) :
-			    (char)tolower((unsigned char)*c);
+			if (bits & (1 << j))
+				*c = (char)toupper((unsigned char)*c);
+			else
+				*c = (char)tolower((unsigned char)*c);
 		}
 	}
 	suffix_of(out, out + 15);
@@ -145,8 +147,8 @@ sfid_error_text(const char *s, char buf[SFID_ERROR_MAX])
 	char	id[19], want[4];
 
 	if (sfid_check(s, id, want) != SFID_SUFFIX) {
-		snprintf(buf, SFID_ERROR_MAX, "is not a Salesforce ID (15 or 18 "
-		    "letters and digits)");
+		snprintf(buf, SFID_ERROR_MAX, "is not a Salesforce ID (15 or "
+		    "18 letters and digits)");
 		return;
 	}
 	snprintf(buf, SFID_ERROR_MAX, "is not a Salesforce ID: its checksum "

@@ -295,8 +295,8 @@ at_risk_one(void *arg, const struct at_risk_row *r)
 	struct at_risk		*ar = arg;
 	struct at_risk_sum	*sum;
 	struct out		*o = ar->out;
-	const char	*sent = sentiment_name(r->sentiment);
-	char		 people[32];
+	const char		*sent = sentiment_name(r->sentiment);
+	char			 people[32];
 
 	if (r->sentiment == SENT_RED)
 		out_row_style(o, STYLE_RED);
