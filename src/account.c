@@ -251,7 +251,7 @@ account_field_set(struct account *a, enum account_field f, const char *value,
     int today, char **err)
 {
 	const char	*key = fields[f].option ? fields[f].option : fields[f].key;
-	char		**slot, sfid[19];
+	char		**slot, sfid[19], why[SFID_ERROR_MAX], code[4];
 	struct money	 m;
 	int64_t		 n;
 	int		 d, triage;
@@ -269,15 +269,22 @@ account_field_set(struct account *a, enum account_field f, const char *value,
 	switch (f) {
 	case AF_SFID:
 		if (sfid_normalize(value, sfid) != 0) {
-			*err = xasprintf("'%s' is not a Salesforce ID (15 or "
-			    "18 letters and digits)", value);
+			sfid_error_text(value, why);
+			*err = xasprintf("'%s' %s", value, why);
 			return -1;
 		}
 		free(a->sfid);
 		a->sfid = xstrdup(sfid);
 		return 0;
 	case AF_ACV:
-		if (money_parse(value, &m) != 0 || m.cents < 0) {
+		/* A reason beyond "not the grammar" is worth its words. */
+		d = money_read(value, &m);
+		if (d == MONEY_UNKNOWN_CODE || d == MONEY_CLASH ||
+		    d == MONEY_DECIMALS) {
+			*err = xasprintf("'%s' %s", value, money_error_text(d));
+			return -1;
+		}
+		if (d != MONEY_OK || m.cents < 0) {
 			*err = xasprintf("'%s' is not an amount (like 250000, "
 			    "$250,000 or USD 250,000.00)", value);
 			return -1;
@@ -288,15 +295,15 @@ account_field_set(struct account *a, enum account_field f, const char *value,
 			memcpy(a->currency, m.currency, 4);
 		return 0;
 	case AF_CURRENCY:
-		if (strlen(value) != 3 || !isalpha((unsigned char)value[0]) ||
-		    !isalpha((unsigned char)value[1]) ||
-		    !isalpha((unsigned char)value[2])) {
+		for (d = 0; d < 3 && value[d] != '\0'; d++)
+			code[d] = (char)toupper((unsigned char)value[d]);
+		code[d] = '\0';
+		if (strlen(value) != 3 || !money_currency_known(code)) {
 			*err = xasprintf("'%s' is not a currency code (like "
 			    "USD or EUR)", value);
 			return -1;
 		}
-		for (d = 0; d < 3; d++)
-			a->currency[d] = (char)toupper((unsigned char)value[d]);
+		memcpy(a->currency, code, 4);
 		return 0;
 	case AF_RENEWAL_DATE:
 		if (date_parse_arg(value, today, &d) != 0) {

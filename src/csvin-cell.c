@@ -543,22 +543,25 @@ const char *
 csvin_cell_set(struct account *a, unsigned *mask, enum account_field f,
     const char *cell, enum csvin_datefmt fmt)
 {
+	static char	 sfid_why[SFID_ERROR_MAX];
 	struct money	 m;
-	char		 id[19], **slot;
+	char		 id[19], code[4], **slot;
 	const char	*why = NULL;
 	int		 d, triage, i;
 
 	switch (f) {
 	case AF_SFID:
-		if (sfid_normalize(cell, id) != 0)
-			return "is not a Salesforce ID (15 or 18 letters and "
-			    "digits)";
+		if (sfid_normalize(cell, id) != 0) {
+			/* Copied by the caller before the next cell. */
+			sfid_error_text(cell, sfid_why);
+			return sfid_why;
+		}
 		free(a->sfid);
 		a->sfid = xstrdup(id);
 		break;
 	case AF_ACV:
-		if (money_parse(cell, &m) != 0)
-			return "is not an amount";
+		if ((i = money_read(cell, &m)) != MONEY_OK)
+			return money_error_text(i);
 		a->has_acv = 1;
 		a->acv_cents = m.cents;
 		if (m.currency[0] != '\0') {
@@ -567,12 +570,13 @@ csvin_cell_set(struct account *a, unsigned *mask, enum account_field f,
 		}
 		break;
 	case AF_CURRENCY:
-		if (strlen(cell) != 3 || !isalpha((unsigned char)cell[0]) ||
-		    !isalpha((unsigned char)cell[1]) ||
-		    !isalpha((unsigned char)cell[2]))
+		/* A column of codes alone: "eur" cannot be mistaken. */
+		for (i = 0; i < 3 && cell[i] != '\0'; i++)
+			code[i] = (char)toupper((unsigned char)cell[i]);
+		code[i] = '\0';
+		if (strlen(cell) != 3 || !money_currency_known(code))
 			return "is not a currency code (like USD or EUR)";
-		for (i = 0; i < 3; i++)
-			a->currency[i] = (char)toupper((unsigned char)cell[i]);
+		memcpy(a->currency, code, sizeof a->currency);
 		break;
 	case AF_RENEWAL_DATE:
 		if (csvin_parse_date(cell, fmt, &d) != 0)
@@ -612,15 +616,56 @@ add_msg(char ***msgs, int *n, char *msg)
 	(*msgs)[(*n)++] = msg;
 }
 
+/* Adds "column 'ACV': '12abc' is not an amount" for column c; 1. */
+static int
+row_msg(const struct csvin_header *h, const struct csvin_record *r, int c,
+    const char *why, char ***msgs, int *nmsgs)
+{
+	char		*value, *shown;
+	const char	*cell;
+	size_t		 len = r->len[c];
+
+	cell = trim(r->cell[c], &len);
+	value = xstrndup(cell, len);
+	shown = csvin_show(value);
+	add_msg(msgs, nmsgs, xasprintf("column '%s': '%s' %s", h->name[c],
+	    shown, why));
+	free(shown);
+	free(value);
+	return 1;
+}
+
+/*
+ * The ACV and the Currency column of one row must tell one story: an
+ * ACV that names EUR in a row whose column says USD is a contradiction,
+ * and a yen amount has no decimals whichever cell names the yen.
+ * Returns the reason or NULL.
+ */
+static const char *
+acv_currency_clash(const struct account *patch, unsigned mask,
+    const char *acv_named)
+{
+	if (!(mask & AF_BIT(AF_ACV)) || !patch->has_acv)
+		return NULL;
+	if (acv_named[0] != '\0' && strcmp(acv_named, patch->currency) != 0)
+		return "names another currency than the row's Currency "
+		    "column";
+	if ((mask & AF_BIT(AF_CURRENCY)) &&
+	    money_minor_units(patch->currency) == 0 &&
+	    patch->acv_cents % 100 != 0)
+		return "is not an amount: the row's currency has no decimals";
+	return NULL;
+}
+
 int
 csvin_row_parse(const struct csvin_header *h, const struct csvin_record *r,
     enum csvin_datefmt fmt, struct account *patch, unsigned *mask,
     char ***msgs, int *nmsgs)
 {
 	const char	*why, *cell;
-	char		*value, *shown;
+	char		*value, acv_named[4] = "";
 	size_t		 len;
-	int		 i, c, bad = 0;
+	int		 i, c, bad = 0, acv_col = -1, named;
 
 	/* In field order: a Currency column overrides an ACV's code. */
 	for (i = 0; i < NIMPORT_FIELDS; i++) {
@@ -637,20 +682,23 @@ csvin_row_parse(const struct csvin_header *h, const struct csvin_record *r,
 		else if (memchr(cell, '\0', len) != NULL)
 			why = "holds a NUL byte";
 		else {
+			named = (*mask & AF_BIT(AF_CURRENCY)) != 0;
 			value = xstrndup(cell, len);
 			why = csvin_cell_set(patch, mask, f, value, fmt);
 			free(value);
+			if (why == NULL && f == AF_ACV) {
+				acv_col = c;
+				if (!named && (*mask & AF_BIT(AF_CURRENCY)))
+					memcpy(acv_named, patch->currency, 4);
+			}
 		}
 		if (why == NULL)
 			continue;
-		value = xstrndup(cell, len);
-		shown = csvin_show(value);
-		add_msg(msgs, nmsgs, xasprintf("column '%s': '%s' %s",
-		    h->name[c], shown, why));
-		free(shown);
-		free(value);
-		bad++;
+		bad += row_msg(h, r, c, why, msgs, nmsgs);
 	}
+	if (bad == 0 && acv_col >= 0 &&
+	    (why = acv_currency_clash(patch, *mask, acv_named)) != NULL)
+		bad += row_msg(h, r, acv_col, why, msgs, nmsgs);
 	return bad;
 }
 

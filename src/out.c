@@ -346,10 +346,16 @@ out_int(struct out *o, int64_t v)
 void
 out_money(struct out *o, int64_t cents)
 {
+	out_money_in(o, cents, NULL);
+}
+
+void
+out_money_in(struct out *o, int64_t cents, const char *currency)
+{
 	char	plain[32], pretty[48];
 
 	if (o->fmt == FMT_TABLE) {
-		money_format(cents, NULL, pretty);
+		money_format(cents, currency, pretty);
 		add_cell(o, pretty, AS_STRING, NULL);
 	} else {
 		money_plain(cents, plain);

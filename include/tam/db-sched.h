@@ -24,6 +24,7 @@ struct due_account {
 	int		 upsell;
 	int		 has_acv;
 	int64_t		 acv_cents;
+	const char	*currency;	/* of the ACV: "USD", "EUR"... */
 	int		 renewal_date;	/* DATE_NONE */
 	const char	*sentiment;	/* NULL: not set */
 	int		 requires_triage;

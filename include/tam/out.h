@@ -46,7 +46,10 @@ struct out;
 struct out	*out_begin(const struct tam_ctx *, const struct out_col *, int ncols);
 void		 out_str(struct out *, const char *);	/* NULL: missing */
 void		 out_int(struct out *, int64_t);
-void		 out_money(struct out *, int64_t cents);
+void		 out_money(struct out *, int64_t cents);	/* in USD */
+/* Cents in a currency: "EUR 300,000" in a table, 300000 otherwise. */
+void		 out_money_in(struct out *, int64_t cents,
+		    const char *currency);
 void		 out_date(struct out *, int);		/* DATE_NONE: missing */
 void		 out_bool(struct out *, int);
 void		 out_null(struct out *);

@@ -154,7 +154,7 @@ out_account_cells(struct out *o, const struct account *a,
 	out_opt_int(o, a->renewal_date != DATE_NONE,
 	    a->renewal_date != DATE_NONE ? a->renewal_date - today : 0);
 	if (a->has_acv)
-		out_money(o, a->acv_cents);
+		out_money_in(o, a->acv_cents, a->currency);
 	else
 		out_null(o);
 	out_str(o, a->currency);

@@ -43,6 +43,7 @@ struct row {
 	int		 renewal_date;
 	int		 has_acv;
 	int64_t		 acv_cents;
+	char		 currency[4];	/* of the ACV */
 	int		 strategic;
 	int64_t		 cta_id;	/* 0: none */
 	char		*attendees[SCHED_MAX_ATTENDEES];
@@ -128,6 +129,8 @@ row_account(struct due_list *l, struct row *r, const struct due_account *a)
 	r->renewal_date = a->renewal_date;
 	r->has_acv = a->has_acv;
 	r->acv_cents = a->acv_cents;
+	snprintf(r->currency, sizeof r->currency, "%s",
+	    a->currency != NULL ? a->currency : "USD");
 	r->strategic = a->has_acv && a->acv_cents > l->s->strategic_cents;
 }
 
@@ -545,7 +548,7 @@ put_detail(const struct table *t, const struct row *r, int first,
 		line = next;
 	}
 	if (first && r->has_acv) {
-		money_format(r->acv_cents, NULL, m);
+		money_format(r->acv_cents, r->currency, m);
 		next = xasprintf("%s%s%s", line, *line ? ", " : "", m);
 		free(line);
 		line = next;

@@ -15,30 +15,50 @@
 #define OPT_WITHIN	1001
 #define OPT_TAM		1002
 
-/* Money of several currencies is added as it stands: say so, once. */
-struct currencies {
-	char	first[4];
-	int	mixed;
+/*
+ * Money is never added across currencies: every sum is kept per
+ * currency, in a small sorted list (a book holds a handful of them).
+ */
+struct per_currency {
+	char	 code[4];
+	void	*sums;		/* the caller's, calloc'ed */
 };
 
-static void
-currency_seen(struct currencies *c, const char *code)
+struct currencies {
+	struct per_currency	*v;
+	int			 n;
+	size_t			 size;	/* of one sums */
+};
+
+/* The sums of currency code (NULL: USD), added in order when new. */
+static void *
+currency_sums(struct currencies *c, const char *code)
 {
-	if (code == NULL)
-		return;
-	if (c->first[0] == '\0')
-		snprintf(c->first, sizeof c->first, "%s", code);
-	else if (strcmp(c->first, code) != 0)
-		c->mixed = 1;
+	int	i, cmp = 1;
+
+	if (code == NULL || *code == '\0')
+		code = "USD";
+	for (i = 0; i < c->n; i++)
+		if ((cmp = strcmp(c->v[i].code, code)) >= 0)
+			break;
+	if (i < c->n && cmp == 0)
+		return c->v[i].sums;
+	c->v = xreallocarray(c->v, (size_t)c->n + 1, sizeof *c->v);
+	memmove(&c->v[i + 1], &c->v[i], (size_t)(c->n - i) * sizeof *c->v);
+	c->n++;
+	snprintf(c->v[i].code, sizeof c->v[i].code, "%s", code);
+	c->v[i].sums = xcalloc(1, c->size);
+	return c->v[i].sums;
 }
 
 static void
-currency_warn(const struct currencies *c)
+currencies_free(struct currencies *c)
 {
-	if (c->mixed)
-		tam_warn("report: the accounts have ACVs in several "
-		    "currencies; the sums add them as they are, without "
-		    "conversion");
+	int	i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->v[i].sums);
+	free(c->v);
 }
 
 /* --- renewals -------------------------------------------------------- */
@@ -49,6 +69,8 @@ static const struct out_col renewals_cols[] = {
 	{ "acv",	 "ACV",		OUT_MONEY },
 	{ "acv_at_risk", "AT RISK",	OUT_MONEY },
 	{ "strategic",	 "STRATEGIC",	OUT_INT },
+	/* Last, so the columns before it keep their places. */
+	{ "currency",	 NULL,		OUT_STR },
 };
 #define NRENEWALS_COLS ((int)(sizeof renewals_cols / sizeof renewals_cols[0]))
 
@@ -63,9 +85,8 @@ struct renewals {
 	int			 quarter;	/* --by quarter */
 	int			 first;		/* index of today's bucket */
 	int			 nbuckets;
-	struct bucket		*buckets;
 	int64_t			 strategic_cents;
-	struct currencies	 cur;
+	struct currencies	 cur;		/* sums: nbuckets buckets */
 };
 
 /* The bucket index of a date: months or quarters since year 0. */
@@ -97,11 +118,10 @@ renewals_add(void *arg, const struct renewal_row *r)
 
 	if (i < 0 || i >= rs->nbuckets)
 		return 0;	/* the query keeps to the range; be safe */
-	b = &rs->buckets[i];
+	b = (struct bucket *)currency_sums(&rs->cur, r->currency) + i;
 	b->accounts++;
 	if (!r->has_acv)
 		return 0;
-	currency_seen(&rs->cur, r->currency);
 	b->acv += r->acv_cents;
 	if (sentiment_at_risk(r->sentiment, r->requires_triage))
 		b->at_risk += r->acv_cents;
@@ -110,43 +130,66 @@ renewals_add(void *arg, const struct renewal_row *r)
 	return 0;
 }
 
-/* Every period of the range, empty ones too, so the rows line up. */
-static int
-renewals_print(struct tam_ctx *ctx, const struct renewals *rs, int from,
-    int to)
+/* The table's last line for one currency. */
+static void
+renewals_total(struct out *o, const char *code, const struct bucket *total,
+    int from, int to)
 {
-	struct bucket	 total = { 0, 0, 0, 0 };
-	struct out	*o;
-	char		 name[16], acv[48], risk[48], f[11], t[11], *line;
-	int		 i;
+	char	acv[48], risk[48], f[11], t[11], *line;
 
-	o = out_begin(ctx, renewals_cols, NRENEWALS_COLS);
-	for (i = 0; i < rs->nbuckets; i++) {
-		const struct bucket	*b = &rs->buckets[i];
-
-		bucket_name(rs->quarter, rs->first + i, name);
-		if (b->at_risk > 0)
-			out_row_style(o, STYLE_RED);
-		out_str(o, name);
-		out_int(o, b->accounts);
-		out_money(o, b->acv);
-		out_money(o, b->at_risk);
-		out_int(o, b->strategic);
-		out_row_end(o);
-		total.accounts += b->accounts;
-		total.acv += b->acv;
-		total.at_risk += b->at_risk;
-		total.strategic += b->strategic;
-	}
-	money_format(total.acv, NULL, acv);
-	money_format(total.at_risk, NULL, risk);
+	money_format(total->acv, code, acv);
+	money_format(total->at_risk, code, risk);
 	date_format(from, f);
 	date_format(to, t);
 	line = xasprintf("total %s to %s: %" PRId64 " account%s, ACV %s, at "
-	    "risk %s, %" PRId64 " strategic", f, t, total.accounts,
-	    total.accounts == 1 ? "" : "s", acv, risk, total.strategic);
+	    "risk %s, %" PRId64 " strategic", f, t, total->accounts,
+	    total->accounts == 1 ? "" : "s", acv, risk, total->strategic);
 	out_footer(o, line);
 	free(line);
+}
+
+/*
+ * Every period of the range, empty ones too, so the rows line up: one
+ * row per period and currency of the accounts in the report (USD when
+ * there are none), and one total per currency.
+ */
+static int
+renewals_print(struct tam_ctx *ctx, struct renewals *rs, int from, int to)
+{
+	struct bucket	*total;
+	struct out	*o;
+	char		 name[16];
+	int		 i, k;
+
+	if (rs->cur.n == 0)
+		currency_sums(&rs->cur, "USD");
+	total = xcalloc((size_t)rs->cur.n, sizeof *total);
+	o = out_begin(ctx, renewals_cols, NRENEWALS_COLS);
+	for (i = 0; i < rs->nbuckets; i++) {
+		bucket_name(rs->quarter, rs->first + i, name);
+		for (k = 0; k < rs->cur.n; k++) {
+			const char		*code = rs->cur.v[k].code;
+			const struct bucket	*b =
+			    (struct bucket *)rs->cur.v[k].sums + i;
+
+			if (b->at_risk > 0)
+				out_row_style(o, STYLE_RED);
+			out_str(o, name);
+			out_int(o, b->accounts);
+			out_money_in(o, b->acv, code);
+			out_money_in(o, b->at_risk, code);
+			out_int(o, b->strategic);
+			out_str(o, code);
+			out_row_end(o);
+			total[k].accounts += b->accounts;
+			total[k].acv += b->acv;
+			total[k].at_risk += b->at_risk;
+			total[k].strategic += b->strategic;
+		}
+	}
+	for (k = 0; k < rs->cur.n; k++)
+		renewals_total(o, rs->cur.v[k].code, &total[k], from, to);
+	free(total);
 	return out_finish(o) == 0 ? TAM_OK : TAM_FAIL;
 }
 
@@ -204,15 +247,14 @@ report_renewals(struct tam_ctx *ctx, int argc, char **argv)
 	to = date_add_period(ctx->today, &within);
 	rs.first = bucket_of(rs.quarter, ctx->today);
 	rs.nbuckets = bucket_of(rs.quarter, to) - rs.first + 1;
-	rs.buckets = xcalloc((size_t)rs.nbuckets, sizeof *rs.buckets);
+	rs.cur.size = (size_t)rs.nbuckets * sizeof(struct bucket);
 	if (db_report_renewals(ctx->db, tam, ctx->today, to, renewals_add, &rs,
 	    &err) < 0) {
-		free(rs.buckets);
+		currencies_free(&rs.cur);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
-	currency_warn(&rs.cur);
 	rc = renewals_print(ctx, &rs, ctx->today, to);
-	free(rs.buckets);
+	currencies_free(&rs.cur);
 	return rc;
 }
 
@@ -235,21 +277,26 @@ static const struct out_col at_risk_cols[] = {
 };
 #define NAT_RISK_COLS ((int)(sizeof at_risk_cols / sizeof at_risk_cols[0]))
 
+/* The total of one currency. */
+struct at_risk_sum {
+	int64_t	rows;
+	int64_t	acv;
+};
+
 struct at_risk {
 	struct out		*out;
 	int			 today;
-	int64_t			 rows;
-	int64_t			 acv;
-	struct currencies	 cur;
+	struct currencies	 cur;	/* sums: one struct at_risk_sum */
 };
 
 static int
 at_risk_one(void *arg, const struct at_risk_row *r)
 {
-	struct at_risk	*ar = arg;
-	struct out	*o = ar->out;
-	const char	*sent = sentiment_name(r->sentiment);
-	char		 people[32];
+	struct at_risk		*ar = arg;
+	struct at_risk_sum	*sum;
+	struct out		*o = ar->out;
+	const char		*sent = sentiment_name(r->sentiment);
+	char			 people[32];
 
 	if (r->sentiment == SENT_RED)
 		out_row_style(o, STYLE_RED);
@@ -275,14 +322,14 @@ at_risk_one(void *arg, const struct at_risk_row *r)
 	else
 		out_null(o);
 	out_date(o, r->renewal_date);
+	sum = currency_sums(&ar->cur, r->currency);
 	if (r->has_acv) {
-		out_money(o, r->acv_cents);
-		ar->acv += r->acv_cents;
-		currency_seen(&ar->cur, r->currency);
+		out_money_in(o, r->acv_cents, r->currency);
+		sum->acv += r->acv_cents;
 	} else
 		out_null(o);
 	out_row_end(o);
-	ar->rows++;
+	sum->rows++;
 	return 0;
 }
 
@@ -297,7 +344,7 @@ report_at_risk(struct tam_ctx *ctx, int argc, char **argv)
 	struct at_risk	 ar;
 	const char	*tam = NULL;
 	char		*err = NULL, acv[48], *line;
-	int		 ch, rc;
+	int		 ch, rc, k;
 
 	CMD_GETOPT_RESET();
 	while ((ch = getopt_long(argc, argv, ":", at_risk_longopts,
@@ -311,17 +358,26 @@ report_at_risk(struct tam_ctx *ctx, int argc, char **argv)
 		    "'%s'", argv[optind]);
 	memset(&ar, 0, sizeof ar);
 	ar.today = ctx->today;
+	ar.cur.size = sizeof(struct at_risk_sum);
 	ar.out = out_begin(ctx, at_risk_cols, NAT_RISK_COLS);
 	if (db_report_at_risk(ctx->db, tam, at_risk_one, &ar, &err) < 0) {
 		out_abandon(ar.out);
+		currencies_free(&ar.cur);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
-	money_format(ar.acv, NULL, acv);
-	line = xasprintf("total ACV at risk: %s (%" PRId64 " account%s)", acv,
-	    ar.rows, ar.rows == 1 ? "" : "s");
-	out_footer(ar.out, line);
-	free(line);
-	currency_warn(&ar.cur);
+	if (ar.cur.n == 0)
+		currency_sums(&ar.cur, "USD");
+	/* One total per currency: money of two is never added. */
+	for (k = 0; k < ar.cur.n; k++) {
+		const struct at_risk_sum *sum = ar.cur.v[k].sums;
+
+		money_format(sum->acv, ar.cur.v[k].code, acv);
+		line = xasprintf("total ACV at risk: %s (%" PRId64
+		    " account%s)", acv, sum->rows, sum->rows == 1 ? "" : "s");
+		out_footer(ar.out, line);
+		free(line);
+	}
+	currencies_free(&ar.cur);
 	rc = out_finish(ar.out) == 0 ? TAM_OK : TAM_FAIL;
 	return rc;
 }

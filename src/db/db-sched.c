@@ -14,8 +14,8 @@
 #define ACCOUNT_COLS \
 	"a.id, a.name, a.sfid, a.tam, a.sal, a.sa, a.rsd, a.tam_manager, " \
 	"a.upsell, a.acv_cents, a.renewal_date, a.sentiment, " \
-	"a.requires_triage"
-#define NACCOUNT_COLS 13
+	"a.requires_triage, a.currency"
+#define NACCOUNT_COLS 14
 
 #define TAM_FILTER "(:tam IS NULL OR a.tam = :tam COLLATE NOCASE)"
 
@@ -38,6 +38,7 @@ read_account(sqlite3_stmt *st, int i, struct due_account *a)
 	a->renewal_date = dbi_col_date(st, i + 10);
 	a->sentiment = dbi_col_text(st, i + 11);
 	a->requires_triage = sqlite3_column_int(st, i + 12);
+	a->currency = dbi_col_text(st, i + 13);
 }
 
 /* Steps st to the end, handing each row's account to fn. */

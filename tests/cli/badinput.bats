@@ -438,3 +438,24 @@ bad_import() {
 	bad_import 2 "" ok.csv --bogus
 	bad_import 2 "" ok.csv other.csv
 }
+
+@test "a Salesforce ID with a wrong checksum suffix: one rule, a true message" {
+	need_import
+	seed
+	msg="'001A0000006Vm9rAAA' is not a Salesforce ID: its checksum suffix 'AAA' does not match the first 15 characters, which call for 'IAC' (001A0000006Vm9rIAC)"
+	bad 2 "$msg" account add X --sfid 001A0000006Vm9rAAA
+	bad 2 "$msg" account set Initech --sfid 001A0000006Vm9rAAA
+	printf 'Account ID,Account Name\n001A0000006Vm9rAAA,X\n' > suffix.csv
+	bad_import 1 "import rejected: 1 of 1 row invalid, nothing written" \
+	    suffix.csv
+	assert_equal "${stderr_lines[0]}" "tam: suffix.csv:2: column 'Account ID': $msg"
+	# the shape message stays for what is not 15 or 18 letters and digits
+	printf 'Account ID,Account Name\n001A0000006Vm9r!,X\n' > shape.csv
+	bad_import 1 "" shape.csv
+	assert_equal "${stderr_lines[0]}" "tam: shape.csv:2: column 'Account ID': '001A0000006Vm9r!' is not a Salesforce ID (15 or 18 letters and digits)"
+	# a case-folded ID gets its case back from the suffix, everywhere
+	tam -q account add Folded --sfid 001a0000006vm9riac
+	run_tam account show 001A0000006VM9RIAC --format json
+	assert_success
+	echo "$output" | jq -e '.sfid == "001A0000006Vm9rIAC"'
+}

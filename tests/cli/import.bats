@@ -523,7 +523,7 @@ account_by_name"
 @test "a rejected large import leaves the database as it was" {
 	big_export big.csv
 	head -n -9 big.csv > bad.csv
-	printf '"0015g0000000BADAAA","Bad Date","","","","","","13/45/2026","","","","","","","","","",""\r\n' >> bad.csv
+	printf '"0015g0000000BADAA2","Bad Date","","","","","","13/45/2026","","","","","","","","","",""\r\n' >> bad.csv
 	tam -q import "$DATA/sample-export.csv"
 	before=$(dbdump)
 	run_tam import bad.csv

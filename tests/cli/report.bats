@@ -31,12 +31,12 @@ renewals_fixture() {
 	renewals_fixture
 	run_tam report renewals
 	assert_success
-	assert_equal "$output" "period	accounts	acv	acv_at_risk	strategic
-2026-Q4	2	1000.5	1000.5	0
-2027-Q1	2	550000	300000	1
-2027-Q2	0	0	0	0
-2027-Q3	0	0	0	0
-2027-Q4	0	0	0	0"
+	assert_equal "$output" "period	accounts	acv	acv_at_risk	strategic	currency
+2026-Q4	2	1000.5	1000.5	0	USD
+2027-Q1	2	550000	300000	1	USD
+2027-Q2	0	0	0	0	USD
+2027-Q3	0	0	0	0	USD
+2027-Q4	0	0	0	0	USD"
 	assert_equal "$stderr" ""
 }
 
@@ -45,42 +45,42 @@ renewals_fixture() {
 	run_tam report renewals --by month
 	assert_success
 	assert_equal "${#lines[@]}" 14
-	assert_line --index 1 "2026-11	1	0	0	0"
-	assert_line --index 2 "2026-12	1	1000.5	1000.5	0"
-	assert_line --index 3 "2027-01	1	300000	300000	1"
-	assert_line --index 4 "2027-02	1	250000	0	0"
-	assert_line --index 13 "2027-11	0	0	0	0"
+	assert_line --index 1 "2026-11	1	0	0	0	USD"
+	assert_line --index 2 "2026-12	1	1000.5	1000.5	0	USD"
+	assert_line --index 3 "2027-01	1	300000	300000	1	USD"
+	assert_line --index 4 "2027-02	1	250000	0	0	USD"
+	assert_line --index 13 "2027-11	0	0	0	0	USD"
 }
 
 @test "report renewals --within reaches further or less far" {
 	renewals_fixture
 	run_tam report renewals --within 15m
 	assert_success
-	assert_line --index 6 "2028-Q1	1	400000	0	1"
+	assert_line --index 6 "2028-Q1	1	400000	0	1	USD"
 	run_tam report renewals --within 10d --by month
 	assert_success
-	assert_equal "$output" "period	accounts	acv	acv_at_risk	strategic
-2026-11	1	0	0	0
-2026-12	1	1000.5	1000.5	0"
+	assert_equal "$output" "period	accounts	acv	acv_at_risk	strategic	currency
+2026-11	1	0	0	0	USD
+2026-12	1	1000.5	1000.5	0	USD"
 	run_tam report renewals --within 7 --by quarter
-	assert_equal "$output" "period	accounts	acv	acv_at_risk	strategic
-2026-Q4	1	0	0	0"
+	assert_equal "$output" "period	accounts	acv	acv_at_risk	strategic	currency
+2026-Q4	1	0	0	0	USD"
 }
 
 @test "report renewals --tam filters, any case" {
 	renewals_fixture
 	run_tam report renewals --tam BOB --within 2m
 	assert_success
-	assert_equal "$output" "period	accounts	acv	acv_at_risk	strategic
-2026-Q4	1	0	0	0
-2027-Q1	0	0	0	0"
+	assert_equal "$output" "period	accounts	acv	acv_at_risk	strategic	currency
+2026-Q4	1	0	0	0	USD
+2027-Q1	0	0	0	0	USD"
 }
 
 @test "report renewals: the strategic threshold is the setting" {
 	renewals_fixture
 	tam -q config set strategic.acv 200000
 	run_tam report renewals --within 4m
-	assert_line --index 2 "2027-Q1	2	550000	300000	2"
+	assert_line --index 2 "2027-Q1	2	550000	300000	2	USD"
 }
 
 @test "report renewals: the totals line is for the table only" {
@@ -100,12 +100,12 @@ renewals_fixture() {
 	renewals_fixture
 	run_tam report renewals --format csv --within 4m
 	assert_success
-	assert_equal "$output" "period,accounts,acv,acv_at_risk,strategic
-2026-Q4,2,1000.5,1000.5,0
-2027-Q1,2,550000,300000,1"
+	assert_equal "$output" "period,accounts,acv,acv_at_risk,strategic,currency
+2026-Q4,2,1000.5,1000.5,0,USD
+2027-Q1,2,550000,300000,1,USD"
 	run_tam report renewals --format json
 	assert_success
-	echo "$output" | jq -e 'length == 5 and .[1] == {"period":"2027-Q1","accounts":2,"acv":550000,"acv_at_risk":300000,"strategic":1}'
+	echo "$output" | jq -e 'length == 5 and .[1] == {"period":"2027-Q1","accounts":2,"acv":550000,"acv_at_risk":300000,"strategic":1,"currency":"USD"}'
 	run_tam report renewals --format jsonl --by month
 	assert_equal "${#lines[@]}" 13
 	echo "${lines[1]}" | jq -e '.period == "2026-12" and .acv == 1000.5'
@@ -117,17 +117,21 @@ renewals_fixture() {
 @test "report renewals on an empty database lists the periods" {
 	run_tam report renewals --within 1m
 	assert_success
-	assert_equal "$output" "period	accounts	acv	acv_at_risk	strategic
-2026-Q4	0	0	0	0"
+	assert_equal "$output" "period	accounts	acv	acv_at_risk	strategic	currency
+2026-Q4	0	0	0	0	USD"
 }
 
-@test "report renewals warns when currencies are mixed" {
+@test "report renewals: one row per period and currency, never a mixed sum" {
 	tam -q account add Euro --acv 'EUR 1,000' --renewal 2027-01-01
 	tam -q account add Dollar --acv 5 --renewal 2027-01-02
 	run_tam report renewals --within 2m
 	assert_success
-	assert_line --index 2 "2027-Q1	2	1005	0	0"
-	assert_equal "$stderr" "tam: report: the accounts have ACVs in several currencies; the sums add them as they are, without conversion"
+	assert_equal "$output" "period	accounts	acv	acv_at_risk	strategic	currency
+2026-Q4	0	0	0	0	EUR
+2026-Q4	0	0	0	0	USD
+2027-Q1	1	1000	0	0	EUR
+2027-Q1	1	5	0	0	USD"
+	assert_equal "$stderr" ""
 }
 
 @test "report renewals: bad values and options are exit 2, nothing changes" {
@@ -275,11 +279,50 @@ at_risk_fixture() {
 	assert_equal "${#lines[@]}" 1
 	echo "$output" | jq -e '.account == "Acme" and .cta_id == 1 and .risk_type == "Competitor" and .risk_reason == "Loss of Budget" and .days_since_update == 6'
 	run_tam report renewals --within 6m --format csv
-	assert_line --index 2 "2027-Q1,2,301000,300000,1"
+	assert_line --index 2 "2027-Q1,2,301000,300000,1,USD"
 	# Recovered but not concluded: still on the dashboard.
 	tam -q sentiment Acme green
 	run_tam report at-risk --format json
 	echo "$output" | jq -e '.[0].sentiment == "green" and .[0].cta_id == 1'
 	run_tam report renewals --within 6m --format csv
-	assert_line --index 2 "2027-Q1,2,301000,0,1"
+	assert_line --index 2 "2027-Q1,2,301000,0,1,USD"
+}
+
+# An EUR account beside USD ones, both at risk.
+currency_fixture() {
+	tam -q account add Euro --acv 'EUR 300,000' --renewal 2027-01-15 --tam alice
+	tam -q account add Dollar --acv 250000 --renewal 2027-02-01 --tam alice
+	tam -q account add Cents --acv 0.50 --renewal 2027-02-02 --tam alice
+	sql "UPDATE account SET sentiment = 'red'"
+}
+
+@test "report at-risk: each ACV in its currency, one total per currency" {
+	currency_fixture
+	run_tam report at-risk --format table
+	assert_success
+	assert_line --index 1 --regexp '^ 1 +Euro +alice +red +2027-01-15 +EUR 300,000$'
+	assert_line --index 2 --regexp '^ 2 +Dollar +alice +red +2027-02-01 +\$250,000$'
+	assert_line --index 4 "total ACV at risk: EUR 300,000 (1 account)"
+	assert_line --index 5 "total ACV at risk: \$250,000.50 (2 accounts)"
+	assert_equal "${#lines[@]}" 6
+	# machine rows keep their bytes: acv as a number
+	run_tam report at-risk --format csv
+	assert_line --index 1 "1,Euro,,alice,red,false,,,,,2027-01-15,300000"
+}
+
+@test "report renewals: a total per currency, never EUR added to USD" {
+	currency_fixture
+	run_tam report renewals --within 3m --format table
+	assert_success
+	assert_line --index 1 --regexp '^2026-Q4 +0 +EUR 0 +EUR 0 +0$'
+	assert_line --index 2 --regexp '^2026-Q4 +0 +\$0 +\$0 +0$'
+	assert_line --index 3 --regexp '^2027-Q1 +1 +EUR 300,000 +EUR 300,000 +1$'
+	assert_line --index 4 --regexp '^2027-Q1 +2 +\$250,000.50 +\$250,000.50 +0$'
+	assert_line --index 5 "total 2026-11-23 to 2027-02-23: 1 account, ACV EUR 300,000, at risk EUR 300,000, 1 strategic"
+	assert_line --index 6 "total 2026-11-23 to 2027-02-23: 2 accounts, ACV \$250,000.50, at risk \$250,000.50, 0 strategic"
+	refute_output --partial '550,000'
+	run_tam report renewals --within 3m --format json
+	echo "$output" | jq -e 'length == 4 and .[2] == {"period":"2027-Q1","accounts":1,"acv":300000,"acv_at_risk":300000,"strategic":1,"currency":"EUR"}'
+	# what a pipeline sums per currency matches the table
+	echo "$output" | jq -e '[.[] | select(.currency == "USD") | .acv] | add == 250000.5'
 }

@@ -1,8 +1,10 @@
 /*
  * fuzz-money.c: libFuzzer harness for AMOUNT parsing (money_parse).
  * Beyond "no crash, no UB": an amount that parses stays within the range
- * tam promises, and what tam writes for it (money_plain for machine
- * formats, money_format for people) reads back as the same cents.
+ * tam promises, names only a currency of the ISO 4217 list (with no
+ * cents where it has no minor unit), and what tam writes for it
+ * (money_plain for machine formats, money_format for people) reads back
+ * as the same cents.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -33,16 +35,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char		*s;
 	char		 buf[48];
 	struct money	 m;
+	int		 e;
 
 	s = malloc(size + 1);
 	if (s == NULL)
 		return 0;
 	memcpy(s, data, size);
 	s[size] = '\0';
-	if (money_parse(s, &m) == 0) {
+	e = money_read(s, &m);
+	if ((e == MONEY_OK) != (money_parse(s, &m) == 0))
+		abort();
+	if (e == MONEY_OK) {
 		if (m.cents > MONEY_LIMIT || m.cents < -MONEY_LIMIT)
 			abort();
-		if (strlen(m.currency) != 0 && strlen(m.currency) != 3)
+		/* A named currency is on the ISO 4217 list. */
+		if (m.currency[0] != '\0' && !money_currency_known(m.currency))
+			abort();
+		/* The yen and the like never carry cents. */
+		if (m.currency[0] != '\0' &&
+		    money_minor_units(m.currency) == 0 && m.cents % 100 != 0)
 			abort();
 		money_plain(m.cents, buf);
 		check_reads_back(buf, &m, 0);

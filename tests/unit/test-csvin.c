@@ -133,7 +133,9 @@ test_cells(void **state)
 
 	assert_null(cell(AF_ACV, "$1,250,000.00", &a, &m));
 	assert_int_equal(a.acv_cents, INT64_C(125000000));
-	assert_int_equal(m, AF_BIT(AF_ACV));
+	/* The symbol names the currency, as a code does (SPEC §5). */
+	assert_string_equal(a.currency, "USD");
+	assert_int_equal(m, AF_BIT(AF_ACV) | AF_BIT(AF_CURRENCY));
 	assert_null(cell(AF_ACV, "EUR 1,234.50", &a, &m));
 	assert_int_equal(a.acv_cents, 123450);
 	assert_string_equal(a.currency, "EUR");
