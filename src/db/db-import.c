@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "tam/db-import.h"
+#include "tam/text-fold.h"
 #include "db-internal.h"
 
 int
@@ -52,17 +53,20 @@ int
 db_import_unlinked(struct tam_db *db, const char *name, int64_t ids[2],
     int *n, char **err)
 {
-	/* name has NOCASE collation: = is case-insensitive, uses the index. */
+	/* Folded names compare (text-fold.h), by account_by_name. */
 	static const char sql[] =
-	    "SELECT id FROM account WHERE name = :name AND sfid IS NULL "
+	    "SELECT id FROM account WHERE name_fold = :fold AND sfid IS NULL "
 	    "ORDER BY id LIMIT 2";
 	sqlite3_stmt	*st;
+	char		*fold;
 	int		 rc;
 
 	*n = 0;
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
-	dbi_text(st, ":name", name);
+	fold = text_fold(name);
+	dbi_text(st, ":fold", fold);
+	free(fold);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		ids[(*n)++] = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
