@@ -53,10 +53,15 @@ int
 db_import_unlinked(struct tam_db *db, const char *name, int64_t ids[2],
     int *n, char **err)
 {
-	/* Folded names compare (text-fold.h), by account_by_name. */
+	/*
+	 * Folded names compare (text-fold.h).  "sfid IS NULL" is tested
+	 * here, not in SQL: there SQLite would search the sfid index for
+	 * NULL, every account without an ID, instead of account_by_name
+	 * for the few of this name.
+	 */
 	static const char sql[] =
-	    "SELECT id FROM account WHERE name_fold = :fold AND sfid IS NULL "
-	    "ORDER BY id LIMIT 2";
+	    "SELECT id, sfid IS NULL FROM account WHERE name_fold = :fold "
+	    "ORDER BY id";
 	sqlite3_stmt	*st;
 	char		*fold;
 	int		 rc;
@@ -67,8 +72,11 @@ db_import_unlinked(struct tam_db *db, const char *name, int64_t ids[2],
 	fold = text_fold(name);
 	dbi_text(st, ":fold", fold);
 	free(fold);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		ids[(*n)++] = sqlite3_column_int64(st, 0);
+	while (*n < 2 && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (sqlite3_column_int(st, 1))
+			ids[(*n)++] = sqlite3_column_int64(st, 0);
+	if (*n == 2)
+		rc = SQLITE_DONE;
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return dbi_fail(db, err);

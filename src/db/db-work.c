@@ -229,8 +229,9 @@ db_task_each(struct tam_db *db, const struct task_filter *f,
 	    "AND (:cta = 0 OR t.cta_id = :cta) " \
 	    "AND (:open = 0 OR t.status = 'open') " \
 	    "AND (:kind IS NULL OR t.kind = :kind) " \
-	    "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) " \
 	    "ORDER BY t.due, t.id"
+	/* Within one account or CTA the OR costs nothing. */
+#define ONE_TAM "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) "
 	static const char sql_all[] =
 	    "SELECT " TASK_COLS " FROM task t JOIN account a "
 	    "ON a.id = t.account_id WHERE 1 " TASK_EACH_WHERE;
@@ -240,12 +241,14 @@ db_task_each(struct tam_db *db, const struct task_filter *f,
 	    TASK_EACH_WHERE;
 	static const char sql_account[] =
 	    "SELECT " TASK_COLS " FROM task t JOIN account a "
-	    "ON a.id = t.account_id WHERE t.account_id = :account "
+	    "ON a.id = t.account_id WHERE t.account_id = :account " ONE_TAM
 	    TASK_EACH_WHERE;
 	static const char sql_cta[] =
 	    "SELECT " TASK_COLS " FROM task t JOIN account a "
-	    "ON a.id = t.account_id WHERE t.cta_id = :cta " TASK_EACH_WHERE;
+	    "ON a.id = t.account_id WHERE t.cta_id = :cta " ONE_TAM
+	    TASK_EACH_WHERE;
 #undef TASK_EACH_WHERE
+#undef ONE_TAM
 	sqlite3_stmt	*st;
 	struct task	 t;
 	int		 rc, stop = 0;
