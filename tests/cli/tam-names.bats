@@ -195,3 +195,13 @@ TAM_COMMANDS=("due --horizon 2w" "account list" "cta list" "task list"
 	assert_success
 	assert_equal "${#lines[@]}" 3
 }
+
+@test "tam help says how names and TAMs are matched; task list has --tam" {
+	run_tam help
+	assert_success
+	assert_output --partial "--tam P is a
+TAM's name or the start of it or of one of its words (alice, chen: Alice Chen)."
+	assert_output --partial "(SOCIÉTÉ is Société, STRASSE is Straße)"
+	run_tam help task list
+	assert_output "usage: tam task list [--open|--all] [--account ACCOUNT] [--kind K] [--tam P]"
+}
