@@ -525,8 +525,8 @@ int
 account_tam_resolve(struct tam_ctx *ctx, const char *spec, char **fold)
 {
 	struct name_list	 book = { NULL, 0 }, hits = { NULL, 0 };
-	char			*p, *name = NULL, *f = NULL, *after, *hit = NULL;
-	char			*err = NULL;
+	char			*p, *name = NULL, *f = NULL, *after;
+	char			*hit = NULL, *err = NULL;
 	int			 rc;
 
 	*fold = NULL;
