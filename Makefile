@@ -18,13 +18,16 @@ SQLITE_LIBS	?= $(shell $(PKG_CONFIG) --libs sqlite3)
 CJSON_CFLAGS	?= $(shell $(PKG_CONFIG) --cflags libcjson)
 CJSON_LIBS	?= $(shell $(PKG_CONFIG) --libs libcjson)
 LIBCSV_LIBS	?= -lcsv
+# utf8proc: the Unicode tables of name folding (NFC, case folding).
+UTF8PROC_CFLAGS	?= $(shell $(PKG_CONFIG) --cflags libutf8proc)
+UTF8PROC_LIBS	?= $(shell $(PKG_CONFIG) --libs libutf8proc)
 CMOCKA_CFLAGS	?= $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS	?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 ALL_CPPFLAGS = -Iinclude -Isrc/db -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
-	       $(SQLITE_CFLAGS) $(CJSON_CFLAGS) $(CPPFLAGS)
+	       $(SQLITE_CFLAGS) $(CJSON_CFLAGS) $(UTF8PROC_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = $(WARNFLAGS) $(CFLAGS)
-LIBS	     = $(SQLITE_LIBS) $(CJSON_LIBS) $(LIBCSV_LIBS) -lm
+LIBS	     = $(SQLITE_LIBS) $(CJSON_LIBS) $(LIBCSV_LIBS) $(UTF8PROC_LIBS) -lm
 
 B	= build
 SRCS	= $(wildcard src/*.c src/cmd/*.c src/db/*.c)

@@ -53,7 +53,7 @@ _tam_options() {
 				    --date-format --delimiter --key" ;;
 	sync)			echo "--dry-run" ;;
 	due)			echo "--tam --horizon --all --no-sync" ;;
-	"task list")		echo "--open --all --account --kind" ;;
+	"task list")		echo "--open --all --account --kind --tam" ;;
 	done | skip)		echo "--note" ;;
 	action)			echo "--title --due --note" ;;
 	sentiment)		echo "--triage --note --cta" ;;

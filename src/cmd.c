@@ -84,6 +84,12 @@ write_usage(FILE *fp, const struct cmd_entry *e)
 		    "[--color WHEN] [-q] COMMAND [ARGS]\n\ncommands:\n", fp);
 		for (t = commands; *t != NULL; t++)
 			fprintf(fp, "  %-12s %s\n", (*t)->name, (*t)->summary);
+		/* How names are matched: every command takes them so. */
+		fputs("\nACCOUNT is an id, a Salesforce ID, a name or the "
+		    "start of one; --tam P is a\nTAM's name or the start of "
+		    "it or of one of its words (alice, chen: Alice Chen).\n"
+		    "Names match in any case of any script (SOCIÉTÉ is "
+		    "Société, STRASSE is Straße).\n", fp);
 		fputs("\n'tam help COMMAND' or 'tam COMMAND --help' for "
 		    "more; man tam for everything.\n", fp);
 		return;

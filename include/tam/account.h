@@ -123,6 +123,24 @@ int		 account_strategic(const struct account *, int64_t threshold);
  * error in ctx (candidates listed on stderr when ambiguous).
  */
 int		 account_resolve(struct tam_ctx *, const char *spec, int64_t *id);
+/*
+ * Resolves --tam P as SPEC §2 "Naming a TAM" says: the TAM whose name
+ * folds (text-fold.h) to what P folds to, else the one TAM whose name,
+ * or one of its words, starts with P folded.  Returns TAM_OK with *fold
+ * set to that TAM's folded name (allocated, the caller frees it: the
+ * filters of db.h take it), or TAM_FAIL with the error in ctx naming
+ * the TAMs of the book (none matches) or the candidates (several do).
+ */
+int		 account_tam_resolve(struct tam_ctx *, const char *spec,
+		    char **fold);
+/*
+ * Whether account a may carry its name (SPEC §2): no other account has
+ * the same folded name, unless both have a Salesforce ID.  old is the
+ * account as stored (NULL for a new one): a name or ID left as it was
+ * is not checked again.  TAM_OK, or TAM_FAIL naming the other account.
+ */
+int		 account_name_check(struct tam_ctx *,
+		    const struct account *old, const struct account *a);
 /* Loads the account by id; TAM_OK or TAM_FAIL with the error in ctx. */
 int		 account_load(struct tam_ctx *, int64_t id, struct account *);
 /*

@@ -23,8 +23,8 @@ struct renewal_row {
 
 /*
  * Calls fn for every account that is not archived and renews from .. to
- * (both inclusive), of the TAM tam (case-insensitive; NULL: any), by
- * renewal date.
+ * (both inclusive), of the TAM tam (its folded name, as
+ * account_tam_resolve gives it; NULL: any), by renewal date.
  */
 int	 db_report_renewals(struct tam_db *, const char *tam, int from, int to,
 	    int (*fn)(void *, const struct renewal_row *), void *arg,
@@ -51,18 +51,19 @@ struct at_risk_row {
 
 /*
  * Calls fn for every account that is not archived and is at risk (red,
- * yellow with triage) or has an open risk CTA, of the TAM tam (NULL:
- * any), by renewal date (none last), then name.
+ * yellow with triage) or has an open risk CTA, of the TAM tam (folded;
+ * NULL: any), by renewal date (none last), then name.
  */
 int	 db_report_at_risk(struct tam_db *, const char *tam,
 	    int (*fn)(void *, const struct at_risk_row *), void *arg,
 	    char **err);
 
 /*
- * Calls fn for every open task of an account that is not archived, of the
- * TAM tam (NULL: any), due on or before until, by due date then id.  The
- * task's strings are borrowed; the account holds the people, ACV, upsell
- * and renewal date (other fields unset) and is borrowed too.
+ * Calls fn for every open task of an account that is not archived, of
+ * the TAM tam (folded; NULL: any), due on or before until, by due date
+ * then id.  The task's strings are borrowed; the account holds the
+ * people, ACV, upsell and renewal date (other fields unset) and is
+ * borrowed too.
  */
 int	 db_open_tasks_until(struct tam_db *, const char *tam, int until,
 	    int (*fn)(void *, const struct task *, const struct account *),

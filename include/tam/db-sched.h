@@ -71,7 +71,8 @@ int	 db_sched_open_renewal(struct tam_db *, int64_t account_id,
 	    int64_t *id, int *renewal_date, char **err);
 /*
  * At-risk accounts (red, or yellow with requires_triage), not archived,
- * with no open risk CTA; tam NULL for all.
+ * with no open risk CTA; tam NULL for all.  Here and below, tam is the
+ * folded name of a TAM (account_tam_resolve), NULL for every TAM.
  */
 int	 db_sched_risk_missing(struct tam_db *, const char *tam,
 	    due_account_fn, void *, char **err);

@@ -42,8 +42,9 @@ int	 db_account_get(struct tam_db *, int64_t id, struct account *a,
 int	 db_account_by_sfid(struct tam_db *, const char *sfid, int64_t *id,
 	    char **err);
 /*
- * Ids of accounts whose name equals (exact, case-insensitive) or starts
- * with (prefix) name, at most max of them.  *ids is allocated.
+ * Ids of accounts whose name equals (exact) or starts with (prefix)
+ * name, compared folded (text-fold.h), at most max of them.  *ids is
+ * allocated.
  */
 int	 db_account_by_name(struct tam_db *, const char *name, int prefix,
 	    int max, int64_t **ids, int *n, char **err);
@@ -57,7 +58,7 @@ int	 db_account_update(struct tam_db *, const struct account *a,
 int	 db_account_delete(struct tam_db *, int64_t id, char **err);
 
 struct account_filter {
-	const char	*tam;		/* NULL: any */
+	const char	*tam;		/* folded TAM name; NULL: any */
 	int		 sentiment;	/* SENT_NONE: any */
 	int		 triage;	/* only requires_triage */
 	int		 renewing_before; /* DATE_NONE: any; else today..this */
@@ -73,6 +74,17 @@ struct account_filter {
  */
 int	 db_account_each(struct tam_db *, const struct account_filter *f,
 	    int (*fn)(void *, const struct account *), void *arg, char **err);
+/*
+ * The TAMs of the book, by their folded names (text-fold.h).  db_tam_get
+ * sets *name to the name of a TAM whose folded name is fold: 0, 1 when
+ * no account has that TAM, -1.  db_tam_next gives the TAM whose folded
+ * name comes next after after ("" for the first): 0 with *fold and
+ * *name, 1 past the last, -1.  The strings are the caller's to free.
+ */
+int	 db_tam_get(struct tam_db *, const char *fold, char **name,
+	    char **err);
+int	 db_tam_next(struct tam_db *, const char *after, char **fold,
+	    char **name, char **err);
 /* Number of accounts (for import and bench). */
 int	 db_account_count(struct tam_db *, int64_t *n, char **err);
 
@@ -162,7 +174,7 @@ struct cta_filter {
 	int64_t		 account_id;	/* 0: any */
 	int		 open_only;
 	const char	*kind;		/* NULL: any */
-	const char	*tam;		/* NULL: any */
+	const char	*tam;		/* folded TAM name; NULL: any */
 };
 
 struct task_filter {
@@ -170,6 +182,7 @@ struct task_filter {
 	int64_t		 cta_id;	/* 0: any */
 	int		 open_only;
 	const char	*kind;		/* NULL: any */
+	const char	*tam;		/* folded TAM name; NULL: any */
 };
 
 /* Walks CTAs (by id) and tasks (by due date, id); structs are borrowed. */

@@ -230,7 +230,8 @@ account_add(struct tam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = apply_field(ctx, &a, OPT_FIELD + AF_NAME, argv[0])) != TAM_OK)
 		goto out;
-	if ((rc = check_sfid_free(ctx, &a)) != TAM_OK)
+	if ((rc = check_sfid_free(ctx, &a)) != TAM_OK ||
+	    (rc = account_name_check(ctx, NULL, &a)) != TAM_OK)
 		goto out;
 	if (account_create(ctx, &a, ctx->user, &err) != 0) {
 		rc = cmd_fail_take(ctx, TAM_FAIL, err);
@@ -307,7 +308,8 @@ account_set(struct tam_ctx *ctx, int argc, char **argv)
 		    TAM_OK)
 			goto out;
 	}
-	if ((rc = check_sfid_free(ctx, &a)) != TAM_OK)
+	if ((rc = check_sfid_free(ctx, &a)) != TAM_OK ||
+	    (rc = account_name_check(ctx, &old, &a)) != TAM_OK)
 		goto out;
 	if ((changed = account_save(ctx, &old, &a, ctx->user, &err)) < 0) {
 		rc = cmd_fail_take(ctx, TAM_FAIL, err);
@@ -663,8 +665,9 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 	struct account_filter	 f = { 0 };
 	struct list_state	 ls;
 	struct period		 p;
-	char			*err = NULL;
-	int			 ch, triage, strategic = 0;
+	const char		*tam = NULL;
+	char			*err = NULL, *tam_fold = NULL;
+	int			 ch, triage, strategic = 0, rc;
 
 	f.renewing_before = DATE_NONE;
 	f.today = ctx->today;
@@ -673,7 +676,7 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, ":", list_longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_TAM:
-			f.tam = optarg;
+			tam = optarg;
 			break;
 		case OPT_SENTIMENT:
 			f.sentiment = sentiment_parse(optarg, &triage);
@@ -708,9 +711,15 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (strategic)
 		f.strategic_over = ls.s->strategic_cents;
+	if (tam != NULL &&
+	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+		return rc;
+	f.tam = tam_fold;
 	ls.today = ctx->today;
 	ls.out = out_begin(ctx, list_cols, NLIST_COLS);
-	if (db_account_each(ctx->db, &f, list_one, &ls, &err) < 0) {
+	rc = db_account_each(ctx->db, &f, list_one, &ls, &err);
+	free(tam_fold);
+	if (rc < 0) {
 		out_abandon(ls.out);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}

@@ -140,8 +140,9 @@ cta_list(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct cta_filter	 f = { 0 };
 	struct out		*o;
-	char			*err = NULL;
-	int			 ch;
+	const char		*tam = NULL;
+	char			*err = NULL, *tam_fold = NULL;
+	int			 ch, rc;
 
 	CMD_GETOPT_RESET();
 	while ((ch = getopt_long(argc, argv, ":", list_longopts, NULL)) != -1) {
@@ -157,7 +158,7 @@ cta_list(struct tam_ctx *ctx, int argc, char **argv)
 			f.kind = optarg;
 			break;
 		case OPT_TAM:
-			f.tam = optarg;
+			tam = optarg;
 			break;
 		default:
 			return cmd_bad_option(ctx, argv, ch);
@@ -166,8 +167,14 @@ cta_list(struct tam_ctx *ctx, int argc, char **argv)
 	if (optind != argc)
 		return cmd_misuse(ctx, "cta list: unexpected argument '%s'",
 		    argv[optind]);
+	if (tam != NULL &&
+	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+		return rc;
+	f.tam = tam_fold;
 	o = out_begin(ctx, cta_cols, NCTA_COLS);
-	if (db_cta_each(ctx->db, &f, list_row, o, &err) < 0) {
+	rc = db_cta_each(ctx->db, &f, list_row, o, &err);
+	free(tam_fold);
+	if (rc < 0) {
 		out_abandon(o);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}

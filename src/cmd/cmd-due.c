@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tam/account.h"
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db-sched.h"
@@ -744,7 +745,7 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 	struct due_list	 l;
 	struct period	 p;
 	const char	*tam = NULL, *horizon = NULL;
-	char		*err = NULL;
+	char		*err = NULL, *tam_fold = NULL;
 	int		 ch, all = 0, no_sync = 0, until, rc;
 
 	CMD_GETOPT_RESET();
@@ -786,7 +787,13 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (!no_sync && (rc = run_sync(ctx)) != TAM_OK)
 		return rc;
-	if (collect(&l, tam, until, &err) != 0) {
+	/* The queries take the TAM's folded name (db-sched.h). */
+	if (tam != NULL &&
+	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+		return rc;
+	rc = collect(&l, tam_fold, until, &err);
+	free(tam_fold);
+	if (rc != 0) {
 		rows_free(&l);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}

@@ -131,8 +131,8 @@ ics_exec(struct tam_ctx *ctx, int argc, char **argv)
 	struct ics_run	 run;
 	struct period	 within = { 12, 'm' };
 	const char	*tam = NULL;
-	char		*err = NULL;
-	int		 ch;
+	char		*err = NULL, *tam_fold = NULL;
+	int		 ch, rc;
 
 	CMD_GETOPT_RESET();
 	while ((ch = getopt_long(argc, argv, ":", ics_longopts, NULL)) != -1) {
@@ -157,10 +157,15 @@ ics_exec(struct tam_ctx *ctx, int argc, char **argv)
 	run.today = ctx->today;
 	if ((run.s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (tam != NULL &&
+	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+		return rc;
 	ics_begin(stdout);
 	/* Overdue work stays on the calendar until it is done. */
-	if (db_open_tasks_until(ctx->db, tam, date_add_period(ctx->today,
-	    &within), ics_task, &run, &err) < 0)
+	rc = db_open_tasks_until(ctx->db, tam_fold, date_add_period(ctx->today,
+	    &within), ics_task, &run, &err);
+	free(tam_fold);
+	if (rc < 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	ics_end(stdout);
 	tam_info_done(ctx, "%d review meeting%s, %d task%s", run.events,

@@ -207,7 +207,7 @@ report_renewals(struct tam_ctx *ctx, int argc, char **argv)
 	struct renewals		 rs;
 	struct period		 within = { 12, 'm' };
 	const char		*tam = NULL;
-	char			*err = NULL;
+	char			*err = NULL, *tam_fold = NULL;
 	int			 ch, rc, to;
 
 	memset(&rs, 0, sizeof rs);
@@ -243,13 +243,18 @@ report_renewals(struct tam_ctx *ctx, int argc, char **argv)
 		    "'%s'", argv[optind]);
 	if ((s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (tam != NULL &&
+	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+		return rc;
 	rs.strategic_cents = s->strategic_cents;
 	to = date_add_period(ctx->today, &within);
 	rs.first = bucket_of(rs.quarter, ctx->today);
 	rs.nbuckets = bucket_of(rs.quarter, to) - rs.first + 1;
 	rs.cur.size = (size_t)rs.nbuckets * sizeof(struct bucket);
-	if (db_report_renewals(ctx->db, tam, ctx->today, to, renewals_add, &rs,
-	    &err) < 0) {
+	rc = db_report_renewals(ctx->db, tam_fold, ctx->today, to,
+	    renewals_add, &rs, &err);
+	free(tam_fold);
+	if (rc < 0) {
 		currencies_free(&rs.cur);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
@@ -343,7 +348,7 @@ report_at_risk(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct at_risk	 ar;
 	const char	*tam = NULL;
-	char		*err = NULL, acv[48], *line;
+	char		*err = NULL, acv[48], *line, *tam_fold = NULL;
 	int		 ch, rc, k;
 
 	CMD_GETOPT_RESET();
@@ -356,11 +361,16 @@ report_at_risk(struct tam_ctx *ctx, int argc, char **argv)
 	if (optind != argc)
 		return cmd_misuse(ctx, "report at-risk: unexpected argument "
 		    "'%s'", argv[optind]);
+	if (tam != NULL &&
+	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+		return rc;
 	memset(&ar, 0, sizeof ar);
 	ar.today = ctx->today;
 	ar.cur.size = sizeof(struct at_risk_sum);
 	ar.out = out_begin(ctx, at_risk_cols, NAT_RISK_COLS);
-	if (db_report_at_risk(ctx->db, tam, at_risk_one, &ar, &err) < 0) {
+	rc = db_report_at_risk(ctx->db, tam_fold, at_risk_one, &ar, &err);
+	free(tam_fold);
+	if (rc < 0) {
 		out_abandon(ar.out);
 		currencies_free(&ar.cur);
 		return cmd_fail_take(ctx, TAM_FAIL, err);

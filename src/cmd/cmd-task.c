@@ -1,4 +1,7 @@
-/* cmd-task.c: tam task list [--open|--all] [--account ACCOUNT] [--kind K]. */
+/*
+ * cmd-task.c: tam task list [--open|--all] [--account ACCOUNT] [--kind K]
+ * [--tam P].
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +17,14 @@
 #define OPT_ALL		1001
 #define OPT_ACCOUNT	1002
 #define OPT_KIND	1003
+#define OPT_TAM		1004
 
 static const struct option list_longopts[] = {
 	{ "open",	no_argument,	   NULL, OPT_OPEN },
 	{ "all",	no_argument,	   NULL, OPT_ALL },
 	{ "account",	required_argument, NULL, OPT_ACCOUNT },
 	{ "kind",	required_argument, NULL, OPT_KIND },
+	{ "tam",	required_argument, NULL, OPT_TAM },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -88,8 +93,8 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct task_filter	 f = { 0 };
 	struct list_state	 ls;
-	const char		*account = NULL;
-	char			*err = NULL, *names;
+	const char		*account = NULL, *tam = NULL;
+	char			*err = NULL, *names, *tam_fold = NULL;
 	int			 ch, open = 0, all = 0, rc;
 
 	CMD_GETOPT_RESET();
@@ -103,6 +108,9 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 			break;
 		case OPT_ACCOUNT:
 			account = optarg;
+			break;
+		case OPT_TAM:
+			tam = optarg;
 			break;
 		case OPT_KIND:
 			if (!sched_kind_valid(optarg)) {
@@ -128,9 +136,15 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 	if (account != NULL &&
 	    (rc = account_resolve(ctx, account, &f.account_id)) != TAM_OK)
 		return rc;
+	if (tam != NULL &&
+	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+		return rc;
+	f.tam = tam_fold;
 	ls.today = ctx->today;
 	ls.out = out_begin(ctx, list_cols, NLIST_COLS);
-	if (db_task_each(ctx->db, &f, list_one, &ls, &err) < 0) {
+	rc = db_task_each(ctx->db, &f, list_one, &ls, &err);
+	free(tam_fold);
+	if (rc < 0) {
 		out_abandon(ls.out);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
@@ -140,7 +154,8 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cmd_entry task_list_entry = {
-	"list", "task list [--open|--all] [--account ACCOUNT] [--kind K]",
+	"list",
+	"task list [--open|--all] [--account ACCOUNT] [--kind K] [--tam P]",
 	"list tasks (open ones by default)", ":", list_longopts, CMD_DB,
 	task_list, NULL
 };

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tam/date.h"
+#include "tam/text-fold.h"
 #include "db-internal.h"
 
 #define ACCOUNT_COLS \
@@ -66,14 +67,16 @@ static const char *const account_params[] = {
 	":sfid", ":name", ":tam", ":sal", ":sa", ":rsd", ":tam_manager",
 	":acv", ":currency", ":renewal", ":health", ":sentiment", ":triage",
 	":stage", ":upsell", ":region", ":segment", ":objectives",
-	":licenses", ":active", ":archived", ":now"
+	":licenses", ":active", ":archived", ":now", ":name_fold",
+	":tam_fold"
 };
 
 enum account_param {
 	AP_SFID, AP_NAME, AP_TAM, AP_SAL, AP_SA, AP_RSD, AP_TAM_MANAGER,
 	AP_ACV, AP_CURRENCY, AP_RENEWAL, AP_HEALTH, AP_SENTIMENT, AP_TRIAGE,
 	AP_STAGE, AP_UPSELL, AP_REGION, AP_SEGMENT, AP_OBJECTIVES,
-	AP_LICENSES, AP_ACTIVE, AP_ARCHIVED, AP_NOW, AP_COUNT
+	AP_LICENSES, AP_ACTIVE, AP_ARCHIVED, AP_NOW, AP_NAME_FOLD,
+	AP_TAM_FOLD, AP_COUNT
 };
 
 /*
@@ -99,6 +102,48 @@ account_ix(sqlite3_stmt *st, struct account_ix *p)
 		p->ready = 1;
 	}
 	return p->ix;
+}
+
+/*
+ * Binds the folded form of s (NULL for NULL): every statement that
+ * writes a name or a TAM writes its folded copy beside it.  SQLite takes
+ * the allocation over (and frees it, even when the bind fails).
+ */
+static void
+bind_fold_at(sqlite3_stmt *st, int i, const char *s)
+{
+	char	*f = text_fold(s);
+
+	if (f == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, f, -1, free);
+}
+
+static void
+sql_fold(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	const unsigned char	*s;
+	char			*f;
+
+	(void)argc;
+	if ((s = sqlite3_value_text(argv[0])) == NULL) {
+		sqlite3_result_null(c);
+		return;
+	}
+	f = text_fold_n((const char *)s, (size_t)sqlite3_value_bytes(argv[0]));
+	sqlite3_result_text(c, f, -1, free);
+}
+
+int
+dbi_fold_register(struct tam_db *db, char **err)
+{
+	/* DIRECTONLY: no schema object may call it (see 0003-fold.sql). */
+	if (sqlite3_create_function(db->h, "fold", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL, sql_fold, NULL,
+	    NULL) != SQLITE_OK)
+		return dbi_fail(db, err);
+	return 0;
 }
 
 static void
@@ -129,6 +174,8 @@ bind_account(sqlite3_stmt *st, const int *ix, const struct account *a,
 	    a->active_users);
 	sqlite3_bind_int(st, ix[AP_ARCHIVED], a->archived);
 	dbi_text_at(st, ix[AP_NOW], now);
+	bind_fold_at(st, ix[AP_NAME_FOLD], a->name);
+	bind_fold_at(st, ix[AP_TAM_FOLD], a->tam);
 }
 
 int
@@ -180,33 +227,35 @@ int
 db_account_by_name(struct tam_db *db, const char *name, int prefix, int max,
     int64_t **ids, int *n, char **err)
 {
-	/* name has NOCASE collation: = and the range use the index. */
+	/* = and the range both search account_by_name (name_fold). */
 	static const char exact[] =
-	    "SELECT id FROM account WHERE name = :name ORDER BY id LIMIT :max";
+	    "SELECT id FROM account WHERE name_fold = :fold ORDER BY id "
+	    "LIMIT :max";
 	static const char starts[] =
-	    "SELECT id FROM account WHERE name >= :name AND name < :hi "
-	    "ORDER BY name, id LIMIT :max";
+	    "SELECT id FROM account WHERE name_fold >= :fold AND "
+	    "name_fold < :next ORDER BY name_fold, id LIMIT :max";
 	sqlite3_stmt	*st;
-	char		*hi = NULL;
+	char		*fold, *next = NULL;
 	int		 rc;
 
 	*ids = NULL;
 	*n = 0;
 	if ((st = dbi_stmt(db, prefix ? starts : exact, err)) == NULL)
 		return -1;
-	dbi_text(st, ":name", name);
-	if (prefix) {
-		/* Every name starting with name sorts below name + U+10FFFF. */
-		hi = xasprintf("%s\xf4\x8f\xbf\xbf", name);
-		dbi_text(st, ":hi", hi);
+	fold = text_fold(name);
+	dbi_text(st, ":fold", fold);
+	if (prefix && *fold != '\0') {
+		next = text_fold_next(fold);
+		dbi_text(st, ":next", next);
 	}
+	free(fold);
+	free(next);
 	dbi_int(st, ":max", max);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*ids = xreallocarray(*ids, (size_t)*n + 1, sizeof **ids);
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
-	free(hi);
 	if (rc != SQLITE_DONE) {
 		free(*ids);
 		*ids = NULL;
@@ -225,10 +274,11 @@ db_account_insert(struct tam_db *db, struct account *a, const char *now,
 	    "acv_cents, currency, renewal_date, health_score, sentiment, "
 	    "requires_triage, lifecycle_stage, upsell, region, segment, "
 	    "objectives, licenses, active_users, archived, created_at, "
-	    "updated_at) VALUES (:sfid, :name, :tam, :sal, :sa, :rsd, "
-	    ":tam_manager, :acv, :currency, :renewal, :health, :sentiment, "
-	    ":triage, :stage, :upsell, :region, :segment, :objectives, "
-	    ":licenses, :active, :archived, :now, :now)";
+	    "updated_at, name_fold, tam_fold) VALUES (:sfid, :name, :tam, "
+	    ":sal, :sa, :rsd, :tam_manager, :acv, :currency, :renewal, "
+	    ":health, :sentiment, :triage, :stage, :upsell, :region, "
+	    ":segment, :objectives, :licenses, :active, :archived, :now, "
+	    ":now, :name_fold, :tam_fold)";
 	static struct account_ix ix;
 	sqlite3_stmt	*st;
 
@@ -253,8 +303,8 @@ db_account_update(struct tam_db *db, const struct account *a, const char *now,
 	    "requires_triage = :triage, lifecycle_stage = :stage, "
 	    "upsell = :upsell, region = :region, segment = :segment, "
 	    "objectives = :objectives, licenses = :licenses, "
-	    "active_users = :active, archived = :archived, updated_at = :now "
-	    "WHERE id = :id";
+	    "active_users = :active, archived = :archived, updated_at = :now, "
+	    "name_fold = :name_fold, tam_fold = :tam_fold WHERE id = :id";
 	static struct account_ix ix;
 	sqlite3_stmt	*st;
 
@@ -281,24 +331,28 @@ int
 db_account_each(struct tam_db *db, const struct account_filter *f,
     int (*fn)(void *, const struct account *), void *arg, char **err)
 {
-	static const char sql[] =
-	    "SELECT " ACCOUNT_COLS " FROM account "
-	    "WHERE archived = :archived "
-	    "AND (:tam IS NULL OR tam = :tam COLLATE NOCASE) "
-	    "AND (:sentiment IS NULL OR sentiment = :sentiment) "
-	    "AND (:triage = 0 OR requires_triage = 1) "
-	    "AND (:before IS NULL OR (renewal_date >= :today AND "
-	    "renewal_date <= :before)) "
-	    "AND (:strategic IS NULL OR acv_cents > :strategic) "
-	    "ORDER BY renewal_date IS NULL, renewal_date, name, id";
+	/* With a TAM, a search of account_by_tam (no OR around it). */
+#define EACH_SQL(TAM) \
+	    "SELECT " ACCOUNT_COLS " FROM account " \
+	    "WHERE archived = :archived " TAM \
+	    "AND (:sentiment IS NULL OR sentiment = :sentiment) " \
+	    "AND (:triage = 0 OR requires_triage = 1) " \
+	    "AND (:before IS NULL OR (renewal_date >= :today AND " \
+	    "renewal_date <= :before)) " \
+	    "AND (:strategic IS NULL OR acv_cents > :strategic) " \
+	    "ORDER BY renewal_date IS NULL, renewal_date, name, id"
+	static const char any[] = EACH_SQL("");
+	static const char one[] = EACH_SQL("AND tam_fold = :tam_fold ");
+#undef EACH_SQL
 	sqlite3_stmt	*st;
 	struct account	 a;
 	int		 rc, stop = 0;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt(db, f->tam ? one : any, err)) == NULL)
 		return -1;
 	dbi_int(st, ":archived", f->archived);
-	dbi_text(st, ":tam", f->tam);
+	if (f->tam != NULL)
+		dbi_text(st, ":tam_fold", f->tam);
 	dbi_text(st, ":sentiment", sentiment_text(f->sentiment));
 	dbi_int(st, ":triage", f->triage);
 	dbi_date(st, ":before", f->renewing_before);
@@ -482,4 +536,52 @@ db_setting_set(struct tam_db *db, const char *key, const char *value,
 	dbi_text(st, ":key", key);
 	dbi_text(st, ":value", value);
 	return dbi_done(db, st, err);
+}
+
+int
+db_tam_get(struct tam_db *db, const char *fold, char **name, char **err)
+{
+	static const char sql[] =
+	    "SELECT tam FROM account WHERE tam_fold = :fold LIMIT 1";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*name = NULL;
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":fold", fold);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*name = dbi_col_dup(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : dbi_fail(db, err);
+}
+
+int
+db_tam_next(struct tam_db *db, const char *after, char **fold, char **name,
+    char **err)
+{
+	/*
+	 * One search of account_by_tam per TAM, not a walk of every account:
+	 * a book has a few TAMs and many accounts.
+	 */
+	static const char sql[] =
+	    "SELECT tam_fold, tam FROM account WHERE tam_fold > :after "
+	    "ORDER BY tam_fold LIMIT 1";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*fold = *name = NULL;
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":after", after);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*fold = dbi_col_dup(st, 0);
+		*name = dbi_col_dup(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : dbi_fail(db, err);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tam/db-export.h"
+#include "tam/text-fold.h"
 #include "db-internal.h"
 
 #define N(a)	((int)(sizeof a / sizeof a[0]))
@@ -122,9 +123,10 @@ static const struct dbx_col setting_cols[] = {
 const struct dbx_table dbx_tables[] = {
 	{ "accounts", account_cols, N(account_cols),
 	    "SELECT " ACCOUNT_COLUMNS " FROM account ORDER BY id",
-	    "INSERT INTO account (" ACCOUNT_COLUMNS ") VALUES (?1, ?2, ?3, "
-	    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-	    "?18, ?19, ?20, ?21, ?22, ?23, ?24)" },
+	    "INSERT INTO account (" ACCOUNT_COLUMNS ", name_fold, tam_fold) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
+	    "?26)" },
 	{ "ctas", cta_cols, N(cta_cols),
 	    "SELECT " CTA_COLUMNS " FROM cta ORDER BY id",
 	    "INSERT INTO cta (" CTA_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, "
@@ -235,6 +237,12 @@ db_restore_row(struct tam_db *db, const struct dbx_table *t,
 		else
 			sqlite3_bind_int64(st, i + 1, v[i].i);
 	}
+	/* The folded copies of name (?3) and tam (?4), see text-fold.h. */
+	if (strcmp(t->key, "accounts") == 0)
+		for (i = 2; i <= 3; i++)
+			if (v[i].s != NULL)
+				sqlite3_bind_text(st, t->ncols + i - 1,
+				    text_fold(v[i].s), -1, free);
 	return dbi_done(db, st, err);
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "tam/db-import.h"
+#include "tam/text-fold.h"
 #include "db-internal.h"
 
 int
@@ -52,19 +53,30 @@ int
 db_import_unlinked(struct tam_db *db, const char *name, int64_t ids[2],
     int *n, char **err)
 {
-	/* name has NOCASE collation: = is case-insensitive, uses the index. */
+	/*
+	 * Folded names compare (text-fold.h).  "sfid IS NULL" is tested
+	 * here, not in SQL: there SQLite would search the sfid index for
+	 * NULL, every account without an ID, instead of account_by_name
+	 * for the few of this name.
+	 */
 	static const char sql[] =
-	    "SELECT id FROM account WHERE name = :name AND sfid IS NULL "
-	    "ORDER BY id LIMIT 2";
+	    "SELECT id, sfid IS NULL FROM account WHERE name_fold = :fold "
+	    "ORDER BY id";
 	sqlite3_stmt	*st;
+	char		*fold;
 	int		 rc;
 
 	*n = 0;
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
-	dbi_text(st, ":name", name);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		ids[(*n)++] = sqlite3_column_int64(st, 0);
+	fold = text_fold(name);
+	dbi_text(st, ":fold", fold);
+	free(fold);
+	while (*n < 2 && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (sqlite3_column_int(st, 1))
+			ids[(*n)++] = sqlite3_column_int64(st, 0);
+	if (*n == 2)
+		rc = SQLITE_DONE;
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return dbi_fail(db, err);

@@ -18,6 +18,17 @@ struct migration {
 extern const struct migration	tam_migrations[];
 extern const int		tam_nmigrations;
 
+/*
+ * The rows of one TAM: a search of account_by_tam (sql/0003-fold.sql).
+ * A query with a TAM filter has two statements, one with TAM_FILTER and
+ * one with ANY_TAM ("1", which the planner drops) in its place: an
+ * "(:tam IS NULL OR ...)" would keep SQLite from using the index.  The
+ * account table is "a"; the folded TAM name binds :tam_fold.
+ */
+#define TAM_FILTER	"a.tam_fold = :tam_fold"
+#define ANY_TAM		"1"
+#define TAM_STMT(tam, any, one)	((tam) != NULL ? (one) : (any))
+
 struct stmt_slot {
 	const char	*sql;	/* identity: the address of the literal */
 	sqlite3_stmt	*st;
@@ -36,6 +47,11 @@ struct tam_db {
  * string literal (its address is the cache key).  NULL with *err.
  */
 sqlite3_stmt	*dbi_stmt(struct tam_db *, const char *sql, char **err);
+/*
+ * Registers the SQL function fold(x) (text_fold) on the connection, for
+ * the migration that fills the folded columns (sql/0003-fold.sql).
+ */
+int		 dbi_fold_register(struct tam_db *, char **err);
 /* Sets *err from the connection's last error; returns -1. */
 int		 dbi_fail(struct tam_db *, char **err);
 /* Steps a statement that returns no row; 0 or -1 with *err. */

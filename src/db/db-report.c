@@ -29,22 +29,23 @@ int
 db_report_renewals(struct tam_db *db, const char *tam, int from, int to,
     int (*fn)(void *, const struct renewal_row *), void *arg, char **err)
 {
-	static const char sql[] =
-	    "SELECT renewal_date, acv_cents, currency, sentiment, "
-	    "requires_triage FROM account "
-	    "WHERE archived = 0 AND renewal_date >= :from "
-	    "AND renewal_date <= :to "
-	    "AND (:tam IS NULL OR tam = :tam COLLATE NOCASE) "
-	    "ORDER BY renewal_date, id";
+#define SQL(TAM) \
+	    "SELECT renewal_date, acv_cents, currency, sentiment, " \
+	    "requires_triage FROM account a " \
+	    "WHERE archived = 0 AND renewal_date >= :from " \
+	    "AND renewal_date <= :to AND " TAM " " \
+	    "ORDER BY renewal_date, id"
+	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+#undef SQL
 	sqlite3_stmt		*st;
 	struct renewal_row	 r;
 	int			 rc, stop = 0;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
 	dbi_date(st, ":from", from);
 	dbi_date(st, ":to", to);
-	dbi_text(st, ":tam", tam);
+	dbi_text(st, ":tam_fold", tam);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r.renewal_date = dbi_col_date(st, 0);
 		r.has_acv = sqlite3_column_type(st, 1) != SQLITE_NULL;
@@ -63,27 +64,28 @@ db_report_at_risk(struct tam_db *db, const char *tam,
     int (*fn)(void *, const struct at_risk_row *), void *arg, char **err)
 {
 	/* At most one open risk CTA per account (index cta_one_open). */
-	static const char sql[] =
-	    "SELECT a.id, a.name, a.sfid, a.tam, a.currency, a.sentiment, "
-	    "a.requires_triage, c.id, c.risk_type, c.risk_reason, "
-	    "(SELECT max(t.at) FROM timeline t WHERE t.account_id = a.id "
-	    "AND t.type = 'risk_update'), a.renewal_date, a.acv_cents "
-	    "FROM account a LEFT JOIN cta c ON c.account_id = a.id "
-	    "AND c.kind = 'risk' AND c.status = 'open' "
-	    "WHERE a.archived = 0 "
-	    "AND (:tam IS NULL OR a.tam = :tam COLLATE NOCASE) "
-	    "AND (a.sentiment = 'red' OR (a.sentiment = 'yellow' AND "
-	    "a.requires_triage = 1) OR c.id IS NOT NULL) "
-	    "ORDER BY a.renewal_date IS NULL, a.renewal_date, a.name, a.id";
+#define SQL(TAM) \
+	    "SELECT a.id, a.name, a.sfid, a.tam, a.currency, a.sentiment, " \
+	    "a.requires_triage, c.id, c.risk_type, c.risk_reason, " \
+	    "(SELECT max(t.at) FROM timeline t WHERE t.account_id = a.id " \
+	    "AND t.type = 'risk_update'), a.renewal_date, a.acv_cents " \
+	    "FROM account a LEFT JOIN cta c ON c.account_id = a.id " \
+	    "AND c.kind = 'risk' AND c.status = 'open' " \
+	    "WHERE a.archived = 0 AND " TAM " " \
+	    "AND (a.sentiment = 'red' OR (a.sentiment = 'yellow' AND " \
+	    "a.requires_triage = 1) OR c.id IS NOT NULL) " \
+	    "ORDER BY a.renewal_date IS NULL, a.renewal_date, a.name, a.id"
+	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+#undef SQL
 	sqlite3_stmt		*st;
 	struct at_risk_row	 r;
 	const char		*at;
 	char			 day[11];
 	int			 rc, stop = 0;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
-	dbi_text(st, ":tam", tam);
+	dbi_text(st, ":tam_fold", tam);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r.account_id = sqlite3_column_int64(st, 0);
 		r.account = dbi_col_text(st, 1);
@@ -117,24 +119,26 @@ db_open_tasks_until(struct tam_db *db, const char *tam, int until,
     int (*fn)(void *, const struct task *, const struct account *),
     void *arg, char **err)
 {
-	static const char sql[] =
-	    "SELECT t.id, t.account_id, a.name, t.cta_id, t.kind, t.title, "
-	    "t.due, t.note, a.sfid, a.tam, a.sal, a.sa, a.rsd, "
-	    "a.tam_manager, a.acv_cents, a.currency, a.upsell, "
-	    "a.renewal_date FROM task t JOIN account a ON a.id = t.account_id "
-	    "WHERE t.status = 'open' AND t.due <= :until AND a.archived = 0 "
-	    "AND (:tam IS NULL OR a.tam = :tam COLLATE NOCASE) "
-	    "ORDER BY t.due, t.id";
+#define SQL(TAM) \
+	    "SELECT t.id, t.account_id, a.name, t.cta_id, t.kind, t.title, " \
+	    "t.due, t.note, a.sfid, a.tam, a.sal, a.sa, a.rsd, " \
+	    "a.tam_manager, a.acv_cents, a.currency, a.upsell, " \
+	    "a.renewal_date FROM task t JOIN account a " \
+	    "ON a.id = t.account_id WHERE t.status = 'open' " \
+	    "AND t.due <= :until AND a.archived = 0 AND " TAM " " \
+	    "ORDER BY t.due, t.id"
+	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+#undef SQL
 	sqlite3_stmt	*st;
 	struct task	 t;
 	struct account	 a;
 	const char	*cur;
 	int		 rc, stop = 0;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
 	dbi_date(st, ":until", until);
-	dbi_text(st, ":tam", tam);
+	dbi_text(st, ":tam_fold", tam);
 	account_init(&a);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&t, 0, sizeof t);

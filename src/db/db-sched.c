@@ -17,8 +17,6 @@
 	"a.requires_triage, a.currency"
 #define NACCOUNT_COLS 14
 
-#define TAM_FILTER "(:tam IS NULL OR a.tam = :tam COLLATE NOCASE)"
-
 #define AT_RISK "(a.sentiment = 'red' OR a.requires_triage = 1)"
 
 static void
@@ -141,20 +139,22 @@ db_sched_risk_missing(struct tam_db *db, const char *tam, due_account_fn fn,
 	 * get a new At-Risk CTA the next morning unless the TAM flags it
 	 * again (a newer sentiment or Risk Update post).
 	 */
-	static const char sql[] =
-	    "SELECT " ACCOUNT_COLS " FROM account a "
-	    "WHERE a.archived = 0 AND " AT_RISK " AND " TAM_FILTER " "
-	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id "
-	    "AND c.kind = 'risk' AND (c.status = 'open' OR "
-	    "(c.status IN ('closed_won', 'closed_lost') AND c.closed_at >= "
-	    "(SELECT max(p.at) FROM timeline p WHERE p.account_id = a.id "
-	    "AND p.type IN ('sentiment', 'risk_update'))))) "
-	    "ORDER BY a.id";
+#define SQL(TAM) \
+	    "SELECT " ACCOUNT_COLS " FROM account a " \
+	    "WHERE a.archived = 0 AND " AT_RISK " AND " TAM " " \
+	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id " \
+	    "AND c.kind = 'risk' AND (c.status = 'open' OR " \
+	    "(c.status IN ('closed_won', 'closed_lost') AND c.closed_at >= " \
+	    "(SELECT max(p.at) FROM timeline p WHERE p.account_id = a.id " \
+	    "AND p.type IN ('sentiment', 'risk_update'))))) " \
+	    "ORDER BY a.id"
+	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+#undef SQL
 	sqlite3_stmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
-	dbi_text(st, ":tam", tam);
+	dbi_text(st, ":tam_fold", tam);
 	return walk_accounts(db, st, fn, arg, err);
 }
 
@@ -202,18 +202,20 @@ db_due_tasks(struct tam_db *db, const char *tam, int until,
     int (*fn)(void *, const struct due_task *), void *arg, char **err)
 {
 	/* A range search of task_open_by_due; no ORDER BY (see db-sched.h). */
-	static const char sql[] =
-	    "SELECT t.id, t.cta_id, t.kind, t.title, t.due, " ACCOUNT_COLS
-	    " FROM task t JOIN account a ON a.id = t.account_id "
-	    "WHERE t.status = 'open' AND t.due <= :until "
-	    "AND a.archived = 0 AND " TAM_FILTER;
+#define SQL(TAM) \
+	    "SELECT t.id, t.cta_id, t.kind, t.title, t.due, " ACCOUNT_COLS \
+	    " FROM task t JOIN account a ON a.id = t.account_id " \
+	    "WHERE t.status = 'open' AND t.due <= :until " \
+	    "AND a.archived = 0 AND " TAM
+	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+#undef SQL
 	sqlite3_stmt	*st;
 	struct due_task	 t;
 	int		 rc, stop = 0;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
-	dbi_text(st, ":tam", tam);
+	dbi_text(st, ":tam_fold", tam);
 	/* No OR: "due <= :until" keeps it a range search of the index. */
 	if (until == DATE_NONE)
 		dbi_text(st, ":until", "9999-12-31");
@@ -239,15 +241,17 @@ int
 db_due_renewal_passed(struct tam_db *db, const char *tam, int today,
     due_account_fn fn, void *arg, char **err)
 {
-	static const char sql[] =
-	    "SELECT " ACCOUNT_COLS " FROM account a "
-	    "WHERE a.archived = 0 AND a.renewal_date < :today AND "
-	    TAM_FILTER " ORDER BY a.renewal_date, a.id";
+#define SQL(TAM) \
+	    "SELECT " ACCOUNT_COLS " FROM account a " \
+	    "WHERE a.archived = 0 AND a.renewal_date < :today AND " \
+	    TAM " ORDER BY a.renewal_date, a.id"
+	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+#undef SQL
 	sqlite3_stmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
-	dbi_text(st, ":tam", tam);
+	dbi_text(st, ":tam_fold", tam);
 	dbi_date(st, ":today", today);
 	return walk_accounts(db, st, fn, arg, err);
 }
@@ -256,16 +260,18 @@ int
 db_due_recovered(struct tam_db *db, const char *tam,
     int (*fn)(void *, const struct due_cta *), void *arg, char **err)
 {
-	static const char sql[] =
-	    "SELECT c.id, c.title, " ACCOUNT_COLS " FROM cta c "
-	    "JOIN account a ON a.id = c.account_id "
-	    "WHERE c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 "
-	    "AND NOT " AT_RISK " AND " TAM_FILTER " ORDER BY c.id";
+#define SQL(TAM) \
+	    "SELECT c.id, c.title, " ACCOUNT_COLS " FROM cta c " \
+	    "JOIN account a ON a.id = c.account_id " \
+	    "WHERE c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 " \
+	    "AND NOT " AT_RISK " AND " TAM " ORDER BY c.id"
+	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+#undef SQL
 	sqlite3_stmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
-	dbi_text(st, ":tam", tam);
+	dbi_text(st, ":tam_fold", tam);
 	return walk_ctas(db, st, fn, arg, err);
 }
 
@@ -274,18 +280,20 @@ db_due_stale(struct tam_db *db, const char *tam, int today, int last,
     int cutoff, due_account_fn fn, void *arg, char **err)
 {
 	/* account_by_renewal, then a probe of timeline_by_account. */
-	static const char sql[] =
-	    "SELECT " ACCOUNT_COLS " FROM account a "
-	    "WHERE a.archived = 0 AND a.renewal_date BETWEEN :today AND :last "
-	    "AND " TAM_FILTER " AND NOT EXISTS (SELECT 1 FROM timeline p "
-	    "WHERE p.account_id = a.id AND p.at >= :cutoff "
-	    "AND p.type IN ('sentiment', 'risk_update')) "
-	    "ORDER BY a.renewal_date, a.id";
+#define SQL(TAM) \
+	    "SELECT " ACCOUNT_COLS " FROM account a " \
+	    "WHERE a.archived = 0 AND a.renewal_date BETWEEN :today AND " \
+	    ":last AND " TAM " AND NOT EXISTS (SELECT 1 FROM timeline p " \
+	    "WHERE p.account_id = a.id AND p.at >= :cutoff " \
+	    "AND p.type IN ('sentiment', 'risk_update')) " \
+	    "ORDER BY a.renewal_date, a.id"
+	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+#undef SQL
 	sqlite3_stmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
-	dbi_text(st, ":tam", tam);
+	dbi_text(st, ":tam_fold", tam);
 	dbi_date(st, ":today", today);
 	dbi_date(st, ":last", last);
 	dbi_date(st, ":cutoff", cutoff);
@@ -296,15 +304,17 @@ int
 db_due_count_renewing(struct tam_db *db, const char *tam, int today,
     int before, int64_t *n, char **err)
 {
-	static const char sql[] =
-	    "SELECT count(*) FROM account a WHERE a.archived = 0 "
-	    "AND a.renewal_date BETWEEN :today AND :before AND " TAM_FILTER;
+#define SQL(TAM) \
+	    "SELECT count(*) FROM account a WHERE a.archived = 0 " \
+	    "AND a.renewal_date BETWEEN :today AND :before AND " TAM
+	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+#undef SQL
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
-	dbi_text(st, ":tam", tam);
+	dbi_text(st, ":tam_fold", tam);
 	dbi_date(st, ":today", today);
 	dbi_date(st, ":before", before);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)

@@ -175,30 +175,39 @@ db_cta_each(struct tam_db *db, const struct cta_filter *f,
 	 * an index for "(:account = 0 OR c.account_id = :account)", and a
 	 * scan of every CTA per account made sync quadratic (SPEC §10).
 	 */
+	/*
+	 * A TAM's CTAs likewise: a search of account_by_tam.  Within one
+	 * account the OR costs nothing (account_id drives the search).
+	 */
 #define CTA_EACH_WHERE \
 	    "AND (:open = 0 OR c.status = 'open') " \
 	    "AND (:kind IS NULL OR c.kind = :kind) " \
-	    "AND (:tam IS NULL OR a.tam = :tam COLLATE NOCASE) " \
 	    "ORDER BY c.id"
 	static const char sql_all[] =
 	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
 	    "ON a.id = c.account_id WHERE :account = 0 " CTA_EACH_WHERE;
+	static const char sql_tam[] =
+	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
+	    "ON a.id = c.account_id WHERE a.tam_fold = :tam_fold "
+	    CTA_EACH_WHERE;
 	static const char sql_account[] =
 	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
 	    "ON a.id = c.account_id WHERE c.account_id = :account "
+	    "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) "
 	    CTA_EACH_WHERE;
 #undef CTA_EACH_WHERE
 	sqlite3_stmt	*st;
 	struct cta	 c;
 	int		 rc, stop = 0;
 
-	st = dbi_stmt(db, f->account_id != 0 ? sql_account : sql_all, err);
+	st = dbi_stmt(db, f->account_id != 0 ? sql_account : f->tam != NULL ?
+	    sql_tam : sql_all, err);
 	if (st == NULL)
 		return -1;
 	dbi_int(st, ":account", f->account_id);
 	dbi_int(st, ":open", f->open_only);
 	dbi_text(st, ":kind", f->kind);
-	dbi_text(st, ":tam", f->tam);
+	dbi_text(st, ":tam_fold", f->tam);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_cta(st, &c);
 		if ((stop = fn(arg, &c)) != 0)
@@ -221,29 +230,38 @@ db_task_each(struct tam_db *db, const struct task_filter *f,
 	    "AND (:open = 0 OR t.status = 'open') " \
 	    "AND (:kind IS NULL OR t.kind = :kind) " \
 	    "ORDER BY t.due, t.id"
+	/* Within one account or CTA the OR costs nothing. */
+#define ONE_TAM "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) "
 	static const char sql_all[] =
 	    "SELECT " TASK_COLS " FROM task t JOIN account a "
 	    "ON a.id = t.account_id WHERE 1 " TASK_EACH_WHERE;
+	static const char sql_tam[] =
+	    "SELECT " TASK_COLS " FROM task t JOIN account a "
+	    "ON a.id = t.account_id WHERE a.tam_fold = :tam_fold "
+	    TASK_EACH_WHERE;
 	static const char sql_account[] =
 	    "SELECT " TASK_COLS " FROM task t JOIN account a "
-	    "ON a.id = t.account_id WHERE t.account_id = :account "
+	    "ON a.id = t.account_id WHERE t.account_id = :account " ONE_TAM
 	    TASK_EACH_WHERE;
 	static const char sql_cta[] =
 	    "SELECT " TASK_COLS " FROM task t JOIN account a "
-	    "ON a.id = t.account_id WHERE t.cta_id = :cta " TASK_EACH_WHERE;
+	    "ON a.id = t.account_id WHERE t.cta_id = :cta " ONE_TAM
+	    TASK_EACH_WHERE;
 #undef TASK_EACH_WHERE
+#undef ONE_TAM
 	sqlite3_stmt	*st;
 	struct task	 t;
 	int		 rc, stop = 0;
 
 	st = dbi_stmt(db, f->cta_id != 0 ? sql_cta : f->account_id != 0 ?
-	    sql_account : sql_all, err);
+	    sql_account : f->tam != NULL ? sql_tam : sql_all, err);
 	if (st == NULL)
 		return -1;
 	dbi_int(st, ":account", f->account_id);
 	dbi_int(st, ":cta", f->cta_id);
 	dbi_int(st, ":open", f->open_only);
 	dbi_text(st, ":kind", f->kind);
+	dbi_text(st, ":tam_fold", f->tam);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_task(st, &t);
 		if ((stop = fn(arg, &t)) != 0)

@@ -435,7 +435,7 @@ db_open(const char *path, struct tam_db **out, int *created, char **err)
 	/* FULL: a committed command survives a power cut, not just a crash. */
 	if (exec_sql(db, "PRAGMA synchronous = FULL", err) != 0)
 		goto fail;
-	if (migrate(db, err) != 0)
+	if (dbi_fold_register(db, err) != 0 || migrate(db, err) != 0)
 		goto fail;
 	if (journal != NULL && strcmp(journal, "wal") != 0)
 		sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL,

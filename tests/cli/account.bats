@@ -275,3 +275,133 @@ add_three() {
 	run sqlite3 "$TAM_DB" "delete from timeline"
 	assert_failure
 }
+
+@test "names match by Unicode case folding, not ASCII case alone" {
+	tam -q account add "Société Générale Ωmega"
+	tam -q account add "Straße AG"
+	for spec in "SOCIÉTÉ GÉNÉRALE ΩMEGA" "société générale ωmega" \
+	    $'Socie\xcc\x81te\xcc\x81 Ge\xcc\x81ne\xcc\x81rale \xe2\x84\xa6mega' \
+	    "SOCIÉ"; do
+		run_tam account show "$spec" --format json
+		assert_success
+		assert_equal "$(echo "$output" | jq -r .name)" "Société Générale Ωmega"
+	done
+	for spec in "STRASSE AG" "strasse" "STRAßE AG"; do
+		run_tam account show "$spec" --format json
+		assert_success
+		assert_equal "$(echo "$output" | jq -r .name)" "Straße AG"
+	done
+	run_tam account show "Strase"
+	assert_failure 1
+	assert_equal "$stderr" "tam: no account matches 'Strase'; see 'tam account list'"
+}
+
+@test "an import finds an account by its folded name" {
+	tam -q account add "Straße AG" --acv 1000
+	tam -q account add "Société Générale"
+	printf 'Account Name,ACV\nSTRASSE AG,5000\nSOCIÉTÉ GÉNÉRALE,7000\n' > in.csv
+	run_tam import in.csv
+	assert_success
+	assert_equal "$stderr" "tam: imported 2 rows: 0 new, 2 updated, 0 unchanged, 0 rejected"
+	# The same two accounts, named as the file names them.
+	assert_equal "$(sqlite3 "$TAM_DB" 'select id, name, acv_cents from account order by id')" \
+	    "1|STRASSE AG|500000
+2|SOCIÉTÉ GÉNÉRALE|700000"
+	# A new row with an ID adopts the account of its name that has none.
+	printf 'Account ID,Account Name,ACV\n0013t00001AbCdE,straße ag,6000\n' > id.csv
+	run_tam import id.csv
+	assert_success
+	assert_equal "$(sqlite3 "$TAM_DB" "select id, sfid from account where sfid is not null")" \
+	    "1|0013t00001AbCdEAAV"
+}
+
+@test "set, import and restore keep the folded names up to date" {
+	tam -q account add Acme --tam "Alice Chen"
+	tam -q account set Acme --name "Straße AG" --tam "Élodie Martin"
+	assert_equal "$(sqlite3 "$TAM_DB" 'select name_fold, tam_fold from account')" \
+	    "strasse ag|élodie martin"
+	printf 'Account Name,TAM\nÜber GmbH,Jörg Ott\n' > in.csv
+	tam -q import in.csv
+	assert_equal "$(sqlite3 "$TAM_DB" 'select name_fold, tam_fold from account where id = 2')" \
+	    "über gmbh|jörg ott"
+	tam -q export > all.json
+	tam -q --db new.db restore all.json
+	assert_equal "$(sqlite3 new.db 'select name_fold, tam_fold from account order by id')" \
+	    "strasse ag|élodie martin
+über gmbh|jörg ott"
+	run_tam --db new.db account show "STRASSE AG" --format json
+	assert_success
+	assert_equal "$(echo "$output" | jq -r .tam)" "Élodie Martin"
+}
+
+@test "a database from before the folded names gets them on upgrade" {
+	# Schema 2, as the tam before the folded names left it.
+	cat "$BATS_TEST_DIRNAME"/../../sql/0001-*.sql \
+	    "$BATS_TEST_DIRNAME"/../../sql/0002-*.sql | sqlite3 "$TAM_DB"
+	sqlite3 "$TAM_DB" "PRAGMA application_id = 1413565745;
+	    PRAGMA user_version = 2;
+	    INSERT INTO account (name, tam, created_at, updated_at) VALUES
+	    ('Société Générale Ωmega', 'Élodie Martin', '2026-01-01T00:00:00Z',
+	    '2026-01-01T00:00:00Z'),
+	    ('Straße AG', NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"
+	run_tam account show "SOCIÉTÉ GÉNÉRALE ΩMEGA" --format json
+	assert_success
+	assert_equal "$(echo "$output" | jq -r .id)" 1
+	assert_equal "$(sqlite3 "$TAM_DB" 'PRAGMA user_version')" \
+	    "$(ls "$BATS_TEST_DIRNAME"/../../sql/[0-9]*.sql | wc -l)"
+	assert_equal "$(sqlite3 "$TAM_DB" 'select name_fold, tam_fold from account order by id')" \
+	    "société générale ωmega|élodie martin
+strasse ag|"
+	run_tam account list --tam ÉLODIE
+	assert_success
+	assert_line --index 1 --partial "Société Générale Ωmega"
+	# fold() is tam's alone: no schema object may call it.
+	run sqlite3 "$TAM_DB" "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%fold(%'"
+	assert_output 0
+}
+
+@test "account add refuses a name that exists, unless both have IDs" {
+	tam -q account add "Acme Corporation"
+	before=$(dbdump)
+	for n in "Acme Corporation" "ACME CORPORATION" "acme corporation"; do
+		run_tam account add "$n"
+		assert_failure 1
+		assert_equal "$stderr" "tam: account 1 is named 'Acme Corporation' already; choose another name, or give both accounts their Salesforce IDs (--sfid)"
+	done
+	run_tam account add "Acme Corporation" --sfid 0013t00001AbCdE
+	assert_failure 1
+	assert_equal "$stderr" "tam: account 1 is named 'Acme Corporation' already and has no Salesforce ID; set it first (tam account set 1 --sfid ID) or choose another name"
+	assert_equal "$(dbdump)" "$before"
+	# With an ID on each, two accounts may share the name.
+	tam -q account set 1 --sfid 001A0000006Vm9r
+	run_tam account add "ACME Corporation" --sfid 0013t00001AbCdE
+	assert_success
+	# The name alone cannot tell them apart: the ids and IDs can.
+	run_tam account show "acme corporation"
+	assert_failure 1
+	assert_equal "${stderr_lines[0]}" "tam: 'acme corporation' names 2 accounts; give the id or the Salesforce ID"
+	assert_equal "${stderr_lines[1]}" "tam:      1  Acme Corporation  001A0000006Vm9rIAC"
+	assert_equal "${stderr_lines[2]}" "tam:      2  ACME Corporation  0013t00001AbCdEAAV"
+	run_tam account show 0013t00001AbCdE --format json
+	assert_success
+	assert_equal "$(echo "$output" | jq -r .id)" 2
+}
+
+@test "account set refuses to make a name clash" {
+	tam -q account add "Acme Corporation" --sfid 001A0000006Vm9r
+	tam -q account add "Acme Corporation" --sfid 0013t00001AbCdE
+	tam -q account add Initech
+	before=$(dbdump)
+	run_tam account set Initech --name "ACME corporation"
+	assert_failure 1
+	assert_equal "$stderr" "tam: account 1 is named 'Acme Corporation' already; choose another name, or give both accounts their Salesforce IDs (--sfid)"
+	run_tam account set 2 --clear sfid
+	assert_failure 1
+	assert_equal "$stderr" "tam: account 1 is named 'Acme Corporation' already; choose another name, or give both accounts their Salesforce IDs (--sfid)"
+	assert_equal "$(dbdump)" "$before"
+	# A change that leaves name and ID alone is no clash.
+	run_tam account set 2 --acv 1000
+	assert_success
+	run_tam account set 2 --name "Acme Corporation EMEA"
+	assert_success
+}

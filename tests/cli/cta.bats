@@ -83,8 +83,8 @@ KEYS='["cta_id","account_id","account","kind","title","playbook","status","risk_
 	run_tam cta list --tam BOB
 	assert_equal "$(echo "$output" | cut -f1 | tr '\n' ' ')" "cta_id 2 "
 	run_tam cta list --tam nobody
-	assert_success
-	assert_equal "${#lines[@]}" 1
+	assert_failure 1
+	assert_equal "$stderr" "tam: no TAM named 'nobody'; TAMs in this book: alice, bob"
 }
 
 @test "cta list errors (exit 2)" {

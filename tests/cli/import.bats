@@ -500,7 +500,7 @@ account_by_name"
 	run sqlite3 "$TAM_DB" "SELECT count(*) FROM account"
 	assert_output 10500
 	# The rebuilt name index finds what the import wrote.
-	run sqlite3 "$TAM_DB" "EXPLAIN QUERY PLAN SELECT id FROM account WHERE name = 'x'"
+	run sqlite3 "$TAM_DB" "EXPLAIN QUERY PLAN SELECT id FROM account WHERE name_fold = 'x'"
 	assert_output --partial account_by_name
 }
 
