@@ -705,7 +705,7 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv, int help)
 	else
 		rc = e->exec(ctx, n, args);
 	if (ctx->show_usage && rc == TAM_USAGE) {
-		/* The usage goes with the error; main prints the error first. */
+		/* The usage goes with the error: print the error first. */
 		ctx->show_usage = 0;
 		if (ctx->errmsg != NULL && *ctx->errmsg != '\0')
 			tam_warn("%s", ctx->errmsg);

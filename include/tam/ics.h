@@ -43,12 +43,13 @@ enum ics_status {
 struct ics_item {
 	int		 todo;		/* 1: VTODO with DUE, 0: VEVENT */
 	int64_t		 task_id;
-	const char	*db_uid;	/* the UID is "task-<id>.<db_uid>@tam" */
+	const char	*db_uid;	/* UID: "task-<id>.<db_uid>@tam" */
 	int		 date;		/* DTSTART or DUE (a day number) */
 	int		 stamp;		/* DTSTAMP: this day at 00:00 UTC */
 	enum ics_status	 status;
 	int64_t		 sequence;	/* SEQUENCE: grows with each change */
-	const char	*modified;	/* LAST-MODIFIED, "YYYY-MM-DDTHH:MM:SSZ";
+	const char	*modified;	/* LAST-MODIFIED, as stored:
+					   "YYYY-MM-DDTHH:MM:SSZ";
 					   NULL (or malformed): none */
 	const char	*completed;	/* COMPLETED of a done VTODO, the same
 					   form; NULL: none */

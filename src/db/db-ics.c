@@ -92,7 +92,8 @@ db_ics_tasks(struct tam_db *db, const char *tam, int until, int closed_since,
 		a.has_acv = sqlite3_column_type(st, 14) != SQLITE_NULL;
 		a.acv_cents = sqlite3_column_int64(st, 14);
 		cur = dbi_col_text(st, 15);
-		snprintf(a.currency, sizeof a.currency, "%s", cur ? cur : "USD");
+		snprintf(a.currency, sizeof a.currency, "%s",
+		    cur != NULL ? cur : "USD");
 		a.upsell = sqlite3_column_int(st, 16);
 		a.renewal_date = dbi_col_date(st, 17);
 		if ((stop = fn(arg, &t, &a, sqlite3_column_int64(st, 21))) != 0)

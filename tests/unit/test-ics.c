@@ -1,4 +1,4 @@
-/* test-ics.c: iCalendar folding, escaping, events and to-dos, open or closed. */
+/* test-ics.c: iCalendar folding, escaping, events and to-dos, open, closed. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -351,7 +351,8 @@ test_item_closed(void **state)
 static void
 test_item_bad_times(void **state)
 {
-	static const char *const bad[] = { "", "2026-11-25", "2026-11-25 09:30:00Z",
+	static const char *const bad[] = { "", "2026-11-25",
+	    "2026-11-25 09:30:00Z",
 	    "2026-11-25T09:30:00", "2026-11-25T09:30:00+01:00",
 	    "2026-1a-25T09:30:00Z", "2026-11-25T09:30:00Zx" };
 	struct ics_item	 it;
