@@ -229,7 +229,7 @@ load helper
 		assert_equal "${stderr_lines[0]}" "tam: $c: which one? ('tam help $c' shows their options)"
 		subs=$("$TAM" help "$c" | sed -n "s/^\(usage:\)\{0,1\} *tam $c \([a-z-]*\).*/\2/p" | sort -u)
 		[ -n "$subs" ]
-		# a line each, with its summary, in the order of the table
+		# a line each, with its summary
 		[ "$(( ${#stderr_lines[@]} - 1 ))" -eq "$(wc -l <<<"$subs")" ]
 		for s in $subs; do
 			[[ "$stderr" == *"tam $c $s "*[a-z]* ]] || fail "$c: no line for '$s'"
