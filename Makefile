@@ -38,7 +38,7 @@ UNIT_SRCS = $(wildcard tests/unit/test-*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all check check-unit check-cli install uninstall clean demo deps \
-	bench check-asan check-valgrind fuzz
+	bench check-asan check-valgrind fuzz check-man
 
 all: tam
 
@@ -67,8 +67,17 @@ $(B)/tests/%: tests/unit/%.c $(B)/libtam.a
 	    $(B)/libtam.a $(CMOCKA_LIBS) $(LIBS)
 
 # The whole suite: C unit tests (cmocka) and the command line (bats).
-check: tam $(UNIT_BINS)
+check: tam $(UNIT_BINS) check-man
 	@sh tests/run.sh $(UNIT_BINS)
+
+# The man page lints clean with mandoc and with groff (which man(1) uses
+# here): an mdoc macro name in running text, such as "Do", ends groff's
+# page at that line without a word.  tests/cli/manpage.bats checks that
+# it names every command, option and setting the binary has.
+check-man:
+	@mandoc -Tlint -Wwarning doc/tam.1
+	@out=$$(groff -mandoc -ww -z doc/tam.1 2>&1) && [ -z "$$out" ] || \
+	    { printf '%s\n' "$$out"; exit 1; }
 
 check-unit: $(UNIT_BINS)
 	@sh tests/run.sh --unit-only $(UNIT_BINS)

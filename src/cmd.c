@@ -38,23 +38,27 @@ static const struct cmd_entry *const commands[] = {
 	NULL
 };
 
-/* The global options, valid before or after the command name. */
+/*
+ * The global options, valid anywhere after "tam": before the command,
+ * between it and its sub-command, among the command's own options.
+ */
 struct global_opt {
 	const char	*name;
 	char		 shortname;
 	int		 has_arg;
+	int		 what;		/* CMD_ARG_GLOBAL, _HELP or _VERSION */
 };
 
 static const struct global_opt globals[] = {
-	{ "db",		0,	1 },
-	{ "today",	0,	1 },
-	{ "format",	0,	1 },
-	{ "color",	0,	1 },
-	{ "no-color",	0,	0 },
-	{ "quiet",	'q',	0 },
-	{ "help",	'h',	0 },
-	{ "version",	'V',	0 },
-	{ NULL,		0,	0 }
+	{ "db",		0,	1,	CMD_ARG_GLOBAL },
+	{ "today",	0,	1,	CMD_ARG_GLOBAL },
+	{ "format",	0,	1,	CMD_ARG_GLOBAL },
+	{ "color",	0,	1,	CMD_ARG_GLOBAL },
+	{ "no-color",	0,	0,	CMD_ARG_GLOBAL },
+	{ "quiet",	'q',	0,	CMD_ARG_GLOBAL },
+	{ "help",	'h',	0,	CMD_ARG_HELP },
+	{ "version",	'V',	0,	CMD_ARG_VERSION },
+	{ NULL,		0,	0,	0 }
 };
 
 static const struct cmd_entry *
@@ -90,8 +94,9 @@ write_usage(FILE *fp, const struct cmd_entry *e)
 		    "it or of one of its words (alice, chen: Alice Chen).\n"
 		    "Names match in any case of any script (SOCIÉTÉ is "
 		    "Société, STRASSE is Straße).\n", fp);
-		fputs("\n'tam help COMMAND' or 'tam COMMAND --help' for "
-		    "more; man tam for everything.\n", fp);
+		fputs("\nGlobal options go anywhere after 'tam'; long options "
+		    "are written in full.\n'tam help COMMAND' or 'tam COMMAND "
+		    "--help' for more; man tam for everything.\n", fp);
 		return;
 	}
 	if (e->sub != NULL) {
@@ -102,6 +107,13 @@ write_usage(FILE *fp, const struct cmd_entry *e)
 		return;
 	}
 	fprintf(fp, "usage: tam %s\n", e->usage);
+}
+
+void
+cmd_version(FILE *fp)
+{
+	fprintf(fp, "tam %s (sqlite %s, schema %d)\n", TAM_VERSION,
+	    db_sqlite_version(), db_schema_version());
 }
 
 void
@@ -299,22 +311,119 @@ find_global_long(const char *name, size_t len)
 	return NULL;
 }
 
-/* Does the command's long option (exact or unique prefix) take a value? */
-static int
-long_takes_value(const struct option *longopts, const char *name, size_t len)
+static const struct global_opt *
+find_global_short(char c)
 {
-	const struct option	*o, *hit = NULL;
+	const struct global_opt	*g;
+
+	for (g = globals; g->name != NULL; g++)
+		if (g->shortname != 0 && g->shortname == c)
+			return g;
+	return NULL;
+}
+
+/* The command's long option of exactly this name, or NULL. */
+static const struct option *
+find_long(const struct option *longopts, const char *name, size_t len)
+{
+	const struct option	*o;
+
+	for (o = longopts; o != NULL && o->name != NULL; o++)
+		if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
+			return o;
+	return NULL;
+}
+
+/* The one option, global or the command's, that name abbreviates. */
+static const char *
+abbreviated(const struct option *longopts, const char *name, size_t len)
+{
+	const struct global_opt	*g;
+	const struct option	*o;
+	const char		*hit = NULL;
 	int			 nhits = 0;
 
-	for (o = longopts; o != NULL && o->name != NULL; o++) {
-		if (strncmp(o->name, name, len) != 0)
-			continue;
-		if (strlen(o->name) == len)
-			return o->has_arg == required_argument;
-		hit = o;
-		nhits++;
+	for (g = globals; g->name != NULL; g++)
+		if (strncmp(g->name, name, len) == 0) {
+			hit = g->name;
+			nhits++;
+		}
+	for (o = longopts; o != NULL && o->name != NULL; o++)
+		if (strncmp(o->name, name, len) == 0) {
+			hit = o->name;
+			nhits++;
+		}
+	return nhits == 1 ? hit : NULL;
+}
+
+/*
+ * Long options are matched exactly, here, for every command: getopt_long
+ * would take a unique prefix ("--hor" for --horizon), and then any option
+ * added later ("--horizon-end") would change what an old script means.
+ */
+static int
+unknown_long(struct tam_ctx *ctx, const struct option *longopts,
+    const char *a)
+{
+	const char	*full;
+	size_t		 len = strcspn(a + 2, "=");
+
+	if ((full = abbreviated(longopts, a + 2, len)) != NULL)
+		return cmd_misuse(ctx, "unknown option '%.*s'; did you mean "
+		    "'--%s'? (long options are written in full)",
+		    (int)len + 2, a, full);
+	return cmd_misuse(ctx, "unknown option '%.*s'", (int)len + 2, a);
+}
+
+/*
+ * Applies global option g given at argv[*i]; its value may follow.
+ * Returns g's CMD_ARG_*, or -1 (misuse).
+ */
+static int
+apply_global(struct tam_ctx *ctx, const struct global_opt *g, int argc,
+    char **argv, int *i)
+{
+	const char	*a = argv[*i], *eq = strchr(a, '=');
+	const char	*value = eq != NULL ? eq + 1 : NULL;
+
+	if (!g->has_arg && eq != NULL)
+		return cmd_misuse(ctx, "option '--%s' takes no value",
+		    g->name), -1;
+	if (g->has_arg && value == NULL) {
+		if (*i + 1 >= argc)
+			return cmd_misuse(ctx, "option '--%s' needs a value",
+			    g->name), -1;
+		value = argv[++*i];
 	}
-	return nhits == 1 && hit->has_arg == required_argument;
+	if (g->what == CMD_ARG_GLOBAL)
+		cmd_global_option(ctx, g->name, value);
+	return g->what;
+}
+
+int
+cmd_global_arg(struct tam_ctx *ctx, int argc, char **argv, int *i)
+{
+	const struct global_opt	*g;
+	const char		*a = argv[*i], *p;
+	int			 what = CMD_ARG_GLOBAL;
+
+	if (a[0] == '-' && a[1] == '-') {
+		if ((g = find_global_long(a + 2, strcspn(a + 2, "="))) == NULL)
+			return unknown_long(ctx, NULL, a), -1;
+		return apply_global(ctx, g, argc, argv, i);
+	}
+	/* A cluster of -q, -h and -V; the first of -h and -V counts. */
+	for (p = a + 1; *p != '\0'; p++)
+		if (find_global_short(*p) == NULL)
+			return cmd_misuse(ctx, "unknown option '-%c'", *p), -1;
+	for (p = a + 1; *p != '\0'; p++) {
+		g = find_global_short(*p);
+		if (g->what == CMD_ARG_GLOBAL)
+			cmd_global_option(ctx, g->name, NULL);
+		else if (what == CMD_ARG_GLOBAL)
+			what = g->what;
+	}
+	return what;
 }
 
 static int
@@ -330,17 +439,20 @@ short_takes_value(const char *shortopts, char c)
 
 /*
  * Takes the global options out of a command's arguments, so the command
- * parses only its own.  argv[0] is kept.  Returns the new argc, or -1
- * (with the error in ctx).  *help is set for -h/--help.
+ * parses only its own, and checks that each long option is one of the
+ * command's, written in full.  argv[0] is kept.  Returns the new argc, or
+ * -1 (with the error in ctx).  *what becomes CMD_ARG_HELP or
+ * CMD_ARG_VERSION for the first -h/--help or -V/--version.
  */
 static int
 strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
-    char **argv, char **out, int *help)
+    char **argv, char **out, int *what)
 {
 	const struct global_opt	*g;
-	const char		*a, *eq, *value;
+	const struct option	*o;
+	const char		*a;
 	char			*w, *r;
-	int			 i, n = 0, value_next;
+	int			 i, n = 0, value_next, rc;
 	size_t			 len;
 
 	out[n++] = argv[0];
@@ -352,36 +464,28 @@ strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 			break;
 		}
 		if (a[0] == '-' && a[1] == '-') {
-			eq = strchr(a + 2, '=');
-			len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
-			if ((g = find_global_long(a + 2, len)) == NULL) {
-				out[n++] = argv[i];
-				if (eq == NULL && long_takes_value(e->longopts,
-				    a + 2, len) && i + 1 < argc)
-					out[n++] = argv[++i];
+			len = strcspn(a + 2, "=");
+			if ((g = find_global_long(a + 2, len)) != NULL) {
+				if ((rc = apply_global(ctx, g, argc, argv,
+				    &i)) < 0)
+					return -1;
+				if (rc != CMD_ARG_GLOBAL && *what == 0)
+					*what = rc;
 				continue;
 			}
-			value = eq ? eq + 1 : NULL;
-			if (g->has_arg && value == NULL) {
-				if (i + 1 >= argc)
-					return cmd_misuse(ctx, "option '--%s' "
-					    "needs a value", g->name), -1;
-				value = argv[++i];
-			}
-			if (strcmp(g->name, "help") == 0)
-				*help = 1;
-			else if (strcmp(g->name, "version") == 0)
-				return cmd_misuse(ctx, "--version goes "
-				    "before the command"), -1;
-			else
-				cmd_global_option(ctx, g->name, value);
+			if ((o = find_long(e->longopts, a + 2, len)) == NULL)
+				return unknown_long(ctx, e->longopts, a), -1;
+			out[n++] = argv[i];
+			if (a[2 + len] == '\0' &&
+			    o->has_arg == required_argument && i + 1 < argc)
+				out[n++] = argv[++i];
 			continue;
 		}
 		if (a[0] != '-' || a[1] == '\0') {
 			out[n++] = argv[i];
 			continue;
 		}
-		/* A cluster of short options: drop -q and -h, in place. */
+		/* A cluster of short options: drop -q, -h and -V, in place. */
 		w = r = argv[i] + 1;
 		value_next = 0;
 		for (; *r != '\0'; r++) {
@@ -391,12 +495,14 @@ strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 				w += strlen(w);
 				break;
 			}
-			if (*r == 'q' && (e->shortopts == NULL ||
-			    strchr(e->shortopts, 'q') == NULL))
-				ctx->quiet = 1;
-			else if (*r == 'h')
-				*help = 1;
-			else
+			g = find_global_short(*r);
+			if (g != NULL && (e->shortopts == NULL ||
+			    strchr(e->shortopts, *r) == NULL)) {
+				if (g->what == CMD_ARG_GLOBAL)
+					cmd_global_option(ctx, g->name, NULL);
+				else if (*what == 0)
+					*what = g->what;
+			} else
 				*w++ = *r;
 		}
 		*w = '\0';
@@ -506,44 +612,126 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	return TAM_OK;
 }
 
-int
-cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
+/*
+ * A command with sub-commands given none, or an unknown one: the error,
+ * then the sub-commands with a line each, in the form of a usage.
+ */
+static int
+which_sub(struct tam_ctx *ctx, const struct cmd_entry *e, const char *bad,
+    const char *before)
 {
-	const struct cmd_entry	*e, *sub;
+	const struct cmd_entry *const	*t;
+	int				 w = 0;
+
+	if (bad != NULL)
+		tam_warn("unknown command '%s %s'", e->name, bad);
+	else if (before != NULL)
+		tam_warn("%s: give the sub-command before '%.*s'", e->name,
+		    (int)strcspn(before, "="), before);
+	else
+		tam_warn("%s: which one? ('tam help %s' shows their options)",
+		    e->name, e->name);
+	for (t = e->sub; *t != NULL; t++)
+		if ((int)strlen((*t)->name) > w)
+			w = (int)strlen((*t)->name);
+	for (t = e->sub; *t != NULL; t++)
+		tam_warn("%s tam %s %-*s  %s", t == e->sub ? "usage:" :
+		    "      ", e->name, w, (*t)->name, (*t)->summary);
+	free(ctx->errmsg);
+	ctx->errmsg = xstrdup("");
+	return TAM_USAGE;
+}
+
+/* Is name ("tam=x" of "--tam=x") an option of one of e's sub-commands? */
+static int
+sub_option(const struct cmd_entry *e, const char *name)
+{
+	const struct cmd_entry *const	*t;
+
+	for (t = e->sub; *t != NULL; t++)
+		if (find_long((*t)->longopts, name, strcspn(name, "=")) !=
+		    NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * Finds the sub-command of e in argv[1..argc): global options may stand
+ * before it.  Returns its index, 0 when help was asked for (and printed),
+ * or -1 (the error reported) with *rc set.
+ */
+static int
+find_sub(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
+    char **argv, int *what, int *rc)
+{
+	const char	*a;
+	int		 i, w;
+
+	for (i = 1; i < argc; i++) {
+		a = argv[i];
+		if (a[0] != '-' || a[1] == '\0')
+			break;
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (a[1] == '-' && sub_option(e, a + 2)) {
+			*rc = which_sub(ctx, e, NULL, a);
+			return -1;
+		}
+		if ((w = cmd_global_arg(ctx, argc, argv, &i)) < 0) {
+			*rc = TAM_USAGE;
+			return -1;
+		}
+		if (w != CMD_ARG_GLOBAL && *what == 0)
+			*what = w;
+	}
+	if (i < argc && find_entry(e->sub, argv[i]) != NULL)
+		return i;
+	if (i == argc && *what == CMD_ARG_HELP) {
+		cmd_usage(stdout, e);
+		*rc = TAM_OK;
+		return 0;
+	}
+	if (*what == CMD_ARG_VERSION) {
+		cmd_version(stdout);
+		*rc = TAM_OK;
+		return 0;
+	}
+	*rc = which_sub(ctx, e, i < argc ? argv[i] : NULL, NULL);
+	return -1;
+}
+
+int
+cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv, int help)
+{
+	const struct cmd_entry	*e;
 	char			**args;
-	int			 n, help = 0, rc;
+	int			 n, i, what, rc;
 
 	if ((e = find_entry(commands, argv[0])) == NULL)
 		return cmd_fail(ctx, TAM_USAGE, "unknown command '%s'; see "
 		    "'tam help'", argv[0]);
 	ctx->cmd = e->name;
+	what = help ? CMD_ARG_HELP : 0;
 	if (e->sub != NULL) {
-		if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
-		    strcmp(argv[1], "-h") == 0) {
-			if (argc >= 2) {
-				cmd_usage(stdout, e);
-				return TAM_OK;
-			}
-			return cmd_misuse(ctx, "%s: which one? (see below)",
-			    e->name);
-		}
-		if ((sub = find_entry(e->sub, argv[1])) == NULL) {
-			rc = cmd_misuse(ctx, "unknown command '%s %s'",
-			    e->name, argv[1]);
+		if ((i = find_sub(ctx, e, argc, argv, &what, &rc)) <= 0)
 			return rc;
-		}
-		ctx->cmd = ctx->owned[1] = xasprintf("%s %s", e->name,
-		    sub->name);
-		e = sub;
-		argc--;
-		argv++;
+		e = find_entry(e->sub, argv[i]);
+		ctx->cmd = ctx->owned[1] = xasprintf("%s %s", argv[0],
+		    e->name);
+		argc -= i;
+		argv += i;
 	}
 	args = xcalloc((size_t)argc + 1, sizeof *args);
-	n = strip_globals(ctx, e, argc, argv, args, &help);
+	n = strip_globals(ctx, e, argc, argv, args, &what);
 	if (n < 0)
 		rc = TAM_USAGE;
-	else if (help) {
+	else if (what == CMD_ARG_HELP) {
 		cmd_usage(stdout, e);
+		rc = TAM_OK;
+	} else if (what == CMD_ARG_VERSION) {
+		cmd_version(stdout);
 		rc = TAM_OK;
 	} else if ((rc = resolve_options(ctx)) != TAM_OK)
 		;
@@ -554,7 +742,7 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv)
 	/* Committed (or nothing to commit), and stdout is out. */
 	tam_info_flush(ctx, rc == TAM_OK);
 	if (ctx->show_usage && rc == TAM_USAGE) {
-		/* The usage goes with the error; main prints the error first. */
+		/* The usage goes with the error: print the error first. */
 		ctx->show_usage = 0;
 		if (ctx->errmsg != NULL && *ctx->errmsg != '\0')
 			tam_warn("%s", ctx->errmsg);

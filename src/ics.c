@@ -111,24 +111,56 @@ ics_begin(FILE *fp)
 	ics_fold(fp, "X-WR-CALNAME:tam renewals");
 }
 
+/*
+ * Writes NAME:YYYYMMDDTHHMMSSZ for a stored "YYYY-MM-DDTHH:MM:SSZ"; a
+ * value of another shape writes nothing rather than a malformed line.
+ */
+static void
+time_line(FILE *fp, const char *name, const char *at)
+{
+	static const char	shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	size_t			i;
+
+	if (at == NULL || strlen(at) != sizeof shape - 1)
+		return;
+	for (i = 0; shape[i] != '\0'; i++)
+		if (shape[i] == 'd' ? (at[i] < '0' || at[i] > '9') :
+		    at[i] != shape[i])
+			return;
+	fprintf(fp, "%s:%.4s%.2s%.2sT%.2s%.2s%.2sZ\r\n", name, at, at + 5,
+	    at + 8, at + 11, at + 14, at + 17);
+}
+
 void
 ics_item(FILE *fp, const struct ics_item *it)
 {
-	const char	*comp = it->todo ? "VTODO" : "VEVENT";
+	const char	*comp = it->todo ? "VTODO" : "VEVENT", *status;
 	int		 y, m, d;
 
 	fprintf(fp, "BEGIN:%s\r\n", comp);
-	fprintf(fp, "UID:task-%" PRId64 "@tam\r\n", it->task_id);
+	fprintf(fp, "UID:task-%" PRId64 ".%s@tam\r\n", it->task_id,
+	    it->db_uid != NULL ? it->db_uid : "");
 	date_to_ymd(it->stamp, &y, &m, &d);
 	fprintf(fp, "DTSTAMP:%04d%02d%02dT000000Z\r\n", y, m, d);
+	fprintf(fp, "SEQUENCE:%" PRId64 "\r\n", it->sequence);
+	time_line(fp, "LAST-MODIFIED", it->modified);
+	if (it->status == ICS_OPEN)
+		status = it->todo ? "NEEDS-ACTION" : "CONFIRMED";
+	else if (it->status == ICS_DONE && it->todo)
+		status = "COMPLETED";
+	else
+		status = "CANCELLED";	/* VEVENT has no COMPLETED */
 	if (it->todo) {
 		date_line(fp, "DUE", it->date);
-		fputs("STATUS:NEEDS-ACTION\r\n", fp);
+		fprintf(fp, "STATUS:%s\r\n", status);
+		if (it->status == ICS_DONE)
+			time_line(fp, "COMPLETED", it->completed);
 	} else {
 		/* An all-day event ends the next day (RFC 5545 3.6.1). */
 		date_line(fp, "DTSTART", it->date);
 		date_line(fp, "DTEND", it->date + 1);
 		fputs("TRANSP:TRANSPARENT\r\n", fp);
+		fprintf(fp, "STATUS:%s\r\n", status);
 	}
 	text_line(fp, "SUMMARY", it->summary);
 	if (it->description != NULL)

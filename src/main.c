@@ -1,6 +1,5 @@
 /* main.c: the global options before the command, and the exit code. */
 #include <errno.h>
-#include <getopt.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -12,18 +11,6 @@
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/out.h"
-
-static const struct option global_longopts[] = {
-	{ "db",		required_argument,	NULL, 'D' },
-	{ "today",	required_argument,	NULL, 'T' },
-	{ "format",	required_argument,	NULL, 'F' },
-	{ "color",	required_argument,	NULL, 'C' },
-	{ "no-color",	no_argument,		NULL, 'N' },
-	{ "quiet",	no_argument,		NULL, 'q' },
-	{ "help",	no_argument,		NULL, 'h' },
-	{ "version",	no_argument,		NULL, 'V' },
-	{ NULL,		0,			NULL, 0 }
-};
 
 static int
 local_today(void)
@@ -60,8 +47,8 @@ int
 main(int argc, char **argv)
 {
 	struct tam_ctx	 ctx;
-	const char	*user;
-	int		 ch, rc;
+	const char	*user, *a;
+	int		 i, help = 0, rc;
 
 	setlocale(LC_CTYPE, "");
 	/*
@@ -75,50 +62,40 @@ main(int argc, char **argv)
 	user = getenv("USER");
 	ctx.user = user != NULL && *user != '\0' ? user : "tam";
 
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+:qhV", global_longopts,
-	    NULL)) != -1) {
-		switch (ch) {
-		case 'D':
-			cmd_global_option(&ctx, "db", optarg);
+	/* The same reader as after the command: exact names, no prefixes. */
+	for (i = 1; i < argc; i++) {
+		a = argv[i];
+		if (a[0] != '-' || a[1] == '\0')
 			break;
-		case 'T':
-			cmd_global_option(&ctx, "today", optarg);
+		if (strcmp(a, "--") == 0) {
+			i++;
 			break;
-		case 'F':
-			cmd_global_option(&ctx, "format", optarg);
+		}
+		switch (cmd_global_arg(&ctx, argc, argv, &i)) {
+		case CMD_ARG_GLOBAL:
 			break;
-		case 'C':
-			cmd_global_option(&ctx, "color", optarg);
+		case CMD_ARG_HELP:
+			help = 1;
 			break;
-		case 'N':
-			cmd_global_option(&ctx, "no-color", NULL);
-			break;
-		case 'q':
-			ctx.quiet = 1;
-			break;
-		case 'h':
-			cmd_usage(stdout, NULL);
-			return finish_output(&ctx, TAM_OK);
-		case 'V':
-			printf("tam %s (sqlite %s, schema %d)\n", TAM_VERSION,
-			    db_sqlite_version(), db_schema_version());
+		case CMD_ARG_VERSION:
+			cmd_version(stdout);
 			return finish_output(&ctx, TAM_OK);
 		default:
-			rc = cmd_bad_option(&ctx, argv, ch);
 			tam_warn("%s", ctx.errmsg);
 			free(ctx.errmsg);
 			cmd_usage(stderr, NULL);
-			return rc;
+			return TAM_USAGE;
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc == 0) {
+	if (i == argc) {
+		if (help) {
+			cmd_usage(stdout, NULL);
+			return finish_output(&ctx, TAM_OK);
+		}
 		cmd_usage(stderr, NULL);
 		return TAM_USAGE;
 	}
-	rc = cmd_dispatch(&ctx, argc, argv);
+	rc = cmd_dispatch(&ctx, argc - i, argv + i, help);
 	rc = finish_output(&ctx, rc);
 	if (ctx.errmsg != NULL && *ctx.errmsg != '\0')
 		tam_warn("%s", ctx.errmsg);

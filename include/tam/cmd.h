@@ -4,7 +4,9 @@
  * Adding a command:
  *  1. src/cmd/cmd-NAME.c exporting one `const struct cmd_entry
  *     cmd_NAME_entry` (everything else static); options with getopt_long
- *     and a local longopts[]; misuse returns TAM_USAGE via cmd_fail().
+ *     and a local longopts[], which the entry names too (the dispatcher
+ *     refuses any long option not in it, and any abbreviation); misuse
+ *     returns TAM_USAGE via cmd_fail().
  *  2. its line in the table of src/cmd.c (and the declaration below);
  *  3. tests: tests/cli/NAME.bats for every option and error path;
  *  4. the man page doc/tam.1, the README, and completion/;
@@ -37,12 +39,30 @@ struct cmd_entry {
 };
 
 /*
- * Runs the command line argv[0..argc) (argv[0] is the command name).
- * Returns the exit code; ctx->errmsg holds the error, if any.
+ * Runs the command line argv[0..argc) (argv[0] is the command name);
+ * help is set when -h/--help came before the command.  Global options may
+ * stand anywhere after "tam"; long options must be written in full (one
+ * rule for every command, checked here against the entry's longopts, so
+ * an entry must list every long option its exec accepts).  Returns the
+ * exit code; ctx->errmsg holds the error, if any.
  */
-int	 cmd_dispatch(struct tam_ctx *, int, char **);
+int	 cmd_dispatch(struct tam_ctx *, int, char **, int help);
 /* Prints the usage of a command (or of tam with NULL) to fp. */
 void	 cmd_usage(FILE *, const struct cmd_entry *);
+/* Prints the "tam --version" line to fp. */
+void	 cmd_version(FILE *);
+
+/* What cmd_global_arg() found. */
+#define CMD_ARG_GLOBAL	1	/* an option applied to ctx (--db, -q...) */
+#define CMD_ARG_HELP	2	/* -h, --help */
+#define CMD_ARG_VERSION	3	/* -V, --version */
+/*
+ * Reads the global option at argv[*i] (which starts with '-'): a long one
+ * written in full, "--db PATH" or "--db=PATH", or a cluster of -q, -h
+ * and -V.  Applies it to ctx and leaves *i on its last word (the value).
+ * Returns CMD_ARG_*, or -1 with the misuse in ctx when it is not one.
+ */
+int	 cmd_global_arg(struct tam_ctx *, int argc, char **argv, int *i);
 /* Applies one global option (its long name and value) to ctx. */
 int	 cmd_global_option(struct tam_ctx *, const char *name,
 	    const char *value);

@@ -58,15 +58,4 @@ int	 db_report_at_risk(struct tam_db *, const char *tam,
 	    int (*fn)(void *, const struct at_risk_row *), void *arg,
 	    char **err);
 
-/*
- * Calls fn for every open task of an account that is not archived, of
- * the TAM tam (folded; NULL: any), due on or before until, by due date
- * then id.  The task's strings are borrowed; the account holds the
- * people, ACV, upsell and renewal date (other fields unset) and is
- * borrowed too.
- */
-int	 db_open_tasks_until(struct tam_db *, const char *tam, int until,
-	    int (*fn)(void *, const struct task *, const struct account *),
-	    void *arg, char **err);
-
 #endif

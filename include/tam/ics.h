@@ -27,12 +27,32 @@ char	*ics_escape(const char *text);
  */
 void	 ics_fold(FILE *, const char *line);
 
-/* An all-day review meeting (VEVENT) or a task (VTODO). */
+/* Where a task stands, as the calendar shows it. */
+enum ics_status {
+	ICS_OPEN,		/* VEVENT CONFIRMED, VTODO NEEDS-ACTION */
+	ICS_DONE,		/* VEVENT CANCELLED, VTODO COMPLETED */
+	ICS_CANCELLED		/* skipped or cancelled: CANCELLED */
+};
+
+/*
+ * An all-day review meeting (VEVENT) or a task (VTODO).  A closed task
+ * stays in the file a while with its new status, so that a calendar
+ * that imported it open learns it is over (an entry that just vanishes
+ * stays in the calendar as it was).
+ */
 struct ics_item {
 	int		 todo;		/* 1: VTODO with DUE, 0: VEVENT */
-	int64_t		 task_id;	/* the UID is "task-<id>@tam" */
+	int64_t		 task_id;
+	const char	*db_uid;	/* UID: "task-<id>.<db_uid>@tam" */
 	int		 date;		/* DTSTART or DUE (a day number) */
 	int		 stamp;		/* DTSTAMP: this day at 00:00 UTC */
+	enum ics_status	 status;
+	int64_t		 sequence;	/* SEQUENCE: grows with each change */
+	const char	*modified;	/* LAST-MODIFIED, as stored:
+					   "YYYY-MM-DDTHH:MM:SSZ";
+					   NULL (or malformed): none */
+	const char	*completed;	/* COMPLETED of a done VTODO, the same
+					   form; NULL: none */
 	const char	*summary;	/* plain text, escaped here */
 	const char	*description;	/* plain text, NULL: none */
 };

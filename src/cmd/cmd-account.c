@@ -729,19 +729,21 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 
 /* --- archive, rm --------------------------------------------------- */
 
+/* rm's options, also in its entry (the dispatcher checks them). */
+static const struct option rm_longopts[] = {
+	{ "yes",	no_argument,	NULL, OPT_YES },
+	{ NULL, 0, NULL, 0 }
+};
+
 /* Parses "ACCOUNT" alone (plus --yes for rm) and resolves it. */
 static int
 one_account_arg(struct tam_ctx *ctx, int argc, char **argv, int *yes,
     int64_t *id)
 {
-	static const struct option longopts[] = {
-		{ "yes",	no_argument,	NULL, OPT_YES },
-		{ NULL, 0, NULL, 0 }
-	};
 	int	ch;
 
 	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", yes ? longopts : NULL,
+	while ((ch = getopt_long(argc, argv, ":", yes ? rm_longopts : NULL,
 	    NULL)) != -1) {
 		if (ch == OPT_YES && yes != NULL)
 			*yes = 1;
@@ -850,7 +852,7 @@ static const struct cmd_entry account_archive_entry = {
 
 static const struct cmd_entry account_rm_entry = {
 	"rm", "account rm ACCOUNT --yes",
-	"delete an account and all its rows", ":", NULL,
+	"delete an account and all its rows", ":", rm_longopts,
 	CMD_DB | CMD_WRITE, account_rm, NULL
 };
 

@@ -1,4 +1,7 @@
-/* cmd-ics.c: tam ics, the open work as an iCalendar file. */
+/*
+ * cmd-ics.c: tam ics, the open work as an iCalendar file, and the work
+ * closed lately, so that a calendar re-importing the file drops it.
+ */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,7 +9,7 @@
 
 #include "tam/cmd.h"
 #include "tam/date.h"
-#include "tam/db-report.h"
+#include "tam/db-ics.h"
 #include "tam/ics.h"
 #include "tam/money.h"
 #include "tam/sched.h"
@@ -17,9 +20,11 @@
 
 struct ics_run {
 	const struct settings	*s;
+	const char		*db_uid;
 	int			 today;
 	int			 events;
 	int			 todos;
+	int			 closed;
 };
 
 /* Appends "Key: value\n" to a growing description. */
@@ -67,6 +72,7 @@ task_description(const struct task *t, const struct account *a,
     const struct settings *s, int meeting)
 {
 	char	*desc = NULL, *v, buf[64], money[48];
+	int	 open = strcmp(t->status, "open") == 0;
 
 	if (meeting) {
 		v = attendee_list(a, s);
@@ -87,13 +93,21 @@ task_description(const struct task *t, const struct account *a,
 		describe(&desc, "ACV", money);
 	}
 	describe(&desc, "Note", t->note);
-	snprintf(buf, sizeof buf, "tam done %" PRId64, t->id);
-	describe(&desc, "When done", buf);
+	if (open) {
+		snprintf(buf, sizeof buf, "tam done %" PRId64, t->id);
+		describe(&desc, "When done", buf);
+	} else {
+		/* The day of done_at "YYYY-MM-DDT...". */
+		snprintf(buf, sizeof buf, "%s on %.10s", t->status,
+		    t->done_at != NULL ? t->done_at : "");
+		describe(&desc, "Closed", buf);
+	}
 	return desc;
 }
 
 static int
-ics_task(void *arg, const struct task *t, const struct account *a)
+ics_task(void *arg, const struct task *t, const struct account *a,
+    int64_t revision)
 {
 	struct ics_run	*run = arg;
 	struct ics_item	 it;
@@ -103,8 +117,19 @@ ics_task(void *arg, const struct task *t, const struct account *a)
 	/* The review meetings are events; every other task is a to-do. */
 	it.todo = !sched_kind_is_meeting(t->kind);
 	it.task_id = t->id;
+	it.db_uid = run->db_uid;
 	it.date = t->due;
 	it.stamp = run->today;
+	it.sequence = revision;
+	if (strcmp(t->status, "open") == 0) {
+		it.status = ICS_OPEN;
+		/* A change since creation left no time behind: say none. */
+		it.modified = revision == 0 ? t->created_at : NULL;
+	} else {
+		it.status = strcmp(t->status, "done") == 0 ? ICS_DONE :
+		    ICS_CANCELLED;
+		it.modified = it.completed = t->done_at;
+	}
 	summary = xasprintf("%s: %s", t->title, a->name);
 	desc = task_description(t, a, run->s, !it.todo);
 	it.summary = summary;
@@ -112,11 +137,21 @@ ics_task(void *arg, const struct task *t, const struct account *a)
 	ics_item(stdout, &it);
 	free(summary);
 	free(desc);
-	if (it.todo)
+	if (it.status != ICS_OPEN)
+		run->closed++;
+	else if (it.todo)
 		run->todos++;
 	else
 		run->events++;
 	return 0;
+}
+
+/* ", N closed" for the summary line, in buf. */
+static const char *
+closed_note(int n, char buf[32])
+{
+	snprintf(buf, 32, ", %d closed", n);
+	return buf;
 }
 
 static const struct option ics_longopts[] = {
@@ -131,7 +166,7 @@ ics_exec(struct tam_ctx *ctx, int argc, char **argv)
 	struct ics_run	 run;
 	struct period	 within = { 12, 'm' };
 	const char	*tam = NULL;
-	char		*err = NULL, *tam_fold = NULL;
+	char		*err = NULL, *db_uid = NULL, *tam_fold = NULL, note[32];
 	int		 ch, rc;
 
 	CMD_GETOPT_RESET();
@@ -160,16 +195,29 @@ ics_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (tam != NULL &&
 	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
-	ics_begin(stdout);
-	/* Overdue work stays on the calendar until it is done. */
-	rc = db_open_tasks_until(ctx->db, tam_fold, date_add_period(ctx->today,
-	    &within), ics_task, &run, &err);
-	free(tam_fold);
-	if (rc < 0)
+	if (db_database_uid(ctx->db, &db_uid, &err) != 0) {
+		free(tam_fold);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
+	}
+	run.db_uid = db_uid;
+	ics_begin(stdout);
+	/*
+	 * Overdue work stays on the calendar until it is done; work closed
+	 * in the last PERIOD stays too, with its status.
+	 */
+	rc = db_ics_tasks(ctx->db, tam_fold, date_add_period(ctx->today,
+	    &within), date_sub_period(ctx->today, &within), ics_task, &run,
+	    &err);
+	free(tam_fold);
+	if (rc < 0) {
+		free(db_uid);
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	}
+	free(db_uid);
 	ics_end(stdout);
-	tam_info_done(ctx, "%d review meeting%s, %d task%s", run.events,
-	    run.events == 1 ? "" : "s", run.todos, run.todos == 1 ? "" : "s");
+	tam_info_done(ctx, "%d review meeting%s, %d task%s%s", run.events,
+	    run.events == 1 ? "" : "s", run.todos, run.todos == 1 ? "" : "s",
+	    run.closed > 0 ? closed_note(run.closed, note) : "");
 	return TAM_OK;
 }
 

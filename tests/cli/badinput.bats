@@ -37,6 +37,7 @@ bad() {
 	for line in "${stderr_lines[@]:1}"; do
 		# the usage after a misuse, every line "tam: " too (SPEC §2)
 		[[ "$line" == "tam: usage: tam "* || "$line" == "tam:       tam "* ||
+		    "$line" == "tam:        tam "* ||
 		    "$line" == "tam:                 "* ]] ||
 		    fail "$shown: stray stderr line '${line:0:200}'"
 	done

@@ -4,6 +4,14 @@
 bats_require_minimum_version 1.5.0
 load helper
 
+# The rows of a database, sorted, but for its calendar bookkeeping: the
+# random identifier is each database's own and the change counts start
+# again in a restored one (tam.1, restore).
+book_dump() {
+	sqlite3 "$1" .dump | grep -v -e '^INSERT INTO database_uid ' \
+	    -e '^INSERT INTO task_revision ' | sort
+}
+
 sql() {
 	sqlite3 "$TAM_DB" "$@"
 }
@@ -72,7 +80,7 @@ full_fixture() {
 	cmp first.json second.json
 	# And the databases hold the same rows, ids and all.  (Sorted: the
 	# settings come back in key order, not in the order they were set.)
-	[ "$(sqlite3 "$TAM_DB" .dump | sort)" = "$(sqlite3 new.db .dump | sort)" ]
+	[ "$(book_dump "$TAM_DB")" = "$(book_dump new.db)" ]
 }
 
 @test "export jsonl -> restore from stdin -> export is the same" {
@@ -336,5 +344,5 @@ refused() {
 	tam -q --db new.db restore first.json
 	tam -q --db new.db export | cmp - first.json
 	jq -e '.ctas[0].net_arr_change == -1234.56 and .ctas[0].status == "closed_lost"' first.json
-	[ "$(sqlite3 "$TAM_DB" .dump | sort)" = "$(sqlite3 new.db .dump | sort)" ]
+	[ "$(book_dump "$TAM_DB")" = "$(book_dump new.db)" ]
 }

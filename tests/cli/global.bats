@@ -148,3 +148,119 @@ load helper
 	assert_failure 2
 	assert_equal "${stderr_lines[0]}" "tam: unknown option '-z'"
 }
+
+@test "global options stand anywhere: between a command and its sub-command" {
+	run_tam account -q add Acme --renewal 2027-06-30
+	assert_success
+	assert_equal "$stderr" ""
+	run_tam account --format json list
+	assert_success
+	assert_output --partial '"name":"Acme"'
+	run_tam account --db "$BATS_TEST_TMPDIR/other.db" list --format=csv
+	assert_success
+	assert_output "id,sfid,name,tam,sal,renewal_date,days_to_renewal,acv,currency,strategic,sentiment,requires_triage,health_score,lifecycle_stage,archived"
+	[ -f "$BATS_TEST_TMPDIR/other.db" ]
+	run_tam report --today=2027-01-01 --format tsv renewals --by month
+	assert_success
+	assert_line --index 1 --partial "2027-01	0	"
+	run_tam cta -q --no-color list
+	assert_success
+	# help and version anywhere after tam, too
+	run_tam -h account list
+	assert_success
+	assert_line --index 0 --partial "usage: tam account list"
+	run_tam account --help list
+	assert_line --index 0 --partial "usage: tam account list"
+	run_tam due -V
+	assert_success
+	assert_output --regexp '^tam [0-9.]+ '
+	# an option of the sub-command goes after it
+	run_tam account --tam Pat list
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: account: give the sub-command before '--tam'"
+	run_tam account --db
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: option '--db' needs a value"
+}
+
+@test "long options are written in full, global and command ones alike" {
+	tam -q account add Acme --renewal 2027-03-31
+	local a
+	for a in "--form json account list" "account list --form json" \
+	    "account --form json list" "--format=json account list --strat" \
+	    "due --hor 3d" "sync --dry" "--qui account list" "ics --with 3m"; do
+		run_tam $a
+		assert_failure 2
+		assert_equal "$output" ""
+		assert_equal "${stderr_lines[0]}" "$(
+		    case $a in
+		    *--form\ *) echo "tam: unknown option '--form'; did you mean '--format'? (long options are written in full)" ;;
+		    *--strat) echo "tam: unknown option '--strat'; did you mean '--strategic'? (long options are written in full)" ;;
+		    *--hor*) echo "tam: unknown option '--hor'; did you mean '--horizon'? (long options are written in full)" ;;
+		    *--dry) echo "tam: unknown option '--dry'; did you mean '--dry-run'? (long options are written in full)" ;;
+		    *--qui*) echo "tam: unknown option '--qui'; did you mean '--quiet'? (long options are written in full)" ;;
+		    *--with*) echo "tam: unknown option '--with'; did you mean '--within'? (long options are written in full)" ;;
+		    esac)"
+	done
+	# an ambiguous abbreviation is plainly unknown
+	run_tam account list --s
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: unknown option '--s'"
+	# the value of an option is never read as an option
+	run_tam note Acme -- --hor
+	assert_success
+	tam -q sync
+	run_tam done 1 --note --hor
+	assert_success
+	run sqlite3 "$TAM_DB" "select note from task where id = 1"
+	assert_output -- "--hor"
+	# the full names work, with a value apart or after '='
+	run_tam --format=json account list --strategic
+	assert_success
+	assert_output "[]"
+}
+
+@test "a command without its sub-command lists them on stderr, exit 2" {
+	local c subs s
+	for c in account cta report config task; do
+		run_tam "$c"
+		assert_failure 2
+		assert_equal "$output" ""
+		assert_equal "${stderr_lines[0]}" "tam: $c: which one? ('tam help $c' shows their options)"
+		subs=$("$TAM" help "$c" | sed -n "s/^\(usage:\)\{0,1\} *tam $c \([a-z-]*\).*/\2/p" | sort -u)
+		[ -n "$subs" ]
+		# a line each, with its summary
+		[ "$(( ${#stderr_lines[@]} - 1 ))" -eq "$(wc -l <<<"$subs")" ]
+		for s in $subs; do
+			[[ "$stderr" == *"tam $c $s "*[a-z]* ]] || fail "$c: no line for '$s'"
+		done
+		run_tam -q "$c"
+		assert_failure 2
+		assert_equal "${stderr_lines[0]}" "tam: $c: which one? ('tam help $c' shows their options)"
+	done
+	run_tam account frobnicate
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: unknown command 'account frobnicate'"
+	assert_equal "${stderr_lines[1]}" "tam: usage: tam account add      add an account"
+}
+
+@test "every option a usage names is accepted as written, by every command" {
+	local c path o val n=0
+	for c in $("$TAM" help | awk '/^  [a-z]/ { print $1 }'); do
+		while read -r path; do
+			while read -r o val; do
+				[ -n "$o" ] || continue
+				n=$((n + 1))
+				# --help last: the dispatcher checks, nothing runs
+				run_tam $path $o $val --help
+				[ "$status" -eq 0 ] ||
+				    fail "tam $path $o $val: ${stderr_lines[0]}"
+				assert_line --index 0 --partial "usage: tam $path"
+			done < <("$TAM" help $path | grep -oE -- \
+			    "--[a-z][a-z-]*( [A-Za-z'][^] |]*)?")
+		done < <("$TAM" help "$c" | sed -n 's/^\(usage:\)\{0,1\} *tam //p' |
+		    awk '{ p = $1; if ($2 ~ /^[a-z][a-z-]*$/) p = p " " $2;
+		    print p }' | sort -u)
+	done
+	[ "$n" -gt 40 ]
+}

@@ -12,6 +12,11 @@ sql() {
 	sqlite3 "$TAM_DB" "$@"
 }
 
+# The database's random identifier, in every UID.
+dbuid() {
+	sql "SELECT uid FROM database_uid"
+}
+
 # Today is 2026-11-23.  Tasks go in with SQL until sync lands.
 ics_fixture() {
 	tam -q account add 'Acme, Inc.' --sfid 0013t00001AbCdE --acv '$300,000' \
@@ -48,13 +53,13 @@ ics_fixture() {
 	assert_success
 	assert_equal "$stderr" "tam: 2 review meetings, 2 tasks"
 	printf '%s' "$output" > cal.ics
-	$PY - cal.ics <<'PY'
+	$PY - cal.ics "$(dbuid)" <<'PY'
 import sys, datetime
 from icalendar import Calendar
 cal = Calendar.from_ical(open(sys.argv[1], 'rb').read())
 assert str(cal['VERSION']) == '2.0'
-ev = {str(e['UID']): e for e in cal.walk('VEVENT')}
-td = {str(t['UID']): t for t in cal.walk('VTODO')}
+ev = {str(e['UID']).replace('.' + sys.argv[2], ''): e for e in cal.walk('VEVENT')}
+td = {str(t['UID']).replace('.' + sys.argv[2], ''): t for t in cal.walk('VTODO')}
 assert sorted(ev) == ['task-1@tam', 'task-3@tam'], sorted(ev)
 assert sorted(td) == ['task-2@tam', 'task-6@tam'], sorted(td)
 r1 = ev['task-1@tam']
@@ -116,11 +121,11 @@ PY
 	run_tam ics --within 14m
 	assert_success
 	assert_equal "$(grep -c '^UID:' <<<"$output")" 5
-	assert_output --partial 'UID:task-7@tam'
+	assert_output --partial "UID:task-7.$(dbuid)@tam"
 	run_tam ics --within 1m
-	assert_equal "$(grep '^UID:' <<<"$output" | tr -d '\r' | tr '\n' ' ')" "UID:task-6@tam UID:task-2@tam "
+	assert_equal "$(grep '^UID:' <<<"$output" | tr -d '\r' | tr '\n' ' ')" "UID:task-6.$(dbuid)@tam UID:task-2.$(dbuid)@tam "
 	run_tam ics --tam BOB --within 2w
-	assert_equal "$(grep '^UID:' <<<"$output" | tr -d '\r')" "UID:task-6@tam"
+	assert_equal "$(grep '^UID:' <<<"$output" | tr -d '\r')" "UID:task-6.$(dbuid)@tam"
 	assert_equal "$stderr" "tam: 0 review meetings, 1 task"
 }
 
@@ -186,9 +191,172 @@ assert d.startswith('Attendees: alice (TAM), bob (SAL), (RSD: unassigned), (TAM 
 # W + 60 days = 2026-11-29, a Sunday: the Friday before.
 assert [t['DUE'].dt for t in cal.walk('VTODO')] == [datetime.date(2026, 11, 27)] * 3
 PY
-	# Marking a task done takes it off the next calendar.
-	id=$(grep -m1 '^UID:' cal.ics | tr -dc 0-9)
+	# Marking a task done keeps it on the next calendar, no longer open.
+	id=$(grep -m1 '^UID:' cal.ics | sed 's/^UID:task-\([0-9]*\)\..*/\1/')
 	tam -q done "$id"
 	run_tam ics
-	refute_output --partial "UID:task-$id@tam"
+	assert_output --partial "UID:task-$id.$(dbuid)@tam"
+	assert_equal "$stderr" "tam: 1 review meeting, 3 tasks, 1 closed"
+}
+
+# Loads the entries of a calendar file by "task-N" (the UID before its
+# database identifier), for the Python checks below.
+ICS_LOAD='
+import sys, datetime
+from icalendar import Calendar
+def load(f):
+    cal = Calendar.from_ical(open(f, "rb").read())
+    return {str(c["UID"]).split(".")[0]: c for c in cal.walk()
+            if c.name in ("VEVENT", "VTODO")}
+'
+
+# Acme's renewal playbook, made 2026-11-23: tasks 1 and 5 are the
+# reviews (events), 2, 3 and 4 to-dos.
+playbook() {
+	tam -q account add Acme --acv '$300,000' --renewal 2027-03-31 \
+	    --tam alice --sal bob
+	tam -q sync
+}
+
+@test "ics: closed work stays, with its status, SEQUENCE and LAST-MODIFIED" {
+	playbook
+	tam -q ics > before.ics
+	export TAM_TODAY=2026-11-25
+	tam -q done 1 --note held
+	tam -q done 2
+	tam -q skip 3 --note "not this year"
+	run_tam ics
+	assert_success
+	assert_equal "$stderr" "tam: 1 review meeting, 1 task, 3 closed"
+	# The same state gives the same file: a calendar sees no change.
+	tam -q ics > after.ics
+	tam -q ics | cmp - after.ics
+	$PY - before.ics after.ics <<PY
+$ICS_LOAD
+b, a = load(sys.argv[1]), load(sys.argv[2])
+assert sorted(a) == sorted(b) == ["task-%d" % i for i in range(1, 6)], sorted(a)
+for c in b.values():
+    assert int(c["SEQUENCE"]) == 0, c
+    assert str(c["STATUS"]) in ("NEEDS-ACTION", "CONFIRMED"), c
+    assert c["LAST-MODIFIED"].dt.date() == datetime.date(2026, 11, 23)
+got = {k: (c.name, str(c["STATUS"]), int(c["SEQUENCE"])) for k, c in a.items()}
+assert got == {
+    "task-1": ("VEVENT", "CANCELLED", 1),
+    "task-2": ("VTODO", "COMPLETED", 1),
+    "task-3": ("VTODO", "CANCELLED", 1),
+    "task-4": ("VTODO", "NEEDS-ACTION", 0),
+    "task-5": ("VEVENT", "CONFIRMED", 0)}, got
+day = datetime.date(2026, 11, 25)
+for k in ("task-1", "task-2", "task-3"):
+    assert a[k]["LAST-MODIFIED"].dt.date() == day, k
+assert a["task-2"]["COMPLETED"].dt.date() == day
+assert "COMPLETED" not in a["task-3"]
+assert a["task-4"]["LAST-MODIFIED"].dt.date() == datetime.date(2026, 11, 23)
+d = str(a["task-3"]["DESCRIPTION"])
+assert d.endswith("Note: not this year\nClosed: skipped on 2026-11-25"), d
+assert "When done" not in d
+assert str(a["task-4"]["DESCRIPTION"]).endswith("When done: tam done 4")
+PY
+}
+
+@test "ics: a new renewal date cancels the old work on the calendar" {
+	playbook
+	tam -q account set Acme --renewal 2027-02-28
+	tam -q ics > cal.ics
+	$PY - cal.ics <<PY
+$ICS_LOAD
+a = load(sys.argv[1])
+old = {k: str(a[k]["STATUS"]) for k in ("task-%d" % i for i in range(1, 6))}
+assert set(old.values()) == {"CANCELLED"}, old
+assert all(int(a["task-%d" % i]["SEQUENCE"]) == 1 for i in range(1, 6))
+new = [c for k, c in a.items() if k not in old]
+assert len(new) == 5 and all(str(c["STATUS"]) in ("NEEDS-ACTION", "CONFIRMED")
+    for c in new), new
+PY
+}
+
+@test "ics: SEQUENCE grows with each change and holds between runs" {
+	playbook
+	seq_of() {
+		tam -q ics | tr -d '\r' |
+		    sed -n "/^UID:task-$1\./,/^END:/s/^SEQUENCE://p"
+	}
+	[ "$(seq_of 2)" = 0 ]
+	# No command moves a due date yet; the count is kept by the schema
+	# whatever writes the change.
+	sql "UPDATE task SET due = '2026-12-04' WHERE id = 2"
+	[ "$(seq_of 2)" = 1 ]
+	[ "$(seq_of 2)" = 1 ]
+	# No time is kept for that change, so no LAST-MODIFIED is claimed.
+	run bash -c "'$TAM' -q ics | tr -d '\r' | sed -n '/^UID:task-2\./,/^END:/p'"
+	refute_output --partial "LAST-MODIFIED"
+	assert_output --partial "DUE;VALUE=DATE:20261204"
+	sql "UPDATE task SET due = '2026-12-05' WHERE id = 2"
+	[ "$(seq_of 2)" = 2 ]
+	# Writing the same values is no change.
+	sql "UPDATE task SET due = due, title = title, note = note WHERE id = 2"
+	[ "$(seq_of 2)" = 2 ]
+	sql "UPDATE task SET title = 'Ask it now' WHERE id = 2"
+	[ "$(seq_of 2)" = 3 ]
+	tam -q done 2
+	[ "$(seq_of 2)" = 4 ]
+	[ "$(seq_of 3)" = 0 ]
+}
+
+@test "ics: work closed longer ago than the period leaves the calendar" {
+	playbook
+	tam -q done 2
+	TAM_TODAY=2026-12-23 tam -q ics --within 1m | grep -q '^UID:task-2\.'
+	run bash -c "TAM_TODAY=2026-12-24 '$TAM' -q ics --within 1m | grep '^UID:task-2\.'"
+	assert_failure
+	# Open work stays however overdue it is.
+	TAM_TODAY=2027-06-01 tam -q ics --within 1m | grep -q '^UID:task-3\.'
+}
+
+@test "ics: UIDs carry the database's random identifier, kept by the database" {
+	local one two
+	TAM_DB=one.db playbook
+	TAM_DB=two.db playbook
+	TAM_DB=one.db tam -q ics > one.ics
+	TAM_DB=two.db tam -q ics > two.ics
+	grep '^UID:' one.ics > one.uids
+	grep '^UID:' two.ics > two.uids
+	[ "$(wc -l < one.uids)" -eq 5 ]
+	# The same tasks of two databases never share a UID.
+	run comm -12 <(sort one.uids) <(sort two.uids)
+	assert_output ""
+	one=$(sqlite3 one.db "SELECT uid FROM database_uid")
+	two=$(sqlite3 two.db "SELECT uid FROM database_uid")
+	[[ $one =~ ^[0-9a-f]{32}$ && $two =~ ^[0-9a-f]{32}$ && $one != "$two" ]]
+	run grep -cE "^UID:task-[1-5]\.$one@tam"$'\r$' one.ics
+	assert_output 5
+	# The identifier stays: the next run gives the same UIDs.
+	TAM_DB=one.db TAM_TODAY=2026-12-01 tam -q ics | grep '^UID:' |
+	    cmp - one.uids
+	# Parsed, every UID is unique within the file too.
+	$PY - one.ics two.ics <<'PY'
+import sys
+from icalendar import Calendar
+uids = [str(c["UID"]) for f in sys.argv[1:]
+        for c in Calendar.from_ical(open(f, "rb").read()).walk()
+        if c.name in ("VEVENT", "VTODO")]
+assert len(uids) == 10 == len(set(uids)), uids
+PY
+}
+
+@test "ics: a database made before the identifier gets one when migrated" {
+	local sqldir=$BATS_TEST_DIRNAME/../../sql a b
+	# A schema-2 database, as tam made it before migration 4.
+	cat "$sqldir"/0001-*.sql "$sqldir"/0002-*.sql | sqlite3 old.db
+	sqlite3 old.db "PRAGMA application_id = $((0x54414d31));
+	    PRAGMA user_version = 2"
+	cp old.db a.db
+	cp old.db b.db
+	TAM_DB=a.db playbook
+	TAM_DB=b.db playbook
+	[ "$(sqlite3 a.db 'PRAGMA user_version')" -ge 4 ]
+	a=$(sqlite3 a.db "SELECT uid FROM database_uid")
+	b=$(sqlite3 b.db "SELECT uid FROM database_uid")
+	[[ $a =~ ^[0-9a-f]{32}$ && $b =~ ^[0-9a-f]{32}$ && $a != "$b" ]]
+	TAM_DB=a.db tam -q ics | grep -q "^UID:task-1\.$a@tam"
 }

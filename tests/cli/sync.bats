@@ -252,7 +252,8 @@ Renewal CTA for 2027-05-15 cancelled with its open tasks: the renewal date chang
 	assert_failure 2
 	assert_equal "${stderr_lines[0]}" "tam: sync: unexpected argument 'now'"
 	run_tam sync --dry
-	assert_success
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: unknown option '--dry'; did you mean '--dry-run'? (long options are written in full)"
 	run_tam sync --wet
 	assert_failure 2
 	assert_equal "${stderr_lines[0]}" "tam: unknown option '--wet'"

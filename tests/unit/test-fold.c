@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "tam/date.h"
+#include "tam/db-ics.h"
 #include "tam/db-import.h"
 #include "tam/db-report.h"
 #include "tam/db-sched.h"
@@ -177,11 +178,13 @@ no_at_risk(void *arg, const struct at_risk_row *r)
 }
 
 static int
-no_open_task(void *arg, const struct task *t, const struct account *a)
+no_ics_task(void *arg, const struct task *t, const struct account *a,
+    int64_t revision)
 {
 	(void)arg;
 	(void)t;
 	(void)a;
+	(void)revision;
 	return 0;
 }
 
@@ -263,8 +266,8 @@ test_plans(void **state)
 	    no_renewal, NULL, &err), 0);
 	assert_int_equal(db_report_at_risk(db, af.tam, no_at_risk, NULL,
 	    &err), 0);
-	assert_int_equal(db_open_tasks_until(db, af.tam, today + 30,
-	    no_open_task, NULL, &err), 0);
+	assert_int_equal(db_ics_tasks(db, af.tam, today + 30, today - 30,
+	    no_ics_task, NULL, &err), 0);
 	assert_int_equal(db_sched_risk_missing(db, af.tam, no_due_account,
 	    NULL, &err), 0);
 	assert_int_equal(db_due_tasks(db, af.tam, today + 14, no_due_task,

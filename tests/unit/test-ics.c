@@ -1,4 +1,4 @@
-/* test-ics.c: iCalendar folding, escaping, events and to-dos. */
+/* test-ics.c: iCalendar folding, escaping, events and to-dos, open, closed. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -204,13 +204,31 @@ test_escape(void **state)
 	}
 }
 
+/*
+ * Writes the item and returns the text (caller frees).  The stream's
+ * slots are static: gcc takes a returned buffer of a local slot for a
+ * dangling pointer.
+ */
+static char *
+item_text(const struct ics_item *it)
+{
+	static char	*buf;
+	static size_t	 len;
+	FILE		*fp = open_memstream(&buf, &len);
+
+	assert_non_null(fp);
+	ics_item(fp, it);
+	fclose(fp);
+	return buf;
+}
+
+#define DBUID	"3f9c0d1e2a4b5c6d7e8f90a1b2c3d4e5"
+
 static void
 test_item_event(void **state)
 {
 	struct ics_item	 it;
-	char		*buf = NULL;
-	size_t		 len = 0;
-	FILE		*fp = open_memstream(&buf, &len);
+	char		*buf;
 	int		 d, stamp;
 
 	(void)state;
@@ -218,19 +236,23 @@ test_item_event(void **state)
 	assert_int_equal(date_parse_iso("2026-11-23", &stamp), 0);
 	memset(&it, 0, sizeof it);
 	it.task_id = 12;
+	it.db_uid = DBUID;
 	it.date = d;
 	it.stamp = stamp;
+	it.modified = "2026-11-20T07:05:09Z";
 	it.summary = "Renewal Review 1: Acme, Inc.";
 	it.description = "Attendees: a (TAM)\nACV: $1";
-	ics_item(fp, &it);
-	fclose(fp);
+	buf = item_text(&it);
 	assert_string_equal(buf,
 	    "BEGIN:VEVENT\r\n"
-	    "UID:task-12@tam\r\n"
+	    "UID:task-12." DBUID "@tam\r\n"
 	    "DTSTAMP:20261123T000000Z\r\n"
+	    "SEQUENCE:0\r\n"
+	    "LAST-MODIFIED:20261120T070509Z\r\n"
 	    "DTSTART;VALUE=DATE:20270226\r\n"
 	    "DTEND;VALUE=DATE:20270227\r\n"
 	    "TRANSP:TRANSPARENT\r\n"
+	    "STATUS:CONFIRMED\r\n"
 	    "SUMMARY:Renewal Review 1: Acme\\, Inc.\r\n"
 	    "DESCRIPTION:Attendees: a (TAM)\\nACV: $1\r\n"
 	    "END:VEVENT\r\n");
@@ -241,9 +263,7 @@ static void
 test_item_todo(void **state)
 {
 	struct ics_item	 it;
-	char		*buf = NULL;
-	size_t		 len = 0;
-	FILE		*fp = open_memstream(&buf, &len);
+	char		*buf;
 	int		 d;
 
 	(void)state;
@@ -251,20 +271,108 @@ test_item_todo(void **state)
 	memset(&it, 0, sizeof it);
 	it.todo = 1;
 	it.task_id = 7;
+	it.db_uid = DBUID;
 	it.date = d;
 	it.stamp = d;
 	it.summary = "Ask the renewal question";
-	ics_item(fp, &it);
-	fclose(fp);
+	buf = item_text(&it);
 	assert_string_equal(buf,
 	    "BEGIN:VTODO\r\n"
-	    "UID:task-7@tam\r\n"
+	    "UID:task-7." DBUID "@tam\r\n"
 	    "DTSTAMP:20261231T000000Z\r\n"
+	    "SEQUENCE:0\r\n"
 	    "DUE;VALUE=DATE:20261231\r\n"
 	    "STATUS:NEEDS-ACTION\r\n"
 	    "SUMMARY:Ask the renewal question\r\n"
 	    "END:VTODO\r\n");
 	free(buf);
+}
+
+/*
+ * A closed task keeps its entry, with the status a calendar understands
+ * and its SEQUENCE; one row per (kind, status).
+ */
+static void
+test_item_closed(void **state)
+{
+	static const struct {
+		int		 todo;
+		enum ics_status	 status;
+		int64_t		 seq;
+		const char	*want_status;
+		const char	*want_completed;
+	} cases[] = {
+		{ 1, ICS_DONE, 1, "STATUS:COMPLETED\r\n",
+		    "COMPLETED:20261125T093000Z\r\n" },
+		{ 1, ICS_CANCELLED, 2, "STATUS:CANCELLED\r\n", NULL },
+		{ 0, ICS_DONE, 1, "STATUS:CANCELLED\r\n", NULL },
+		{ 0, ICS_CANCELLED, 3, "STATUS:CANCELLED\r\n", NULL },
+		{ 1, ICS_OPEN, 4, "STATUS:NEEDS-ACTION\r\n", NULL },
+		{ 0, ICS_OPEN, 5, "STATUS:CONFIRMED\r\n", NULL },
+	};
+	struct ics_item	 it;
+	char		*buf, seq[32];
+	const char	*p;
+	size_t		 i;
+	int		 d;
+
+	(void)state;
+	assert_int_equal(date_parse_iso("2026-12-01", &d), 0);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memset(&it, 0, sizeof it);
+		it.todo = cases[i].todo;
+		it.task_id = 3;
+		it.db_uid = DBUID;
+		it.date = it.stamp = d;
+		it.status = cases[i].status;
+		it.sequence = cases[i].seq;
+		it.modified = it.completed = "2026-11-25T09:30:00Z";
+		it.summary = "x";
+		buf = item_text(&it);
+		snprintf(seq, sizeof seq, "\r\nSEQUENCE:%d\r\n",
+		    (int)cases[i].seq);
+		assert_non_null(strstr(buf, seq));
+		assert_non_null(strstr(buf,
+		    "\r\nLAST-MODIFIED:20261125T093000Z\r\n"));
+		assert_non_null(strstr(buf, cases[i].want_status));
+		/* Only one STATUS, and COMPLETED only for a done to-do. */
+		p = strstr(buf, "STATUS:");
+		assert_non_null(p);
+		assert_null(strstr(p + 1, "STATUS:"));
+		if (cases[i].want_completed != NULL)
+			assert_non_null(strstr(buf, cases[i].want_completed));
+		else
+			assert_null(strstr(buf, "COMPLETED:"));
+		free(buf);
+	}
+}
+
+/* A stored time of another shape is left out, never written half. */
+static void
+test_item_bad_times(void **state)
+{
+	static const char *const bad[] = { "", "2026-11-25",
+	    "2026-11-25 09:30:00Z",
+	    "2026-11-25T09:30:00", "2026-11-25T09:30:00+01:00",
+	    "2026-1a-25T09:30:00Z", "2026-11-25T09:30:00Zx" };
+	struct ics_item	 it;
+	char		*buf;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		memset(&it, 0, sizeof it);
+		it.todo = 1;
+		it.db_uid = DBUID;
+		it.status = ICS_DONE;
+		it.modified = it.completed = bad[i];
+		it.summary = "x";
+		buf = item_text(&it);
+		assert_null(strstr(buf, "LAST-MODIFIED"));
+		assert_null(strstr(buf, "COMPLETED:"));
+		assert_non_null(strstr(buf, "STATUS:COMPLETED\r\n"));
+		free(buf);
+	}
 }
 
 int
@@ -280,6 +388,8 @@ main(void)
 		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_item_event),
 		cmocka_unit_test(test_item_todo),
+		cmocka_unit_test(test_item_closed),
+		cmocka_unit_test(test_item_bad_times),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
