@@ -1,4 +1,5 @@
 /* backup.c: export rows to JSON objects and back, checking every value. */
+#include <ctype.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -90,6 +91,7 @@ parse_number(const cJSON *item, const struct dbx_col *c, struct dbx_value *v,
     char **err)
 {
 	double	d = item->valuedouble, cents;
+	char	buf[32];
 
 	if (c->type == DBX_INT) {
 		if (d != floor(d) || fabs(d) >= JSON_INT_MAX) {
@@ -99,16 +101,22 @@ parse_number(const cJSON *item, const struct dbx_col *c, struct dbx_value *v,
 		v->i = (int64_t)d;
 		return 0;
 	}
-	/* Money: currency units with at most two decimals. */
+	/*
+	 * Money: currency units with at most two decimals.  The cents, put
+	 * back into decimal text, must read as the very double the file
+	 * gave: a tolerance would let 1234567.891 pass as 1234567.89.
+	 */
 	cents = rint(d * 100.0);
-	if (fabs(d) > MONEY_UNITS_MAX ||
-	    fabs(d * 100.0 - cents) > 1e-6 * fmax(1.0, fabs(d))) {
-		*err = xasprintf("'%s' is not an amount with at most two "
-		    "decimals", c->key);
-		return -1;
+	if (fabs(d) <= MONEY_UNITS_MAX) {
+		money_plain((int64_t)cents, buf);
+		if (strtod(buf, NULL) == d) {
+			v->i = (int64_t)cents;
+			return 0;
+		}
 	}
-	v->i = (int64_t)cents;
-	return 0;
+	*err = xasprintf("'%s' is not an amount with at most two decimals",
+	    c->key);
+	return -1;
 }
 
 /* Reads one value of column c; 0 or -1 with *err. */
@@ -300,4 +308,73 @@ backup_row_check(const struct dbx_table *t, const struct dbx_value *v,
 			return -1;
 	}
 	return 0;
+}
+
+static const char *
+skip_ws(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' ||
+	    *p == '\n'))
+		p++;
+	return p;
+}
+
+/* The end of the string at p (a '"'), or NULL when it is cut. */
+static const char *
+skip_string(const char *p, const char *end)
+{
+	for (p++; p < end; p++) {
+		if (*p == '\\')
+			p++;
+		else if (*p == '"')
+			return p + 1;
+	}
+	return NULL;
+}
+
+const char *
+backup_json_skip(const char *p, const char *end, const char **bad)
+{
+	size_t	depth = 0;
+
+	/* Brackets are counted, not recursed into: any depth is fine. */
+	do {
+		p = skip_ws(p, end);
+		*bad = p;
+		if (p == end)
+			return NULL;
+		switch (*p) {
+		case '"':
+			if ((p = skip_string(p, end)) == NULL) {
+				*bad = end;
+				return NULL;
+			}
+			break;
+		case '[':
+		case '{':
+			depth++;
+			p++;
+			break;
+		case ']':
+		case '}':
+			if (depth-- == 0)
+				return NULL;
+			p++;
+			break;
+		case ',':
+		case ':':
+			if (depth == 0)
+				return NULL;
+			p++;
+			break;
+		default:
+			if (!isalnum((unsigned char)*p) && *p != '-')
+				return NULL;
+			while (p < end && (isalnum((unsigned char)*p) ||
+			    *p == '-' || *p == '+' || *p == '.'))
+				p++;
+			break;
+		}
+	} while (depth > 0);
+	return p;
 }

@@ -44,6 +44,17 @@ int		 backup_row_parse(const struct dbx_table *t,
 int		 backup_json_has_nul(const char *p, size_t len);
 
 /*
+ * The end of the JSON value that starts at p (after any white space),
+ * not reading past end: found by counting brackets outside strings, not
+ * by building the value, so a reader can locate a table's array in a
+ * large document and then parse its rows one at a time (the parse
+ * checks them).  Of a valid value it finds the end cJSON finds.  NULL
+ * at a value that is cut short or starts wrongly, with *bad there.
+ */
+const char	*backup_json_skip(const char *p, const char *end,
+		    const char **bad);
+
+/*
  * Checks the values v of a row of table t (read by backup_row_parse) as
  * the command line would check them: texts of at most text_max bytes of
  * UTF-8, amounts that money_parse() takes, and each account field as

@@ -6,7 +6,6 @@
  */
 #include <sys/stat.h>
 
-#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -243,69 +242,6 @@ check_header(const cJSON *h)
 
 /* --- json: one document ------------------------------------------------ */
 
-/* The end of the string at p (a '"'), or NULL when it is cut. */
-static const char *
-skip_string(const char *p, const char *end)
-{
-	for (p++; p < end; p++) {
-		if (*p == '\\')
-			p++;
-		else if (*p == '"')
-			return p + 1;
-	}
-	return NULL;
-}
-
-/*
- * The end of the JSON value at p, found without building it (cJSON
- * checks each row when it reads it); NULL with *bad where it went wrong.
- */
-static const char *
-skip_value(const char *p, const char *end, const char **bad)
-{
-	size_t	depth = 0;
-
-	do {
-		p = skip_ws(p, end);
-		*bad = p;
-		if (p == end)
-			return NULL;
-		switch (*p) {
-		case '"':
-			if ((p = skip_string(p, end)) == NULL) {
-				*bad = end;
-				return NULL;
-			}
-			break;
-		case '[':
-		case '{':
-			depth++;
-			p++;
-			break;
-		case ']':
-		case '}':
-			if (depth-- == 0)
-				return NULL;
-			p++;
-			break;
-		case ',':
-		case ':':
-			if (depth == 0)
-				return NULL;
-			p++;
-			break;
-		default:
-			if (!isalnum((unsigned char)*p) && *p != '-')
-				return NULL;
-			while (p < end && (isalnum((unsigned char)*p) ||
-			    *p == '-' || *p == '+' || *p == '.'))
-				p++;
-			break;
-		}
-	} while (depth > 0);
-	return p;
-}
-
 static int
 malformed(struct restore *r, const char *at)
 {
@@ -363,10 +299,8 @@ member(const char *p, const char *end, char **key, const char **v,
 	*bad = p;
 	if (p == end || *p != '"')
 		return -1;
-	if ((q = skip_string(p, end)) == NULL) {
-		*bad = end;
+	if ((q = backup_json_skip(p, end, bad)) == NULL)
 		return -1;
-	}
 	if ((k = cJSON_ParseWithLengthOpts(p, (size_t)(q - p), NULL,
 	    0)) == NULL || !cJSON_IsString(k)) {
 		cJSON_Delete(k);
@@ -379,7 +313,7 @@ member(const char *p, const char *end, char **key, const char **v,
 	if (p == end || *p != ':')
 		goto bad;
 	*v = skip_ws(p + 1, end);
-	if ((*vend = skip_value(*v, end, bad)) == NULL)
+	if ((*vend = backup_json_skip(*v, end, bad)) == NULL)
 		goto bad;
 	return 0;
 bad:

@@ -100,7 +100,7 @@ static char *
 parse_error(const char *key, const char *json)
 {
 	const struct dbx_table	*t = table(key);
-	struct dbx_value	 v[8];
+	struct dbx_value	 v[24];
 	cJSON			*obj = cJSON_Parse(json);
 	char			*err = NULL;
 
@@ -131,6 +131,12 @@ test_parse_refuses(void **state)
 		{ "health_history", "{\"id\":1,\"account_id\":1,"
 		    "\"date\":\"2026-02-29\",\"health_score\":5}",
 		    "'date' is not a date (YYYY-MM-DD)" },
+		{ "ctas", "{\"net_arr_change\":1234567.891}",
+		    "'net_arr_change' is not an amount with at most two "
+		    "decimals" },
+		{ "ctas", "{\"net_arr_change\":-99999999999.999}",
+		    "'net_arr_change' is not an amount with at most two "
+		    "decimals" },
 		{ "health_history", "{\"id\":1e300,\"account_id\":1,"
 		    "\"date\":\"2026-02-28\",\"health_score\":5}",
 		    "'id' is not a whole number" },
