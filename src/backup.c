@@ -207,8 +207,8 @@ out:
 	return rc;
 }
 
-int
-backup_json_has_nul(const char *p, size_t len)
+const char *
+backup_json_nul(const char *p, size_t len)
 {
 	size_t	i;
 
@@ -217,10 +217,10 @@ backup_json_has_nul(const char *p, size_t len)
 		if (p[i] != '\\')
 			continue;
 		if (len - i >= 6 && memcmp(p + i + 1, "u0000", 5) == 0)
-			return 1;
+			return p + i;
 		i++;
 	}
-	return 0;
+	return NULL;
 }
 
 /*

@@ -37,11 +37,11 @@ int		 backup_row_parse(const struct dbx_table *t,
 		    struct dbx_value *v, char **err);
 
 /*
- * Returns 1 when the len bytes of JSON text at p hold the escape \u0000
- * in a string: cJSON ends its copy of the string there, so the check
- * must be made on the text.
+ * Where the len bytes of JSON text at p hold the escape \u0000 in a
+ * string, or NULL: cJSON ends its copy of the string there, so the
+ * check must be made on the text.
  */
-int		 backup_json_has_nul(const char *p, size_t len);
+const char	*backup_json_nul(const char *p, size_t len);
 
 /*
  * The end of the JSON value that starts at p (after any white space),

@@ -190,6 +190,35 @@ check_setting(const struct dbx_value *v)
 	return NULL;
 }
 
+static int	member(const char *, const char *, char **, const char **,
+		    const char **, const char **);
+
+/* Names the member of the row object at text whose value holds nul. */
+static char *
+nul_message(const char *text, size_t len, const char *nul)
+{
+	const char	*end = text + len, *p, *v, *vend, *bad;
+	char		*key, *msg;
+
+	p = skip_ws(text, end);
+	if (p < end && *p == '{')
+		for (p = skip_ws(p + 1, end); member(p, end, &key, &v, &vend,
+		    &bad) == 0; p = skip_ws(p + 1, end)) {
+			if (nul >= v && nul < vend) {
+				msg = xasprintf("'%s' holds a NUL character "
+				    "(\\u0000), which tam does not store", key);
+				free(key);
+				return msg;
+			}
+			free(key);
+			p = skip_ws(vend, end);
+			if (p == end || *p != ',')
+				break;
+		}
+	return xstrdup("a key holds a NUL character (\\u0000), which tam "
+	    "does not store");
+}
+
 /*
  * Checks and inserts one row object of table t; text is the JSON it was
  * parsed from (len bytes), for what cJSON does not say.
@@ -199,13 +228,13 @@ restore_row(struct restore *r, const struct dbx_table *t, const cJSON *obj,
     const char *text, size_t len, const char *skip, const char *where)
 {
 	struct dbx_value	*v = xcalloc((size_t)t->ncols, sizeof *v);
+	const char		*nul;
 	char			*err = NULL;
 	int			 rc = TAM_OK;
 
 	/* cJSON would cut the text at the NUL without a word. */
-	if (backup_json_has_nul(text, len))
-		err = xstrdup("a text holds a NUL character (\\u0000), which "
-		    "tam does not store");
+	if ((nul = backup_json_nul(text, len)) != NULL)
+		err = nul_message(text, len, nul);
 	if (err != NULL || backup_row_parse(t, obj, skip, v, &err) != 0 ||
 	    backup_row_check(t, v, CMD_TEXT_MAX, &err) != 0 ||
 	    (t == backup_table("settings") && (err = check_setting(v)) != NULL)

@@ -375,9 +375,9 @@ refused_with() {
 	refused t5.json "accounts[2]: 'currency': 'eur' is not as tam stores it ('EUR')"
 	# A NUL would cut the text short without a word.
 	jq '.accounts[1].name = "Ac\u0000me"' e.json > t6.json
-	refused t6.json 'accounts[1]: a text holds a NUL character (\u0000), which tam does not store'
+	refused t6.json "accounts[1]: 'name' holds a NUL character (\\u0000), which tam does not store"
 	{ head -n 2 e.jsonl; sed -n 3p e.jsonl | jq -c '.tam = "al\u0000ice"'; tail -n +4 e.jsonl; } > t7.jsonl
-	refused t7.jsonl 'line 3: a text holds a NUL character (\u0000), which tam does not store'
+	refused t7.jsonl "line 3: 'tam' holds a NUL character (\\u0000), which tam does not store"
 	# Longer than any option takes.
 	long=$(head -c 70000 /dev/zero | tr '\0' x)
 	jq --arg v "$long" '.timeline[1].body = $v' e.json > t8.json

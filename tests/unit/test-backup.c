@@ -182,10 +182,12 @@ test_json_has_nul(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		assert_int_equal(backup_json_has_nul(cases[i].json,
-		    strlen(cases[i].json)), cases[i].want);
-	/* Only the bytes given count. */
-	assert_int_equal(backup_json_has_nul("\"x\\u0000\"", 3), 0);
+		assert_int_equal(backup_json_nul(cases[i].json,
+		    strlen(cases[i].json)) != NULL, cases[i].want);
+	/* Only the bytes given count; the escape's place is returned. */
+	assert_null(backup_json_nul("\"x\\u0000\"", 3));
+	assert_int_equal(backup_json_nul("\"x\\u0000\"", 9) - "\"x\\u0000\"",
+	    2);
 }
 
 /* The error of a row of table key checked as the command line would. */
