@@ -1,4 +1,5 @@
 /* backup.c: export rows to JSON objects and back, checking every value. */
+#include <ctype.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -7,9 +8,11 @@
 
 #include <cJSON.h>
 
+#include "tam/account.h"
 #include "tam/backup.h"
 #include "tam/date.h"
 #include "tam/money.h"
+#include "tam/out.h"
 #include "tam/tam.h"
 
 /* From 2^53 on, a JSON number (a double) no longer holds every integer. */
@@ -88,6 +91,7 @@ parse_number(const cJSON *item, const struct dbx_col *c, struct dbx_value *v,
     char **err)
 {
 	double	d = item->valuedouble, cents;
+	char	buf[32];
 
 	if (c->type == DBX_INT) {
 		if (d != floor(d) || fabs(d) >= JSON_INT_MAX) {
@@ -97,16 +101,22 @@ parse_number(const cJSON *item, const struct dbx_col *c, struct dbx_value *v,
 		v->i = (int64_t)d;
 		return 0;
 	}
-	/* Money: currency units with at most two decimals. */
+	/*
+	 * Money: currency units with at most two decimals.  The cents, put
+	 * back into decimal text, must read as the very double the file
+	 * gave: a tolerance would let 1234567.891 pass as 1234567.89.
+	 */
 	cents = rint(d * 100.0);
-	if (fabs(d) > MONEY_UNITS_MAX ||
-	    fabs(d * 100.0 - cents) > 1e-6 * fmax(1.0, fabs(d))) {
-		*err = xasprintf("'%s' is not an amount with at most two "
-		    "decimals", c->key);
-		return -1;
+	if (fabs(d) <= MONEY_UNITS_MAX) {
+		money_plain((int64_t)cents, buf);
+		if (strtod(buf, NULL) == d) {
+			v->i = (int64_t)cents;
+			return 0;
+		}
 	}
-	v->i = (int64_t)cents;
-	return 0;
+	*err = xasprintf("'%s' is not an amount with at most two decimals",
+	    c->key);
+	return -1;
 }
 
 /* Reads one value of column c; 0 or -1 with *err. */
@@ -195,4 +205,176 @@ backup_row_parse(const struct dbx_table *t, const cJSON *obj,
 out:
 	free(seen);
 	return rc;
+}
+
+const char *
+backup_json_nul(const char *p, size_t len)
+{
+	size_t	i;
+
+	/* In JSON a backslash only ever starts an escape inside a string. */
+	for (i = 0; i < len; i++) {
+		if (p[i] != '\\')
+			continue;
+		if (len - i >= 6 && memcmp(p + i + 1, "u0000", 5) == 0)
+			return p + i;
+		i++;
+	}
+	return NULL;
+}
+
+/*
+ * An account column goes through account_field_set(), as the value of
+ * its option would on the command line, and must come out as it went in
+ * (a restore changes nothing, an ID's case included).
+ */
+static int
+check_account_value(const struct dbx_col *c, const struct dbx_value *v,
+    char **err)
+{
+	const struct field_def	*f = account_field_by_name(c->key);
+	struct account		 a;
+	char			 buf[32], *why = NULL;
+	const char		*text = v->s, *back = NULL;
+	int			 rc = -1;
+
+	if (f == NULL || v->null || c->type == DBX_BOOL)
+		return 0;
+	if (c->type == DBX_INT) {
+		snprintf(buf, sizeof buf, "%" PRId64, v->i);
+		text = buf;
+	} else if (c->type == DBX_MONEY) {
+		money_plain(v->i, buf);
+		text = buf;
+	}
+	account_init(&a);
+	if (account_field_set(&a, f->id, text, 0, &why) != 0) {
+		*err = xasprintf("'%s': %s", c->key, why);
+		free(why);
+		goto out;
+	}
+	if (f->id == AF_SFID)
+		back = a.sfid;
+	else if (f->id == AF_CURRENCY)
+		back = a.currency;
+	if (back != NULL && strcmp(back, text) != 0) {
+		*err = xasprintf("'%s': '%s' is not as tam stores it ('%s')",
+		    c->key, text, back);
+		goto out;
+	}
+	rc = 0;
+out:
+	account_release(&a);
+	return rc;
+}
+
+int
+backup_row_check(const struct dbx_table *t, const struct dbx_value *v,
+    size_t text_max, char **err)
+{
+	const struct dbx_col	*c;
+	struct money		 m;
+	char			 buf[32];
+	size_t			 n;
+	int			 i;
+
+	for (i = 0; i < t->ncols; i++) {
+		c = &t->cols[i];
+		if (v[i].null)
+			continue;
+		if (c->type == DBX_TEXT) {
+			if ((n = strlen(v[i].s)) > text_max) {
+				*err = xasprintf("'%s' is %zu bytes long; tam "
+				    "stores at most %zu", c->key, n, text_max);
+				return -1;
+			}
+			if (!utf8_valid(v[i].s, n)) {
+				*err = xasprintf("'%s' is not valid UTF-8",
+				    c->key);
+				return -1;
+			}
+		}
+		/* Every amount within what the command line takes. */
+		if (c->type == DBX_MONEY) {
+			money_plain(v[i].i, buf);
+			if (money_parse(buf, &m) != 0 || m.cents != v[i].i) {
+				*err = xasprintf("'%s' is not an amount tam "
+				    "takes: %s", c->key, buf);
+				return -1;
+			}
+		}
+		if (t == backup_table("accounts") &&
+		    check_account_value(c, &v[i], err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static const char *
+skip_ws(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' ||
+	    *p == '\n'))
+		p++;
+	return p;
+}
+
+/* The end of the string at p (a '"'), or NULL when it is cut. */
+static const char *
+skip_string(const char *p, const char *end)
+{
+	for (p++; p < end; p++) {
+		if (*p == '\\')
+			p++;
+		else if (*p == '"')
+			return p + 1;
+	}
+	return NULL;
+}
+
+const char *
+backup_json_skip(const char *p, const char *end, const char **bad)
+{
+	size_t	depth = 0;
+
+	/* Brackets are counted, not recursed into: any depth is fine. */
+	do {
+		p = skip_ws(p, end);
+		*bad = p;
+		if (p == end)
+			return NULL;
+		switch (*p) {
+		case '"':
+			if ((p = skip_string(p, end)) == NULL) {
+				*bad = end;
+				return NULL;
+			}
+			break;
+		case '[':
+		case '{':
+			depth++;
+			p++;
+			break;
+		case ']':
+		case '}':
+			if (depth-- == 0)
+				return NULL;
+			p++;
+			break;
+		case ',':
+		case ':':
+			if (depth == 0)
+				return NULL;
+			p++;
+			break;
+		default:
+			if (!isalnum((unsigned char)*p) && *p != '-')
+				return NULL;
+			while (p < end && (isalnum((unsigned char)*p) ||
+			    *p == '-' || *p == '+' || *p == '.'))
+				p++;
+			break;
+		}
+	} while (depth > 0);
+	return p;
 }

@@ -21,6 +21,7 @@
 #include "tam/csvin.h"
 #include "tam/db.h"
 #include "tam/db-import.h"
+#include "tam/out.h"
 
 #define OPT_DRY_RUN	1000
 #define OPT_SKIP	1001
@@ -84,6 +85,7 @@ struct import {
 	struct csvin_footer		 ft;
 	enum key_mode			 key;
 	FILE				*rejects;
+	char				*rejects_tmp; /* renamed into place */
 	struct csvin_idset		 seen;	/* accounts this file named */
 	int64_t				 unlinked; /* accounts without sfid */
 	int64_t				 accounts; /* at the start */
@@ -172,6 +174,30 @@ same_file(const char *a, const char *b)
 	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/*
+ * The rejects file replaces FILE by a rename, so FILE must be a regular
+ * file or not exist yet.  A symbolic link is refused, not followed: a
+ * rename over it would replace the link and leave the file it points to
+ * as it was, which is not what was asked, and following it by name would
+ * write wherever the link leads (a link planted in a shared folder).
+ */
+static int
+check_rejects_path(struct tam_ctx *ctx, const char *path)
+{
+	struct stat	st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? TAM_OK : cmd_misuse(ctx, "--rejects: "
+		    "'%s': %s", path, strerror(errno));
+	if (S_ISLNK(st.st_mode))
+		return cmd_misuse(ctx, "--rejects: '%s' is a symbolic link; "
+		    "give the path of a regular file", path);
+	if (!S_ISREG(st.st_mode))
+		return cmd_misuse(ctx, "--rejects: '%s' is not a regular file; "
+		    "give a new file name or a file to replace", path);
+	return TAM_OK;
+}
+
 static int
 parse_args(struct tam_ctx *ctx, int argc, char **argv, struct import_opts *o)
 {
@@ -206,6 +232,8 @@ parse_args(struct tam_ctx *ctx, int argc, char **argv, struct import_opts *o)
 	    same_file(o->rejects, ctx->db_path))
 		return cmd_misuse(ctx, "--rejects: '%s' is the database; give "
 		    "another file", o->rejects);
+	if (o->rejects != NULL)
+		return check_rejects_path(ctx, o->rejects);
 	return TAM_OK;
 }
 
@@ -218,6 +246,44 @@ fatal(struct import *im, char *msg)
 	free(im->err);
 	im->err = msg;
 	return 1;
+}
+
+/*
+ * Writes a record to the rejects file, a cell that a spreadsheet would
+ * run as a formula guarded as --format csv guards it (out.c), since the
+ * file is opened in one to fix the rows.
+ */
+static int
+write_rejected(struct import *im, const struct csvin_record *r,
+    const char *extra)
+{
+	struct csvin_record	 g = *r;
+	char			**cell;
+	size_t			*len;
+	int			 c, rc;
+
+	cell = xcalloc((size_t)r->nstored + 1, sizeof *cell);
+	len = xcalloc((size_t)r->nstored + 1, sizeof *len);
+	for (c = 0; c < r->nstored; c++) {
+		len[c] = r->len[c];
+		if (!out_csv_cell_needs_guard(r->cell[c])) {
+			cell[c] = r->cell[c];
+			continue;
+		}
+		cell[c] = xmalloc(r->len[c] + 2);
+		cell[c][0] = '\'';
+		memcpy(cell[c] + 1, r->cell[c], r->len[c] + 1);
+		len[c]++;
+	}
+	g.cell = cell;
+	g.len = len;
+	rc = csvin_write_record(im->rejects, &g, extra);
+	for (c = 0; c < r->nstored; c++)
+		if (cell[c] != r->cell[c])
+			free(cell[c]);
+	free(cell);
+	free(len);
+	return rc;
 }
 
 /* Reports a rejected row: one line per problem, and the rejects file. */
@@ -235,8 +301,7 @@ reject(struct import *im, const struct csvin_record *r, char **msgs, int n)
 		free(joined);
 		joined = t;
 	}
-	if (im->rejects != NULL && csvin_write_record(im->rejects, r,
-	    joined) != 0) {
+	if (im->rejects != NULL && write_rejected(im, r, joined) != 0) {
 		free(joined);
 		return fatal(im, xasprintf("cannot write '%s': %s",
 		    im->o->rejects, strerror(errno)));
@@ -505,20 +570,31 @@ column_list(const struct csvin_header *h, const int *cols, int n)
 	return s;
 }
 
+/*
+ * The rejects go to a new file beside FILE (so that a rename can put it
+ * in place), mode 0600 as it holds customer data; FILE itself is not
+ * touched until the import has read its input to the end.
+ */
 static int
 open_rejects(struct import *im, const struct csvin_record *r)
 {
-	int	fd;
+	int	fd, e;
 
-	fd = open(im->o->rejects, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0600);
-	if (fd < 0 || (im->rejects = fdopen(fd, "w")) == NULL) {
-		if (fd >= 0)
+	im->rejects_tmp = xasprintf("%s.XXXXXX", im->o->rejects);
+	if ((fd = mkstemp(im->rejects_tmp)) < 0 ||
+	    fcntl(fd, F_SETFD, FD_CLOEXEC) != 0 || fchmod(fd, 0600) != 0 ||
+	    (im->rejects = fdopen(fd, "w")) == NULL) {
+		e = errno;
+		if (fd >= 0) {
 			close(fd);
+			unlink(im->rejects_tmp);
+		}
+		free(im->rejects_tmp);
+		im->rejects_tmp = NULL;
 		return fatal(im, xasprintf("cannot create '%s': %s",
-		    im->o->rejects, strerror(errno)));
+		    im->o->rejects, strerror(e)));
 	}
-	if (csvin_write_record(im->rejects, r, "error") != 0)
+	if (write_rejected(im, r, "error") != 0)
 		return fatal(im, xasprintf("cannot write '%s': %s",
 		    im->o->rejects, strerror(errno)));
 	return 0;
@@ -667,19 +743,40 @@ finish(struct import *im)
 	return TAM_OK;
 }
 
+/* Closes and removes the rejects written so far; FILE is as it was. */
+static void
+discard_rejects(struct import *im)
+{
+	if (im->rejects != NULL)
+		fclose(im->rejects);
+	im->rejects = NULL;
+	if (im->rejects_tmp != NULL)
+		unlink(im->rejects_tmp);
+	free(im->rejects_tmp);
+	im->rejects_tmp = NULL;
+}
+
+/* Puts the rejects file in place (rename replaces FILE at once). */
 static int
-close_rejects(struct import *im, int rc)
+keep_rejects(struct import *im)
 {
 	int	bad;
 
 	if (im->rejects == NULL)
-		return rc;
-	bad = fclose(im->rejects) != 0;
+		return TAM_OK;
+	bad = fflush(im->rejects) != 0 || ferror(im->rejects) ||
+	    fsync(fileno(im->rejects)) != 0;
+	bad = fclose(im->rejects) != 0 || bad;
 	im->rejects = NULL;
-	if (rc == TAM_OK && bad)
-		rc = cmd_fail(im->ctx, TAM_FAIL, "cannot write '%s': %s",
-		    im->o->rejects, strerror(errno));
-	return rc;
+	if (bad || rename(im->rejects_tmp, im->o->rejects) != 0) {
+		bad = errno;
+		discard_rejects(im);
+		return cmd_fail(im->ctx, TAM_FAIL, "cannot write '%s': %s",
+		    im->o->rejects, strerror(bad));
+	}
+	free(im->rejects_tmp);
+	im->rejects_tmp = NULL;
+	return TAM_OK;
 }
 
 /*
@@ -711,22 +808,20 @@ run_import(struct import *im, FILE *fp)
 	    db_account_count(im->ctx->db, &im->accounts, &err) != 0 ||
 	    (im->o->dry_run && db_import_mark(im->ctx->db, &err) != 0))
 		return cmd_fail_take(im->ctx, TAM_FAIL, err);
-	if ((rc = read_input(im, fp)) != TAM_OK) {
-		/* A half-read file has no useful rejects: remove it. */
-		if (im->rejects != NULL) {
-			fclose(im->rejects);
-			im->rejects = NULL;
-			unlink(im->o->rejects);
-		}
+	/* A half-read file has no useful rejects: import_exec drops them. */
+	if ((rc = read_input(im, fp)) != TAM_OK)
 		return rc;
-	}
-	if ((rc = close_rejects(im, TAM_OK)) != TAM_OK)
-		return rc;
-	if (im->rejected > 0 && !im->o->skip_invalid)
+	if (im->rejected > 0 && !im->o->skip_invalid) {
+		/* The rows to fix are what a rejected import leaves. */
+		if ((rc = keep_rejects(im)) != TAM_OK)
+			return rc;
 		return cmd_fail(im->ctx, TAM_FAIL, "import rejected: %" PRId64
 		    " of %" PRId64 " row%s invalid, nothing written",
 		    im->rejected, im->rows, im->rows == 1 ? "" : "s");
-	return finish(im);
+	}
+	if ((rc = finish(im)) != TAM_OK)
+		return rc;
+	return keep_rejects(im);
 }
 
 static int
@@ -759,6 +854,7 @@ import_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (fp != stdin)
 		fclose(fp);
 out:
+	discard_rejects(&im);
 	csvin_header_release(&im.h);
 	csvin_idset_release(&im.seen);
 	db_import_parked_release(&im.parked);

@@ -1,9 +1,17 @@
-/* cmd-restore.c: tam restore FILE, a `tam export` back into a new database. */
+/*
+ * cmd-restore.c: tam restore FILE, a `tam export` back into a new database.
+ * A jsonl export streams one line at a time, so its size does not matter;
+ * a json export is read whole (it is one document) but never turned into
+ * one tree: its rows are parsed one by one out of the text.
+ */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cJSON.h>
 
@@ -13,52 +21,129 @@
 #include "tam/out.h"
 #include "tam/settings.h"
 
+/*
+ * No line of a jsonl export is longer: a row holds at most a few dozen
+ * texts of CMD_TEXT_MAX bytes, and escaping grows a byte to at most six.
+ * A longer line is not a tam export, and reading it whole would let any
+ * input take all memory.
+ */
+#define RESTORE_LINE_MAX	(8 * 1024 * 1024)
+
 struct restore {
 	struct tam_ctx	*ctx;
 	const char	*name;		/* the file as given, "stdin" for - */
-	const char	*buf;		/* the whole input */
-	const char	*mark;		/* line_of() counted up to here */
+	FILE		*fp;
+	char		*buf;		/* jsonl: the line; json: the input */
+	size_t		 len, cap;
+	int		 line;		/* jsonl: the number of the line */
+	const char	*mark;		/* json: line_of() counted up to here */
 	int		 mark_line;
 	long long	*counts;	/* rows per table, in dbx_tables order */
 	long long	 rows;
 };
 
-/* Reads the whole file (or stdin for "-"); NULL with *err. */
-static char *
-slurp(const char *path, size_t *len, char **err)
-{
-	FILE	*fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char	*buf = NULL;
-	size_t	 cap = 0, n;
+enum line_status {
+	LINE_OK,	/* a line (or the last, without its newline) */
+	LINE_EOF,	/* nothing more */
+	LINE_LONG,	/* longer than the limit: the start of it is in buf */
+	LINE_NUL,	/* a NUL byte: not text */
+	LINE_ERROR	/* a read error (errno) */
+};
 
-	*len = 0;
-	if (fp == NULL) {
-		*err = xasprintf("cannot open '%s': %s", path, strerror(errno));
-		return NULL;
-	}
-	do {
-		if (cap - *len < 65536) {
-			cap = cap ? cap * 2 : 65536;
-			buf = xrealloc(buf, cap + 1);
-		}
-		n = fread(buf + *len, 1, cap - *len, fp);
-		*len += n;
-	} while (n > 0);
-	if (ferror(fp)) {
-		*err = xasprintf("cannot read '%s': %s", path, strerror(errno));
-		free(buf);
-		buf = NULL;
-	} else
-		buf[*len] = '\0';
-	if (fp != stdin)
-		fclose(fp);
-	return buf;
+/*
+ * cJSON's allocations go through here during a restore, so that a parse
+ * that failed for want of memory is not called malformed JSON.
+ */
+static int	cjson_oom;
+
+static void *
+cjson_malloc(size_t n)
+{
+	void	*p = malloc(n);
+
+	if (p == NULL)
+		cjson_oom = 1;
+	return p;
 }
 
 /*
- * The line of position p in the input, for messages.  Positions come in
- * increasing order as the lines are read, so count on from the last one
- * (a restore of a large jsonl file stays linear).
+ * Makes room for n more bytes and a NUL in r->buf: at least doubling, so
+ * that a line read byte by byte costs no copy per byte.  -1 out of memory.
+ */
+static int
+reserve(struct restore *r, size_t n)
+{
+	size_t	 cap;
+	char	*p;
+
+	if (n >= SIZE_MAX / 2 - r->len)
+		return -1;
+	if (r->len + n < r->cap)
+		return 0;
+	cap = r->cap < SIZE_MAX / 4 ? r->cap * 2 : r->cap;
+	if (cap < r->len + n + 1)
+		cap = r->len + n + 1;
+	if ((p = realloc(r->buf, cap)) == NULL)
+		return -1;
+	r->buf = p;
+	r->cap = cap;
+	return 0;
+}
+
+/*
+ * Appends the next line of the input (its newline included) to r->buf,
+ * reading no more than max bytes of it.
+ */
+static enum line_status
+append_line(struct restore *r, size_t max)
+{
+	size_t	n = 0;
+	int	c;
+
+	if (reserve(r, 0) != 0) {
+		errno = ENOMEM;
+		return LINE_ERROR;
+	}
+	for (;;) {
+		if (n == max)
+			return LINE_LONG;
+		if ((c = getc_unlocked(r->fp)) == EOF)
+			break;
+		if (c == '\0')
+			return LINE_NUL;
+		if (reserve(r, 1) != 0) {
+			errno = ENOMEM;
+			return LINE_ERROR;
+		}
+		r->buf[r->len++] = (char)c;
+		n++;
+		if (c == '\n')
+			break;
+	}
+	r->buf[r->len] = '\0';
+	if (ferror(r->fp))
+		return LINE_ERROR;
+	return n == 0 ? LINE_EOF : LINE_OK;
+}
+
+static const char *
+skip_ws(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' ||
+	    *p == '\n'))
+		p++;
+	return p;
+}
+
+static int
+blank(const char *p, size_t len)
+{
+	return skip_ws(p, p + len) == p + len;
+}
+
+/*
+ * The line of position p in the json input, for messages.  Positions
+ * mostly come in increasing order, so count on from the last one.
  */
 static int
 line_of(struct restore *r, const char *p)
@@ -84,6 +169,12 @@ fail(struct restore *r, const char *where, char *msg)
 	return rc;
 }
 
+static int
+fail_oom(struct restore *r, const char *where)
+{
+	return fail(r, where, xstrdup("out of memory"));
+}
+
 /* A setting must be one this tam knows, with a value it accepts. */
 static char *
 check_setting(const struct dbx_value *v)
@@ -99,16 +190,53 @@ check_setting(const struct dbx_value *v)
 	return NULL;
 }
 
-/* Checks and inserts one row object of table t. */
+static int	member(const char *, const char *, char **, const char **,
+		    const char **, const char **);
+
+/* Names the member of the row object at text whose value holds nul. */
+static char *
+nul_message(const char *text, size_t len, const char *nul)
+{
+	const char	*end = text + len, *p, *v, *vend, *bad;
+	char		*key, *msg;
+
+	p = skip_ws(text, end);
+	if (p < end && *p == '{')
+		for (p = skip_ws(p + 1, end); member(p, end, &key, &v, &vend,
+		    &bad) == 0; p = skip_ws(p + 1, end)) {
+			if (nul >= v && nul < vend) {
+				msg = xasprintf("'%s' holds a NUL character "
+				    "(\\u0000), which tam does not store", key);
+				free(key);
+				return msg;
+			}
+			free(key);
+			p = skip_ws(vend, end);
+			if (p == end || *p != ',')
+				break;
+		}
+	return xstrdup("a key holds a NUL character (\\u0000), which tam "
+	    "does not store");
+}
+
+/*
+ * Checks and inserts one row object of table t; text is the JSON it was
+ * parsed from (len bytes), for what cJSON does not say.
+ */
 static int
 restore_row(struct restore *r, const struct dbx_table *t, const cJSON *obj,
-    const char *skip, const char *where)
+    const char *text, size_t len, const char *skip, const char *where)
 {
 	struct dbx_value	*v = xcalloc((size_t)t->ncols, sizeof *v);
+	const char		*nul;
 	char			*err = NULL;
 	int			 rc = TAM_OK;
 
-	if (backup_row_parse(t, obj, skip, v, &err) != 0 ||
+	/* cJSON would cut the text at the NUL without a word. */
+	if ((nul = backup_json_nul(text, len)) != NULL)
+		err = nul_message(text, len, nul);
+	if (err != NULL || backup_row_parse(t, obj, skip, v, &err) != 0 ||
+	    backup_row_check(t, v, CMD_TEXT_MAX, &err) != 0 ||
 	    (t == backup_table("settings") && (err = check_setting(v)) != NULL)
 	    || db_restore_row(r->ctx->db, t, v, &err) != 0)
 		rc = fail(r, where, err);
@@ -141,43 +269,264 @@ check_header(const cJSON *h)
 	return NULL;
 }
 
-/* One JSON document: the header with an array per table. */
+/* --- json: one document ------------------------------------------------ */
+
 static int
-restore_document(struct restore *r, const cJSON *doc)
+malformed(struct restore *r, const char *at)
+{
+	if (cjson_oom)
+		return fail_oom(r, NULL);
+	return fail(r, NULL, xasprintf("malformed or truncated JSON at line "
+	    "%d", line_of(r, at)));
+}
+
+/* The rows of the array of table t, from its '[' to just after its ']'. */
+static int
+restore_array(struct restore *r, const struct dbx_table *t, const char *p,
+    const char *stop)
+{
+	cJSON		*row;
+	const char	*end;
+	char		 where[64];
+	int		 i, rc;
+
+	p = skip_ws(p + 1, stop);
+	if (p < stop && *p == ']')
+		p++;
+	else for (i = 0;; i++) {
+		if ((row = cJSON_ParseWithLengthOpts(p, (size_t)(stop - p),
+		    &end, 0)) == NULL)
+			return malformed(r, cJSON_GetErrorPtr());
+		snprintf(where, sizeof where, "%s[%d]", t->key, i);
+		rc = restore_row(r, t, row, p, (size_t)(end - p), NULL, where);
+		cJSON_Delete(row);
+		if (rc != TAM_OK)
+			return rc;
+		p = skip_ws(end, stop);
+		if (p < stop && *p == ',')
+			p++;
+		else if (p < stop && *p == ']') {
+			p++;
+			break;
+		} else
+			return malformed(r, p);
+	}
+	return p == stop ? TAM_OK : malformed(r, p);
+}
+
+/*
+ * A member "key": value of the top object; sets *key (allocated) and the
+ * value's span [*v, *vend); -1 with *bad when it is malformed.
+ */
+static int
+member(const char *p, const char *end, char **key, const char **v,
+    const char **vend, const char **bad)
+{
+	cJSON		*k;
+	const char	*q;
+
+	*bad = p;
+	if (p == end || *p != '"')
+		return -1;
+	if ((q = backup_json_skip(p, end, bad)) == NULL)
+		return -1;
+	if ((k = cJSON_ParseWithLengthOpts(p, (size_t)(q - p), NULL,
+	    0)) == NULL || !cJSON_IsString(k)) {
+		cJSON_Delete(k);
+		return -1;
+	}
+	*key = xstrdup(k->valuestring);
+	cJSON_Delete(k);
+	p = skip_ws(q, end);
+	*bad = p;
+	if (p == end || *p != ':')
+		goto bad;
+	*v = skip_ws(p + 1, end);
+	if ((*vend = backup_json_skip(*v, end, bad)) == NULL)
+		goto bad;
+	return 0;
+bad:
+	free(*key);
+	*key = NULL;
+	return -1;
+}
+
+/*
+ * Walks the top object: the header's members into head, the span of
+ * each table's array into starts/stops, the first other problem into
+ * *problem.  Returns the end of the object, or NULL (reported).
+ */
+static const char *
+walk_document(struct restore *r, cJSON *head, const char **starts,
+    const char **stops, char **problem, int *rc)
 {
 	const struct dbx_table	*t;
-	const cJSON		*item, *row;
-	char			 where[64];
-	int			 i, rc;
+	const char		*p = r->buf, *end = r->buf + r->len, *v;
+	const char		*vend, *bad;
+	cJSON			*item;
+	char			*key;
 
-	cJSON_ArrayForEach(item, doc) {
-		if (strcmp(item->string, "format") == 0 ||
-		    strcmp(item->string, "version") == 0)
-			continue;
-		if (backup_table(item->string) == NULL)
-			return fail(r, NULL, xasprintf("unknown table key "
-			    "'%s'", item->string));
-		if (!cJSON_IsArray(item))
-			return fail(r, NULL, xasprintf("'%s' is not an array",
-			    item->string));
-	}
-	/* Tables go in in dependency order, whatever order the file has. */
-	for (t = dbx_tables; t->key != NULL; t++) {
-		item = cJSON_GetObjectItemCaseSensitive(doc, t->key);
-		i = 0;
-		cJSON_ArrayForEach(row, item) {
-			snprintf(where, sizeof where, "%s[%d]", t->key, i++);
-			if ((rc = restore_row(r, t, row, NULL, where)) != TAM_OK)
-				return rc;
+	p = skip_ws(p, end);
+	p = skip_ws(p + 1, end);
+	if (p < end && *p == '}')
+		return p + 1;
+	for (;;) {
+		if (member(p, end, &key, &v, &vend, &bad) != 0) {
+			*rc = malformed(r, bad);
+			return NULL;
+		}
+		if (strcmp(key, "format") == 0 || strcmp(key, "version") == 0) {
+			if ((item = cJSON_ParseWithLengthOpts(v,
+			    (size_t)(vend - v), NULL, 0)) == NULL) {
+				free(key);
+				*rc = malformed(r, cJSON_GetErrorPtr());
+				return NULL;
+			}
+			cJSON_AddItemToObject(head, key, item);
+		} else if (*problem != NULL)
+			;	/* the first problem is the one reported */
+		else if ((t = backup_table(key)) == NULL)
+			*problem = xasprintf("unknown table key '%s'", key);
+		else if (*v != '[')
+			*problem = xasprintf("'%s' is not an array", key);
+		else if (starts[t - dbx_tables] != NULL)
+			*problem = xasprintf("'%s' appears twice", key);
+		else {
+			starts[t - dbx_tables] = v;
+			stops[t - dbx_tables] = vend;
+		}
+		free(key);
+		p = skip_ws(vend, end);
+		if (p < end && *p == ',')
+			p = skip_ws(p + 1, end);
+		else if (p < end && *p == '}')
+			return p + 1;
+		else {
+			*rc = malformed(r, p);
+			return NULL;
 		}
 	}
-	return TAM_OK;
 }
+
+/* One JSON document: the header with an array per table. */
+static int
+restore_document(struct restore *r)
+{
+	const struct dbx_table	*t;
+	const char		**starts, **stops, *end = r->buf + r->len;
+	const char		*p;
+	cJSON			*head;
+	char			*msg, *problem = NULL;
+	size_t			 n;
+	int			 rc = TAM_OK;
+
+	p = skip_ws(r->buf, end);
+	if (p == end)
+		return fail(r, NULL, xstrdup("the file is empty"));
+	if (*p != '{')
+		return fail(r, NULL, check_header(NULL));
+	for (n = 0; dbx_tables[n].key != NULL; n++)
+		;
+	starts = xcalloc(n, sizeof *starts);
+	stops = xcalloc(n, sizeof *stops);
+	head = cJSON_CreateObject();
+	if ((p = walk_document(r, head, starts, stops, &problem,
+	    &rc)) == NULL)
+		goto out;
+	if ((msg = check_header(head)) != NULL) {
+		rc = fail(r, NULL, msg);
+		goto out;
+	}
+	if (skip_ws(p, end) != end) {
+		rc = fail(r, NULL, xstrdup("text after the JSON document"));
+		goto out;
+	}
+	if (problem != NULL) {
+		rc = fail(r, NULL, problem);
+		problem = NULL;
+		goto out;
+	}
+	/* Tables go in in dependency order, whatever order the file has. */
+	for (t = dbx_tables; t->key != NULL && rc == TAM_OK; t++)
+		if (starts[t - dbx_tables] != NULL)
+			rc = restore_array(r, t, starts[t - dbx_tables],
+			    stops[t - dbx_tables]);
+out:
+	free(problem);
+	cJSON_Delete(head);
+	free(starts);
+	free(stops);
+	return rc;
+}
+
+/* Half of the memory: a json restore needs about the file's size. */
+static size_t
+json_limit(void)
+{
+	long	pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+
+	if (pages <= 0 || size <= 0 || (uintmax_t)pages > SIZE_MAX /
+	    (uintmax_t)size)
+		return SIZE_MAX / 4;
+	return (size_t)pages * (size_t)size / 2;
+}
+
+static int
+too_large(struct restore *r, const char *over, uintmax_t size, size_t limit)
+{
+	return fail(r, NULL, xasprintf("too large to restore from json on "
+	    "this machine (%s%ju MB, which json reads whole, and %zu MB of "
+	    "memory); export with --format jsonl and restore that, which "
+	    "streams", over, size >> 20, (limit * 2) >> 20));
+}
+
+/* Reads the rest of a json export after the lines already in r->buf. */
+static int
+read_json(struct restore *r)
+{
+	struct stat	 st;
+	size_t		 limit = json_limit(), n, want = 65536;
+
+	if (fstat(fileno(r->fp), &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((uintmax_t)st.st_size > limit)
+			return too_large(r, "", (uintmax_t)st.st_size,
+			    limit);
+		/* The whole file at once, and a byte more to meet its end. */
+		if ((uintmax_t)st.st_size >= r->len)
+			want = (size_t)st.st_size - r->len + 1;
+	}
+	for (;;) {
+		if (reserve(r, want) != 0)
+			return fail(r, NULL, xasprintf("out of memory reading "
+			    "%zu MB of json; export with --format jsonl and "
+			    "restore that, which streams",
+			    (r->len + want) >> 20));
+		n = fread(r->buf + r->len, 1, r->cap - r->len - 1, r->fp);
+		if (memchr(r->buf + r->len, '\0', n) != NULL)
+			return fail(r, NULL, xstrdup("not a tam export (not "
+			    "UTF-8 text)"));
+		r->len += n;
+		r->buf[r->len] = '\0';
+		if (r->len > limit)
+			return too_large(r, "over ", r->len, limit);
+		if (n == 0 || feof(r->fp) || ferror(r->fp))
+			break;
+		want = r->len;
+	}
+	if (ferror(r->fp))
+		return fail(r, NULL, xasprintf("cannot read: %s",
+		    strerror(errno)));
+	if (!utf8_valid(r->buf, r->len))
+		return fail(r, NULL, xstrdup("not a tam export (not UTF-8 "
+		    "text)"));
+	return restore_document(r);
+}
+
+/* --- jsonl: one row a line --------------------------------------------- */
 
 /* The end line of a jsonl export: the row count must match. */
 static int
-restore_end(struct restore *r, const cJSON *obj, const char *where,
-    const char *rest)
+restore_end(struct restore *r, const cJSON *obj, const char *where)
 {
 	const cJSON	*n = cJSON_GetObjectItemCaseSensitive(obj, "rows");
 
@@ -185,10 +534,6 @@ restore_end(struct restore *r, const cJSON *obj, const char *where,
 		return fail(r, where, xasprintf("the end line counts %g rows "
 		    "but %lld came before it: rows are missing",
 		    cJSON_IsNumber(n) ? n->valuedouble : -1.0, r->rows));
-	rest += strspn(rest, " \t\r\n");
-	if (*rest != '\0')
-		return fail(r, NULL, xasprintf("text after the end line, at "
-		    "line %d", line_of(r, rest)));
 	return TAM_OK;
 }
 
@@ -204,15 +549,18 @@ restore_line(struct restore *r, const char *p, size_t len, const char *where,
 	int			 rc;
 
 	/* With the length given, cJSON reads this line and no further. */
-	if ((obj = cJSON_ParseWithLengthOpts(p, len, &end, 0)) == NULL)
+	if ((obj = cJSON_ParseWithLengthOpts(p, len, &end, 0)) == NULL) {
+		if (cjson_oom)
+			return fail_oom(r, where);
 		return fail(r, where, xstrdup("malformed JSON"));
-	if (strspn(end, " \t\r") < len - (size_t)(end - p)) {
+	}
+	if (!blank(end, len - (size_t)(end - p))) {
 		cJSON_Delete(obj);
 		return fail(r, where, xstrdup("more than one value on the "
 		    "line"));
 	}
 	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(obj, "end"))) {
-		rc = restore_end(r, obj, where, p + len);
+		rc = restore_end(r, obj, where);
 		*ended = 1;
 	} else if (!cJSON_IsString(tab = cJSON_GetObjectItemCaseSensitive(obj,
 	    "table")))
@@ -221,67 +569,136 @@ restore_line(struct restore *r, const char *p, size_t len, const char *where,
 		rc = fail(r, where, xasprintf("unknown table key '%s'",
 		    tab->valuestring));
 	else
-		rc = restore_row(r, t, obj, "table", where);
+		rc = restore_row(r, t, obj, p, len, "table", where);
 	cJSON_Delete(obj);
 	return rc;
 }
 
+/*
+ * The next line into r->buf (alone); LINE_OK, or LINE_EOF, or a failure
+ * already reported (*rc).
+ */
+static enum line_status
+next_line(struct restore *r, int *rc)
+{
+	enum line_status	st;
+
+	r->len = 0;
+	st = append_line(r, RESTORE_LINE_MAX);
+	if (st != LINE_EOF)
+		r->line++;
+	switch (st) {
+	case LINE_OK:
+		if (utf8_valid(r->buf, r->len))
+			return LINE_OK;
+		*rc = fail(r, NULL, xasprintf("line %d is not UTF-8 text",
+		    r->line));
+		break;
+	case LINE_EOF:
+		return LINE_EOF;
+	case LINE_LONG:
+		*rc = fail(r, NULL, xasprintf("line %d is longer than %d MB, "
+		    "which no line of a tam export is", r->line,
+		    RESTORE_LINE_MAX >> 20));
+		break;
+	case LINE_NUL:
+		*rc = fail(r, NULL, xasprintf("line %d holds a NUL byte: it is "
+		    "not text", r->line));
+		break;
+	case LINE_ERROR:
+		if (errno == ENOMEM)
+			*rc = fail_oom(r, NULL);
+		else
+			*rc = fail(r, NULL, xasprintf("cannot read line %d: %s",
+			    r->line, strerror(errno)));
+		break;
+	}
+	return st;
+}
+
 /* JSON lines: after the header, one row per line, then the end line. */
 static int
-restore_lines(struct restore *r, const char *p)
+restore_lines(struct restore *r)
 {
-	const char	*nl;
-	char		 where[32];
-	size_t		 len;
-	int		 line = line_of(r, p), rc, ended = 0;
+	enum line_status	 st;
+	char			 where[32];
+	int			 rc = TAM_OK, ended = 0;
 
-	for (; *p != '\0'; line++) {
-		nl = strchr(p, '\n');
-		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
-		if (strspn(p, " \t\r") < len) {
-			snprintf(where, sizeof where, "line %d", line);
-			rc = restore_line(r, p, len, where, &ended);
-			if (rc != TAM_OK || ended)
-				return rc;
-		}
-		p += len + (nl != NULL);
+	while ((st = next_line(r, &rc)) == LINE_OK) {
+		if (blank(r->buf, r->len))
+			continue;
+		if (ended)
+			return fail(r, NULL, xasprintf("text after the end "
+			    "line, at line %d", r->line));
+		snprintf(where, sizeof where, "line %d", r->line);
+		if ((rc = restore_line(r, r->buf, r->len, where,
+		    &ended)) != TAM_OK)
+			return rc;
 	}
-	return fail(r, NULL, xstrdup("the end line is missing: the export "
-	    "is truncated"));
+	if (st != LINE_EOF)
+		return rc;
+	if (!ended)
+		return fail(r, NULL, xstrdup("the end line is missing: the "
+		    "export is truncated"));
+	return TAM_OK;
+}
+
+/*
+ * The line at p is a jsonl header when it is one object of format and
+ * version alone; returns it (the caller deletes it), or NULL.
+ */
+static cJSON *
+header_line(const char *p, size_t len)
+{
+	cJSON		*h, *item;
+	const char	*end;
+
+	if ((h = cJSON_ParseWithLengthOpts(p, len, &end, 0)) == NULL)
+		return NULL;
+	if (!blank(end, len - (size_t)(end - p)) || !cJSON_IsObject(h))
+		goto no;
+	cJSON_ArrayForEach(item, h)
+		if (strcmp(item->string, "format") != 0 &&
+		    strcmp(item->string, "version") != 0)
+			goto no;
+	return h;
+no:
+	cJSON_Delete(h);
+	return NULL;
 }
 
 static int
-restore_input(struct restore *r, size_t len)
+restore_input(struct restore *r)
 {
-	cJSON		*head;
-	const char	*end, *rest;
-	char		*msg;
-	int		 rc;
+	enum line_status	 st;
+	cJSON			*head;
+	size_t			 start = 0;
+	char			*msg;
+	int			 rc;
 
-	if (len == 0)
-		return fail(r, NULL, xstrdup("the file is empty"));
-	if (strlen(r->buf) != len || !utf8_valid(r->buf, len))
-		return fail(r, NULL, xstrdup("not a tam export (not UTF-8 "
-		    "text)"));
-	if (r->buf[strspn(r->buf, " \t\r\n")] == '\0')
-		return fail(r, NULL, xstrdup("the file is empty"));
-	if ((head = cJSON_ParseWithOpts(r->buf, &end, 0)) == NULL) {
-		end = cJSON_GetErrorPtr();
-		return fail(r, NULL, xasprintf("malformed or truncated JSON "
-		    "at line %d", line_of(r, end ? end : r->buf + len)));
-	}
-	if ((msg = check_header(head)) != NULL) {
-		cJSON_Delete(head);
-		return fail(r, NULL, msg);
-	}
-	rest = end + strspn(end, " \t\r\n");
-	if (*rest == '\0')
-		rc = restore_document(r, head);
-	else if (cJSON_GetArraySize(head) != 2)
-		rc = fail(r, NULL, xstrdup("text after the JSON document"));
-	else
-		rc = restore_lines(r, rest);
+	/* The first line that is not blank tells jsonl from json. */
+	do {
+		start = r->len;
+		st = append_line(r, RESTORE_LINE_MAX);
+		if (st == LINE_NUL)
+			return fail(r, NULL, xstrdup("not a tam export (not "
+			    "UTF-8 text)"));
+		if (st == LINE_ERROR && errno == ENOMEM)
+			return fail_oom(r, NULL);
+		if (st == LINE_ERROR)
+			return fail(r, NULL, xasprintf("cannot read: %s",
+			    strerror(errno)));
+		if (st == LINE_OK)
+			r->line++;
+	} while (st == LINE_OK && blank(r->buf + start, r->len - start));
+	if (st != LINE_OK || !utf8_valid(r->buf + start, r->len - start) ||
+	    (head = header_line(r->buf + start, r->len - start)) == NULL)
+		return read_json(r);
+	msg = check_header(head);
 	cJSON_Delete(head);
+	if (msg != NULL)
+		return fail(r, NULL, msg);
+	rc = restore_lines(r);
 	return rc;
 }
 
@@ -312,10 +729,11 @@ static const struct option no_longopts[] = {
 static int
 restore_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
-	struct restore	 r;
-	char		*buf, *err = NULL;
-	size_t		 len;
-	int		 ch, empty, rc;
+	static cJSON_Hooks	 hooks = { cjson_malloc, free };
+	struct restore		 r;
+	char			*err = NULL;
+	size_t			 n;
+	int			 ch, empty, rc;
 
 	CMD_GETOPT_RESET();
 	while ((ch = getopt_long(argc, argv, ":", no_longopts, NULL)) != -1)
@@ -331,21 +749,24 @@ restore_exec(struct tam_ctx *ctx, int argc, char **argv)
 		    ctx->db_path);
 	memset(&r, 0, sizeof r);
 	r.ctx = ctx;
-	for (len = 0; dbx_tables[len].key != NULL; len++)
-		;
-	r.counts = xcalloc(len, sizeof *r.counts);
 	r.name = strcmp(argv[optind], "-") == 0 ? "stdin" : argv[optind];
-	if ((buf = slurp(argv[optind], &len, &err)) == NULL) {
-		rc = cmd_fail(ctx, TAM_FAIL, "restore: %s", err);
-		free(err);
-		free(r.counts);
-		return rc;
-	}
-	r.buf = buf;
-	if ((rc = restore_input(&r, len)) == TAM_OK)
+	r.fp = strcmp(argv[optind], "-") == 0 ? stdin :
+	    fopen(argv[optind], "rb");
+	if (r.fp == NULL)
+		return cmd_fail(ctx, TAM_FAIL, "restore: cannot open '%s': %s",
+		    argv[optind], strerror(errno));
+	for (n = 0; dbx_tables[n].key != NULL; n++)
+		;
+	r.counts = xcalloc(n, sizeof *r.counts);
+	cjson_oom = 0;
+	cJSON_InitHooks(&hooks);
+	if ((rc = restore_input(&r)) == TAM_OK)
 		report_counts(&r);
+	cJSON_InitHooks(NULL);
+	if (r.fp != stdin)
+		fclose(r.fp);
 	free(r.counts);
-	free(buf);
+	free(r.buf);
 	return rc;
 }
 

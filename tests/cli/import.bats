@@ -531,3 +531,56 @@ account_by_name"
 	assert_equal "${stderr_lines[-1]}" "tam: import rejected: 1 of 10501 rows invalid, nothing written"
 	assert_equal "$(dbdump)" "$before"
 }
+
+@test "--rejects refuses a device, a folder and a symbolic link, and leaves them be" {
+	use quirks.csv
+	mkdir folder
+	printf 'keep me\n' > target.csv
+	ln -s target.csv link.csv
+	EXPECT_RC=2 refuse quirks.csv --rejects /dev/null
+	assert_err_line 0 "tam: --rejects: '/dev/null' is not a regular file; give a new file name or a file to replace"
+	[ -c /dev/null ]
+	EXPECT_RC=2 refuse quirks.csv --rejects folder
+	assert_err_line 0 "tam: --rejects: 'folder' is not a regular file; give a new file name or a file to replace"
+	EXPECT_RC=2 refuse quirks.csv --rejects link.csv
+	assert_err_line 0 "tam: --rejects: 'link.csv' is a symbolic link; give the path of a regular file"
+	[ -L link.csv ]
+	[ "$(cat target.csv)" = "keep me" ]
+	# a dangling link is refused too: tam does not create what it names
+	ln -s nowhere.csv dangling.csv
+	EXPECT_RC=2 refuse quirks.csv --rejects dangling.csv
+	[ ! -e nowhere.csv ]
+}
+
+@test "--rejects: a fatal read error leaves the file named as it was" {
+	use unterminated.csv bad-rows.csv
+	printf 'rows from yesterday\n' > rej.csv
+	chmod 644 rej.csv
+	refuse unterminated.csv --rejects rej.csv
+	assert_err_line 0 "tam: unterminated.csv:3: unterminated quote: the quoted field that begins on line 3 runs to the end of the file"
+	[ "$(cat rej.csv)" = "rows from yesterday" ]
+	[ "$(stat -c %a rej.csv)" = 644 ]
+	# no temporary file is left beside it
+	[ "$(ls rej.csv*)" = rej.csv ]
+	# A complete read replaces it, and the new file is 0600.
+	run_tam import bad-rows.csv --rejects rej.csv
+	assert_failure 1
+	[ "$(stat -c %a rej.csv)" = 600 ]
+	[ "$(grep -c '^"0010' rej.csv)" = 6 ]
+	[ "$(ls rej.csv*)" = rej.csv ]
+}
+
+@test "--rejects guards formula cells as --format csv does" {
+	printf '%s\r\n' '"Account ID","Account Name","Renewal Date","Billing Phone"' \
+	    '"001000000000011AAA","=HYPERLINK(""http://x"",""y"")","13/45/2026","+1 555 0100"' \
+	    '"001000000000012AAA","@SUM(A1)","1/31/2027","x"' \
+	    '"001000000000013AAA","Plain","2/30/2027","-1"' > formula.csv
+	run_tam import formula.csv --skip-invalid --rejects rej.csv -q
+	assert_success
+	run cat rej.csv
+	assert_line --index 1 $'"001000000000011AAA","\'=HYPERLINK(""http://x"",""y"")","13/45/2026","\'+1 555 0100","line 2: column \'Renewal Date\': \'13/45/2026\' is not a date"\r'
+	assert_line --index 2 --partial '"001000000000013AAA","Plain","2/30/2027",'
+	# the imported row keeps its name as written
+	run sqlite3 "$TAM_DB" "SELECT name FROM account"
+	assert_output "@SUM(A1)"
+}

@@ -220,7 +220,7 @@ assert rows[0]["name"] == "'"'"'\tTabbed", rows[0]'
 	done
 	run sqlite3 "$TAM_DB" "select count(*) from account"
 	assert_output "${#HOSTILE[@]}"
-	# the rejects file neutralises nothing: it is for re-import, as read
+	# the rejects file holds the bad row (its formula cells guarded: import.bats)
 	run grep -c "Bad date" rejects.csv
 	assert_output 1
 }

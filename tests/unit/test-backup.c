@@ -100,7 +100,7 @@ static char *
 parse_error(const char *key, const char *json)
 {
 	const struct dbx_table	*t = table(key);
-	struct dbx_value	 v[8];
+	struct dbx_value	 v[24];
 	cJSON			*obj = cJSON_Parse(json);
 	char			*err = NULL;
 
@@ -131,6 +131,12 @@ test_parse_refuses(void **state)
 		{ "health_history", "{\"id\":1,\"account_id\":1,"
 		    "\"date\":\"2026-02-29\",\"health_score\":5}",
 		    "'date' is not a date (YYYY-MM-DD)" },
+		{ "ctas", "{\"net_arr_change\":1234567.891}",
+		    "'net_arr_change' is not an amount with at most two "
+		    "decimals" },
+		{ "ctas", "{\"net_arr_change\":-99999999999.999}",
+		    "'net_arr_change' is not an amount with at most two "
+		    "decimals" },
 		{ "health_history", "{\"id\":1e300,\"account_id\":1,"
 		    "\"date\":\"2026-02-28\",\"health_score\":5}",
 		    "'id' is not a whole number" },
@@ -151,6 +157,113 @@ test_parse_refuses(void **state)
 		assert_string_equal(err, cases[i].want);
 		free(err);
 	}
+}
+
+/* The escape \u0000 in a string, and nothing that only looks like it. */
+static void
+test_json_has_nul(void **state)
+{
+	static const struct {
+		const char	*json;
+		int		 want;
+	} cases[] = {
+		{ "{\"name\":\"Ac\\u0000me\"}", 1 },
+		{ "{\"name\":\"\\u0000\"}", 1 },
+		{ "{\"name\":\"Acme\"}", 0 },
+		/* an escaped backslash, then the text u0000 */
+		{ "{\"name\":\"\\\\u0000\"}", 0 },
+		{ "{\"name\":\"\\\\\\u0000\"}", 1 },
+		{ "{\"name\":\"\\u00000\"}", 1 },
+		{ "{\"name\":\"\\u0001\"}", 0 },
+		/* cut short: no room for the four digits */
+		{ "\"\\u000", 0 },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_int_equal(backup_json_nul(cases[i].json,
+		    strlen(cases[i].json)) != NULL, cases[i].want);
+	/* Only the bytes given count; the escape's place is returned. */
+	assert_null(backup_json_nul("\"x\\u0000\"", 3));
+	assert_int_equal(backup_json_nul("\"x\\u0000\"", 9) - "\"x\\u0000\"",
+	    2);
+}
+
+/* The error of a row of table key checked as the command line would. */
+static char *
+check_error(const char *key, const char *json, size_t text_max)
+{
+	const struct dbx_table	*t = table(key);
+	struct dbx_value	 v[24];
+	cJSON			*obj = cJSON_Parse(json);
+	char			*err = NULL;
+
+	assert_non_null(obj);
+	assert_int_equal(backup_row_parse(t, obj, NULL, v, &err), 0);
+	if (backup_row_check(t, v, text_max, &err) == 0)
+		err = NULL;
+	else
+		assert_non_null(err);
+	cJSON_Delete(obj);
+	return err;
+}
+
+#define ACCOUNT(sfid, acv, cur, health) "{\"id\":1,\"sfid\":" sfid "," \
+	"\"name\":\"Acme\",\"tam\":null,\"sal\":null,\"sa\":null," \
+	"\"rsd\":null,\"tam_manager\":null,\"acv\":" acv "," \
+	"\"currency\":\"" cur "\",\"renewal_date\":null,\"health_score\":" \
+	health ",\"sentiment\":null,\"requires_triage\":false," \
+	"\"lifecycle_stage\":null,\"upsell\":false,\"region\":null," \
+	"\"segment\":null,\"objectives\":null,\"licenses\":null," \
+	"\"active_users\":null,\"archived\":false,\"created_at\":" \
+	"\"2026-11-23T10:00:00Z\",\"updated_at\":\"2026-11-23T10:00:00Z\"}"
+
+static void
+test_row_check(void **state)
+{
+	static const struct {
+		const char	*json;
+		const char	*want_start;	/* NULL: accepted */
+	} cases[] = {
+		{ ACCOUNT("\"001000000000012AAA\"", "100.5", "USD", "80"),
+		    NULL },
+		{ ACCOUNT("null", "null", "EUR", "null"), NULL },
+		{ ACCOUNT("\"001000000000012AAB\"", "1", "USD", "1"),
+		    "'sfid': " },
+		{ ACCOUNT("\"001000000000012\"", "1", "USD", "1"),
+		    "'sfid': '001000000000012' is not as tam stores it "
+		    "('001000000000012AAA')" },
+		{ ACCOUNT("null", "-1e13", "USD", "1"), "'acv': " },
+		{ ACCOUNT("null", "-0.01", "USD", "1"), "'acv': " },
+		{ ACCOUNT("null", "1", "usd", "1"),
+		    "'currency': 'usd' is not as tam stores it ('USD')" },
+		{ ACCOUNT("null", "1", "U$D", "1"), "'currency': " },
+		{ ACCOUNT("null", "1", "USD", "101"), "'health_score': " },
+	};
+	char	*err;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		err = check_error("accounts", cases[i].json, 65536);
+		if (cases[i].want_start == NULL)
+			assert_null(err);
+		else {
+			assert_non_null(err);
+			assert_memory_equal(err, cases[i].want_start,
+			    strlen(cases[i].want_start));
+		}
+		free(err);
+	}
+	err = check_error("settings", "{\"key\":\"a\",\"value\":\"12345\"}",
+	    4);
+	assert_string_equal(err, "'value' is 5 bytes long; tam stores at "
+	    "most 4");
+	free(err);
+	err = check_error("settings", "{\"key\":\"a\",\"value\":\"1234\"}",
+	    4);
+	assert_null(err);
 }
 
 static void
@@ -174,6 +287,8 @@ main(void)
 		cmocka_unit_test(test_row_json),
 		cmocka_unit_test(test_money_round_trip),
 		cmocka_unit_test(test_parse_refuses),
+		cmocka_unit_test(test_json_has_nul),
+		cmocka_unit_test(test_row_check),
 		cmocka_unit_test(test_tables_in_restore_order),
 	};
 
