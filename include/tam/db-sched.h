@@ -43,6 +43,7 @@ struct due_task {
 struct due_cta {
 	int64_t		 id;
 	const char	*title;
+	const char	*since;		/* db_sched_update_missing; or NULL */
 	struct due_account a;
 };
 
@@ -76,6 +77,13 @@ int	 db_sched_risk_missing(struct tam_db *, const char *tam,
 	    due_account_fn, void *, char **err);
 /* Open renewal CTAs none of whose tasks is open any more. */
 int	 db_sched_complete(struct tam_db *,
+	    int (*)(void *, const struct due_cta *), void *, char **err);
+/*
+ * Open risk CTAs of accounts not archived without an open risk_update
+ * task (closed by hand before tam kept the cadence going, or lost): since
+ * is the timestamp of the CTA's last Risk Update post, else its opening.
+ */
+int	 db_sched_update_missing(struct tam_db *,
 	    int (*)(void *, const struct due_cta *), void *, char **err);
 /*
  * Sets *complete to 1 when CTA id is an open renewal CTA with no open

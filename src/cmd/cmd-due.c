@@ -704,7 +704,8 @@ run_sync(struct tam_ctx *ctx)
 
 	if (sync_run(ctx, 0, NULL, &c, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
-	if (c.renewal_opened + c.risk_opened + c.renewal_closed > 0) {
+	if (c.renewal_opened + c.risk_opened + c.renewal_closed +
+	    c.risk_update_added > 0) {
 		summary = sync_summary(&c, 0);
 		tam_info(ctx, "sync: %s", summary);
 		free(summary);

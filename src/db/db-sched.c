@@ -71,6 +71,9 @@ walk_ctas(struct tam_db *db, sqlite3_stmt *st,
 		c.id = sqlite3_column_int64(st, 0);
 		c.title = dbi_col_text(st, 1);
 		read_account(st, 2, &c.a);
+		/* An extra column: the instant a cadence counts from. */
+		c.since = sqlite3_column_count(st) > 2 + NACCOUNT_COLS ?
+		    dbi_col_text(st, 2 + NACCOUNT_COLS) : NULL;
 		if ((stop = fn(arg, &c)) != 0)
 			break;
 	}
@@ -168,6 +171,30 @@ db_sched_complete(struct tam_db *db,
 	    "WHERE c.status = 'open' AND c.kind = 'renewal' "
 	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id "
 	    "AND t.status = 'open') ORDER BY c.id";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	return walk_ctas(db, st, fn, arg, err);
+}
+
+int
+db_sched_update_missing(struct tam_db *db,
+    int (*fn)(void *, const struct due_cta *), void *arg, char **err)
+{
+	/*
+	 * cta_by_status, then a probe of task_open_by_cta (partial); the
+	 * last post is looked up for the few rows found only.
+	 */
+	static const char sql[] =
+	    "SELECT c.id, c.title, " ACCOUNT_COLS ", "
+	    "coalesce((SELECT max(p.at) FROM timeline p "
+	    "WHERE p.account_id = a.id AND p.type = 'risk_update' "
+	    "AND p.at >= c.opened_at), c.opened_at) FROM cta c "
+	    "JOIN account a ON a.id = c.account_id "
+	    "WHERE c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 "
+	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id "
+	    "AND t.status = 'open' AND t.kind = 'risk_update') ORDER BY c.id";
 	sqlite3_stmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
