@@ -114,10 +114,11 @@ int	 db_due_recovered(struct tam_db *, const char *tam,
 	    int (*)(void *, const struct due_cta *), void *, char **err);
 /*
  * Accounts renewing in [today, last] (their window is open) with no
- * sentiment or risk_update post since the date cutoff.
+ * sentiment or risk_update post since the timestamp cutoff, and either
+ * an older such post or none at all and added before cutoff.
  */
 int	 db_due_stale(struct tam_db *, const char *tam, int today, int last,
-	    int cutoff, due_account_fn, void *, char **err);
+	    const char *cutoff, due_account_fn, void *, char **err);
 /* The number of accounts not archived renewing in [today, before]. */
 int	 db_due_count_renewing(struct tam_db *, const char *tam, int today,
 	    int before, int64_t *n, char **err);

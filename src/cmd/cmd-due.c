@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tam/clock.h"
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db-sched.h"
@@ -214,8 +215,9 @@ add_stale(void *arg, const struct due_account *a)
 	struct row	*r = add_hygiene(l, a);
 
 	if (a->sentiment == NULL)
-		r->title = xstrdup("No TAM Sentiment set, and the renewal "
-		    "window is open (tam sentiment)");
+		r->title = xasprintf("No TAM Sentiment set since the account "
+		    "was added over %d days ago (tam sentiment)",
+		    l->s->stale_days);
 	else
 		r->title = xstrdup(l->stale_title);
 	return 0;
@@ -297,6 +299,7 @@ collect(struct due_list *l, const char *tam, int until, char **err)
 	struct tam_db	*db = l->ctx->db;
 	int		 today = l->ctx->today;
 	size_t		 first, i;
+	char		 cutoff[21];
 
 	if (db_due_tasks(db, tam, until, add_task, l, err) < 0)
 		return -1;
@@ -327,8 +330,10 @@ collect(struct due_list *l, const char *tam, int until, char **err)
 	snprintf(l->stale_title, sizeof l->stale_title, "Sentiment not "
 	    "updated for %d days in the renewal window (tam sentiment)",
 	    l->s->stale_days);
+	/* Days are local: the cutoff is the instant its day began here. */
+	clock_format_utc(clock_day_start(today - l->s->stale_days), cutoff);
 	if (db_due_stale(db, tam, today, sched_window_last(today, l->s),
-	    today - l->s->stale_days, add_stale, l, err) < 0)
+	    cutoff, add_stale, l, err) < 0)
 		return -1;
 	/* No rows at all: l->v is NULL, and NULL + 0 is undefined. */
 	if (l->n > first)

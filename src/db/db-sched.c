@@ -297,15 +297,22 @@ db_due_recovered(struct tam_db *db, const char *tam,
 
 int
 db_due_stale(struct tam_db *db, const char *tam, int today, int last,
-    int cutoff, due_account_fn fn, void *arg, char **err)
+    const char *cutoff, due_account_fn fn, void *arg, char **err)
 {
-	/* account_by_renewal, then a probe of timeline_by_account. */
+	/*
+	 * account_by_renewal, then a probe of timeline_by_account; the
+	 * second probe, "was there ever a post", only for an account added
+	 * since the cutoff (a new one counts from the day it was added).
+	 */
 	static const char sql[] =
 	    "SELECT " ACCOUNT_COLS " FROM account a "
 	    "WHERE a.archived = 0 AND a.renewal_date BETWEEN :today AND :last "
 	    "AND " TAM_FILTER " AND NOT EXISTS (SELECT 1 FROM timeline p "
 	    "WHERE p.account_id = a.id AND p.at >= :cutoff "
 	    "AND p.type IN ('sentiment', 'risk_update')) "
+	    "AND (a.created_at < :cutoff OR EXISTS (SELECT 1 FROM timeline p "
+	    "WHERE p.account_id = a.id "
+	    "AND p.type IN ('sentiment', 'risk_update'))) "
 	    "ORDER BY a.renewal_date, a.id";
 	sqlite3_stmt	*st;
 
@@ -314,7 +321,7 @@ db_due_stale(struct tam_db *db, const char *tam, int today, int last,
 	dbi_text(st, ":tam", tam);
 	dbi_date(st, ":today", today);
 	dbi_date(st, ":last", last);
-	dbi_date(st, ":cutoff", cutoff);
+	dbi_text(st, ":cutoff", cutoff);
 	return walk_accounts(db, st, fn, arg, err);
 }
 
