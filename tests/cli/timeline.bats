@@ -121,14 +121,15 @@ three_posts() {
 	assert_equal "$(sqlite3 "$TAM_DB" "select body from timeline")" first
 }
 
-# Runs tam at a frozen local wall-clock time (libfaketime; absolute dates
-# stand still).  ASan checks that its runtime comes first, which the
-# preloaded libfaketime breaks: that check alone is turned off.
+# Runs tam at a frozen local wall-clock time (libfaketime: with -f an
+# absolute date stands still; without, the clock runs from it).  ASan
+# checks that its runtime comes first, which the preloaded libfaketime
+# breaks: that check alone is turned off.
 tam_at() {
 	local when=$1
 	shift
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
-	    faketime "$when" "$TAM" "$@"
+	    faketime -f "$when" "$TAM" "$@"
 }
 
 @test "timestamps are UTC instants in Los Angeles: 17:01 comes after 16:59" {
