@@ -92,6 +92,11 @@ hygiene AS (
 	      AND p.at >= date(@today,
 		  '-' || (SELECT stale_days FROM cfg) || ' days')
 	      AND p.type IN ('sentiment', 'risk_update'))
+	  -- never a post: counted from the day the account was added
+	  AND (a.created_at < date(@today,
+		  '-' || (SELECT stale_days FROM cfg) || ' days')
+	      OR EXISTS (SELECT 1 FROM timeline p WHERE p.account_id = a.id
+		  AND p.type IN ('sentiment', 'risk_update')))
 )
 SELECT task_id, kind, title, due, days,
     CASE g WHEN 0 THEN 'overdue' WHEN 1 THEN 'today'

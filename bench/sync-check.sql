@@ -1,7 +1,7 @@
 -- sync-check.sql: what `tam sync` must look at to find that it has
 -- nothing to do (SPEC §6, §7, §8), for the sqlite3 shell (bench/run.sh
 -- sets @today).  Run before due.sql, it is the equivalent of the sync that
--- `tam due` runs first: one write transaction, three questions, each
+-- `tam due` runs first: one write transaction, four questions, each
 -- answered with no rows on a database that is up to date.
 BEGIN IMMEDIATE;
 -- Renewal windows due to be open: an active account whose renewal date R
@@ -29,4 +29,10 @@ FROM cta c
 WHERE c.status = 'open' AND c.kind = 'renewal'
   AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id
       AND t.status = 'open');
+-- Open At-Risk CTAs without an open Risk Update task: to be given one.
+SELECT c.id
+FROM cta c JOIN account a ON a.id = c.account_id
+WHERE c.status = 'open' AND c.kind = 'risk' AND a.archived = 0
+  AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id
+      AND t.status = 'open' AND t.kind = 'risk_update');
 COMMIT;

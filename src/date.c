@@ -125,14 +125,10 @@ date_parse_iso(const char *s, int *out)
 	return 0;
 }
 
-/* Is z in the years date_format() writes and date_parse_iso() reads? */
-static int
+int
 date_in_range(int z)
 {
-	int	y, m, d;
-
-	date_to_ymd(z, &y, &m, &d);
-	return y >= YEAR_MIN && y <= YEAR_MAX;
+	return z >= DATE_MIN && z <= DATE_MAX;
 }
 
 int
@@ -237,7 +233,7 @@ date_due_rule(int due, int created, int skip_weekends)
 	}
 	if (due < created)
 		due = created;
-	return due;
+	return date_in_range(due) ? due : DATE_NONE;
 }
 
 int

@@ -3,9 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "tam/date.h"
 #include "tam/tam.h"
 #include "tam/text.h"
 
@@ -123,18 +121,4 @@ cmd_fail(struct tam_ctx *ctx, int code, const char *fmt, ...)
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	return cmd_fail_take(ctx, code, msg);
-}
-
-void
-tam_now(const struct tam_ctx *ctx, char buf[21])
-{
-	time_t		t = time(NULL);
-	struct tm	tm;
-	char		day[11];
-
-	gmtime_r(&t, &tm);
-	date_format(ctx->today, day);
-	snprintf(buf, 21, "%.10sT%02u:%02u:%02uZ", day,
-	    (unsigned)tm.tm_hour % 24u, (unsigned)tm.tm_min % 60u,
-	    (unsigned)tm.tm_sec % 60u);
 }

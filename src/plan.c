@@ -33,10 +33,16 @@ plan_open_renewal(struct tam_ctx *ctx, int64_t account_id, int r,
 
 	if ((s = settings_get(ctx, err)) == NULL)
 		return -1;
-	if (sched_renewal_plan(r, ctx->today, s, plan) == 0)
+	if ((rc = sched_renewal_plan(r, ctx->today, s, plan)) == 0)
 		return 1;
-	tam_now(ctx, now);
 	date_format(r, rd);
+	if (rc < 0) {
+		*err = xasprintf("account %" PRId64 ": a task of renewal %s "
+		    "would be due after 9999-12-31; lower contact.days or "
+		    "correct the renewal date", account_id, rd);
+		return -1;
+	}
+	tam_now(ctx, now);
 	title = xasprintf("Renewal %s", rd);
 	c.account_id = account_id;
 	c.kind = "renewal";

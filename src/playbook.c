@@ -34,10 +34,14 @@ open_risk_cta(struct tam_ctx *ctx, int64_t account_id, char **err)
 	return id;
 }
 
-/* Adds the next Risk Update task, due one period after today. */
+/*
+ * Adds the next Risk Update task, due one period after the day from
+ * (date rules: never before today).  Sets *due when due is not NULL.
+ */
 static int
-add_risk_update_task(struct tam_ctx *ctx, const struct settings *s,
-    int64_t account_id, int64_t cta_id, const char *now, char **err)
+add_update_from(struct tam_ctx *ctx, const struct settings *s,
+    int64_t account_id, int64_t cta_id, int from, const char *now,
+    int *due, char **err)
 {
 	struct task	t = { 0 };
 
@@ -45,10 +49,27 @@ add_risk_update_task(struct tam_ctx *ctx, const struct settings *s,
 	t.cta_id = cta_id;
 	t.kind = "risk_update";
 	t.title = TITLE_UPDATE;
-	t.due = date_due_rule(date_add_period(ctx->today, &s->risk_every),
+	t.due = date_due_rule(date_add_period(from, &s->risk_every),
 	    ctx->today, s->skip_weekends);
+	if (t.due == DATE_NONE) {
+		*err = xstrdup("the next Risk Update would be due after "
+		    "9999-12-31; set a shorter risk_update.every (tam config "
+		    "set risk_update.every 1m)");
+		return -1;
+	}
 	t.created_at = now;
+	if (due != NULL)
+		*due = t.due;
 	return db_task_insert(ctx->db, &t, err);
+}
+
+/* Adds the next Risk Update task, due one period after today. */
+static int
+add_risk_update_task(struct tam_ctx *ctx, const struct settings *s,
+    int64_t account_id, int64_t cta_id, const char *now, char **err)
+{
+	return add_update_from(ctx, s, account_id, cta_id, ctx->today, now,
+	    NULL, err);
 }
 
 static int
@@ -163,4 +184,79 @@ playbook_risk_update_posted(struct tam_ctx *ctx, int64_t account_id,
 out:
 	free(u.ids);
 	return rc;
+}
+
+int
+playbook_risk_update_repair(struct tam_ctx *ctx, int64_t account_id,
+    int64_t cta_id, int from, int *due, char **err)
+{
+	const struct settings	*s;
+	char			 now[21];
+
+	if ((s = settings_get(ctx, err)) == NULL)
+		return -1;
+	tam_now(ctx, now);
+	return add_update_from(ctx, s, account_id, cta_id, from, now, due,
+	    err);
+}
+
+static int
+count_task(void *arg, const struct task *t)
+{
+	(void)t;
+	(*(int *)arg)++;
+	return 0;
+}
+
+/*
+ * After risk_update task id was closed by hand: the next one of its CTA,
+ * when that is an open risk CTA left without one.
+ */
+static int
+next_after_close(struct tam_ctx *ctx, int64_t id, char **err)
+{
+	struct task_filter	 f = { 0 };
+	struct task		 t;
+	struct cta		 c;
+	char			 day[11];
+	int64_t			 cta_id, account_id;
+	int			 rc, open = 0, due;
+
+	if ((rc = db_task_get(ctx->db, id, &t, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (strcmp(t.kind, "risk_update") != 0 || t.cta_id == 0)
+		return 0;
+	cta_id = t.cta_id;
+	if ((rc = db_cta_get(ctx->db, cta_id, &c, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	if (strcmp(c.kind, "risk") != 0 || strcmp(c.status, "open") != 0)
+		return 0;
+	account_id = c.account_id;
+	f.cta_id = cta_id;
+	f.open_only = 1;
+	f.kind = "risk_update";
+	if (db_task_each(ctx->db, &f, count_task, &open, err) < 0)
+		return -1;
+	if (open > 0)
+		return 0;
+	if (playbook_risk_update_repair(ctx, account_id, cta_id, ctx->today,
+	    &due, err) != 0)
+		return -1;
+	date_format(due, day);
+	tam_info(ctx, "the next Risk Update of At-Risk CTA %" PRId64 " is "
+	    "due %s; log each one on the timeline with 'tam risk-update %"
+	    PRId64 " --note TEXT'", cta_id, day, account_id);
+	return 0;
+}
+
+int
+playbook_tasks_closed(struct tam_ctx *ctx, const int64_t *ids, int n,
+    char **err)
+{
+	int	i;
+
+	for (i = 0; i < n; i++)
+		if (next_after_close(ctx, ids[i], err) != 0)
+			return -1;
+	return 0;
 }

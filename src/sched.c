@@ -39,8 +39,11 @@ sched_window_last(int day, const struct settings *s)
 {
 	int	r = date_add_months(day, s->window_months);
 
+	/* No renewal date lies past DATE_MAX: a bound, not a due date. */
+	if (r >= DATE_MAX)
+		return DATE_MAX;
 	/* Clamping maps several month-end dates to one opening day. */
-	while (sched_window_opens(r + 1, s) <= day)
+	while (r < DATE_MAX && sched_window_opens(r + 1, s) <= day)
 		r++;
 	return r;
 }
@@ -71,8 +74,9 @@ sched_renewal_plan(int r, int created, const struct settings *s,
 	out[4].title = "Renewal Review 2 (internal sync)";
 	out[4].due = date_add_months(r, -s->review2_months);
 	for (i = 0; i < SCHED_NTASKS; i++)
-		out[i].due = date_due_rule(out[i].due, created,
-		    s->skip_weekends);
+		if ((out[i].due = date_due_rule(out[i].due, created,
+		    s->skip_weekends)) == DATE_NONE)
+			return -1;
 	return SCHED_NTASKS;
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tam/clock.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/db-sched.h"
@@ -25,6 +26,7 @@ struct found {
 	int64_t	 account_id;
 	int64_t	 cta_id;
 	int	 renewal_date;
+	int	 since;		/* day a repaired cadence counts from */
 	char	*name;
 	char	*detail;
 };
@@ -48,6 +50,7 @@ found_add(struct found_list *l, const struct due_account *a)
 	memset(f, 0, sizeof *f);
 	f->account_id = a->id;
 	f->renewal_date = a->renewal_date;
+	f->since = DATE_NONE;
 	/* Only the report prints it, for people: safe for a terminal. */
 	f->name = text_safe(a->name, TEXT_CELL);
 	return f;
@@ -84,6 +87,9 @@ collect_cta(void *arg, const struct due_cta *c)
 
 	f->cta_id = c->id;
 	f->detail = text_safe(c->title, TEXT_CELL);
+	/* Where a repaired cadence counts from; a bad stamp: from today. */
+	if (c->since != NULL)
+		f->since = clock_stamp_day(c->since);
 	return 0;
 }
 
@@ -168,6 +174,47 @@ open_risk(struct tam_ctx *ctx, int dry_run, FILE *report,
 	return rc < 0 ? -1 : 0;
 }
 
+/*
+ * An open risk CTA always has one open Risk Update task.  One closed by
+ * hand before done/skip kept the cadence going (or lost some other way)
+ * is put back, due one period after the CTA's last Risk Update.
+ */
+static int
+repair_updates(struct tam_ctx *ctx, int dry_run, FILE *report,
+    struct sync_counts *counts, char **err)
+{
+	struct found_list	 l = { 0 };
+	struct found		*f;
+	char			 day[11];
+	size_t			 i;
+	int			 rc = 0, due;
+
+	if (db_sched_update_missing(ctx->db, collect_cta, &l, err) < 0)
+		return -1;
+	for (i = 0; i < l.n; i++) {
+		f = &l.v[i];
+		if (!dry_run && (rc = playbook_risk_update_repair(ctx,
+		    f->account_id, f->cta_id, f->since != DATE_NONE ?
+		    f->since : ctx->today, &due, err)) != 0)
+			break;
+		counts->risk_update_added++;
+		if (report == NULL)
+			continue;
+		if (dry_run) {
+			fprintf(report, "would add the missing Risk Update "
+			    "task to At-Risk CTA %" PRId64 " of %s (account %"
+			    PRId64 ")\n", f->cta_id, f->name, f->account_id);
+			continue;
+		}
+		date_format(due, day);
+		fprintf(report, "added the missing Risk Update task to At-Risk "
+		    "CTA %" PRId64 " of %s (account %" PRId64 "), due %s\n",
+		    f->cta_id, f->name, f->account_id, day);
+	}
+	found_free(&l);
+	return rc < 0 ? -1 : 0;
+}
+
 static int
 close_complete(struct tam_ctx *ctx, int dry_run, FILE *report,
     struct sync_counts *counts, char **err)
@@ -207,7 +254,8 @@ sync_run(struct tam_ctx *ctx, int dry_run, FILE *report,
 	/* Closing first: a finished CTA is not in the way of a new one. */
 	if (close_complete(ctx, dry_run, report, counts, err) != 0 ||
 	    open_windows(ctx, s, dry_run, report, counts, err) != 0 ||
-	    open_risk(ctx, dry_run, report, counts, err) != 0)
+	    open_risk(ctx, dry_run, report, counts, err) != 0 ||
+	    repair_updates(ctx, dry_run, report, counts, err) != 0)
 		return -1;
 	return 0;
 }
@@ -220,7 +268,7 @@ summary_part(char **s, const char *verb, int n, const char *what)
 
 	if (n == 0)
 		return;
-	t = xasprintf("%s%s%s %d %s CTA%s", *s, **s ? ", " : "", verb, n,
+	t = xasprintf("%s%s%s %d %s%s", *s, **s ? ", " : "", verb, n,
 	    what, n == 1 ? "" : "s");
 	free(*s);
 	*s = t;
@@ -232,10 +280,12 @@ sync_summary(const struct sync_counts *c, int dry_run)
 	char	*s = xstrdup("");
 
 	summary_part(&s, dry_run ? "would open" : "opened", c->renewal_opened,
-	    "renewal");
+	    "renewal CTA");
 	summary_part(&s, dry_run ? "would open" : "opened", c->risk_opened,
-	    "At-Risk");
+	    "At-Risk CTA");
 	summary_part(&s, dry_run ? "would close" : "closed",
-	    c->renewal_closed, "renewal");
+	    c->renewal_closed, "renewal CTA");
+	summary_part(&s, dry_run ? "would add" : "added",
+	    c->risk_update_added, "missing Risk Update task");
 	return s;
 }

@@ -8,6 +8,13 @@
  */
 #define DATE_NONE (-2147483647 - 1)
 
+/*
+ * The first and last dates tam stores and prints, 1900-01-01 and
+ * 9999-12-31: four-digit years, so that text dates sort as dates.
+ */
+#define DATE_MIN (-25567)
+#define DATE_MAX 2932896
+
 /* A PERIOD: N days, weeks or calendar months. */
 struct period {
 	int	n;
@@ -18,6 +25,8 @@ int	 date_from_ymd(int y, int m, int d);
 void	 date_to_ymd(int, int *y, int *m, int *d);
 /* Returns 1 if y-m-d is a real calendar date. */
 int	 date_valid_ymd(int y, int m, int d);
+/* Returns 1 if the date lies in DATE_MIN..DATE_MAX. */
+int	 date_in_range(int);
 int	 date_days_in_month(int y, int m);
 /* 0 = Monday ... 6 = Sunday. */
 int	 date_weekday(int);
@@ -46,7 +55,9 @@ void	 period_format(const struct period *, char buf[16]);
 /*
  * The due-date rules of SPEC §6, steps 2 and 3: a weekend moves to the
  * Friday before (if skip_weekends), then a date before created becomes
- * created.
+ * created.  Returns DATE_NONE when the due date falls outside
+ * DATE_MIN..DATE_MAX: it cannot be stored, and the caller says so
+ * (never a year written as 0000).
  */
 int	 date_due_rule(int due, int created, int skip_weekends);
 /* The first weekday (Mon-Fri) of the month of the given date. */

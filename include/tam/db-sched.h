@@ -44,6 +44,7 @@ struct due_task {
 struct due_cta {
 	int64_t		 id;
 	const char	*title;
+	const char	*since;		/* db_sched_update_missing; or NULL */
 	struct due_account a;
 };
 
@@ -80,6 +81,13 @@ int	 db_sched_risk_missing(struct tam_db *, const char *tam,
 int	 db_sched_complete(struct tam_db *,
 	    int (*)(void *, const struct due_cta *), void *, char **err);
 /*
+ * Open risk CTAs of accounts not archived without an open risk_update
+ * task (closed by hand before tam kept the cadence going, or lost): since
+ * is the timestamp of the CTA's last Risk Update post, else its opening.
+ */
+int	 db_sched_update_missing(struct tam_db *,
+	    int (*)(void *, const struct due_cta *), void *, char **err);
+/*
  * Sets *complete to 1 when CTA id is an open renewal CTA with no open
  * task left, else 0.  Returns 0 or -1.
  */
@@ -108,10 +116,11 @@ int	 db_due_recovered(struct tam_db *, const char *tam,
 	    int (*)(void *, const struct due_cta *), void *, char **err);
 /*
  * Accounts renewing in [today, last] (their window is open) with no
- * sentiment or risk_update post since the date cutoff.
+ * sentiment or risk_update post since the timestamp cutoff, and either
+ * an older such post or none at all and added before cutoff.
  */
 int	 db_due_stale(struct tam_db *, const char *tam, int today, int last,
-	    int cutoff, due_account_fn, void *, char **err);
+	    const char *cutoff, due_account_fn, void *, char **err);
 /* The number of accounts not archived renewing in [today, before]. */
 int	 db_due_count_renewing(struct tam_db *, const char *tam, int today,
 	    int before, int64_t *n, char **err);

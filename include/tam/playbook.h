@@ -39,4 +39,23 @@ int	 playbook_open_risk_cta(struct tam_ctx *, int64_t account_id,
 int	 playbook_risk_update_posted(struct tam_ctx *, int64_t account_id,
 	    char **err);
 
+/*
+ * The open risk CTA cta_id of account_id has no open risk_update task
+ * (the caller has checked): adds one, due one risk_update.every period
+ * after the day from (its last Risk Update, or today), never before
+ * today.  Sets *due.  Returns 0, or -1 with *err (also when the date
+ * would be after 9999-12-31).
+ */
+int	 playbook_risk_update_repair(struct tam_ctx *, int64_t account_id,
+	    int64_t cta_id, int from, int *due, char **err);
+
+/*
+ * Tasks ids were closed by hand (tam done, tam skip): every closed
+ * risk_update task of a risk CTA that is still open is followed by the
+ * next, due one period after today, so that an open risk CTA always has
+ * exactly one open Risk Update.  Returns 0, or -1 with *err.
+ */
+int	 playbook_tasks_closed(struct tam_ctx *, const int64_t *ids, int n,
+	    char **err);
+
 #endif

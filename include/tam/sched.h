@@ -46,6 +46,7 @@ int	 sched_window_open(int r, int day, const struct settings *);
  * The latest renewal date whose window is open on day: the windows open
  * on day are exactly those of r in [day, this].  (Not simply day + N
  * months: month ends clamp, so 2026-08-29..31 all open on 2026-02-28.)
+ * At most DATE_MAX, the last date a renewal can have.
  */
 int	 sched_window_last(int day, const struct settings *);
 /*
@@ -53,11 +54,16 @@ int	 sched_window_last(int day, const struct settings *);
  * date r, planned on day created, due dates after the rules of SPEC §6
  * (month arithmetic clamped, weekend to the Friday before, never before
  * created).  Returns SCHED_NTASKS, or 0 when r has passed (r < created)
- * or is DATE_NONE: nothing is scheduled then.
+ * or is DATE_NONE: nothing is scheduled then; -1 when a due date would
+ * fall after DATE_MAX (a contact.days longer than the window, on a
+ * renewal date near 9999-12-31): an error to report, nothing planned.
  */
 int	 sched_renewal_plan(int r, int created, const struct settings *,
 	    struct sched_task out[SCHED_NTASKS]);
-/* The default due date of an action item created on day (day + 14). */
+/*
+ * The default due date of an action item created on day (day + 14,
+ * date rules), or DATE_NONE when that is after DATE_MAX.
+ */
 int	 sched_action_due(int day, const struct settings *);
 /* The action item called name ("architecture"...), or NULL. */
 const struct sched_action *sched_action_find(const char *name);

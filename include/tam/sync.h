@@ -10,6 +10,7 @@ struct sync_counts {
 	int	renewal_opened;
 	int	risk_opened;
 	int	renewal_closed;
+	int	risk_update_added;	/* repaired: a risk CTA had none */
 };
 
 /*
@@ -17,7 +18,8 @@ struct sync_counts {
  * opens the renewal CTA (and its tasks) of every account whose window is
  * open and that has none for its renewal date; opens the At-Risk CTA of
  * every at-risk account without one; closes renewal CTAs whose tasks are
- * all done or skipped.  With dry_run nothing is written.  One line per
+ * all done or skipped; gives an open risk CTA without an open Risk Update
+ * task its next one.  With dry_run nothing is written.  One line per
  * action goes to report (NULL: none).  Returns 0 with *counts filled, or
  * -1 with *err.
  */

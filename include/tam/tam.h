@@ -88,7 +88,10 @@ int	 cmd_fail(struct tam_ctx *, int code, const char *, ...)
 /* Like cmd_fail() but takes over an allocated message (frees it). */
 int	 cmd_fail_take(struct tam_ctx *, int code, char *msg);
 
-/* The timestamp "YYYY-MM-DDTHH:MM:SSZ" for now, on ctx->today's date. */
+/*
+ * clock.c: the timestamp "YYYY-MM-DDTHH:MM:SSZ" of now, a UTC instant;
+ * on a --today date, the current local time of day on that date (clock.h).
+ */
 void	 tam_now(const struct tam_ctx *, char buf[21]);
 
 #endif

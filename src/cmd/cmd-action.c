@@ -82,8 +82,10 @@ action_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if ((rc = account_resolve(ctx, argv[0], &t.account_id)) != TAM_OK)
 		return rc;
 	/* A date the user gives stands; only tam's own default is ruled. */
-	if (due == DATE_NONE)
-		due = sched_action_due(ctx->today, s);
+	if (due == DATE_NONE &&
+	    (due = sched_action_due(ctx->today, s)) == DATE_NONE)
+		return cmd_fail(ctx, TAM_FAIL, "action: the default due date "
+		    "(today + 14 days) is after 9999-12-31; give --due DATE");
 	f.account_id = t.account_id;
 	f.open_only = 1;
 	f.kind = "renewal";

@@ -3,6 +3,7 @@
 
 #include "tam/cmd.h"
 #include "tam/plan.h"
+#include "tam/playbook.h"
 
 #define OPT_NOTE	1000
 
@@ -37,7 +38,10 @@ cmd_close_tasks(struct tam_ctx *ctx, int argc, char **argv,
 		return cmd_misuse(ctx, "%s: --note TEXT is required: say why "
 		    "the task is %s", ctx->cmd, status);
 	}
+	/* A Risk Update closed by hand is followed by the next one. */
 	rc = plan_close_tasks(ctx, ids, argc, status, note, &err);
+	if (rc == 0)
+		rc = playbook_tasks_closed(ctx, ids, argc, &err);
 	free(ids);
 	if (rc != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "tam/account.h"
+#include "tam/clock.h"
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db-sched.h"
@@ -218,8 +219,9 @@ add_stale(void *arg, const struct due_account *a)
 	struct row	*r = add_hygiene(l, a);
 
 	if (a->sentiment == NULL)
-		r->title = xstrdup("No TAM Sentiment set, and the renewal "
-		    "window is open (tam sentiment)");
+		r->title = xasprintf("No TAM Sentiment set since the account "
+		    "was added over %d days ago (tam sentiment)",
+		    l->s->stale_days);
 	else
 		r->title = xstrdup(l->stale_title);
 	return 0;
@@ -301,6 +303,7 @@ collect(struct due_list *l, const char *tam, int until, char **err)
 	struct tam_db	*db = l->ctx->db;
 	int		 today = l->ctx->today;
 	size_t		 first, i;
+	char		 cutoff[21];
 
 	if (db_due_tasks(db, tam, until, add_task, l, err) < 0)
 		return -1;
@@ -331,8 +334,10 @@ collect(struct due_list *l, const char *tam, int until, char **err)
 	snprintf(l->stale_title, sizeof l->stale_title, "Sentiment not "
 	    "updated for %d days in the renewal window (tam sentiment)",
 	    l->s->stale_days);
+	/* Days are local: the cutoff is the instant its day began here. */
+	clock_format_utc(clock_day_start(today - l->s->stale_days), cutoff);
 	if (db_due_stale(db, tam, today, sched_window_last(today, l->s),
-	    today - l->s->stale_days, add_stale, l, err) < 0)
+	    cutoff, add_stale, l, err) < 0)
 		return -1;
 	/* No rows at all: l->v is NULL, and NULL + 0 is undefined. */
 	if (l->n > first)
@@ -731,7 +736,8 @@ run_sync(struct tam_ctx *ctx)
 
 	if (sync_run(ctx, 0, NULL, &c, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
-	if (c.renewal_opened + c.risk_opened + c.renewal_closed > 0) {
+	if (c.renewal_opened + c.risk_opened + c.renewal_closed +
+	    c.risk_update_added > 0) {
 		summary = sync_summary(&c, 0);
 		tam_info_done(ctx, "sync: %s", summary);
 		free(summary);

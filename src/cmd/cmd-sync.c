@@ -30,7 +30,8 @@ sync_exec(struct tam_ctx *ctx, int argc, char **argv)
 		    argv[optind]);
 	if (sync_run(ctx, dry_run, stdout, &c, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
-	if (c.renewal_opened + c.risk_opened + c.renewal_closed == 0) {
+	if (c.renewal_opened + c.risk_opened + c.renewal_closed +
+	    c.risk_update_added == 0) {
 		tam_info_done(ctx, "sync: nothing to do");
 		return TAM_OK;
 	}

@@ -70,6 +70,9 @@ walk_ctas(struct tam_db *db, sqlite3_stmt *st,
 		c.id = sqlite3_column_int64(st, 0);
 		c.title = dbi_col_text(st, 1);
 		read_account(st, 2, &c.a);
+		/* An extra column: the instant a cadence counts from. */
+		c.since = sqlite3_column_count(st) > 2 + NACCOUNT_COLS ?
+		    dbi_col_text(st, 2 + NACCOUNT_COLS) : NULL;
 		if ((stop = fn(arg, &c)) != 0)
 			break;
 	}
@@ -169,6 +172,30 @@ db_sched_complete(struct tam_db *db,
 	    "WHERE c.status = 'open' AND c.kind = 'renewal' "
 	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id "
 	    "AND t.status = 'open') ORDER BY c.id";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	return walk_ctas(db, st, fn, arg, err);
+}
+
+int
+db_sched_update_missing(struct tam_db *db,
+    int (*fn)(void *, const struct due_cta *), void *arg, char **err)
+{
+	/*
+	 * cta_by_status, then a probe of task_open_by_cta (partial); the
+	 * last post is looked up for the few rows found only.
+	 */
+	static const char sql[] =
+	    "SELECT c.id, c.title, " ACCOUNT_COLS ", "
+	    "coalesce((SELECT max(p.at) FROM timeline p "
+	    "WHERE p.account_id = a.id AND p.type = 'risk_update' "
+	    "AND p.at >= c.opened_at), c.opened_at) FROM cta c "
+	    "JOIN account a ON a.id = c.account_id "
+	    "WHERE c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 "
+	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id "
+	    "AND t.status = 'open' AND t.kind = 'risk_update') ORDER BY c.id";
 	sqlite3_stmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
@@ -277,15 +304,22 @@ db_due_recovered(struct tam_db *db, const char *tam,
 
 int
 db_due_stale(struct tam_db *db, const char *tam, int today, int last,
-    int cutoff, due_account_fn fn, void *arg, char **err)
+    const char *cutoff, due_account_fn fn, void *arg, char **err)
 {
-	/* account_by_renewal, then a probe of timeline_by_account. */
+	/*
+	 * account_by_renewal, then a probe of timeline_by_account; the
+	 * second probe, "was there ever a post", only for an account added
+	 * since the cutoff (a new one counts from the day it was added).
+	 */
 #define SQL(TAM) \
 	    "SELECT " ACCOUNT_COLS " FROM account a " \
 	    "WHERE a.archived = 0 AND a.renewal_date BETWEEN :today AND " \
 	    ":last AND " TAM " AND NOT EXISTS (SELECT 1 FROM timeline p " \
 	    "WHERE p.account_id = a.id AND p.at >= :cutoff " \
 	    "AND p.type IN ('sentiment', 'risk_update')) " \
+	    "AND (a.created_at < :cutoff OR EXISTS (SELECT 1 FROM timeline p " \
+	    "WHERE p.account_id = a.id " \
+	    "AND p.type IN ('sentiment', 'risk_update'))) " \
 	    "ORDER BY a.renewal_date, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
@@ -296,7 +330,7 @@ db_due_stale(struct tam_db *db, const char *tam, int today, int last,
 	dbi_text(st, ":tam_fold", tam);
 	dbi_date(st, ":today", today);
 	dbi_date(st, ":last", last);
-	dbi_date(st, ":cutoff", cutoff);
+	dbi_text(st, ":cutoff", cutoff);
 	return walk_accounts(db, st, fn, arg, err);
 }
 

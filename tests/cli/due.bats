@@ -160,8 +160,10 @@ assert h["renewal_date"] == "2026-10-01" and h["attendees"] == []
 @test "hygiene: sentiment not updated for sentiment.stale_days in an open window" {
 	tam -q account add Acme --renewal 2027-01-10
 	tam -q account add Later --renewal 2027-08-10
+	# Never a sentiment: counted from the day the account was added.
+	sqlite3 "$TAM_DB" "update account set created_at = '2026-08-24T09:00:00Z'"
 	run_tam due --no-sync
-	assert_output --partial "sentiment_stale	No TAM Sentiment set, and the renewal window is open (tam sentiment)"
+	assert_output --partial "sentiment_stale	No TAM Sentiment set since the account was added over 90 days ago (tam sentiment)"
 	refute_output --partial "Later"
 	# 90 days ago (2026-08-25) is not stale yet; 91 days ago is.
 	sqlite3 "$TAM_DB" "update account set sentiment = 'green' where id = 1;
@@ -273,4 +275,37 @@ DATA HYGIENE (1)
 	assert_failure 2
 	assert_equal "${stderr_lines[0]}" "tam: option '--tam' needs a value"
 	[ "$(dbdump)" = "$before" ]
+}
+
+@test "sentiment_stale: a new account is not stale on the day it is added" {
+	printf 'Account Name,Renewal Date\nAcme,2027-04-01\nBeta,2027-05-01\n' > book.csv
+	tam -q import book.csv
+	# Day one of a first import: the task, not a second reminder.
+	run_tam due
+	assert_success
+	assert_output --partial $'sentiment_update\tUpdate TAM Sentiment'
+	refute_output --partial "sentiment_stale"
+	# Counted from the day it was added: 90 days on, not yet ...
+	TAM_TODAY=2027-02-21 run_tam due --no-sync
+	refute_output --partial "sentiment_stale"
+	# ... 91 days on, stale.
+	TAM_TODAY=2027-02-22 run_tam due --no-sync
+	assert_output --partial $'sentiment_stale\tNo TAM Sentiment set since the account was added over 90 days ago (tam sentiment)\t\t\thygiene\t1\tAcme'
+	# A sentiment set since counts from its post instead.
+	TAM_TODAY=2027-02-01 tam -q sentiment Beta green
+	TAM_TODAY=2027-02-22 run_tam due --no-sync
+	refute_line --regexp 'sentiment_stale.*Beta'
+	TAM_TODAY=2027-04-20 tam -q config set sentiment.stale_days 60
+	TAM_TODAY=2027-04-20 run_tam due --no-sync
+	assert_output --partial $'sentiment_stale\tSentiment not updated for 60 days in the renewal window (tam sentiment)\t\t\thygiene\t2\tBeta'
+}
+
+@test "sentiment_stale counts local days, not UTC ones" {
+	# Added at 20:00 in Los Angeles on 2026-11-23 (04:00 UTC the 24th).
+	TZ=America/Los_Angeles ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+	    faketime -f '2026-11-23 20:00:00' "$TAM" -q account add Acme --renewal 2027-04-01
+	TZ=America/Los_Angeles TAM_TODAY=2027-02-21 run_tam due --no-sync
+	refute_output --partial "sentiment_stale"
+	TZ=America/Los_Angeles TAM_TODAY=2027-02-22 run_tam due --no-sync
+	assert_output --partial $'sentiment_stale\tNo TAM Sentiment set'
 }

@@ -381,3 +381,58 @@ walk_state() {
 @test "S9 closed lost: every command" { walk_state 9; }
 @test "S10 red, renewal CTA open: every command" { walk_state 10; }
 @test "S11 green, renewal CTA cancelled: every command" { walk_state 11; }
+
+# The open Risk Update tasks of CTA 1, "id due" per line.
+open_updates() {
+	sqlite3 "$TAM_DB" "select id || ' ' || due from task where cta_id = 1
+	    and kind = 'risk_update' and status = 'open' order by id"
+}
+
+@test "done on a Risk Update task schedules the next one period later" {
+	tam -q account add Acme --renewal 2028-06-30
+	tam -q sentiment Acme red --note "budget cut" --cta
+	assert_equal "$(open_updates)" "2 2026-12-23"
+	# A month on, the TAM ticks it off instead of posting.
+	TAM_TODAY=2026-12-23 run_tam done 2
+	assert_success
+	assert_equal "${stderr_lines[1]}" "tam: the next Risk Update of At-Risk CTA 1 is due 2027-01-22; log each one on the timeline with 'tam risk-update 1 --note TEXT'"
+	assert_equal "$(open_updates)" "3 2027-01-22"
+	# Skipped too (a month with nothing new): the cadence goes on.
+	TAM_TODAY=2027-01-22 run_tam skip 3 --note "customer on leave"
+	assert_success
+	assert_equal "$(open_updates)" "4 2027-02-22"
+	# The same id twice closes it once and adds one, not two.
+	TAM_TODAY=2027-02-22 run_tam done 4 4
+	assert_success
+	assert_equal "$(open_updates)" "5 2027-03-22"
+	# An overdue one shows in tam due until it is dealt with.
+	TAM_TODAY=2027-03-29 run_tam due --no-sync
+	assert_output --partial $'5\trisk_update\tRisk Update\t2027-03-22\t-7\toverdue'
+	# Once the CTA is concluded, a Risk Update closed late adds none.
+	tam -q cta close 1 --won --note "won back"
+	sqlite3 "$TAM_DB" "update task set status = 'open' where id = 5"
+	run_tam done 5
+	assert_success
+	[[ "$stderr" != *"next Risk Update"* ]]
+	[ "$(sqlite3 "$TAM_DB" "select count(*) from task where kind = 'risk_update'")" = 4 ]
+}
+
+@test "a Risk Update cadence past 9999-12-31 is an error, not year 0000" {
+	export TAM_TODAY=9999-12-15
+	tam -q account add Acme
+	before=$(dbdump)
+	run_tam sentiment Acme red --note "late" --cta
+	assert_failure 1
+	assert_equal "${stderr_lines[-1]}" "tam: the next Risk Update would be due after 9999-12-31; set a shorter risk_update.every (tam config set risk_update.every 1m)"
+	assert_equal "$(dbdump)" "$before"
+	TAM_TODAY=9999-10-01 tam -q sentiment Acme red --note "early" --cta
+	tam -q config set risk_update.every 3m
+	run_tam risk-update Acme --note "still red"
+	assert_failure 1
+	[[ "$stderr" != *"0000-"* ]]
+	[[ "$stderr" == *"due after 9999-12-31"* ]]
+	run_tam done 2
+	assert_failure 1
+	assert_equal "${stderr_lines[-1]}" "tam: the next Risk Update would be due after 9999-12-31; set a shorter risk_update.every (tam config set risk_update.every 1m)"
+	[ "$(sqlite3 "$TAM_DB" "select status from task where id = 2")" = open ]
+}

@@ -274,3 +274,34 @@ Renewal CTA for 2027-05-15 cancelled with its open tasks: the renewal date chang
 	assert_success
 	[ "$(sqlite3 "$TAM_DB" "select count(*) from cta where kind='risk' and status='open'")" = 1 ]
 }
+
+@test "sync gives an open At-Risk CTA without a Risk Update task its next one" {
+	tam -q account add Acme --renewal 2028-06-30
+	tam -q account add Beta --renewal 2028-06-30
+	tam -q sentiment Acme red --note "budget cut" --cta
+	tam -q sentiment Beta red --note "sponsor left" --cta
+	# As an older tam left them: the Risk Update closed, none after.
+	sqlite3 "$TAM_DB" "update task set status = 'done' where kind = 'risk_update'"
+	TAM_TODAY=2026-12-01 tam -q risk-update Beta --note "call booked"
+	sqlite3 "$TAM_DB" "update task set status = 'done' where kind = 'risk_update'"
+	TAM_TODAY=2026-12-20 run_tam sync --dry-run
+	assert_success
+	assert_output "would add the missing Risk Update task to At-Risk CTA 1 of Acme (account 1)
+would add the missing Risk Update task to At-Risk CTA 2 of Beta (account 2)"
+	assert_equal "$stderr" "tam: sync: would add 2 missing Risk Update tasks (dry run, nothing written)"
+	# One period after the last Risk Update: Acme's at the opening
+	# (11-23), Beta's on 12-01.
+	TAM_TODAY=2026-12-20 run_tam sync
+	assert_success
+	assert_output "added the missing Risk Update task to At-Risk CTA 1 of Acme (account 1), due 2026-12-23
+added the missing Risk Update task to At-Risk CTA 2 of Beta (account 2), due 2027-01-01"
+	assert_equal "$stderr" "tam: sync: added 2 missing Risk Update tasks"
+	TAM_TODAY=2026-12-20 run_tam sync
+	assert_equal "$stderr" "tam: sync: nothing to do"
+	[ "$(sqlite3 "$TAM_DB" "select count(*) from task where kind = 'risk_update' and status = 'open'")" = 2 ]
+	# Long overdue: due the day sync finds it, shown in tam due.
+	sqlite3 "$TAM_DB" "update task set status = 'done' where kind = 'risk_update'"
+	TAM_TODAY=2027-03-01 run_tam due
+	assert_output --partial $'8\trisk_update\tRisk Update\t2027-03-01\t0\ttoday\t1\tAcme'
+	assert_output --partial $'9\trisk_update\tRisk Update\t2027-03-01\t0\ttoday\t2\tBeta'
+}

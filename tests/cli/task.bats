@@ -179,3 +179,30 @@ custom|Check SSO|2026-12-05||"
 	assert_failure 1
 	[ "$(dbdump)" = "$before" ]
 }
+
+@test "a due date tam computes past 9999-12-31 is an error, never year 0000" {
+	export TAM_TODAY=9999-12-20
+	tam -q account add Acme
+	before=$(dbdump)
+	# The default of tam action: today + 14 days.
+	run_tam action Acme roadmap
+	assert_failure 1
+	assert_equal "$stderr" "tam: action: the default due date (today + 14 days) is after 9999-12-31; give --due DATE"
+	# A relative date from the command line: a bad date, exit 2.
+	run_tam action Acme roadmap --due +1m
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: --due: '+1m' is not a date (YYYY-MM-DD, today, +Nd, +Nw or +Nm)"
+	[ "$(dbdump)" = "$before" ]
+	run_tam action Acme roadmap --due +11d
+	assert_success
+	[ "$(sqlite3 "$TAM_DB" "select due from task")" = 9999-12-31 ]
+	# The renewal plan: contact.days past the renewal date and 9999.
+	tam -q config set contact.days 3650
+	before=$(dbdump)
+	TAM_TODAY=9999-07-01 run_tam account set Acme --renewal 9999-12-31
+	assert_failure 1
+	assert_equal "$stderr" "tam: account 1: a task of renewal 9999-12-31 would be due after 9999-12-31; lower contact.days or correct the renewal date"
+	[ "$(dbdump)" = "$before" ]
+	run sqlite3 "$TAM_DB" "select count(*) from task where due like '0000%'"
+	assert_output 0
+}

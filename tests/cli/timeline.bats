@@ -120,3 +120,49 @@ three_posts() {
 	assert_failure
 	assert_equal "$(sqlite3 "$TAM_DB" "select body from timeline")" first
 }
+
+# Runs tam at a frozen local wall-clock time (libfaketime: with -f an
+# absolute date stands still; without, the clock runs from it).  ASan
+# checks that its runtime comes first, which the preloaded libfaketime
+# breaks: that check alone is turned off.
+tam_at() {
+	local when=$1
+	shift
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+	    faketime -f "$when" "$TAM" "$@"
+}
+
+@test "timestamps are UTC instants in Los Angeles: 17:01 comes after 16:59" {
+	tam -q account add Acme
+	TZ=America/Los_Angeles tam_at '2026-11-23 16:59:00' -q note Acme "at 16:59"
+	TZ=America/Los_Angeles tam_at '2026-11-23 17:01:00' -q note Acme "at 17:01"
+	run_tam --format tsv timeline Acme
+	assert_success
+	assert_line --index 1 --regexp $'^2\t1\t2026-11-24T01:01:00Z\tnote\t.*\tat 17:01$'
+	assert_line --index 2 --regexp $'^1\t1\t2026-11-24T00:59:00Z\tnote\t.*\tat 16:59$'
+}
+
+@test "timestamps are UTC instants in Tokyo: 08:00 is 23:00 UTC the day before" {
+	tam -q account add Acme
+	unset TAM_TODAY
+	TZ=Asia/Tokyo tam_at '2026-11-23 08:00:00' -q note Acme "morning"
+	TZ=Asia/Tokyo tam_at '2026-11-23 09:30:00' -q note Acme "later"
+	run_tam --format tsv timeline Acme
+	assert_line --index 1 --regexp $'\t2026-11-23T00:30:00Z\tnote\t.*\tlater$'
+	assert_line --index 2 --regexp $'\t2026-11-22T23:00:00Z\tnote\t.*\tmorning$'
+	# "Today" there is the local date, 2026-11-23, not the UTC one.
+	TZ=Asia/Tokyo tam_at '2026-11-23 08:00:00' -q account set Acme --renewal today
+	[ "$(sqlite3 "$TAM_DB" "select renewal_date from account")" = 2026-11-23 ]
+}
+
+@test "--today changes the date part only: local time of day on that date, in UTC" {
+	tam -q account add Acme
+	# 17:01 in Los Angeles, put on 2026-11-20 (PST) and 2026-07-04 (PDT).
+	TZ=America/Los_Angeles tam_at '2026-11-25 17:01:00' -q --today 2026-11-20 note Acme "backfill"
+	TZ=America/Los_Angeles tam_at '2026-11-25 17:01:00' -q --today 2026-07-04 note Acme "summer"
+	TZ=Asia/Tokyo tam_at '2026-11-25 08:00:00' -q --today 2026-12-01 note Acme "tokyo"
+	run sqlite3 "$TAM_DB" "select at || ' ' || body from timeline order by id"
+	assert_output "2026-11-21T01:01:00Z backfill
+2026-07-05T00:01:00Z summer
+2026-11-30T23:00:00Z tokyo"
+}

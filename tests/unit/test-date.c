@@ -1,12 +1,18 @@
-/* test-date.c: day numbers, parsing, month arithmetic and due rules. */
+/*
+ * test-date.c: day numbers, parsing, month arithmetic and due rules, and
+ * the clock's timestamps (clock.h) in named time zones.
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
+#include "tam/clock.h"
 #include "tam/date.h"
 
 static int
@@ -172,6 +178,154 @@ test_first_weekday(void **state)
 	    "2027-05-03");	/* May 1 2027 is a Saturday */
 }
 
+static void
+test_range(void **state)
+{
+	int	d;
+
+	(void)state;
+	assert_int_equal(DATE_MIN, D("1900-01-01"));
+	assert_int_equal(DATE_MAX, D("9999-12-31"));
+	assert_int_equal(date_in_range(DATE_MAX), 1);
+	assert_int_equal(date_in_range(DATE_MAX + 1), 0);
+	assert_int_equal(date_in_range(DATE_MIN - 1), 0);
+	/* Relative dates past 9999-12-31 are refused, not wrapped. */
+	assert_int_equal(date_parse_arg("+6d", D("9999-12-25"), &d), 0);
+	assert_date(d, "9999-12-31");
+	assert_int_equal(date_parse_arg("+7d", D("9999-12-25"), &d), -1);
+	assert_int_equal(date_parse_arg("+1w", D("9999-12-25"), &d), -1);
+	assert_int_equal(date_parse_arg("+1m", D("9999-12-15"), &d), -1);
+	assert_int_equal(date_parse_arg("+1m", D("9999-11-30"), &d), 0);
+	assert_date(d, "9999-12-30");
+}
+
+static void
+test_due_rule_range(void **state)
+{
+	(void)state;
+	/* 9999-12-31 is a Friday: the last date a task can be due. */
+	assert_date(date_due_rule(DATE_MAX, D("9999-12-01"), 1), "9999-12-31");
+	/* 10000-01-03 (a Monday) cannot be written: no 0000-01-03. */
+	assert_int_equal(date_due_rule(DATE_MAX + 3, D("9999-12-20"), 1),
+	    DATE_NONE);
+	assert_int_equal(date_due_rule(DATE_MAX + 14, D("9999-12-31"), 0),
+	    DATE_NONE);
+	/* 10000-01-01, a Saturday, moves back into range: it is fine. */
+	assert_date(date_due_rule(DATE_MAX + 1, D("9999-12-01"), 1),
+	    "9999-12-31");
+}
+
+/* Sets the process time zone (TZ is read by localtime_r and mktime). */
+static void
+zone(const char *tz)
+{
+	setenv("TZ", tz, 1);
+	tzset();
+}
+
+/* The instant of a UTC "YYYY-MM-DDTHH:MM:SSZ" written by hand. */
+static time_t
+utc(const char *day, int h, int m, int s)
+{
+	return (time_t)D(day) * 86400 + h * 3600 + m * 60 + s;
+}
+
+static void
+assert_stamp(time_t t, const char *want)
+{
+	char	buf[21];
+
+	clock_format_utc(t, buf);
+	assert_string_equal(buf, want);
+}
+
+static void
+test_clock_format(void **state)
+{
+	(void)state;
+	assert_stamp(0, "1970-01-01T00:00:00Z");
+	assert_stamp(utc("2026-11-23", 16, 1, 9), "2026-11-23T16:01:09Z");
+	assert_stamp(utc("1900-01-01", 0, 0, 0) - 3600,
+	    "1899-12-31T23:00:00Z");
+	assert_stamp(utc("9999-12-31", 23, 59, 59), "9999-12-31T23:59:59Z");
+	/* Past the last timestamp: the last one, never year 0000. */
+	assert_stamp(utc("9999-12-31", 23, 59, 59) + 3600,
+	    "9999-12-31T23:59:59Z");
+}
+
+static void
+test_clock_zones(void **state)
+{
+	static const struct {
+		const char	*tz;
+		time_t		 now;		/* UTC instant of "now" */
+		const char	*today;		/* --today, or NULL */
+		const char	*want;
+	} cases[] = {
+		/* Los Angeles 16:59 and 17:01 on 11-23 (PST, UTC-8). */
+		{ "America/Los_Angeles", 0, NULL, "2026-11-24T00:59:00Z" },
+		{ "America/Los_Angeles", 1, NULL, "2026-11-24T01:01:00Z" },
+		/* --today the same day: the real instant. */
+		{ "America/Los_Angeles", 1, "2026-11-23",
+		    "2026-11-24T01:01:00Z" },
+		/* --today changes the date only: 17:01 on 11-20 there. */
+		{ "America/Los_Angeles", 1, "2026-11-20",
+		    "2026-11-21T01:01:00Z" },
+		/* ... on a summer date, 17:01 PDT (UTC-7). */
+		{ "America/Los_Angeles", 1, "2026-07-04",
+		    "2026-07-05T00:01:00Z" },
+		/* Tokyo 08:00 on 11-23 is 23:00 UTC the day before. */
+		{ "Asia/Tokyo", 2, NULL, "2026-11-22T23:00:00Z" },
+		{ "Asia/Tokyo", 2, "2026-11-23", "2026-11-22T23:00:00Z" },
+		{ "Asia/Tokyo", 2, "2026-12-01", "2026-11-30T23:00:00Z" },
+		{ "UTC", 1, "2027-01-10", "2027-01-10T01:01:00Z" },
+	};
+	time_t	nows[3];
+	size_t	i;
+	int	today;
+
+	(void)state;
+	nows[0] = utc("2026-11-24", 0, 59, 0);
+	nows[1] = utc("2026-11-24", 1, 1, 0);
+	nows[2] = utc("2026-11-22", 23, 0, 0);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		zone(cases[i].tz);
+		today = cases[i].today ? D(cases[i].today) :
+		    clock_local_day(nows[cases[i].now]);
+		assert_stamp(clock_instant(nows[cases[i].now], today),
+		    cases[i].want);
+	}
+	/* "Today" is the local date, not the UTC one. */
+	zone("America/Los_Angeles");
+	assert_date(clock_local_day(nows[1]), "2026-11-23");
+	zone("Asia/Tokyo");
+	assert_date(clock_local_day(nows[2]), "2026-11-23");
+	zone("UTC");
+}
+
+static void
+test_clock_days(void **state)
+{
+	(void)state;
+	zone("America/Los_Angeles");
+	assert_stamp(clock_day_start(D("2026-11-24")),
+	    "2026-11-24T08:00:00Z");
+	assert_stamp(clock_day_start(D("2026-07-04")),
+	    "2026-07-04T07:00:00Z");
+	/* 01:01Z on 11-24 is still 11-23 in Los Angeles. */
+	assert_date(clock_stamp_day("2026-11-24T01:01:00Z"), "2026-11-23");
+	assert_date(clock_stamp_day("2026-11-24T08:00:00Z"), "2026-11-24");
+	zone("Asia/Tokyo");
+	assert_stamp(clock_day_start(D("2026-11-23")),
+	    "2026-11-22T15:00:00Z");
+	assert_date(clock_stamp_day("2026-11-22T23:00:00Z"), "2026-11-23");
+	assert_int_equal(clock_stamp_day("2026-11-22"), DATE_NONE);
+	assert_int_equal(clock_stamp_day("2026-11-22T25:00:00Z"), DATE_NONE);
+	assert_int_equal(clock_stamp_day("2026-02-30T01:00:00Z"), DATE_NONE);
+	assert_int_equal(clock_stamp_day(NULL), DATE_NONE);
+	zone("UTC");
+}
+
 int
 main(void)
 {
@@ -184,6 +338,11 @@ main(void)
 		cmocka_unit_test(test_due_rule),
 		cmocka_unit_test(test_period),
 		cmocka_unit_test(test_first_weekday),
+		cmocka_unit_test(test_range),
+		cmocka_unit_test(test_due_rule_range),
+		cmocka_unit_test(test_clock_format),
+		cmocka_unit_test(test_clock_zones),
+		cmocka_unit_test(test_clock_days),
 	};
 
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);

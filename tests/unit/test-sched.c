@@ -247,6 +247,31 @@ test_action_due(void **state)
 }
 
 static void
+test_past_9999(void **state)
+{
+	struct settings		s = defaults();
+	struct sched_task	plan[SCHED_NTASKS];
+
+	(void)state;
+	/* Day + 14 past 9999-12-31 is an error, never 0000-01-xx. */
+	assert_date(sched_action_due(D("9999-12-17"), &s), "9999-12-31");
+	assert_int_equal(sched_action_due(D("9999-12-20"), &s), DATE_NONE);
+	/* The last renewal date plans fine with the defaults ... */
+	assert_int_equal(sched_renewal_plan(DATE_MAX, D("9999-07-01"), &s,
+	    plan), SCHED_NTASKS);
+	assert_date(plan[1].due, "9999-08-27");	/* Sunday 08-29 */
+	/* ... but not when contact.days reaches past it. */
+	s.contact_days = 3650;
+	assert_int_equal(sched_renewal_plan(DATE_MAX, D("9999-07-01"), &s,
+	    plan), -1);
+	/* The windows open late in 9999 end at 9999-12-31. */
+	s = defaults();
+	assert_int_equal(sched_window_last(D("9999-07-01"), &s), DATE_MAX);
+	assert_int_equal(sched_window_last(D("9999-12-31"), &s), DATE_MAX);
+	assert_date(sched_window_last(D("9999-06-29"), &s), "9999-12-29");
+}
+
+static void
 test_actions_and_kinds(void **state)
 {
 	(void)state;
@@ -322,6 +347,7 @@ main(void)
 		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_window_last),
 		cmocka_unit_test(test_action_due),
+		cmocka_unit_test(test_past_9999),
 		cmocka_unit_test(test_actions_and_kinds),
 		cmocka_unit_test(test_attendees),
 	};
