@@ -25,7 +25,8 @@ struct tam_db;
  * that is not a tam database, comes from a newer tam, or whose schema is
  * not the one tam made (altered by another program).  A lock met while
  * opening is waited for up to the busy timeout.  *warn (allocated, or
- * NULL) is a warning to print: the database is open to other users.
+ * NULL; always NULL on failure) is a warning to print: the database is
+ * open to other users.
  */
 int	 db_open(const char *path, struct tam_db **out, char **warn,
 	    char **err);

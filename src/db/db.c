@@ -755,16 +755,21 @@ db_open(const char *path, struct tam_db **out, char **warn, char **err)
 	 * file WAL, recovering a -wal, migrating) is waited for like any
 	 * other, up to the same timeout.
 	 */
-	while ((rc = open_once(path, out, warn, err)) == 1) {
-		if (now_ms() - start >= busy_timeout())
-			return -1;
+	while ((rc = open_once(path, out, warn, err)) == 1 &&
+	    now_ms() - start < busy_timeout()) {
 		free(*warn);
 		*warn = NULL;
 		free(*err);
 		*err = NULL;
 		nanosleep(&pause, NULL);
 	}
-	return rc;
+	if (rc != 0) {
+		/* The error says it all; a warning would only add noise. */
+		free(*warn);
+		*warn = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 void
