@@ -1,4 +1,7 @@
-/* db.c: opening, migrating and transactions; the statement cache. */
+/*
+ * db.c: opening (a file is checked before it is trusted), creating,
+ * migrating and transactions; the statement cache.
+ */
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -266,7 +269,7 @@ sync_folder(const char *path)
 
 	if ((slash = strrchr(dir, '/')) == NULL)
 		strcpy(dir, ".");
-	else
+	else	/* "/x.db": the folder is "/" */
 		slash[slash == dir] = '\0';
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
 		(void)fsync(fd);
