@@ -31,7 +31,7 @@ LIBS	     = $(SQLITE_LIBS) $(CJSON_LIBS) $(LIBCSV_LIBS) $(UTF8PROC_LIBS) -lm
 
 B	= build
 SRCS	= $(wildcard src/*.c src/cmd/*.c src/db/*.c)
-OBJS	= $(SRCS:%.c=$(B)/%.o) $(B)/schema.o
+OBJS	= $(SRCS:%.c=$(B)/%.o) $(B)/schema.o $(B)/schema-ref.o
 LIBOBJS	= $(filter-out $(B)/src/main.o,$(OBJS))
 MIGRATIONS = $(sort $(wildcard sql/[0-9][0-9][0-9][0-9]-*.sql))
 UNIT_SRCS = $(wildcard tests/unit/test-*.c)
@@ -55,6 +55,18 @@ $(B)/schema.c: $(MIGRATIONS) tests/embed-sql.awk
 	awk -f tests/embed-sql.awk $(MIGRATIONS) > $@
 
 $(B)/schema.o: $(B)/schema.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# What sqlite_schema holds after each migration, which db_open checks a
+# file against: replayed once here, not at every start.
+$(B)/embed-schema: tests/embed-schema.c $(B)/schema.c src/db/db-internal.h
+	$(CC) $(ALL_CPPFLAGS) $(WARNFLAGS) -o $@ tests/embed-schema.c \
+	    $(B)/schema.c $(SQLITE_LIBS)
+
+$(B)/schema-ref.c: $(B)/embed-schema
+	$(B)/embed-schema > $@.tmp && mv $@.tmp $@
+
+$(B)/schema-ref.o: $(B)/schema-ref.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/libtam.a: $(LIBOBJS)

@@ -533,23 +533,6 @@ database_path(const struct tam_ctx *ctx)
 	return NULL;
 }
 
-/* Closes and removes a database file this run created. */
-static void
-forget_database(struct tam_ctx *ctx, const char *path)
-{
-	char	*side;
-
-	db_close(ctx->db);
-	ctx->db = NULL;
-	unlink(path);
-	side = xasprintf("%s-wal", path);
-	unlink(side);
-	free(side);
-	side = xasprintf("%s-shm", path);
-	unlink(side);
-	free(side);
-}
-
 /*
  * Flushes stdout after a command and returns its status: TAM_FAIL with
  * "cannot write output" if a write failed.  A closed pipe (`tam due |
@@ -579,16 +562,19 @@ static int
 run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
     char **argv)
 {
-	char	*path, *err = NULL;
-	int	 rc, created = 0;
+	char	*path, *err = NULL, *warn = NULL;
+	int	 rc;
 
 	if ((path = database_path(ctx)) == NULL)
 		return cmd_fail(ctx, TAM_FAIL, "no database: set --db, TAM_DB "
 		    "or HOME");
-	if (db_open(path, &ctx->db, &created, &err) != 0) {
+	if (db_open(path, &ctx->db, &warn, &err) != 0) {
 		free(path);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
+	if (warn != NULL)
+		tam_warn("warning: %s", warn);
+	free(warn);
 	ctx->db_path = ctx->owned[0] = path;
 	if (db_begin(ctx->db, (e->flags & CMD_WRITE) != 0, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
@@ -596,13 +582,13 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	/*
 	 * What the command printed is part of its work: it must be out
 	 * before the commit keeps the rest, and the command fails if not.
+	 * A failed first command leaves the new database as it was made,
+	 * complete and empty: another tam may already have it open, so
+	 * removing it could lose what that one writes.
 	 */
 	rc = check_output(ctx, rc);
 	if (rc != TAM_OK) {
 		db_rollback(ctx->db);
-		/* A command that failed leaves no new file behind either. */
-		if (created)
-			forget_database(ctx, path);
 		return rc;
 	}
 	if (db_commit(ctx->db, &err) != 0) {

@@ -17,11 +17,18 @@ struct tam_db;
 
 /*
  * Opens (creating if missing, with its folders 0700 and the file 0600)
- * and migrates the database at path.  A file that is not a tam database,
- * or comes from a newer tam, is refused untouched.  *created is set to 1
- * when the file did not exist.
+ * and migrates the database at path.  A path is a file name: no URI, no
+ * ":memory:".  A new database appears at path complete or not at all,
+ * and path is never removed, so tam processes racing to create it all
+ * end up on the same file.  Refused untouched: what is not a regular
+ * file, an empty file of another user or that others may write, a file
+ * that is not a tam database, comes from a newer tam, or whose schema is
+ * not the one tam made (altered by another program).  A lock met while
+ * opening is waited for up to the busy timeout.  *warn (allocated, or
+ * NULL; always NULL on failure) is a warning to print: the database is
+ * open to other users.
  */
-int	 db_open(const char *path, struct tam_db **out, int *created,
+int	 db_open(const char *path, struct tam_db **out, char **warn,
 	    char **err);
 void	 db_close(struct tam_db *);
 /* The version of the SQLite library in use. */

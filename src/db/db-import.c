@@ -116,8 +116,9 @@ db_import_cache(struct tam_db *db, int kib, char **err)
  * (the name index only when rows are found by name).  Inserting a
  * million random keys into them costs far more than building them again
  * with one sort; see db_import_park.  Only the names live here: the
- * definitions are read back from sqlite_schema, so 0001-initial.sql
- * stays the one place that defines them.
+ * definitions are those the migrations made, as embedded at build time
+ * (dbi_schema_sql), so sql/ stays the one place that defines them.  None
+ * is read back from the file: its text could be anyone's SQL.
  */
 static const struct {
 	unsigned	 bit;
@@ -130,47 +131,22 @@ static const struct {
 	{ DB_PARK_TAM, "account_by_tam", "DROP INDEX account_by_tam" },
 };
 
-/* The CREATE INDEX statement of index name; 0 with *sql (NULL: none). */
-static int
-index_sql(struct tam_db *db, const char *name, char **sql, char **err)
-{
-	static const char q[] =
-	    "SELECT sql FROM sqlite_schema WHERE type = 'index' AND "
-	    "name = :name";
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	*sql = NULL;
-	if ((st = dbi_stmt(db, q, err)) == NULL)
-		return -1;
-	dbi_text(st, ":name", name);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*sql = dbi_col_dup(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return dbi_fail(db, err);
-	return 0;
-}
-
 int
 db_import_park(struct tam_db *db, struct db_parked *p, unsigned which,
     char **err)
 {
-	int	i;
+	const char	*sql;
+	int		 i;
 
 	for (i = 0; i < DB_PARK_MAX; i++) {
 		if (!(which & parkable[i].bit) || p->sql[i] != NULL)
 			continue;
-		if (index_sql(db, parkable[i].name, &p->sql[i], err) != 0)
-			return -1;
-		/* Not in this schema (or automatic): nothing to park. */
-		if (p->sql[i] == NULL)
+		/* Not in this schema: nothing to park. */
+		if ((sql = dbi_schema_sql("index", parkable[i].name)) == NULL)
 			continue;
-		if (exec_one(db, parkable[i].drop, err) != 0) {
-			free(p->sql[i]);
-			p->sql[i] = NULL;
+		if (exec_one(db, parkable[i].drop, err) != 0)
 			return -1;
-		}
+		p->sql[i] = xstrdup(sql);
 	}
 	return 0;
 }
@@ -184,7 +160,7 @@ db_import_unpark(struct tam_db *db, struct db_parked *p, unsigned which,
 	for (i = 0; i < DB_PARK_MAX; i++) {
 		if (!(which & parkable[i].bit) || p->sql[i] == NULL)
 			continue;
-		/* The statement SQLite itself stored for this index. */
+		/* tam's own definition, as the migrations wrote it. */
 		if (exec_one(db, p->sql[i], err) != 0)
 			return -1;
 		free(p->sql[i]);

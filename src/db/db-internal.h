@@ -29,6 +29,24 @@ extern const int		tam_nmigrations;
 #define ANY_TAM		"1"
 #define TAM_STMT(tam, any, one)	((tam) != NULL ? (one) : (any))
 
+/*
+ * A row of sqlite_schema as the migrations up to version leave it, for
+ * every version: generated at build time by tests/embed-schema.c, which
+ * replays sql/ in memory.  db_open refuses a file whose schema is not
+ * exactly the rows of its version; nothing tam executes is ever read
+ * back from a file.
+ */
+struct schema_object {
+	int		 version;
+	const char	*type;
+	const char	*name;
+	const char	*tbl_name;
+	const char	*sql;		/* NULL for an automatic index */
+};
+
+extern const struct schema_object	tam_schema[];
+extern const int			tam_nschema;
+
 struct stmt_slot {
 	const char	*sql;	/* identity: the address of the literal */
 	sqlite3_stmt	*st;
@@ -39,7 +57,14 @@ struct tam_db {
 	char			*path;
 	struct stmt_slot	*slots;
 	int			 nslots;
+	int			 busy;	/* the last failure was a lock */
 };
+
+/*
+ * The CREATE statement of tam's own object of this type and name in the
+ * current schema (from tam_schema, never from the file), or NULL.
+ */
+const char	*dbi_schema_sql(const char *type, const char *name);
 
 /*
  * The prepared statement for sql, prepared once per connection and

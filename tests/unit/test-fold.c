@@ -246,15 +246,16 @@ test_plans(void **state)
 	struct cta_filter	 cf = { 0 };
 	struct task_filter	 tf = { 0 };
 	char			 path[] = "/tmp/tam-test-fold-XXXXXX";
-	char			*dbpath, *err = NULL, *plan, *name, *fold;
+	char			*dbpath, *err = NULL, *warn = NULL, *plan, *name, *fold;
 	int64_t			*ids, two[2], count;
-	int			 fd, created, n, i, ntam = 0, nname = 0;
+	int			 fd, n, i, ntam = 0, nname = 0;
 	int			 today = date_from_ymd(2026, 11, 23);
 
 	(void)state;
 	assert_non_null(mkdtemp(path));
 	dbpath = xasprintf("%s/tam.db", path);
-	fd = db_open(dbpath, &db, &created, &err);
+	fd = db_open(dbpath, &db, &warn, &err);
+	free(warn);
 	assert_int_equal(fd, 0);
 	af.tam = cf.tam = tf.tam = "alice chen";
 	af.renewing_before = DATE_NONE;

@@ -27,16 +27,17 @@ setup(void **state)
 {
 	struct fixture	*f = calloc(1, sizeof *f);
 	struct account	 a;
-	char		*err = NULL;
-	int		 created, fd;
+	char		*err = NULL, *warn = NULL;
+	int		 fd;
 
 	snprintf(f->path, sizeof f->path, "/tmp/tam-test-XXXXXX");
 	if ((fd = mkstemp(f->path)) < 0)
 		return -1;
 	close(fd);
 	unlink(f->path);
-	if (db_open(f->path, &f->ctx.db, &created, &err) != 0)
+	if (db_open(f->path, &f->ctx.db, &warn, &err) != 0)
 		return -1;
+	free(warn);
 	date_parse_iso("2026-11-23", &f->ctx.today);
 	f->ctx.user = "tester";
 	account_init(&a);
