@@ -7,6 +7,7 @@
 #include <cJSON.h>
 
 #include "tam/account.h"
+#include "tam/clock.h"
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db.h"
@@ -237,7 +238,7 @@ account_add(struct tam_ctx *ctx, int argc, char **argv)
 		rc = cmd_fail_take(ctx, TAM_FAIL, err);
 		goto out;
 	}
-	tam_info(ctx, "added account %" PRId64 ": %s", a.id, a.name);
+	tam_info_done(ctx, "added account %" PRId64 ": %s", a.id, a.name);
 out:
 	account_release(&a);
 	return rc;
@@ -318,7 +319,8 @@ account_set(struct tam_ctx *ctx, int argc, char **argv)
 	if (changed == 0)
 		tam_info(ctx, "account %" PRId64 ": nothing changed", a.id);
 	else
-		tam_info(ctx, "updated account %" PRId64 ": %s", a.id, a.name);
+		tam_info_done(ctx, "updated account %" PRId64 ": %s", a.id,
+		    a.name);
 out:
 	free(clears);
 	account_release(&old);
@@ -425,9 +427,10 @@ show_post(void *arg, const struct post *p)
 {
 	struct show_arrays	*sa = arg;
 	cJSON			*o;
+	char			 day[11];
 
 	if (sa->table) {
-		printf("  %.10s  %-12s ", p->at, p->type);
+		printf("  %s  %-12s ", clock_stamp_date(p->at, day), p->type);
 		text_put(stdout, p->body, TEXT_CELL);
 		putchar('\n');
 		return 0;
@@ -780,7 +783,7 @@ account_archive(struct tam_ctx *ctx, int argc, char **argv)
 		rc = cmd_fail_take(ctx, TAM_FAIL, err);
 		goto out;
 	}
-	tam_info(ctx, "archived account %" PRId64 ": %s", id, a.name);
+	tam_info_done(ctx, "archived account %" PRId64 ": %s", id, a.name);
 out:
 	account_release(&old);
 	account_release(&a);
@@ -806,8 +809,8 @@ account_rm(struct tam_ctx *ctx, int argc, char **argv)
 		if (db_account_delete(ctx->db, id, &err) != 0)
 			rc = cmd_fail_take(ctx, TAM_FAIL, err);
 		else
-			tam_info(ctx, "deleted account %" PRId64 ": %s", id,
-			    a.name);
+			tam_info_done(ctx, "deleted account %" PRId64 ": %s",
+			    id, a.name);
 	}
 	account_release(&a);
 	return rc;

@@ -716,7 +716,7 @@ report_counts(const struct restore *r)
 		    r->counts[t - dbx_tables], t->key);
 		free(old);
 	}
-	tam_info(r->ctx, "restored %lld row%s from '%s'%s%s", r->rows,
+	tam_info_done(r->ctx, "restored %lld row%s from '%s'%s%s", r->rows,
 	    r->rows == 1 ? "" : "s", r->name, line ? ": " : "",
 	    line ? line : "");
 	free(line);
