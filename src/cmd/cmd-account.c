@@ -186,6 +186,26 @@ apply_field(struct tam_ctx *ctx, struct account *a, int ch, const char *arg)
 	return TAM_OK;
 }
 
+/*
+ * An ACV with cents in a currency without them (1000.50 JPY) is a typo,
+ * refused as the import refuses it, whichever option brought the two
+ * together (--acv 1000.50 --currency JPY, or --currency JPY alone).
+ */
+static int
+check_acv_units(struct tam_ctx *ctx, const struct account *a)
+{
+	char	amount[32];
+
+	if (!a->has_acv || a->acv_cents % 100 == 0 ||
+	    money_minor_units(a->currency) != 0)
+		return TAM_OK;
+	/* An ACV is never negative (account_field_set). */
+	snprintf(amount, sizeof amount, "%" PRId64 ".%02d", a->acv_cents /
+	    100, (int)(a->acv_cents % 100));
+	return cmd_fail(ctx, TAM_USAGE, "ACV %s has cents, but %s has no "
+	    "decimals: give a whole amount with --acv", amount, a->currency);
+}
+
 static int
 check_sfid_free(struct tam_ctx *ctx, const struct account *a)
 {
@@ -231,7 +251,8 @@ account_add(struct tam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = apply_field(ctx, &a, OPT_FIELD + AF_NAME, argv[0])) != TAM_OK)
 		goto out;
-	if ((rc = check_sfid_free(ctx, &a)) != TAM_OK ||
+	if ((rc = check_acv_units(ctx, &a)) != TAM_OK ||
+	    (rc = check_sfid_free(ctx, &a)) != TAM_OK ||
 	    (rc = account_name_check(ctx, NULL, &a)) != TAM_OK)
 		goto out;
 	if (account_create(ctx, &a, ctx->user, &err) != 0) {
@@ -251,6 +272,7 @@ account_set(struct tam_ctx *ctx, int argc, char **argv)
 	const struct field_def	*f;
 	char			*err = NULL, **clears = NULL;
 	int			 ch, rc = TAM_OK, nclears = 0, i, changed;
+	int			 money_given = 0;
 	int64_t			 id;
 	int			 opts[64], nopts = 0;
 	char			*args[64];
@@ -308,7 +330,13 @@ account_set(struct tam_ctx *ctx, int argc, char **argv)
 		else if ((rc = apply_field(ctx, &a, opts[i], args[i])) !=
 		    TAM_OK)
 			goto out;
+		if (opts[i] == OPT_FIELD + AF_ACV ||
+		    opts[i] == OPT_FIELD + AF_CURRENCY)
+			money_given = 1;
 	}
+	/* A row already like that is not this command's doing. */
+	if (money_given && (rc = check_acv_units(ctx, &a)) != TAM_OK)
+		goto out;
 	if ((rc = check_sfid_free(ctx, &a)) != TAM_OK ||
 	    (rc = account_name_check(ctx, &old, &a)) != TAM_OK)
 		goto out;
