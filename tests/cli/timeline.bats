@@ -206,3 +206,19 @@ tam_at() {
 	run_tam --format tsv timeline Acme --since 2026-11-22
 	assert_equal "${#lines[@]}" 3
 }
+
+@test "ics --within: work closed from the local day the window opens, not the UTC one" {
+	export TZ=America/Los_Angeles
+	tam -q account add Acme
+	tam -q action Acme custom --title "Sunday" --due 2026-11-20
+	tam -q action Acme custom --title "Monday" --due 2026-11-20
+	# 20:00 on 2026-11-08 in Los Angeles is 2026-11-09T04:00:00Z
+	tam_at '2026-11-08 20:00:00' -q --today 2026-11-08 done 1
+	tam_at '2026-11-09 08:00:00' -q --today 2026-11-09 done 2
+	[ "$(sqlite3 "$TAM_DB" "select done_at from task where id = 1")" = 2026-11-09T04:00:00Z ]
+	# the window opens on 2026-11-09, local
+	run_tam ics --within 2w
+	assert_success
+	assert_output --partial "SUMMARY:Monday: Acme"
+	refute_output --partial "SUMMARY:Sunday"
+}
