@@ -307,6 +307,12 @@ backup_row_check(const struct dbx_table *t, const struct dbx_value *v,
 		    check_account_value(c, &v[i], err) != 0)
 			return -1;
 	}
+	/* It goes into every calendar UID: as the database makes it. */
+	if (t == backup_table("database_uid") && (strlen(v[0].s) != 32 ||
+	    strspn(v[0].s, "0123456789abcdef") != 32)) {
+		*err = xstrdup("'uid' is not 32 lowercase hexadecimal digits");
+		return -1;
+	}
 	return 0;
 }
 

@@ -10,6 +10,7 @@
  * the current instant in UTC.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -129,6 +130,20 @@ clock_stamp_day(const char *ts)
 		return DATE_NONE;
 	return clock_local_day((time_t)day * DAY_SECS + v[0] * 3600 +
 	    v[1] * 60 + v[2]);
+}
+
+const char *
+clock_stamp_date(const char *ts, char buf[11])
+{
+	int	day;
+
+	if (ts == NULL)
+		return NULL;
+	if ((day = clock_stamp_day(ts)) == DATE_NONE)
+		snprintf(buf, 11, "%s", ts);
+	else
+		date_format(day, buf);
+	return buf;
 }
 
 void

@@ -238,8 +238,8 @@ plan_close_tasks(struct tam_ctx *ctx, const int64_t *ids, int n,
 		/* The same id twice: closed the first time, skipped now. */
 		rc = db_task_close(ctx->db, ids[i], status, now, note, err);
 		if (rc == 0)
-			tam_info(ctx, "task %" PRId64 " %s: %s (%s)", ids[i],
-			    status, title, account);
+			tam_info_done(ctx, "task %" PRId64 " %s: %s (%s)",
+			    ids[i], status, title, account);
 		if (rc == 0 && type != NULL && post_done(ctx, type,
 		    account_id, title, note, now, err) != 0)
 			rc = -1;
@@ -252,8 +252,8 @@ plan_close_tasks(struct tam_ctx *ctx, const int64_t *ids, int n,
 		if ((rc = plan_close_if_complete(ctx, cta_id, err)) < 0)
 			return -1;
 		if (rc > 0)
-			tam_info(ctx, "renewal CTA %" PRId64 " closed: all its "
-			    "tasks are done or skipped", cta_id);
+			tam_info_done(ctx, "renewal CTA %" PRId64 " closed: "
+			    "all its tasks are done or skipped", cta_id);
 	}
 	return 0;
 }

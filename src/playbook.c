@@ -243,7 +243,7 @@ next_after_close(struct tam_ctx *ctx, int64_t id, char **err)
 	    &due, err) != 0)
 		return -1;
 	date_format(due, day);
-	tam_info(ctx, "the next Risk Update of At-Risk CTA %" PRId64 " is "
+	tam_info_done(ctx, "the next Risk Update of At-Risk CTA %" PRId64 " is "
 	    "due %s; log each one on the timeline with 'tam risk-update %"
 	    PRId64 " --note TEXT'", cta_id, day, account_id);
 	return 0;

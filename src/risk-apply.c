@@ -151,11 +151,11 @@ save_account(struct tam_ctx *ctx, struct risk_subject *s,
 	    s->acct.requires_triage));
 	if ((r->actions & RA_SET_SENTIMENT) &&
 	    strcmp(was, risk_sent_name(r->to.sent)) != 0)
-		tam_info(ctx, "account %" PRId64 " (%s): sentiment %s (was %s)",
-		    a.id, a.name, risk_sent_name(r->to.sent), was);
+		tam_info_done(ctx, "account %" PRId64 " (%s): sentiment %s "
+		    "(was %s)", a.id, a.name, risk_sent_name(r->to.sent), was);
 	if (r->actions & RA_SET_STAGE)
-		tam_info(ctx, "account %" PRId64 " (%s): lifecycle stage %s",
-		    a.id, a.name, a.lifecycle_stage);
+		tam_info_done(ctx, "account %" PRId64 " (%s): lifecycle "
+		    "stage %s", a.id, a.name, a.lifecycle_stage);
 	account_release(&s->acct);
 	s->acct = a;
 	return TAM_OK;
@@ -209,12 +209,12 @@ open_cta(struct tam_ctx *ctx, struct risk_subject *s,
 		    "open At-Risk CTA, %" PRId64, s->acct.name, id);
 	s->cta_id = id;
 	s->cta = RC_OPEN;
-	tam_info(ctx, "opened At-Risk CTA %" PRId64 " on account %" PRId64
+	tam_info_done(ctx, "opened At-Risk CTA %" PRId64 " on account %" PRId64
 	    " (%s)", id, s->acct.id, s->acct.name);
 	if (args->risk_type == NULL || args->risk_reason == NULL)
-		tam_info(ctx, "next: set its Risk Type and Risk Reason with "
-		    "'tam cta update %" PRId64 " --risk-type T --risk-reason R'",
-		    id);
+		tam_info_done(ctx, "next: set its Risk Type and Risk Reason "
+		    "with 'tam cta update %" PRId64 " --risk-type T "
+		    "--risk-reason R'", id);
 	return TAM_OK;
 }
 
@@ -258,8 +258,8 @@ next_update(struct tam_ctx *ctx, const struct risk_subject *s)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (due != DATE_NONE) {
 		date_format(due, day);
-		tam_info(ctx, "Risk Update of At-Risk CTA %" PRId64 " logged; "
-		    "the next is due %s", s->cta_id, day);
+		tam_info_done(ctx, "Risk Update of At-Risk CTA %" PRId64
+		    " logged; the next is due %s", s->cta_id, day);
 	}
 	return TAM_OK;
 }
@@ -288,7 +288,7 @@ update_cta(struct tam_ctx *ctx, const struct risk_subject *s,
 	if (rc > 0)
 		return cmd_fail(ctx, TAM_FAIL, "CTA %" PRId64 " is gone",
 		    s->cta_id);
-	tam_info(ctx, "CTA %" PRId64 ": title '%s', risk type %s, risk "
+	tam_info_done(ctx, "CTA %" PRId64 ": title '%s', risk type %s, risk "
 	    "reason %s", c.id, c.title, c.risk_type ? c.risk_type : "(none)",
 	    c.risk_reason ? c.risk_reason : "(none)");
 	complete = c.risk_type != NULL && c.risk_reason != NULL;
@@ -298,7 +298,7 @@ update_cta(struct tam_ctx *ctx, const struct risk_subject *s,
 	    TAM_OK)
 		return rc;
 	if (n > 0)
-		tam_info(ctx, "task 'Set Risk Type and Risk Reason' done");
+		tam_info_done(ctx, "task 'Set Risk Type and Risk Reason' done");
 	return TAM_OK;
 }
 
@@ -323,8 +323,8 @@ close_cta(struct tam_ctx *ctx, const struct risk_subject *s,
 		return cmd_fail(ctx, TAM_FAIL, "CTA %" PRId64 " is not open",
 		    s->cta_id);
 	money_format(args->net_arr_cents, s->acct.currency, arr);
-	tam_info(ctx, "closed At-Risk CTA %" PRId64 ": %s, net ARR change %s",
-	    s->cta_id, r->outcome, arr);
+	tam_info_done(ctx, "closed At-Risk CTA %" PRId64 ": %s, net ARR change "
+	    "%s", s->cta_id, r->outcome, arr);
 	return TAM_OK;
 }
 
@@ -351,7 +351,7 @@ risk_apply(struct tam_ctx *ctx, struct risk_subject *s,
 	if (rc == TAM_OK && r->why != NULL) {
 		hint = risk_message(r->why, s->acct.id, s->cta_id,
 		    s->cta_status);
-		tam_info(ctx, "%s", hint);
+		tam_info_done(ctx, "%s", hint);
 		free(hint);
 	}
 	return rc;

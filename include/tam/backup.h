@@ -12,7 +12,13 @@
 struct cJSON;
 
 #define BACKUP_FORMAT	"tam-export"
-#define BACKUP_VERSION	1
+/*
+ * The version an export is written in.  2 added the tables
+ * "task_revisions" and "database_uid"; a version 1 export still restores
+ * (without them, the new database keeps its own identifier).
+ */
+#define BACKUP_VERSION	2
+#define BACKUP_VERSION_MIN	1	/* the oldest a restore reads */
 
 /* The table with this export key ("accounts"), or NULL. */
 const struct dbx_table *backup_table(const char *key);

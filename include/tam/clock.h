@@ -28,6 +28,12 @@ time_t	 clock_day_start(int day);
  */
 int	 clock_stamp_day(const char *);
 /*
+ * The local date of timestamp ts as "YYYY-MM-DD" in buf, for people;
+ * text that is no timestamp is cut to its first ten characters, NULL
+ * stays NULL.  Returns buf or NULL.
+ */
+const char	*clock_stamp_date(const char *ts, char buf[11]);
+/*
  * Writes instant t as "YYYY-MM-DDTHH:MM:SSZ" into buf (21 bytes).  An
  * instant past 9999-12-31T23:59:59Z is written as that, the last one a
  * timestamp can hold (only --today 9999-12-31 west of UTC gets there).

@@ -38,9 +38,15 @@ struct dbx_table {
 	int			 ncols;
 	const char		*select_sql;	/* private to src/db */
 	const char		*insert_sql;	/* private to src/db */
+	int			 since;	/* the export version that added it */
 };
 
-/* The tables, in restore order, ending with a NULL key. */
+/*
+ * The tables, in restore order, ending with a NULL key.  The last two
+ * are the calendar's bookkeeping (SPEC §9): "task_revisions" (each
+ * entry's SEQUENCE) and "database_uid", the one row of the database's
+ * random identifier, which a restore writes over the new database's own.
+ */
 extern const struct dbx_table dbx_tables[];
 
 /*

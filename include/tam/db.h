@@ -146,6 +146,7 @@ struct cta {
 	const char	*outcome_note;
 	int		 has_net_arr;
 	int64_t		 net_arr_cents;
+	const char	*currency;	/* the account's, read only */
 };
 
 struct task {

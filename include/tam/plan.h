@@ -35,7 +35,7 @@ int	 plan_close_if_complete(struct tam_ctx *, int64_t cta_id, char **err);
  * note (may be NULL), all or none: a task that does not exist or is not
  * open is an error (return 1 with *err, nothing written).  Each renewal
  * CTA left with no open task closes itself.  One line per change goes
- * through tam_info().  Returns 0, 1 or -1 (database error) with *err.
+ * through tam_info_done().  Returns 0, 1 or -1 (database error) with *err.
  */
 int	 plan_close_tasks(struct tam_ctx *, const int64_t *ids, int n,
 	    const char *status, const char *note, char **err);

@@ -7,6 +7,7 @@
 #include <cJSON.h>
 
 #include "tam/account.h"
+#include "tam/clock.h"
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db.h"
@@ -185,6 +186,26 @@ apply_field(struct tam_ctx *ctx, struct account *a, int ch, const char *arg)
 	return TAM_OK;
 }
 
+/*
+ * An ACV with cents in a currency without them (1000.50 JPY) is a typo,
+ * refused as the import refuses it, whichever option brought the two
+ * together (--acv 1000.50 --currency JPY, or --currency JPY alone).
+ */
+static int
+check_acv_units(struct tam_ctx *ctx, const struct account *a)
+{
+	char	amount[32];
+
+	if (!a->has_acv || a->acv_cents % 100 == 0 ||
+	    money_minor_units(a->currency) != 0)
+		return TAM_OK;
+	/* An ACV is never negative (account_field_set). */
+	snprintf(amount, sizeof amount, "%" PRId64 ".%02d", a->acv_cents /
+	    100, (int)(a->acv_cents % 100));
+	return cmd_fail(ctx, TAM_USAGE, "ACV %s has cents, but %s has no "
+	    "decimals: give a whole amount with --acv", amount, a->currency);
+}
+
 static int
 check_sfid_free(struct tam_ctx *ctx, const struct account *a)
 {
@@ -230,14 +251,15 @@ account_add(struct tam_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = apply_field(ctx, &a, OPT_FIELD + AF_NAME, argv[0])) != TAM_OK)
 		goto out;
-	if ((rc = check_sfid_free(ctx, &a)) != TAM_OK ||
+	if ((rc = check_acv_units(ctx, &a)) != TAM_OK ||
+	    (rc = check_sfid_free(ctx, &a)) != TAM_OK ||
 	    (rc = account_name_check(ctx, NULL, &a)) != TAM_OK)
 		goto out;
 	if (account_create(ctx, &a, ctx->user, &err) != 0) {
 		rc = cmd_fail_take(ctx, TAM_FAIL, err);
 		goto out;
 	}
-	tam_info(ctx, "added account %" PRId64 ": %s", a.id, a.name);
+	tam_info_done(ctx, "added account %" PRId64 ": %s", a.id, a.name);
 out:
 	account_release(&a);
 	return rc;
@@ -250,6 +272,7 @@ account_set(struct tam_ctx *ctx, int argc, char **argv)
 	const struct field_def	*f;
 	char			*err = NULL, **clears = NULL;
 	int			 ch, rc = TAM_OK, nclears = 0, i, changed;
+	int			 money_given = 0;
 	int64_t			 id;
 	int			 opts[64], nopts = 0;
 	char			*args[64];
@@ -307,7 +330,13 @@ account_set(struct tam_ctx *ctx, int argc, char **argv)
 		else if ((rc = apply_field(ctx, &a, opts[i], args[i])) !=
 		    TAM_OK)
 			goto out;
+		if (opts[i] == OPT_FIELD + AF_ACV ||
+		    opts[i] == OPT_FIELD + AF_CURRENCY)
+			money_given = 1;
 	}
+	/* A row already like that is not this command's doing. */
+	if (money_given && (rc = check_acv_units(ctx, &a)) != TAM_OK)
+		goto out;
 	if ((rc = check_sfid_free(ctx, &a)) != TAM_OK ||
 	    (rc = account_name_check(ctx, &old, &a)) != TAM_OK)
 		goto out;
@@ -318,7 +347,8 @@ account_set(struct tam_ctx *ctx, int argc, char **argv)
 	if (changed == 0)
 		tam_info(ctx, "account %" PRId64 ": nothing changed", a.id);
 	else
-		tam_info(ctx, "updated account %" PRId64 ": %s", a.id, a.name);
+		tam_info_done(ctx, "updated account %" PRId64 ": %s", a.id,
+		    a.name);
 out:
 	free(clears);
 	account_release(&old);
@@ -425,9 +455,10 @@ show_post(void *arg, const struct post *p)
 {
 	struct show_arrays	*sa = arg;
 	cJSON			*o;
+	char			 day[11];
 
 	if (sa->table) {
-		printf("  %.10s  %-12s ", p->at, p->type);
+		printf("  %s  %-12s ", clock_stamp_date(p->at, day), p->type);
 		text_put(stdout, p->body, TEXT_CELL);
 		putchar('\n');
 		return 0;
@@ -780,7 +811,7 @@ account_archive(struct tam_ctx *ctx, int argc, char **argv)
 		rc = cmd_fail_take(ctx, TAM_FAIL, err);
 		goto out;
 	}
-	tam_info(ctx, "archived account %" PRId64 ": %s", id, a.name);
+	tam_info_done(ctx, "archived account %" PRId64 ": %s", id, a.name);
 out:
 	account_release(&old);
 	account_release(&a);
@@ -806,8 +837,8 @@ account_rm(struct tam_ctx *ctx, int argc, char **argv)
 		if (db_account_delete(ctx->db, id, &err) != 0)
 			rc = cmd_fail_take(ctx, TAM_FAIL, err);
 		else
-			tam_info(ctx, "deleted account %" PRId64 ": %s", id,
-			    a.name);
+			tam_info_done(ctx, "deleted account %" PRId64 ": %s",
+			    id, a.name);
 	}
 	account_release(&a);
 	return rc;

@@ -100,11 +100,11 @@ action_exec(struct tam_ctx *ctx, int argc, char **argv)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	date_format(due, d);
 	if (t.cta_id)
-		tam_info(ctx, "added task %" PRId64 " to renewal CTA %" PRId64
-		    ": %s, due %s", t.id, t.cta_id, title, d);
+		tam_info_done(ctx, "added task %" PRId64 " to renewal CTA "
+		    "%" PRId64 ": %s, due %s", t.id, t.cta_id, title, d);
 	else
-		tam_info(ctx, "added task %" PRId64 " (no open renewal CTA): "
-		    "%s, due %s", t.id, title, d);
+		tam_info_done(ctx, "added task %" PRId64 " (no open renewal "
+		    "CTA): %s, due %s", t.id, title, d);
 	return TAM_OK;
 }
 

@@ -85,7 +85,7 @@ config_set(struct tam_ctx *ctx, int argc, char **argv)
 		free(canon);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
-	tam_info(ctx, "%s = %s", d->key, canon);
+	tam_info_done(ctx, "%s = %s", d->key, canon);
 	free(canon);
 	return TAM_OK;
 }

@@ -9,6 +9,7 @@
 
 #include <cJSON.h>
 
+#include "tam/clock.h"
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db.h"
@@ -64,16 +65,6 @@ static const struct out_col task_cols[] = {
 };
 #define NTASK_COLS ((int)(sizeof task_cols / sizeof task_cols[0]))
 
-/* The date part of a timestamp, for people; NULL stays NULL. */
-static const char *
-day_of(const char *ts, char buf[11])
-{
-	if (ts == NULL)
-		return NULL;
-	snprintf(buf, 11, "%s", ts);
-	return buf;
-}
-
 static void
 cta_cells(struct out *o, const struct cta *c)
 {
@@ -89,14 +80,14 @@ cta_cells(struct out *o, const struct cta *c)
 	out_str(o, c->risk_type);
 	out_str(o, c->risk_reason);
 	out_str(o, c->opened_at);
-	out_str(o, day_of(c->opened_at, day));
+	out_str(o, clock_stamp_date(c->opened_at, day));
 	out_str(o, c->opened_by);
 	out_date(o, c->renewal_date);
 	out_str(o, c->closed_at);
-	out_str(o, day_of(c->closed_at, day));
+	out_str(o, clock_stamp_date(c->closed_at, day));
 	out_str(o, c->outcome_note);
 	if (c->has_net_arr)
-		out_money(o, c->net_arr_cents);
+		out_money_in(o, c->net_arr_cents, c->currency);
 	else
 		out_null(o);
 }

@@ -85,6 +85,8 @@ static const struct out_col due_cols[] = {
 	{ "strategic",		NULL,		OUT_BOOL },
 	{ "cta_id",		NULL,		OUT_INT },
 	{ "attendees",		NULL,		OUT_LIST },
+	/* Last, so that the columns before it keep their places. */
+	{ "currency",		NULL,		OUT_STR },
 };
 #define NDUE_COLS ((int)(sizeof due_cols / sizeof due_cols[0]))
 
@@ -376,7 +378,7 @@ print_machine(struct tam_ctx *ctx, const struct due_list *l)
 		out_str(o, r->sfid);
 		out_date(o, r->renewal_date);
 		if (r->has_acv)
-			out_money(o, r->acv_cents);
+			out_money_in(o, r->acv_cents, r->currency);
 		else
 			out_null(o);
 		out_bool(o, r->strategic);
@@ -385,6 +387,7 @@ print_machine(struct tam_ctx *ctx, const struct due_list *l)
 		else
 			out_null(o);
 		out_list(o, (const char *const *)r->attendees, r->nattendees);
+		out_str(o, r->currency[0] != '\0' ? r->currency : NULL);
 		out_row_end(o);
 	}
 	return out_finish(o) == 0 ? TAM_OK : TAM_FAIL;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tam/clock.h"
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db-ics.h"
@@ -71,7 +72,7 @@ static char *
 task_description(const struct task *t, const struct account *a,
     const struct settings *s, int meeting)
 {
-	char	*desc = NULL, *v, buf[64], money[48];
+	char	*desc = NULL, *v, buf[64], money[48], day[11];
 	int	 open = strcmp(t->status, "open") == 0;
 
 	if (meeting) {
@@ -97,9 +98,10 @@ task_description(const struct task *t, const struct account *a,
 		snprintf(buf, sizeof buf, "tam done %" PRId64, t->id);
 		describe(&desc, "When done", buf);
 	} else {
-		/* The day of done_at "YYYY-MM-DDT...". */
-		snprintf(buf, sizeof buf, "%s on %.10s", t->status,
-		    t->done_at != NULL ? t->done_at : "");
+		/* The local day of done_at. */
+		snprintf(buf, sizeof buf, "%s on %s", t->status,
+		    t->done_at != NULL ? clock_stamp_date(t->done_at, day) :
+		    "");
 		describe(&desc, "Closed", buf);
 	}
 	return desc;

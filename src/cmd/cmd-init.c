@@ -13,7 +13,7 @@ init_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (optind != argc)
 		return cmd_misuse(ctx, "init takes no arguments");
 	/* The dispatcher opened (and so created and migrated) the file. */
-	tam_info(ctx, "database ready at '%s' (schema %d)", ctx->db_path,
+	tam_info_done(ctx, "database ready at '%s' (schema %d)", ctx->db_path,
 	    db_schema_version());
 	return TAM_OK;
 }

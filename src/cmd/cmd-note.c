@@ -43,7 +43,7 @@ note_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (db_post_add(ctx->db, &p, &err) != 0)
 		rc = cmd_fail_take(ctx, TAM_FAIL, err);
 	else
-		tam_info(ctx, "note %" PRId64 " added to account %" PRId64
+		tam_info_done(ctx, "note %" PRId64 " added to account %" PRId64
 		    " (%s)", p.id, a.id, a.name);
 	account_release(&a);
 	return rc;

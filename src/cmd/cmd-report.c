@@ -279,6 +279,8 @@ static const struct out_col at_risk_cols[] = {
 	{ "days_since_update",	"SINCE UPDATE",	OUT_INT },
 	{ "renewal_date",	"RENEWAL",	OUT_DATE },
 	{ "acv",		"ACV",		OUT_MONEY },
+	/* Last, so that the columns before it keep their places. */
+	{ "currency",		NULL,		OUT_STR },
 };
 #define NAT_RISK_COLS ((int)(sizeof at_risk_cols / sizeof at_risk_cols[0]))
 
@@ -333,6 +335,7 @@ at_risk_one(void *arg, const struct at_risk_row *r)
 		sum->acv += r->acv_cents;
 	} else
 		out_null(o);
+	out_str(o, r->currency);
 	out_row_end(o);
 	sum->rows++;
 	return 0;

@@ -40,6 +40,7 @@ struct restore {
 	int		 mark_line;
 	long long	*counts;	/* rows per table, in dbx_tables order */
 	long long	 rows;
+	int		 version;	/* of the export, from its header */
 };
 
 enum line_status {
@@ -235,6 +236,9 @@ restore_row(struct restore *r, const struct dbx_table *t, const cJSON *obj,
 	/* cJSON would cut the text at the NUL without a word. */
 	if ((nul = backup_json_nul(text, len)) != NULL)
 		err = nul_message(text, len, nul);
+	/* One identifier per database (it replaces the new one's). */
+	if (t == backup_table("database_uid") && r->counts[t - dbx_tables] > 0)
+		err = xstrdup("'database_uid' holds more than one row");
 	if (err != NULL || backup_row_parse(t, obj, skip, v, &err) != 0 ||
 	    backup_row_check(t, v, CMD_TEXT_MAX, &err) != 0 ||
 	    (t == backup_table("settings") && (err = check_setting(v)) != NULL)
@@ -248,9 +252,32 @@ restore_row(struct restore *r, const struct dbx_table *t, const cJSON *obj,
 	return rc;
 }
 
-/* The header: the right format and version; 0, or an error message. */
+/*
+ * The table of key in an export of r->version, or NULL with *msg: an
+ * older export has none of the tables added since.
+ */
+static const struct dbx_table *
+known_table(const struct restore *r, const char *key, char **msg)
+{
+	const struct dbx_table	*t = backup_table(key);
+
+	if (t == NULL)
+		*msg = xasprintf("unknown table key '%s'", key);
+	else if (t->since > r->version) {
+		*msg = xasprintf("table key '%s' is not in export format "
+		    "version %d (it came with version %d)", key, r->version,
+		    t->since);
+		t = NULL;
+	}
+	return t;
+}
+
+/*
+ * The header: the right format and a version this tam reads (into
+ * r->version); NULL, or an error message.
+ */
 static char *
-check_header(const cJSON *h)
+check_header(struct restore *r, const cJSON *h)
 {
 	const cJSON	*f, *v;
 
@@ -262,10 +289,13 @@ check_header(const cJSON *h)
 	v = cJSON_GetObjectItemCaseSensitive(h, "version");
 	if (!cJSON_IsNumber(v))
 		return xstrdup("the export has no format version");
-	if (v->valuedouble != BACKUP_VERSION)
+	if (v->valuedouble != (int)v->valuedouble ||
+	    v->valuedouble < BACKUP_VERSION_MIN ||
+	    v->valuedouble > BACKUP_VERSION)
 		return xasprintf("export format version %g is not supported; "
-		    "this tam reads version %d", v->valuedouble,
-		    BACKUP_VERSION);
+		    "this tam reads versions %d to %d", v->valuedouble,
+		    BACKUP_VERSION_MIN, BACKUP_VERSION);
+	r->version = (int)v->valuedouble;
 	return NULL;
 }
 
@@ -424,7 +454,7 @@ restore_document(struct restore *r)
 	if (p == end)
 		return fail(r, NULL, xstrdup("the file is empty"));
 	if (*p != '{')
-		return fail(r, NULL, check_header(NULL));
+		return fail(r, NULL, check_header(r, NULL));
 	for (n = 0; dbx_tables[n].key != NULL; n++)
 		;
 	starts = xcalloc(n, sizeof *starts);
@@ -433,7 +463,7 @@ restore_document(struct restore *r)
 	if ((p = walk_document(r, head, starts, stops, &problem,
 	    &rc)) == NULL)
 		goto out;
-	if ((msg = check_header(head)) != NULL) {
+	if ((msg = check_header(r, head)) != NULL) {
 		rc = fail(r, NULL, msg);
 		goto out;
 	}
@@ -441,6 +471,10 @@ restore_document(struct restore *r)
 		rc = fail(r, NULL, xstrdup("text after the JSON document"));
 		goto out;
 	}
+	/* The header may come last: its version is known only now. */
+	for (t = dbx_tables; t->key != NULL && problem == NULL; t++)
+		if (starts[t - dbx_tables] != NULL)
+			known_table(r, t->key, &problem);
 	if (problem != NULL) {
 		rc = fail(r, NULL, problem);
 		problem = NULL;
@@ -546,6 +580,7 @@ restore_line(struct restore *r, const char *p, size_t len, const char *where,
 	const cJSON		*tab;
 	cJSON			*obj;
 	const char		*end;
+	char			*msg = NULL;
 	int			 rc;
 
 	/* With the length given, cJSON reads this line and no further. */
@@ -565,9 +600,8 @@ restore_line(struct restore *r, const char *p, size_t len, const char *where,
 	} else if (!cJSON_IsString(tab = cJSON_GetObjectItemCaseSensitive(obj,
 	    "table")))
 		rc = fail(r, where, xstrdup("a row without a \"table\" key"));
-	else if ((t = backup_table(tab->valuestring)) == NULL)
-		rc = fail(r, where, xasprintf("unknown table key '%s'",
-		    tab->valuestring));
+	else if ((t = known_table(r, tab->valuestring, &msg)) == NULL)
+		rc = fail(r, where, msg);
 	else
 		rc = restore_row(r, t, obj, p, len, "table", where);
 	cJSON_Delete(obj);
@@ -694,7 +728,7 @@ restore_input(struct restore *r)
 	if (st != LINE_OK || !utf8_valid(r->buf + start, r->len - start) ||
 	    (head = header_line(r->buf + start, r->len - start)) == NULL)
 		return read_json(r);
-	msg = check_header(head);
+	msg = check_header(r, head);
 	cJSON_Delete(head);
 	if (msg != NULL)
 		return fail(r, NULL, msg);
@@ -716,7 +750,7 @@ report_counts(const struct restore *r)
 		    r->counts[t - dbx_tables], t->key);
 		free(old);
 	}
-	tam_info(r->ctx, "restored %lld row%s from '%s'%s%s", r->rows,
+	tam_info_done(r->ctx, "restored %lld row%s from '%s'%s%s", r->rows,
 	    r->rows == 1 ? "" : "s", r->name, line ? ": " : "",
 	    line ? line : "");
 	free(line);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tam/account.h"
+#include "tam/clock.h"
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db.h"
@@ -134,13 +135,13 @@ static int
 sentiment_row(void *arg, const struct post *p)
 {
 	struct brief	*b = arg;
-	char		*author;
+	char		*author, day[11];
 
 	if (strcmp(p->type, "sentiment") != 0 &&
 	    strcmp(p->type, "risk_update") != 0)
 		return 0;
 	author = text_safe(p->author, TEXT_CELL);
-	md("- %.10s: %s%s (%s, %s)%s%s\n", p->at,
+	md("- %s: %s%s (%s, %s)%s%s\n", clock_stamp_date(p->at, day),
 	    p->sentiment ? sentiment_name(p->sentiment) : "not set",
 	    p->requires_triage ? ", requires triage" : "", p->type, author,
 	    p->body ? ": " : "", p->body ? p->body : "");
@@ -209,10 +210,10 @@ static int
 risk_cta_row(void *arg, const struct cta *c)
 {
 	struct brief	*b = arg;
-	char		*title = text_safe(c->title, TEXT_CELL);
+	char		*title = text_safe(c->title, TEXT_CELL), day[11];
 
-	md("- %s %" PRId64 ", open since %.10s: risk type %s, reason %s\n",
-	    title, c->id, c->opened_at,
+	md("- %s %" PRId64 ", open since %s: risk type %s, reason %s\n",
+	    title, c->id, clock_stamp_date(c->opened_at, day),
 	    c->risk_type ? c->risk_type : "not set",
 	    c->risk_reason ? c->risk_reason : "not set");
 	free(title);
@@ -224,9 +225,9 @@ static int
 risk_update_row(void *arg, const struct post *p)
 {
 	struct brief	*b = arg;
-	char		*author = text_safe(p->author, TEXT_CELL);
+	char		*author = text_safe(p->author, TEXT_CELL), day[11];
 
-	md("- Risk Update %.10s (%s): %s\n", p->at, author,
+	md("- Risk Update %s (%s): %s\n", clock_stamp_date(p->at, day), author,
 	    p->body ? p->body : "");
 	free(author);
 	b->n++;

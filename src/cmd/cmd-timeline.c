@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "tam/account.h"
+#include "tam/clock.h"
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db.h"
@@ -74,7 +75,7 @@ timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct out	*o;
 	const char	*type = NULL;
-	char		 since[11], *err = NULL;
+	char		 since[21], *err = NULL;
 	int64_t		 id;
 	int		 ch, rc, day = DATE_NONE;
 
@@ -103,8 +104,9 @@ timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
 		return cmd_misuse(ctx, "timeline: which account?");
 	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK)
 		return rc;
+	/* Days are local: posts from the instant that day began here. */
 	if (day != DATE_NONE)
-		date_format(day, since);
+		clock_format_utc(clock_day_start(day), since);
 	o = out_begin(ctx, cols, NCOLS);
 	if (db_post_each(ctx->db, id, type, day != DATE_NONE ? since : NULL,
 	    0, timeline_row, o, &err) < 0) {

@@ -105,6 +105,15 @@ static const struct dbx_col setting_cols[] = {
 	{ "value",		DBX_TEXT,	0 },
 };
 
+static const struct dbx_col revision_cols[] = {
+	{ "task_id",		DBX_INT,	0 },
+	{ "revision",		DBX_INT,	0 },
+};
+
+static const struct dbx_col uid_cols[] = {
+	{ "uid",		DBX_TEXT,	0 },
+};
+
 #define ACCOUNT_COLUMNS "id, sfid, name, tam, sal, sa, rsd, tam_manager, " \
 	"acv_cents, currency, renewal_date, health_score, sentiment, " \
 	"requires_triage, lifecycle_stage, upsell, region, segment, " \
@@ -126,31 +135,43 @@ const struct dbx_table dbx_tables[] = {
 	    "INSERT INTO account (" ACCOUNT_COLUMNS ", name_fold, tam_fold) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
 	    "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
-	    "?26)" },
+	    "?26)", 1 },
 	{ "ctas", cta_cols, N(cta_cols),
 	    "SELECT " CTA_COLUMNS " FROM cta ORDER BY id",
 	    "INSERT INTO cta (" CTA_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)" },
+	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", 1 },
 	{ "tasks", task_cols, N(task_cols),
 	    "SELECT " TASK_COLUMNS " FROM task ORDER BY id",
 	    "INSERT INTO task (" TASK_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6, ?7, ?8, ?9, ?10)" },
+	    "?6, ?7, ?8, ?9, ?10)", 1 },
 	{ "timeline", timeline_cols, N(timeline_cols),
 	    "SELECT " TIMELINE_COLUMNS " FROM timeline ORDER BY id",
 	    "INSERT INTO timeline (" TIMELINE_COLUMNS ") VALUES (?1, ?2, ?3, "
-	    "?4, ?5, ?6, ?7, ?8)" },
+	    "?4, ?5, ?6, ?7, ?8)", 1 },
 	{ "health_history", health_cols, N(health_cols),
 	    "SELECT " HEALTH_COLUMNS " FROM health_history ORDER BY id",
 	    "INSERT INTO health_history (" HEALTH_COLUMNS ") VALUES (?1, ?2, "
-	    "?3, ?4)" },
+	    "?3, ?4)", 1 },
 	{ "import_runs", import_cols, N(import_cols),
 	    "SELECT " IMPORT_COLUMNS " FROM import_run ORDER BY id",
 	    "INSERT INTO import_run (" IMPORT_COLUMNS ") VALUES (?1, ?2, ?3, "
-	    "?4, ?5, ?6, ?7, ?8)" },
+	    "?4, ?5, ?6, ?7, ?8)", 1 },
 	{ "settings", setting_cols, N(setting_cols),
 	    "SELECT key, value FROM setting ORDER BY key",
-	    "INSERT INTO setting (key, value) VALUES (?1, ?2)" },
-	{ NULL, NULL, 0, NULL, NULL }
+	    "INSERT INTO setting (key, value) VALUES (?1, ?2)", 1 },
+	{ "task_revisions", revision_cols, N(revision_cols),
+	    "SELECT task_id, revision FROM task_revision ORDER BY task_id",
+	    "INSERT INTO task_revision (task_id, revision) VALUES (?1, ?2)",
+	    2 },
+	/*
+	 * A new database made its own identifier: the book's replaces it
+	 * (cmd-restore.c lets one row of it through).
+	 */
+	{ "database_uid", uid_cols, N(uid_cols),
+	    "SELECT uid FROM database_uid ORDER BY id",
+	    "INSERT INTO database_uid (id, uid) VALUES (1, ?1) "
+	    "ON CONFLICT (id) DO UPDATE SET uid = excluded.uid", 2 },
+	{ NULL, NULL, 0, NULL, NULL, 0 }
 };
 
 /* Names the row by its first column (the id, or the setting's key). */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tam/clock.h"
 #include "tam/date.h"
 #include "tam/db-ics.h"
 #include "db-internal.h"
@@ -40,8 +41,8 @@ db_ics_tasks(struct tam_db *db, const char *tam, int until, int closed_since,
     void *arg, char **err)
 {
 	/*
-	 * done_at is a timestamp, :since a date: 'YYYY-MM-DDT...' sorts
-	 * after 'YYYY-MM-DD' of the same day, so ">=" takes that day in.
+	 * done_at is a UTC instant, :since the instant the local day
+	 * closed_since began (days are local, SPEC §2).
 	 */
 #define SQL(TAM) \
 	    "SELECT t.id, t.account_id, a.name, t.cta_id, t.kind, t.title, " \
@@ -60,12 +61,14 @@ db_ics_tasks(struct tam_db *db, const char *tam, int until, int closed_since,
 	struct task	 t;
 	struct account	 a;
 	const char	*cur;
+	char		 since[21];
 	int		 rc, stop = 0;
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
 	dbi_date(st, ":until", until);
-	dbi_date(st, ":since", closed_since);
+	clock_format_utc(clock_day_start(closed_since), since);
+	dbi_text(st, ":since", since);
 	dbi_text(st, ":tam_fold", tam);
 	account_init(&a);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

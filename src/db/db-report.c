@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tam/clock.h"
 #include "tam/date.h"
 #include "tam/db-report.h"
 #include "db-internal.h"
@@ -79,8 +80,6 @@ db_report_at_risk(struct tam_db *db, const char *tam,
 #undef SQL
 	sqlite3_stmt		*st;
 	struct at_risk_row	 r;
-	const char		*at;
-	char			 day[11];
 	int			 rc, stop = 0;
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
@@ -97,14 +96,8 @@ db_report_at_risk(struct tam_db *db, const char *tam,
 		r.cta_id = dbi_col_int(st, 7, 0);
 		r.risk_type = dbi_col_text(st, 8);
 		r.risk_reason = dbi_col_text(st, 9);
-		/* A timestamp's date is its first ten characters. */
-		r.last_update = DATE_NONE;
-		if ((at = dbi_col_text(st, 10)) != NULL && strlen(at) >= 10) {
-			memcpy(day, at, 10);
-			day[10] = '\0';
-			if (date_parse_iso(day, &r.last_update) != 0)
-				r.last_update = DATE_NONE;
-		}
+		/* The day of a UTC instant is the local one. */
+		r.last_update = clock_stamp_day(dbi_col_text(st, 10));
 		r.renewal_date = dbi_col_date(st, 11);
 		r.has_acv = sqlite3_column_type(st, 12) != SQLITE_NULL;
 		r.acv_cents = sqlite3_column_int64(st, 12);

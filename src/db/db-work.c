@@ -8,7 +8,8 @@
 #define CTA_COLS \
 	"c.id, c.account_id, a.name, c.kind, c.title, c.playbook, c.status, " \
 	"c.risk_type, c.risk_reason, c.opened_at, c.opened_by, " \
-	"c.renewal_date, c.closed_at, c.outcome_note, c.net_arr_change_cents"
+	"c.renewal_date, c.closed_at, c.outcome_note, " \
+	"c.net_arr_change_cents, a.currency"
 
 #define TASK_COLS \
 	"t.id, t.account_id, a.name, t.cta_id, t.kind, t.title, t.due, " \
@@ -34,6 +35,7 @@ read_cta(sqlite3_stmt *st, struct cta *c)
 	c->outcome_note = dbi_col_text(st, 13);
 	c->has_net_arr = sqlite3_column_type(st, 14) != SQLITE_NULL;
 	c->net_arr_cents = sqlite3_column_int64(st, 14);
+	c->currency = dbi_col_text(st, 15);
 }
 
 static void

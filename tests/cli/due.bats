@@ -4,7 +4,7 @@
 bats_require_minimum_version 1.5.0
 load helper
 
-HEADER="task_id	kind	title	due	days	group	account_id	account	sfid	renewal_date	acv	strategic	cta_id	attendees"
+HEADER="task_id	kind	title	due	days	group	account_id	account	sfid	renewal_date	acv	strategic	cta_id	attendees	currency"
 
 # Three accounts without renewal dates (no renewal work, no hygiene) and
 # action items on dates the user gives, which stand as given.
@@ -26,11 +26,11 @@ actions() {
 	assert_success
 	assert_equal "$stderr" ""
 	assert_output "$HEADER
-2	custom	Deck	2026-11-20	-3	overdue	2	Big			400000	true		
-3	custom	Demo	2026-11-20	-3	overdue	3	Mid			100000	false		
-1	custom	Call	2026-11-20	-3	overdue	1	Small			10000	false		
-4	custom	Mail	2026-11-23	0	today	1	Small			10000	false		
-5	custom	Plan	2026-11-30	7	upcoming	3	Mid			100000	false		"
+2	custom	Deck	2026-11-20	-3	overdue	2	Big			400000	true			USD
+3	custom	Demo	2026-11-20	-3	overdue	3	Mid			100000	false			USD
+1	custom	Call	2026-11-20	-3	overdue	1	Small			10000	false			USD
+4	custom	Mail	2026-11-23	0	today	1	Small			10000	false			USD
+5	custom	Plan	2026-11-30	7	upcoming	3	Mid			100000	false			USD"
 }
 
 @test "the horizon: setting, --horizon, --all" {
@@ -131,14 +131,14 @@ assert h["renewal_date"] == "2026-10-01" and h["attendees"] == []
 		echo "$l" | python3 -c 'import json,sys; json.loads(sys.stdin.read())'
 	done
 	run_tam due --format csv
-	assert_line --index 0 "task_id,kind,title,due,days,group,account_id,account,sfid,renewal_date,acv,strategic,cta_id,attendees"
+	assert_line --index 0 "task_id,kind,title,due,days,group,account_id,account,sfid,renewal_date,acv,strategic,cta_id,attendees,currency"
 }
 
 @test "hygiene: renewal date passed" {
 	tam -q account add Old --renewal 2026-10-01 --acv 5000
 	run_tam due
 	assert_success
-	assert_line --index 1 "	renewal_passed	Renewal date 2026-10-01 passed: set the next one (tam account set 1 --renewal DATE)			hygiene	1	Old		2026-10-01	5000	false		"
+	assert_line --index 1 "	renewal_passed	Renewal date 2026-10-01 passed: set the next one (tam account set 1 --renewal DATE)			hygiene	1	Old		2026-10-01	5000	false			USD"
 	run sqlite3 "$TAM_DB" "select count(*) from cta"
 	assert_output 0
 }
@@ -154,7 +154,7 @@ assert h["renewal_date"] == "2026-10-01" and h["attendees"] == []
 	sqlite3 "$TAM_DB" "update account set sentiment = 'green' where id = 1"
 	run_tam due --no-sync
 	assert_output --partial "sentiment_recovered	Sentiment recovered (green) — conclude the CTA (tam cta close 1)			hygiene	1	Acme"
-	assert_output --regexp "sentiment_recovered.*	1	$"
+	assert_output --regexp "sentiment_recovered.*	1		USD$"
 }
 
 @test "hygiene: sentiment not updated for sentiment.stale_days in an open window" {
@@ -183,7 +183,7 @@ assert h["renewal_date"] == "2026-10-01" and h["attendees"] == []
 	tam -q account add C --renewal 2027-06-02 --tam alice
 	# 2026-12-01 is a Tuesday, the first weekday of December.
 	TAM_TODAY=2026-12-01 run_tam due --no-sync
-	assert_line --index 1 "	monthly_review	Monthly review of renewal dates: 2 accounts renewing within 6m (tam account list --renewing-within 6m)	2026-12-01	0	today						false		"
+	assert_line --index 1 "	monthly_review	Monthly review of renewal dates: 2 accounts renewing within 6m (tam account list --renewing-within 6m)	2026-12-01	0	today						false			"
 	TAM_TODAY=2026-12-01 run_tam due --no-sync --tam alice --format json
 	echo "$output" | python3 -c '
 import json, sys

@@ -4,12 +4,10 @@
 bats_require_minimum_version 1.5.0
 load helper
 
-# The rows of a database, sorted, but for its calendar bookkeeping: the
-# random identifier is each database's own and the change counts start
-# again in a restored one (tam.1, restore).
+# The rows of a database, sorted: all of them, the calendar's random
+# identifier and change counts too (a restored book is the same book).
 book_dump() {
-	sqlite3 "$1" .dump | grep -v -e '^INSERT INTO database_uid ' \
-	    -e '^INSERT INTO task_revision ' | sort
+	sqlite3 "$1" .dump | sort
 }
 
 sql() {
@@ -64,18 +62,19 @@ full_fixture() {
 	        (1, '2026-11-03T09:00:00Z', 'note', 'alice', NULL, 0, NULL);
 	    INSERT INTO import_run (at, source, rows_read, inserted, updated,
 	        unchanged, rejected) VALUES
-	        ('2026-11-01T06:00:00Z', 'Report — Q4.csv', 10, 3, 2, 4, 1);"
+	        ('2026-11-01T06:00:00Z', 'Report — Q4.csv', 10, 3, 2, 4, 1);
+	    INSERT INTO task_revision (task_id, revision) VALUES (5, 3);"
 }
 
 @test "export json -> restore -> export is byte for byte the same" {
 	full_fixture
 	run_tam export
 	assert_success
-	assert_equal "$stderr" "tam: exported 15 rows"
+	assert_equal "$stderr" "tam: exported 17 rows"
 	printf '%s\n' "$output" > first.json
 	run_tam --db "$BATS_TEST_TMPDIR/new.db" restore first.json
 	assert_success
-	assert_equal "$stderr" "tam: restored 15 rows from 'first.json': 3 accounts, 2 ctas, 3 tasks, 2 timeline, 2 health_history, 1 import_runs, 2 settings"
+	assert_equal "$stderr" "tam: restored 17 rows from 'first.json': 3 accounts, 2 ctas, 3 tasks, 2 timeline, 2 health_history, 1 import_runs, 2 settings, 1 task_revisions, 1 database_uid"
 	tam -q --db "$BATS_TEST_TMPDIR/new.db" export > second.json
 	cmp first.json second.json
 	# And the databases hold the same rows, ids and all.  (Sorted: the
@@ -88,7 +87,7 @@ full_fixture() {
 	tam -q export --format jsonl > first.jsonl
 	run_tam --db new.db restore - < first.jsonl
 	assert_success
-	assert_equal "$stderr" "tam: restored 15 rows from 'stdin': 3 accounts, 2 ctas, 3 tasks, 2 timeline, 2 health_history, 1 import_runs, 2 settings"
+	assert_equal "$stderr" "tam: restored 17 rows from 'stdin': 3 accounts, 2 ctas, 3 tasks, 2 timeline, 2 health_history, 1 import_runs, 2 settings, 1 task_revisions, 1 database_uid"
 	TAM_FORMAT=jsonl tam -q --db new.db export > second.jsonl
 	cmp first.jsonl second.jsonl
 	# A jsonl export restores to the same database as a json one.
@@ -102,8 +101,10 @@ full_fixture() {
 	tam -q export > a.json
 	TAM_TODAY=2030-01-01 tam -q export > b.json
 	cmp a.json b.json
-	jq -e '.format == "tam-export" and .version == 1' a.json
-	jq -e '[keys_unsorted[]] == ["format","version","accounts","ctas","tasks","timeline","health_history","import_runs","settings"]' a.json
+	jq -e '.format == "tam-export" and .version == 2' a.json
+	jq -e '[keys_unsorted[]] == ["format","version","accounts","ctas","tasks","timeline","health_history","import_runs","settings","task_revisions","database_uid"]' a.json
+	jq -e '.task_revisions == [{"task_id":5,"revision":3}]' a.json
+	jq -e --arg u "$(sql 'select uid from database_uid')" '.database_uid == [{"uid":$u}]' a.json
 	jq -e '.accounts[0].acv == 1234567.89 and .accounts[0].name == "Café \"Zürich\" AG"' a.json
 	jq -e '.accounts[0].objectives == "line one\nline two; \"quoted\", a tab\there, a \\ backslash"' a.json
 	jq -e '[.accounts[].id] == [1, 2, 4] and .accounts[2].acv == 0.05 and .accounts[2].currency == "EUR" and .accounts[2].archived == true' a.json
@@ -119,9 +120,9 @@ full_fixture() {
 	full_fixture
 	run_tam export --format jsonl
 	assert_success
-	assert_equal "${#lines[@]}" 17
-	assert_line --index 0 '{"format":"tam-export","version":1}'
-	assert_line --index 16 '{"end":true,"rows":15}'
+	assert_equal "${#lines[@]}" 19
+	assert_line --index 0 '{"format":"tam-export","version":2}'
+	assert_line --index 18 '{"end":true,"rows":17}'
 	echo "${lines[1]}" | jq -e '.table == "accounts" and .id == 1'
 	run bash -c "'$TAM' -q export --format jsonl | jq -r 'select(.table == \"tasks\") | .id' | tr '\n' ' '"
 	assert_output "4 5 9 "
@@ -133,7 +134,7 @@ full_fixture() {
 	assert_success
 	echo "$output" | jq -e '.accounts | length == 1'
 	TAM_FORMAT=csv run_tam export
-	echo "$output" | jq -e '.version == 1'
+	echo "$output" | jq -e '.version == 2'
 }
 
 @test "export: json on a terminal too" {
@@ -141,7 +142,7 @@ full_fixture() {
 	tam -q account add Acme
 	run script -qec "'$TAM' -q export" /dev/null
 	assert_success
-	assert_line --index 0 --partial '{"format":"tam-export","version":1,'
+	assert_line --index 0 --partial '{"format":"tam-export","version":2,'
 }
 
 @test "export: --format table, tsv or csv is exit 2" {
@@ -163,7 +164,8 @@ full_fixture() {
 	tam -q export > empty.json
 	run_tam --db new.db restore empty.json
 	assert_success
-	assert_equal "$stderr" "tam: restored 0 rows from 'empty.json'"
+	# no row of the book, but the identifier of its calendars
+	assert_equal "$stderr" "tam: restored 1 row from 'empty.json': 1 database_uid"
 	tam -q --db new.db export | cmp - empty.json
 }
 
@@ -216,7 +218,7 @@ refused() {
 	refused cut.json "malformed or truncated JSON at line $(($(wc -l < cut.json) + 1))"
 	refused cut.jsonl "the end line is missing: the export is truncated"
 	refused noend.jsonl "the end line is missing: the export is truncated"
-	refused missing.jsonl "line 6: the end line counts 15 rows but 4 came before it: rows are missing"
+	refused missing.jsonl "line 6: the end line counts 17 rows but 4 came before it: rows are missing"
 	# Cut in the middle of a line.
 	head -c 300 e.jsonl > mid.jsonl
 	refused mid.jsonl "line 2: malformed JSON"
@@ -258,8 +260,10 @@ refused() {
 
 @test "restore refuses another format version" {
 	tam -q init
-	printf '{"format":"tam-export","version":2,"accounts":[]}\n' > v2.json
-	refused v2.json "export format version 2 is not supported; this tam reads version 1"
+	printf '{"format":"tam-export","version":3,"accounts":[]}\n' > v3.json
+	refused v3.json "export format version 3 is not supported; this tam reads versions 1 to 2"
+	printf '{"format":"tam-export","version":1.5,"accounts":[]}\n' > v15.json
+	refused v15.json "export format version 1.5 is not supported; this tam reads versions 1 to 2"
 	printf '{"format":"tam-export","accounts":[]}\n' > v0.json
 	refused v0.json "the export has no format version"
 }
@@ -448,8 +452,9 @@ peak_kb() {
 	kb=$(peak_kb -q --db j.db restore fat.json)
 	echo "json: $size_kb KB file, $kb KB peak"
 	[ "$kb" -lt $((size_kb + 12288)) ]
-	tam -q --db l.db export > l.out
-	tam -q --db j.db export | cmp - l.out
+	# each keeps its own identifier: the files have none
+	tam -q --db l.db export | grep -v '^{"uid":' > l.out
+	tam -q --db j.db export | grep -v '^{"uid":' | cmp - l.out
 	[ "$(jq '.accounts | length' l.out)" = 400 ]
 }
 
@@ -478,4 +483,55 @@ peak_kb() {
 	assert_failure 1
 	assert_equal "$stderr" "tam: restore: 'fat.json': out of memory; nothing was restored"
 	[ "$(sqlite3 "$TAM_DB" 'SELECT count(*) FROM setting')" = 0 ]
+}
+
+@test "a restored book keeps its calendar: the same UIDs, the same SEQUENCEs" {
+	tam -q account add Acme --renewal 2027-01-10 --acv 5000
+	tam -q due > /dev/null
+	tam -q done 1
+	tam -q skip 2 --note "not needed"
+	[ "$(sql 'select count(*) from task_revision')" = 2 ]
+	tam -q ics > before.ics
+	grep -q '^SEQUENCE:1' before.ics
+	tam -q export --format jsonl > book.jsonl
+	run_tam --db new.db restore book.jsonl
+	assert_success
+	[ "$(sqlite3 new.db 'select uid from database_uid')" = "$(sql 'select uid from database_uid')" ]
+	tam -q --db new.db ics > after.ics
+	cmp before.ics after.ics
+	[ "$(book_dump "$TAM_DB")" = "$(book_dump new.db)" ]
+}
+
+@test "an export of format version 1 still restores, with an identifier of its own" {
+	full_fixture
+	tam -q export > v2.json
+	jq '.version = 1 | del(.task_revisions, .database_uid)' v2.json > v1.json
+	run_tam --db new.db restore v1.json
+	assert_success
+	assert_equal "$stderr" "tam: restored 15 rows from 'v1.json': 3 accounts, 2 ctas, 3 tasks, 2 timeline, 2 health_history, 1 import_runs, 2 settings"
+	uid=$(sqlite3 new.db 'select uid from database_uid')
+	[[ "$uid" =~ ^[0-9a-f]{32}$ ]]
+	[ "$uid" != "$(sql 'select uid from database_uid')" ]
+	# but version 1 had no such tables: a file that says 1 and has them
+	# is not what it claims
+	rm -f new.db
+	jq '.version = 1' v2.json > liar.json
+	run_tam --db new.db restore liar.json
+	assert_failure 1
+	assert_equal "$stderr" "tam: restore: 'liar.json': table key 'task_revisions' is not in export format version 1 (it came with version 2); nothing was restored"
+	# a failed first command leaves the new database complete and empty
+	[ "$(sqlite3 new.db 'select count(*) from account')" = 0 ]
+}
+
+@test "restore refuses a database_uid that is not one, or two of them" {
+	tam -q init
+	printf '{"format":"tam-export","version":2,"database_uid":[{"uid":"ABC"}]}\n' > bad.json
+	refused bad.json "database_uid[0]: 'uid' is not 32 lowercase hexadecimal digits"
+	u=0123456789abcdef0123456789abcdef
+	printf '{"format":"tam-export","version":2}\n{"table":"database_uid","uid":"%s"}\n{"table":"database_uid","uid":"%s"}\n{"end":true,"rows":2}\n' $u $u > two.jsonl
+	refused two.jsonl "line 3: 'database_uid' holds more than one row"
+	printf '{"format":"tam-export","version":2,"task_revisions":[{"task_id":7,"revision":1}]}\n' > orphan.json
+	run_tam restore orphan.json
+	assert_failure 1
+	[ "$(sql 'select count(*) from task_revision')" = 0 ]
 }

@@ -392,3 +392,24 @@ ok
 	done
 	[ "$(sha256sum < "$TAM_DB")" = "$before" ]
 }
+
+@test "a write whose commit fails prints no line of success" {
+	tam -q account add A --acv 5000
+	before=$(dbdump)
+	# as above: the commit of 60 KB does not fit under 40 KiB
+	run --separate-stderr bash -c 'trap "" XFSZ; ulimit -f 40
+	    exec "$1" account add B --objectives "$2"' - "$TAM" \
+	    "$(printf '%60000s' x)"
+	assert_failure 1
+	[[ "$stderr" != *"added account"* ]] || fail "success claimed: $stderr"
+	assert_equal "${#stderr_lines[@]}" 1
+	[ "$(dbdump)" = "$before" ]
+	run --separate-stderr bash -c 'trap "" XFSZ; ulimit -f 40
+	    exec "$1" note A "$2"' - "$TAM" "$(printf '%60000s' x)"
+	assert_failure 1
+	[[ "$stderr" != *"note "*" added"* ]] || fail "success claimed: $stderr"
+	# and one that works says it after its commit
+	run_tam account add B
+	assert_success
+	assert_equal "$stderr" "tam: added account 2: B"
+}

@@ -107,7 +107,50 @@ tam: import rejected: 3 of 3 rows invalid, nothing written"
 	assert_output --partial "renews 2027-03-01, EUR 300,000; with alice (TAM)"
 	assert_output --partial "renews 2027-02-01, \$250,000; with alice (TAM)"
 	refute_output --partial '$300,000'
-	# the due list's machine rows keep their bytes
+	# the due list's machine rows: acv a number, its currency last
 	run_tam due --all --format json
-	echo "$output" | jq -e '[.[] | select(.account == "Euro")][0] | .acv == 300000 and (has("currency") | not)'
+	echo "$output" | jq -e '[.[] | select(.account == "Euro")][0] | .acv == 300000 and .currency == "EUR"'
+	echo "$output" | jq -e '.[0] | keys_unsorted | .[-1] == "currency" and .[10] == "acv"'
+}
+
+@test "cta list and cta show: net ARR in the account's currency" {
+	tam -q account add Euro --acv "EUR 300,000"
+	tam -q sentiment Euro red --note "at risk" --cta
+	tam -q cta close 1 --lost downgrade --net-arr -50000 --note "cut"
+	run_tam cta list --kind risk --format table
+	assert_success
+	assert_line --index 1 --regexp ' -EUR 50,000$'
+	refute_output --partial '$'
+	run_tam cta show 1 --format table
+	assert_output --partial '-EUR 50,000'
+	refute_output --partial '$'
+	# machine formats: the number alone, as before
+	run_tam cta list --kind risk --format csv
+	assert_line --index 1 --regexp ',-50000$'
+}
+
+@test "account add/set: an ACV with cents in a currency without them is refused" {
+	tam -q init
+	before=$(dbdump)
+	run_tam account add Yen --acv 1000.50 --currency JPY
+	assert_failure 2
+	assert_equal "$stderr" "tam: ACV 1000.50 has cents, but JPY has no decimals: give a whole amount with --acv"
+	[ "$(dbdump)" = "$before" ]
+	tam -q account add Dollar --acv 1000.50
+	before=$(dbdump)
+	run_tam account set Dollar --currency JPY
+	assert_failure 2
+	assert_equal "$stderr" "tam: ACV 1000.50 has cents, but JPY has no decimals: give a whole amount with --acv"
+	run_tam account set Dollar --acv 1000.50 --currency jpy
+	assert_failure 2
+	[ "$(dbdump)" = "$before" ]
+	# whole yen, or cents back in dollars, are fine in either order
+	tam -q account set Dollar --currency JPY --acv 1001
+	tam -q account set Dollar --acv 10.50 --currency USD
+	run sqlite3 "$TAM_DB" "select acv_cents, currency from account"
+	assert_output "1050|USD"
+	# the same rule as the import's
+	tam -q account add Yen --acv 1000 --currency JPY
+	run_tam account set Yen --acv 1000.5
+	assert_failure 2
 }

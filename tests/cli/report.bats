@@ -208,10 +208,10 @@ at_risk_fixture() {
 	at_risk_fixture
 	run_tam report at-risk
 	assert_success
-	assert_equal "$output" "account_id	account	sfid	tam	sentiment	requires_triage	cta_id	risk_type	risk_reason	days_since_update	renewal_date	acv
-2	Beta		bob	yellow	true					2026-12-01	1000.5
-1	Acme	0013t00001AbCdEAAV	alice	red	false	1	Competitor	Product Value / Gaps	22	2027-01-15	300000
-3	Delta		alice	green	false	2					20000"
+	assert_equal "$output" "account_id	account	sfid	tam	sentiment	requires_triage	cta_id	risk_type	risk_reason	days_since_update	renewal_date	acv	currency
+2	Beta		bob	yellow	true					2026-12-01	1000.5	USD
+1	Acme	0013t00001AbCdEAAV	alice	red	false	1	Competitor	Product Value / Gaps	22	2027-01-15	300000	USD
+3	Delta		alice	green	false	2					20000	USD"
 }
 
 @test "report at-risk --tam and the table total" {
@@ -231,14 +231,14 @@ at_risk_fixture() {
 	at_risk_fixture
 	run_tam report at-risk --format json
 	assert_success
-	echo "$output" | jq -e 'length == 3 and .[1] == {"account_id":1,"account":"Acme","sfid":"0013t00001AbCdEAAV","tam":"alice","sentiment":"red","requires_triage":false,"cta_id":1,"risk_type":"Competitor","risk_reason":"Product Value / Gaps","days_since_update":22,"renewal_date":"2027-01-15","acv":300000}'
+	echo "$output" | jq -e 'length == 3 and .[1] == {"account_id":1,"account":"Acme","sfid":"0013t00001AbCdEAAV","tam":"alice","sentiment":"red","requires_triage":false,"cta_id":1,"risk_type":"Competitor","risk_reason":"Product Value / Gaps","days_since_update":22,"renewal_date":"2027-01-15","acv":300000,"currency":"USD"}'
 	echo "$output" | jq -e '.[0].requires_triage == true and .[0].cta_id == null and .[0].days_since_update == null'
 	run_tam report at-risk --format jsonl
 	assert_equal "${#lines[@]}" 3
 	echo "${lines[2]}" | jq -e '.account == "Delta" and .renewal_date == null'
 	run_tam report at-risk --format csv
-	assert_line --index 0 "account_id,account,sfid,tam,sentiment,requires_triage,cta_id,risk_type,risk_reason,days_since_update,renewal_date,acv"
-	assert_line --index 2 "1,Acme,0013t00001AbCdEAAV,alice,red,false,1,Competitor,Product Value / Gaps,22,2027-01-15,300000"
+	assert_line --index 0 "account_id,account,sfid,tam,sentiment,requires_triage,cta_id,risk_type,risk_reason,days_since_update,renewal_date,acv,currency"
+	assert_line --index 2 "1,Acme,0013t00001AbCdEAAV,alice,red,false,1,Competitor,Product Value / Gaps,22,2027-01-15,300000,USD"
 	run bash -c "'$TAM' report at-risk --format json | jq -r '.[] | select(.sentiment == \"red\") | .account'"
 	assert_output Acme
 }
@@ -247,7 +247,7 @@ at_risk_fixture() {
 	tam -q account add Fine --acv 5
 	run_tam report at-risk
 	assert_success
-	assert_output "account_id	account	sfid	tam	sentiment	requires_triage	cta_id	risk_type	risk_reason	days_since_update	renewal_date	acv"
+	assert_output "account_id	account	sfid	tam	sentiment	requires_triage	cta_id	risk_type	risk_reason	days_since_update	renewal_date	acv	currency"
 	run_tam report at-risk --format table
 	assert_output "total ACV at risk: \$0 (0 accounts)"
 	run_tam report at-risk --format json
@@ -305,9 +305,9 @@ currency_fixture() {
 	assert_line --index 4 "total ACV at risk: EUR 300,000 (1 account)"
 	assert_line --index 5 "total ACV at risk: \$250,000.50 (2 accounts)"
 	assert_equal "${#lines[@]}" 6
-	# machine rows keep their bytes: acv as a number
+	# machine rows: acv as a number, its currency last
 	run_tam report at-risk --format csv
-	assert_line --index 1 "1,Euro,,alice,red,false,,,,,2027-01-15,300000"
+	assert_line --index 1 "1,Euro,,alice,red,false,,,,,2027-01-15,300000,EUR"
 }
 
 @test "report renewals: a total per currency, never EUR added to USD" {

@@ -436,3 +436,20 @@ open_updates() {
 	assert_equal "${stderr_lines[-1]}" "tam: the next Risk Update would be due after 9999-12-31; set a shorter risk_update.every (tam config set risk_update.every 1m)"
 	[ "$(sqlite3 "$TAM_DB" "select status from task where id = 2")" = open ]
 }
+
+@test "a done that fails after closing its task says no task done" {
+	TAM_TODAY=9999-10-01 tam -q account add Acme
+	TAM_TODAY=9999-10-01 tam -q sentiment Acme red --note "early" --cta
+	tam -q config set risk_update.every 3m
+	export TAM_TODAY=9999-12-15
+	before=$(dbdump)
+	run_tam done 2
+	assert_failure 1
+	assert_equal "${#stderr_lines[@]}" 1
+	[[ "$stderr" != *"task 2 done"* ]] || fail "success claimed: $stderr"
+	assert_equal "$(dbdump)" "$before"
+	run_tam sentiment Acme yellow --note "better"
+	assert_failure 1
+	assert_equal "${#stderr_lines[@]}" 1
+	[[ "$stderr" != *"sentiment yellow"* ]] || fail "success claimed: $stderr"
+}

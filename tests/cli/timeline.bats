@@ -166,3 +166,59 @@ tam_at() {
 2026-07-05T00:01:00Z summer
 2026-11-30T23:00:00Z tokyo"
 }
+
+@test "an evening in Los Angeles is that day, not the UTC one, wherever a day is shown" {
+	export TZ=America/Los_Angeles
+	tam -q account add Acme --renewal 2027-01-10
+	# 17:01 on 2026-11-23 in Los Angeles is 2026-11-24T01:01:00Z.
+	tam_at '2026-11-23 17:01:00' -q sentiment Acme red --note "evening" --cta
+	tam_at '2026-11-23 17:05:00' -q done 1
+	[ "$(sqlite3 "$TAM_DB" "select min(at) from timeline")" = 2026-11-24T01:01:00Z ]
+	run_tam review Acme
+	assert_success
+	assert_line -- "- 2026-11-23: red (risk_update, tam): evening"
+	assert_line --partial "open since 2026-11-23:"
+	assert_line -- "- Risk Update 2026-11-23 (tam): evening"
+	refute_output --partial 2026-11-24
+	run_tam --format table cta list
+	assert_line --index 1 --regexp '^ +1 +Acme +risk .* 2026-11-23 +tam '
+	run_tam --format tsv report at-risk
+	assert_line --index 1 --regexp $'\tred\tfalse\t1\t\t\t0\t2027-01-10\t'
+	run_tam --format table account show Acme
+	assert_line --regexp '^  2026-11-23  risk_update +evening'
+	# the calendar's lines unfolded (RFC 5545 §3.1)
+	run sh -c '"$0" ics | tr -d "\r" | sed ":a;N;\$!ba;s/\n //g"' "$TAM"
+	assert_output --partial 'Closed: done on 2026-11-23'
+}
+
+@test "timeline --since DATE takes the local day, from the instant it began" {
+	export TZ=America/Los_Angeles
+	unset TAM_TODAY
+	tam -q account add Acme
+	tam_at '2026-11-22 20:00:00' -q note Acme "sunday evening"
+	tam_at '2026-11-23 17:01:00' -q note Acme "monday evening"
+	run_tam --format tsv timeline Acme --since 2026-11-23
+	assert_success
+	assert_equal "${#lines[@]}" 2
+	assert_line --index 1 --partial "monday evening"
+	run_tam --format tsv timeline Acme --since 2026-11-24
+	assert_equal "${#lines[@]}" 1
+	run_tam --format tsv timeline Acme --since 2026-11-22
+	assert_equal "${#lines[@]}" 3
+}
+
+@test "ics --within: work closed from the local day the window opens, not the UTC one" {
+	export TZ=America/Los_Angeles
+	tam -q account add Acme
+	tam -q action Acme custom --title "Sunday" --due 2026-11-20
+	tam -q action Acme custom --title "Monday" --due 2026-11-20
+	# 20:00 on 2026-11-08 in Los Angeles is 2026-11-09T04:00:00Z
+	tam_at '2026-11-08 20:00:00' -q --today 2026-11-08 done 1
+	tam_at '2026-11-09 08:00:00' -q --today 2026-11-09 done 2
+	[ "$(sqlite3 "$TAM_DB" "select done_at from task where id = 1")" = 2026-11-09T04:00:00Z ]
+	# the window opens on 2026-11-09, local
+	run_tam ics --within 2w
+	assert_success
+	assert_output --partial "SUMMARY:Monday: Acme"
+	refute_output --partial "SUMMARY:Sunday"
+}

@@ -270,7 +270,8 @@ static void
 test_tables_in_restore_order(void **state)
 {
 	static const char *const order[] = { "accounts", "ctas", "tasks",
-	    "timeline", "health_history", "import_runs", "settings" };
+	    "timeline", "health_history", "import_runs", "settings",
+	    "task_revisions", "database_uid" };
 	size_t	i;
 
 	(void)state;
