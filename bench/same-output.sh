@@ -2,7 +2,7 @@
 # bench/same-output.sh OLD NEW: runs the same commands with two tam
 # binaries on the same data and compares every byte they print (stdout,
 # stderr, exit code) and the databases they leave, in all five formats.
-# A restructuring must leave this silent.  The clock is pinned with
+# A restructuring must leave this silent.  The clock is frozen with
 # faketime so that timestamps agree; the data is the bundled sample
 # export, and a generated one (bench/gen-export.py) of SAME_ROWS accounts
 # (default 2000).  Each database's random identifier is masked.
@@ -50,11 +50,11 @@ run_side() {
 	mkdir -p "$dir"
 	for src in tests/data/sample-export.csv "$work/gen.csv"; do
 		db=$dir/$(basename "$src" .csv).db
-		faketime '2026-11-23 08:00:00' "$bin" --db "$db" --today 2026-11-23 \
+		faketime -f '2026-11-23 08:00:00' "$bin" --db "$db" --today 2026-11-23 \
 		    import "$src" >"$dir/import-$(basename "$src").out" 2>&1 || true
 		for c in "${writes[@]}"; do
 			i=$((i + 1))
-			eval "faketime '2026-11-23 08:00:00' \"\$bin\" --db \"\$db\" \
+			eval "faketime -f '2026-11-23 08:00:00' \"\$bin\" --db \"\$db\" \
 			    --today 2026-11-23 --format tsv $c" \
 			    >"$dir/w$i.out" 2>"$dir/w$i.err" && echo 0 >"$dir/w$i.rc" \
 			    || echo $? >"$dir/w$i.rc"
@@ -62,7 +62,7 @@ run_side() {
 		for c in "${reads[@]}"; do
 			for f in "${formats[@]}"; do
 				i=$((i + 1))
-				eval "faketime '2026-11-23 08:00:00' \"\$bin\" --db \
+				eval "faketime -f '2026-11-23 08:00:00' \"\$bin\" --db \
 				    \"\$db\" --today 2026-11-24 --format $f $c" \
 				    >"$dir/r$i.out" 2>"$dir/r$i.err" &&
 				    echo 0 >"$dir/r$i.rc" || echo $? >"$dir/r$i.rc"
