@@ -126,13 +126,98 @@ dbi_done(struct tam_db *db, sqlite3_stmt *st, char **err)
 {
 	int	rc = sqlite3_step(st);
 
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		dbi_fail(db, err);
-		sqlite3_reset(st);
-		return -1;
-	}
 	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+dbi_first(struct tam_db *db, sqlite3_stmt *st, char **err)
+{
+	int	rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 0;
+	/* Reset after dbi_fail: resetting may replace the message. */
+	if (rc != SQLITE_DONE)
+		dbi_fail(db, err);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 1 : -1;
+}
+
+int
+dbi_one(struct tam_db *db, sqlite3_stmt *st, dbi_row_fn fn, void *arg,
+    char **err)
+{
+	int	rc;
+
+	if ((rc = dbi_first(db, st, err)) != 0)
+		return rc;
+	rc = fn(arg, st);
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int
+row_int(void *arg, sqlite3_stmt *st)
+{
+	*(int64_t *)arg = sqlite3_column_int64(st, 0);
 	return 0;
+}
+
+static int
+row_dup(void *arg, sqlite3_stmt *st)
+{
+	*(char **)arg = dbi_col_dup(st, 0);
+	return 0;
+}
+
+int
+dbi_one_int(struct tam_db *db, sqlite3_stmt *st, int64_t *v, char **err)
+{
+	return dbi_one(db, st, row_int, v, err);
+}
+
+int
+dbi_one_dup(struct tam_db *db, sqlite3_stmt *st, char **v, char **err)
+{
+	return dbi_one(db, st, row_dup, v, err);
+}
+
+int
+dbi_each(struct tam_db *db, sqlite3_stmt *st, dbi_row_fn fn, void *arg,
+    char **err)
+{
+	int	rc, stop = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((stop = fn(arg, st)) != 0)
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		stop = dbi_fail(db, err);
+	sqlite3_reset(st);
+	return stop;
+}
+
+int
+dbi_param(sqlite3_stmt *st, const char *name)
+{
+	int	i = sqlite3_bind_parameter_index(st, name);
+
+#ifndef NDEBUG
+	/*
+	 * A name the SQL lacks would bind nothing and leave the value
+	 * NULL without a word: a mistake of tam's, caught where it is
+	 * made (Fossil's paramIdx does the same).
+	 */
+	if (i == 0) {
+		fprintf(stderr, "tam: internal error: no parameter %s in "
+		    "\"%s\"\n", name, sqlite3_sql(st));
+		abort();
+	}
+#endif
+	return i;
 }
 
 void
@@ -169,25 +254,32 @@ dbi_date_at(sqlite3_stmt *st, int i, int d)
 void
 dbi_text(sqlite3_stmt *st, const char *name, const char *v)
 {
-	dbi_text_at(st, sqlite3_bind_parameter_index(st, name), v);
+	dbi_text_at(st, dbi_param(st, name), v);
 }
 
 void
 dbi_int(sqlite3_stmt *st, const char *name, int64_t v)
 {
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, name), v);
+	sqlite3_bind_int64(st, dbi_param(st, name), v);
 }
 
 void
 dbi_opt_int(sqlite3_stmt *st, const char *name, int has, int64_t v)
 {
-	dbi_opt_int_at(st, sqlite3_bind_parameter_index(st, name), has, v);
+	dbi_opt_int_at(st, dbi_param(st, name), has, v);
 }
 
 void
 dbi_date(sqlite3_stmt *st, const char *name, int d)
 {
-	dbi_date_at(st, sqlite3_bind_parameter_index(st, name), d);
+	dbi_date_at(st, dbi_param(st, name), d);
+}
+
+void
+dbi_tam(sqlite3_stmt *st, const char *tam)
+{
+	if (tam != NULL)
+		dbi_text(st, ":tam_fold", tam);
 }
 
 char *
