@@ -3,15 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tam/account.h"
 #include "tam/date.h"
 #include "tam/text-fold.h"
 #include "db-internal.h"
-
-#define ACCOUNT_COLS \
-	"id, sfid, name, tam, sal, sa, rsd, tam_manager, acv_cents, " \
-	"currency, renewal_date, health_score, sentiment, requires_triage, " \
-	"lifecycle_stage, upsell, region, segment, objectives, licenses, " \
-	"active_users, archived, created_at, updated_at"
 
 static const char *
 sentiment_text(int s)
@@ -27,39 +22,45 @@ sentiment_from(const char *s)
 	return s == NULL ? SENT_NONE : sentiment_parse(s, &triage);
 }
 
-/* Fills a from a row selected with ACCOUNT_COLS. */
-static void
-read_account(sqlite3_stmt *st, struct account *a)
+void
+dbi_read_account(sqlite3_stmt *st, int i, struct account *a)
 {
 	const char	*cur;
 
 	account_release(a);
-	a->id = sqlite3_column_int64(st, 0);
-	a->sfid = dbi_col_dup(st, 1);
-	a->name = dbi_col_dup(st, 2);
-	a->tam = dbi_col_dup(st, 3);
-	a->sal = dbi_col_dup(st, 4);
-	a->sa = dbi_col_dup(st, 5);
-	a->rsd = dbi_col_dup(st, 6);
-	a->tam_manager = dbi_col_dup(st, 7);
-	a->has_acv = sqlite3_column_type(st, 8) != SQLITE_NULL;
-	a->acv_cents = sqlite3_column_int64(st, 8);
-	cur = dbi_col_text(st, 9);
+	a->id = sqlite3_column_int64(st, i);
+	a->sfid = dbi_col_dup(st, i + 1);
+	a->name = dbi_col_dup(st, i + 2);
+	a->tam = dbi_col_dup(st, i + 3);
+	a->sal = dbi_col_dup(st, i + 4);
+	a->sa = dbi_col_dup(st, i + 5);
+	a->rsd = dbi_col_dup(st, i + 6);
+	a->tam_manager = dbi_col_dup(st, i + 7);
+	a->has_acv = sqlite3_column_type(st, i + 8) != SQLITE_NULL;
+	a->acv_cents = sqlite3_column_int64(st, i + 8);
+	cur = dbi_col_text(st, i + 9);
 	snprintf(a->currency, sizeof a->currency, "%s", cur ? cur : "USD");
-	a->renewal_date = dbi_col_date(st, 10);
-	a->health_score = (int)dbi_col_int(st, 11, -1);
-	a->sentiment = sentiment_from(dbi_col_text(st, 12));
-	a->requires_triage = sqlite3_column_int(st, 13);
-	a->lifecycle_stage = dbi_col_dup(st, 14);
-	a->upsell = sqlite3_column_int(st, 15);
-	a->region = dbi_col_dup(st, 16);
-	a->segment = dbi_col_dup(st, 17);
-	a->objectives = dbi_col_dup(st, 18);
-	a->licenses = dbi_col_int(st, 19, -1);
-	a->active_users = dbi_col_int(st, 20, -1);
-	a->archived = sqlite3_column_int(st, 21);
-	a->created_at = dbi_col_dup(st, 22);
-	a->updated_at = dbi_col_dup(st, 23);
+	a->renewal_date = dbi_col_date(st, i + 10);
+	a->health_score = (int)dbi_col_int(st, i + 11, -1);
+	a->sentiment = sentiment_from(dbi_col_text(st, i + 12));
+	a->requires_triage = sqlite3_column_int(st, i + 13);
+	a->lifecycle_stage = dbi_col_dup(st, i + 14);
+	a->upsell = sqlite3_column_int(st, i + 15);
+	a->region = dbi_col_dup(st, i + 16);
+	a->segment = dbi_col_dup(st, i + 17);
+	a->objectives = dbi_col_dup(st, i + 18);
+	a->licenses = dbi_col_int(st, i + 19, -1);
+	a->active_users = dbi_col_int(st, i + 20, -1);
+	a->archived = sqlite3_column_int(st, i + 21);
+	a->created_at = dbi_col_dup(st, i + 22);
+	a->updated_at = dbi_col_dup(st, i + 23);
+}
+
+static int
+row_account(void *arg, sqlite3_stmt *st)
+{
+	dbi_read_account(st, 0, arg);
+	return 0;
 }
 
 /* The parameters bind_account sets, in the order of enum account_param. */
@@ -97,8 +98,7 @@ account_ix(sqlite3_stmt *st, struct account_ix *p)
 
 	if (!p->ready) {
 		for (i = 0; i < AP_COUNT; i++)
-			p->ix[i] = sqlite3_bind_parameter_index(st,
-			    account_params[i]);
+			p->ix[i] = dbi_param(st, account_params[i]);
 		p->ready = 1;
 	}
 	return p->ix;
@@ -182,23 +182,13 @@ int
 db_account_get(struct tam_db *db, int64_t id, struct account *a, char **err)
 {
 	static const char sql[] =
-	    "SELECT " ACCOUNT_COLS " FROM account WHERE id = :id";
+	    "SELECT " DBI_ACCOUNT_COLS " FROM account a WHERE a.id = :id";
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":id", id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		read_account(st, a);
-		sqlite3_reset(st);
-		return 0;
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 1;
-	return dbi_fail(db, err);
+	return dbi_one(db, st, row_account, a, err);
 }
 
 int
@@ -207,20 +197,26 @@ db_account_by_sfid(struct tam_db *db, const char *sfid, int64_t *id,
 {
 	static const char sql[] = "SELECT id FROM account WHERE sfid = :sfid";
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_text(st, ":sfid", sfid);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return 1;
-	return dbi_fail(db, err);
+	return dbi_one_int(db, st, id, err);
+}
+
+struct ids {
+	int64_t	*v;
+	int	 n;
+};
+
+static int
+row_id(void *arg, sqlite3_stmt *st)
+{
+	struct ids	*ids = arg;
+
+	ids->v = xreallocarray(ids->v, (size_t)ids->n + 1, sizeof *ids->v);
+	ids->v[ids->n++] = sqlite3_column_int64(st, 0);
+	return 0;
 }
 
 int
@@ -235,8 +231,8 @@ db_account_by_name(struct tam_db *db, const char *name, int prefix, int max,
 	    "SELECT id FROM account WHERE name_fold >= :fold AND "
 	    "name_fold < :next ORDER BY name_fold, id LIMIT :max";
 	sqlite3_stmt	*st;
+	struct ids	 found = { NULL, 0 };
 	char		*fold, *next = NULL;
-	int		 rc;
 
 	*ids = NULL;
 	*n = 0;
@@ -251,17 +247,12 @@ db_account_by_name(struct tam_db *db, const char *name, int prefix, int max,
 	free(fold);
 	free(next);
 	dbi_int(st, ":max", max);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*ids = xreallocarray(*ids, (size_t)*n + 1, sizeof **ids);
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	if (dbi_each(db, st, row_id, &found, err) != 0) {
+		free(found.v);
+		return -1;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return dbi_fail(db, err);
-	}
+	*ids = found.v;
+	*n = found.n;
 	return 0;
 }
 
@@ -327,13 +318,28 @@ db_account_delete(struct tam_db *db, int64_t id, char **err)
 	return dbi_done(db, st, err);
 }
 
+struct account_walk {
+	int		(*fn)(void *, const struct account *);
+	void		*arg;
+	struct account	 a;	/* reused: each row releases the last */
+};
+
+static int
+row_account_walk(void *arg, sqlite3_stmt *st)
+{
+	struct account_walk	*w = arg;
+
+	dbi_read_account(st, 0, &w->a);
+	return w->fn(w->arg, &w->a);
+}
+
 int
 db_account_each(struct tam_db *db, const struct account_filter *f,
     int (*fn)(void *, const struct account *), void *arg, char **err)
 {
 	/* With a TAM, a search of account_by_tam (no OR around it). */
 #define EACH_SQL(TAM) \
-	    "SELECT " ACCOUNT_COLS " FROM account " \
+	    "SELECT " DBI_ACCOUNT_COLS " FROM account a " \
 	    "WHERE archived = :archived " TAM \
 	    "AND (:sentiment IS NULL OR sentiment = :sentiment) " \
 	    "AND (:triage = 0 OR requires_triage = 1) " \
@@ -344,32 +350,26 @@ db_account_each(struct tam_db *db, const struct account_filter *f,
 	static const char any[] = EACH_SQL("");
 	static const char one[] = EACH_SQL("AND tam_fold = :tam_fold ");
 #undef EACH_SQL
-	sqlite3_stmt	*st;
-	struct account	 a;
-	int		 rc, stop = 0;
+	sqlite3_stmt		*st;
+	struct account_walk	 w;
+	int			 rc;
 
 	if ((st = dbi_stmt(db, f->tam ? one : any, err)) == NULL)
 		return -1;
 	dbi_int(st, ":archived", f->archived);
-	if (f->tam != NULL)
-		dbi_text(st, ":tam_fold", f->tam);
+	dbi_tam(st, f->tam);
 	dbi_text(st, ":sentiment", sentiment_text(f->sentiment));
 	dbi_int(st, ":triage", f->triage);
 	dbi_date(st, ":before", f->renewing_before);
 	dbi_date(st, ":today", f->today);
 	dbi_opt_int(st, ":strategic", f->strategic_over >= 0,
 	    f->strategic_over);
-	account_init(&a);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_account(st, &a);
-		if ((stop = fn(arg, &a)) != 0)
-			break;
-	}
-	account_release(&a);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return dbi_fail(db, err);
-	return stop;
+	w.fn = fn;
+	w.arg = arg;
+	account_init(&w.a);
+	rc = dbi_each(db, st, row_account_walk, &w, err);
+	account_release(&w.a);
+	return rc;
 }
 
 int
@@ -380,13 +380,8 @@ db_account_count(struct tam_db *db, int64_t *n, char **err)
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return dbi_fail(db, err);
-	}
-	*n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return 0;
+	/* count(*) always has its row. */
+	return dbi_one_int(db, st, n, err) < 0 ? -1 : 0;
 }
 
 int
@@ -413,6 +408,28 @@ db_post_add(struct tam_db *db, struct post *p, char **err)
 	return 0;
 }
 
+struct post_walk {
+	int	(*fn)(void *, const struct post *);
+	void	*arg;
+};
+
+static int
+row_post(void *arg, sqlite3_stmt *st)
+{
+	struct post_walk	*w = arg;
+	struct post		 p;
+
+	p.id = sqlite3_column_int64(st, 0);
+	p.account_id = sqlite3_column_int64(st, 1);
+	p.at = dbi_col_text(st, 2);
+	p.type = dbi_col_text(st, 3);
+	p.author = dbi_col_text(st, 4);
+	p.sentiment = sentiment_from(dbi_col_text(st, 5));
+	p.requires_triage = sqlite3_column_int(st, 6);
+	p.body = dbi_col_text(st, 7);
+	return w->fn(w->arg, &p);
+}
+
 int
 db_post_each(struct tam_db *db, int64_t account_id, const char *type,
     const char *since, int limit, int (*fn)(void *, const struct post *),
@@ -430,9 +447,8 @@ db_post_each(struct tam_db *db, int64_t account_id, const char *type,
 	    "WHERE (:type IS NULL OR type = :type) "
 	    "AND (:since IS NULL OR at >= :since) "
 	    "ORDER BY id LIMIT :limit";
-	sqlite3_stmt	*st;
-	struct post	 p;
-	int		 rc, stop = 0;
+	sqlite3_stmt		*st;
+	struct post_walk	 w = { fn, arg };
 
 	if ((st = dbi_stmt(db, account_id ? one : all, err)) == NULL)
 		return -1;
@@ -441,22 +457,7 @@ db_post_each(struct tam_db *db, int64_t account_id, const char *type,
 	dbi_text(st, ":type", type);
 	dbi_text(st, ":since", since);
 	dbi_int(st, ":limit", limit > 0 ? limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		p.id = sqlite3_column_int64(st, 0);
-		p.account_id = sqlite3_column_int64(st, 1);
-		p.at = dbi_col_text(st, 2);
-		p.type = dbi_col_text(st, 3);
-		p.author = dbi_col_text(st, 4);
-		p.sentiment = sentiment_from(dbi_col_text(st, 5));
-		p.requires_triage = sqlite3_column_int(st, 6);
-		p.body = dbi_col_text(st, 7);
-		if ((stop = fn(arg, &p)) != 0)
-			break;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return dbi_fail(db, err);
-	return stop;
+	return dbi_each(db, st, row_post, &w, err);
 }
 
 int
@@ -476,6 +477,19 @@ db_health_add(struct tam_db *db, int64_t account_id, int date, int score,
 	return dbi_done(db, st, err);
 }
 
+struct health_walk {
+	int	(*fn)(void *, int, int);
+	void	*arg;
+};
+
+static int
+row_health(void *arg, sqlite3_stmt *st)
+{
+	struct health_walk	*w = arg;
+
+	return w->fn(w->arg, dbi_col_date(st, 0), sqlite3_column_int(st, 1));
+}
+
 int
 db_health_each(struct tam_db *db, int64_t account_id, int since,
     int (*fn)(void *, int, int), void *arg, char **err)
@@ -484,21 +498,14 @@ db_health_each(struct tam_db *db, int64_t account_id, int since,
 	    "SELECT date, health_score FROM health_history "
 	    "WHERE account_id = :account AND date >= :since "
 	    "ORDER BY date, id";
-	sqlite3_stmt	*st;
-	int		 rc, stop = 0;
+	sqlite3_stmt		*st;
+	struct health_walk	 w = { fn, arg };
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":account", account_id);
 	dbi_date(st, ":since", since);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((stop = fn(arg, dbi_col_date(st, 0),
-		    sqlite3_column_int(st, 1))) != 0)
-			break;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return dbi_fail(db, err);
-	return stop;
+	return dbi_each(db, st, row_health, &w, err);
 }
 
 int
@@ -506,20 +513,11 @@ db_setting_get(struct tam_db *db, const char *key, char **value, char **err)
 {
 	static const char sql[] = "SELECT value FROM setting WHERE key = :key";
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_text(st, ":key", key);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*value = dbi_col_dup(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return 1;
-	return dbi_fail(db, err);
+	return dbi_one_dup(db, st, value, err);
 }
 
 int
@@ -544,18 +542,26 @@ db_tam_get(struct tam_db *db, const char *fold, char **name, char **err)
 	static const char sql[] =
 	    "SELECT tam FROM account WHERE tam_fold = :fold LIMIT 1";
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	*name = NULL;
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_text(st, ":fold", fold);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*name = dbi_col_dup(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	return rc == SQLITE_DONE ? 1 : dbi_fail(db, err);
+	return dbi_one_dup(db, st, name, err);
+}
+
+struct tam_row {
+	char	**fold, **name;
+};
+
+static int
+row_tam(void *arg, sqlite3_stmt *st)
+{
+	struct tam_row	*r = arg;
+
+	*r->fold = dbi_col_dup(st, 0);
+	*r->name = dbi_col_dup(st, 1);
+	return 0;
 }
 
 int
@@ -570,18 +576,11 @@ db_tam_next(struct tam_db *db, const char *after, char **fold, char **name,
 	    "SELECT tam_fold, tam FROM account WHERE tam_fold > :after "
 	    "ORDER BY tam_fold LIMIT 1";
 	sqlite3_stmt	*st;
-	int		 rc;
+	struct tam_row	 r = { fold, name };
 
 	*fold = *name = NULL;
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_text(st, ":after", after);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*fold = dbi_col_dup(st, 0);
-		*name = dbi_col_dup(st, 1);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	return rc == SQLITE_DONE ? 1 : dbi_fail(db, err);
+	return dbi_one(db, st, row_tam, &r, err);
 }

@@ -213,31 +213,40 @@ read_value(sqlite3_stmt *st, const struct dbx_table *t, int i,
 	return -1;
 }
 
+struct export_walk {
+	const struct dbx_table	*t;
+	struct dbx_value	*v;
+	int			(*fn)(void *, const struct dbx_value *);
+	void			*arg;
+	char			**err;
+};
+
+static int
+row_export(void *arg, sqlite3_stmt *st)
+{
+	struct export_walk	*w = arg;
+	int			 i;
+
+	for (i = 0; i < w->t->ncols; i++)
+		if (read_value(st, w->t, i, &w->v[i], w->err) != 0)
+			return -1;
+	return w->fn(w->arg, w->v);
+}
+
 int
 db_export_each(struct tam_db *db, const struct dbx_table *t,
     int (*fn)(void *, const struct dbx_value *), void *arg, char **err)
 {
 	sqlite3_stmt		*st;
-	struct dbx_value	*v;
-	int			 rc, i, stop = 0;
+	struct export_walk	 w = { t, NULL, fn, arg, err };
+	int			 rc;
 
 	if ((st = dbi_stmt(db, t->select_sql, err)) == NULL)
 		return -1;
-	v = xcalloc((size_t)t->ncols, sizeof *v);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = 0; i < t->ncols; i++)
-			if (read_value(st, t, i, &v[i], err) != 0) {
-				stop = -1;
-				break;
-			}
-		if (stop != 0 || (stop = fn(arg, v)) != 0)
-			break;
-	}
-	free(v);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return dbi_fail(db, err);
-	return stop;
+	w.v = xcalloc((size_t)t->ncols, sizeof *w.v);
+	rc = dbi_each(db, st, row_export, &w, err);
+	free(w.v);
+	return rc;
 }
 
 int
@@ -278,13 +287,13 @@ db_is_empty(struct tam_db *db, int *empty, char **err)
 	    "(SELECT count(*) FROM import_run) + "
 	    "(SELECT count(*) FROM setting)";
 	sqlite3_stmt	*st;
-	int		 rc;
+	int64_t		 n = 0;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*empty = sqlite3_column_int64(st, 0) == 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : dbi_fail(db, err);
+	/* A sum of counts always has its row. */
+	if (dbi_one_int(db, st, &n, err) < 0)
+		return -1;
+	*empty = n == 0;
+	return 0;
 }

@@ -49,6 +49,22 @@ db_import_undo(struct tam_db *db, char **err)
 	return exec_one(db, "RELEASE tam_import", err);
 }
 
+struct unlinked {
+	int64_t	*ids;
+	int	*n;
+};
+
+/* Stops at the second: two unlinked accounts of a name are too many. */
+static int
+row_unlinked(void *arg, sqlite3_stmt *st)
+{
+	struct unlinked	*u = arg;
+
+	if (sqlite3_column_int(st, 1))
+		u->ids[(*u->n)++] = sqlite3_column_int64(st, 0);
+	return *u->n == 2;
+}
+
 int
 db_import_unlinked(struct tam_db *db, const char *name, int64_t ids[2],
     int *n, char **err)
@@ -63,8 +79,8 @@ db_import_unlinked(struct tam_db *db, const char *name, int64_t ids[2],
 	    "SELECT id, sfid IS NULL FROM account WHERE name_fold = :fold "
 	    "ORDER BY id";
 	sqlite3_stmt	*st;
+	struct unlinked	 u = { ids, n };
 	char		*fold;
-	int		 rc;
 
 	*n = 0;
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
@@ -72,15 +88,7 @@ db_import_unlinked(struct tam_db *db, const char *name, int64_t ids[2],
 	fold = text_fold(name);
 	dbi_text(st, ":fold", fold);
 	free(fold);
-	while (*n < 2 && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (sqlite3_column_int(st, 1))
-			ids[(*n)++] = sqlite3_column_int64(st, 0);
-	if (*n == 2)
-		rc = SQLITE_DONE;
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return dbi_fail(db, err);
-	return 0;
+	return dbi_each(db, st, row_unlinked, &u, err) < 0 ? -1 : 0;
 }
 
 int
@@ -92,13 +100,8 @@ db_import_count_unlinked(struct tam_db *db, int64_t *n, char **err)
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return dbi_fail(db, err);
-	}
-	*n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return 0;
+	/* count(*) always has its row. */
+	return dbi_one_int(db, st, n, err) < 0 ? -1 : 0;
 }
 
 int

@@ -16,14 +16,53 @@ sentiment_of(const char *s)
 	return s == NULL ? SENT_NONE : sentiment_parse(s, &triage);
 }
 
-/* Ends a walk: a step error wins over a callback's stop value. */
+struct renewal_walk {
+	int	(*fn)(void *, const struct renewal_row *);
+	void	*arg;
+};
+
 static int
-walk_end(struct tam_db *db, sqlite3_stmt *st, int rc, int stop, char **err)
+row_renewal(void *arg, sqlite3_stmt *st)
 {
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return dbi_fail(db, err);
-	return stop;
+	struct renewal_walk	*w = arg;
+	struct renewal_row	 r;
+
+	r.renewal_date = dbi_col_date(st, 0);
+	r.has_acv = sqlite3_column_type(st, 1) != SQLITE_NULL;
+	r.acv_cents = sqlite3_column_int64(st, 1);
+	r.currency = dbi_col_text(st, 2);
+	r.sentiment = sentiment_of(dbi_col_text(st, 3));
+	r.requires_triage = sqlite3_column_int(st, 4);
+	return w->fn(w->arg, &r);
+}
+
+struct at_risk_walk {
+	int	(*fn)(void *, const struct at_risk_row *);
+	void	*arg;
+};
+
+static int
+row_at_risk(void *arg, sqlite3_stmt *st)
+{
+	struct at_risk_walk	*w = arg;
+	struct at_risk_row	 r;
+
+	r.account_id = sqlite3_column_int64(st, 0);
+	r.account = dbi_col_text(st, 1);
+	r.sfid = dbi_col_text(st, 2);
+	r.tam = dbi_col_text(st, 3);
+	r.currency = dbi_col_text(st, 4);
+	r.sentiment = sentiment_of(dbi_col_text(st, 5));
+	r.requires_triage = sqlite3_column_int(st, 6);
+	r.cta_id = dbi_col_int(st, 7, 0);
+	r.risk_type = dbi_col_text(st, 8);
+	r.risk_reason = dbi_col_text(st, 9);
+	/* The day of a UTC instant is the local one. */
+	r.last_update = clock_stamp_day(dbi_col_text(st, 10));
+	r.renewal_date = dbi_col_date(st, 11);
+	r.has_acv = sqlite3_column_type(st, 12) != SQLITE_NULL;
+	r.acv_cents = sqlite3_column_int64(st, 12);
+	return w->fn(w->arg, &r);
 }
 
 int
@@ -39,25 +78,14 @@ db_report_renewals(struct tam_db *db, const char *tam, int from, int to,
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
 	sqlite3_stmt		*st;
-	struct renewal_row	 r;
-	int			 rc, stop = 0;
+	struct renewal_walk	 w = { fn, arg };
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
 	dbi_date(st, ":from", from);
 	dbi_date(st, ":to", to);
-	dbi_text(st, ":tam_fold", tam);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.renewal_date = dbi_col_date(st, 0);
-		r.has_acv = sqlite3_column_type(st, 1) != SQLITE_NULL;
-		r.acv_cents = sqlite3_column_int64(st, 1);
-		r.currency = dbi_col_text(st, 2);
-		r.sentiment = sentiment_of(dbi_col_text(st, 3));
-		r.requires_triage = sqlite3_column_int(st, 4);
-		if ((stop = fn(arg, &r)) != 0)
-			break;
-	}
-	return walk_end(db, st, rc, stop, err);
+	dbi_tam(st, tam);
+	return dbi_each(db, st, row_renewal, &w, err);
 }
 
 int
@@ -79,31 +107,11 @@ db_report_at_risk(struct tam_db *db, const char *tam,
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
 	sqlite3_stmt		*st;
-	struct at_risk_row	 r;
-	int			 rc, stop = 0;
+	struct at_risk_walk	 w = { fn, arg };
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
-	dbi_text(st, ":tam_fold", tam);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r.account_id = sqlite3_column_int64(st, 0);
-		r.account = dbi_col_text(st, 1);
-		r.sfid = dbi_col_text(st, 2);
-		r.tam = dbi_col_text(st, 3);
-		r.currency = dbi_col_text(st, 4);
-		r.sentiment = sentiment_of(dbi_col_text(st, 5));
-		r.requires_triage = sqlite3_column_int(st, 6);
-		r.cta_id = dbi_col_int(st, 7, 0);
-		r.risk_type = dbi_col_text(st, 8);
-		r.risk_reason = dbi_col_text(st, 9);
-		/* The day of a UTC instant is the local one. */
-		r.last_update = clock_stamp_day(dbi_col_text(st, 10));
-		r.renewal_date = dbi_col_date(st, 11);
-		r.has_acv = sqlite3_column_type(st, 12) != SQLITE_NULL;
-		r.acv_cents = sqlite3_column_int64(st, 12);
-		if ((stop = fn(arg, &r)) != 0)
-			break;
-	}
-	return walk_end(db, st, rc, stop, err);
+	dbi_tam(st, tam);
+	return dbi_each(db, st, row_at_risk, &w, err);
 }
 

@@ -39,23 +39,49 @@ read_account(sqlite3_stmt *st, int i, struct due_account *a)
 	a->currency = dbi_col_text(st, i + 13);
 }
 
+struct account_walk {
+	due_account_fn	 fn;
+	void		*arg;
+};
+
+static int
+row_account(void *arg, sqlite3_stmt *st)
+{
+	struct account_walk	*w = arg;
+	struct due_account	 a;
+
+	read_account(st, 0, &a);
+	return w->fn(w->arg, &a);
+}
+
 /* Steps st to the end, handing each row's account to fn. */
 static int
 walk_accounts(struct tam_db *db, sqlite3_stmt *st, due_account_fn fn,
     void *arg, char **err)
 {
-	struct due_account	a;
-	int			rc, stop = 0;
+	struct account_walk	w = { fn, arg };
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_account(st, 0, &a);
-		if ((stop = fn(arg, &a)) != 0)
-			break;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return dbi_fail(db, err);
-	return stop;
+	return dbi_each(db, st, row_account, &w, err);
+}
+
+struct cta_walk {
+	int	(*fn)(void *, const struct due_cta *);
+	void	*arg;
+};
+
+static int
+row_cta(void *arg, sqlite3_stmt *st)
+{
+	struct cta_walk	*w = arg;
+	struct due_cta	 c;
+
+	c.id = sqlite3_column_int64(st, 0);
+	c.title = dbi_col_text(st, 1);
+	read_account(st, 2, &c.a);
+	/* An extra column: the instant a cadence counts from. */
+	c.since = sqlite3_column_count(st) > 2 + NACCOUNT_COLS ?
+	    dbi_col_text(st, 2 + NACCOUNT_COLS) : NULL;
+	return w->fn(w->arg, &c);
 }
 
 /* Rows of (CTA id, title, account...). */
@@ -63,23 +89,9 @@ static int
 walk_ctas(struct tam_db *db, sqlite3_stmt *st,
     int (*fn)(void *, const struct due_cta *), void *arg, char **err)
 {
-	struct due_cta	c;
-	int		rc, stop = 0;
+	struct cta_walk	w = { fn, arg };
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		c.id = sqlite3_column_int64(st, 0);
-		c.title = dbi_col_text(st, 1);
-		read_account(st, 2, &c.a);
-		/* An extra column: the instant a cadence counts from. */
-		c.since = sqlite3_column_count(st) > 2 + NACCOUNT_COLS ?
-		    dbi_col_text(st, 2 + NACCOUNT_COLS) : NULL;
-		if ((stop = fn(arg, &c)) != 0)
-			break;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return dbi_fail(db, err);
-	return stop;
+	return dbi_each(db, st, row_cta, &w, err);
 }
 
 int
@@ -105,6 +117,20 @@ db_sched_unplanned(struct tam_db *db, int from, int to, due_account_fn fn,
 	return walk_accounts(db, st, fn, arg, err);
 }
 
+struct renewal_state {
+	int	*archived, *planned;
+};
+
+static int
+row_renewal_state(void *arg, sqlite3_stmt *st)
+{
+	struct renewal_state	*r = arg;
+
+	*r->archived = sqlite3_column_int(st, 0);
+	*r->planned = sqlite3_column_int(st, 1);
+	return 0;
+}
+
 int
 db_sched_renewal_state(struct tam_db *db, int64_t id, int r, int *archived,
     int *planned, char **err)
@@ -114,21 +140,14 @@ db_sched_renewal_state(struct tam_db *db, int64_t id, int r, int *archived,
 	    "WHERE c.account_id = a.id AND c.kind = 'renewal' "
 	    "AND c.renewal_date = :r AND c.status <> 'cancelled') "
 	    "FROM account a WHERE a.id = :id";
-	sqlite3_stmt	*st;
-	int		 rc;
+	sqlite3_stmt		*st;
+	struct renewal_state	 out = { archived, planned };
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":id", id);
 	dbi_date(st, ":r", r);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*archived = sqlite3_column_int(st, 0);
-		*planned = sqlite3_column_int(st, 1);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 1;
-	return rc == SQLITE_ROW ? 0 : dbi_fail(db, err);
+	return dbi_one(db, st, row_renewal_state, &out, err);
 }
 
 int
@@ -157,7 +176,7 @@ db_sched_risk_missing(struct tam_db *db, const char *tam, due_account_fn fn,
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
-	dbi_text(st, ":tam_fold", tam);
+	dbi_tam(st, tam);
 	return walk_accounts(db, st, fn, arg, err);
 }
 
@@ -213,15 +232,36 @@ db_sched_is_complete(struct tam_db *db, int64_t id, int *complete,
 	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id "
 	    "AND t.status = 'open')";
 	sqlite3_stmt	*st;
-	int		 rc;
+	int64_t		 n = 0;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":id", id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*complete = sqlite3_column_int(st, 0) > 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : dbi_fail(db, err);
+	/* count(*) always has its row. */
+	if (dbi_one_int(db, st, &n, err) < 0)
+		return -1;
+	*complete = n > 0;
+	return 0;
+}
+
+struct task_walk {
+	int	(*fn)(void *, const struct due_task *);
+	void	*arg;
+};
+
+static int
+row_task(void *arg, sqlite3_stmt *st)
+{
+	struct task_walk	*w = arg;
+	struct due_task		 t;
+
+	t.id = sqlite3_column_int64(st, 0);
+	t.cta_id = dbi_col_int(st, 1, 0);
+	t.kind = dbi_col_text(st, 2);
+	t.title = dbi_col_text(st, 3);
+	t.due = dbi_col_date(st, 4);
+	read_account(st, 5, &t.a);
+	return w->fn(w->arg, &t);
 }
 
 int
@@ -236,32 +276,18 @@ db_due_tasks(struct tam_db *db, const char *tam, int until,
 	    "AND a.archived = 0 AND " TAM
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	sqlite3_stmt	*st;
-	struct due_task	 t;
-	int		 rc, stop = 0;
+	sqlite3_stmt		*st;
+	struct task_walk	 w = { fn, arg };
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
-	dbi_text(st, ":tam_fold", tam);
+	dbi_tam(st, tam);
 	/* No OR: "due <= :until" keeps it a range search of the index. */
 	if (until == DATE_NONE)
 		dbi_text(st, ":until", "9999-12-31");
 	else
 		dbi_date(st, ":until", until);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		t.id = sqlite3_column_int64(st, 0);
-		t.cta_id = dbi_col_int(st, 1, 0);
-		t.kind = dbi_col_text(st, 2);
-		t.title = dbi_col_text(st, 3);
-		t.due = dbi_col_date(st, 4);
-		read_account(st, 5, &t.a);
-		if ((stop = fn(arg, &t)) != 0)
-			break;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return dbi_fail(db, err);
-	return stop;
+	return dbi_each(db, st, row_task, &w, err);
 }
 
 int
@@ -278,7 +304,7 @@ db_due_renewal_passed(struct tam_db *db, const char *tam, int today,
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
-	dbi_text(st, ":tam_fold", tam);
+	dbi_tam(st, tam);
 	dbi_date(st, ":today", today);
 	return walk_accounts(db, st, fn, arg, err);
 }
@@ -298,7 +324,7 @@ db_due_recovered(struct tam_db *db, const char *tam,
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
-	dbi_text(st, ":tam_fold", tam);
+	dbi_tam(st, tam);
 	return walk_ctas(db, st, fn, arg, err);
 }
 
@@ -327,7 +353,7 @@ db_due_stale(struct tam_db *db, const char *tam, int today, int last,
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
-	dbi_text(st, ":tam_fold", tam);
+	dbi_tam(st, tam);
 	dbi_date(st, ":today", today);
 	dbi_date(st, ":last", last);
 	dbi_text(st, ":cutoff", cutoff);
@@ -344,17 +370,14 @@ db_due_count_renewing(struct tam_db *db, const char *tam, int today,
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
-	dbi_text(st, ":tam_fold", tam);
+	dbi_tam(st, tam);
 	dbi_date(st, ":today", today);
 	dbi_date(st, ":before", before);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : dbi_fail(db, err);
+	/* count(*) always has its row. */
+	return dbi_one_int(db, st, n, err) < 0 ? -1 : 0;
 }
 
 int
@@ -372,6 +395,21 @@ db_sched_bulk(struct tam_db *db, char **err)
 	return dbi_done(db, st, err);
 }
 
+struct open_renewal {
+	int64_t	*id;
+	int	*renewal_date;
+};
+
+static int
+row_open_renewal(void *arg, sqlite3_stmt *st)
+{
+	struct open_renewal	*r = arg;
+
+	*r->id = sqlite3_column_int64(st, 0);
+	*r->renewal_date = dbi_col_date(st, 1);
+	return 0;
+}
+
 int
 db_sched_open_renewal(struct tam_db *db, int64_t account_id, int64_t *id,
     int *renewal_date, char **err)
@@ -380,20 +418,13 @@ db_sched_open_renewal(struct tam_db *db, int64_t account_id, int64_t *id,
 	static const char sql[] =
 	    "SELECT id, renewal_date FROM cta WHERE account_id = :account "
 	    "AND kind = 'renewal' AND status = 'open'";
-	sqlite3_stmt	*st;
-	int		 rc;
+	sqlite3_stmt		*st;
+	struct open_renewal	 out = { id, renewal_date };
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":account", account_id);
 	*id = 0;
 	*renewal_date = DATE_NONE;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		*renewal_date = dbi_col_date(st, 1);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 1;
-	return rc == SQLITE_ROW ? 0 : dbi_fail(db, err);
+	return dbi_one(db, st, row_open_renewal, &out, err);
 }

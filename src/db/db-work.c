@@ -11,14 +11,12 @@
 	"c.renewal_date, c.closed_at, c.outcome_note, " \
 	"c.net_arr_change_cents, a.currency"
 
-#define TASK_COLS \
-	"t.id, t.account_id, a.name, t.cta_id, t.kind, t.title, t.due, " \
-	"t.status, t.done_at, t.note, t.created_at"
-
 /* Points c at the columns of the current row (valid until next step). */
-static void
-read_cta(sqlite3_stmt *st, struct cta *c)
+static int
+read_cta(void *arg, sqlite3_stmt *st)
 {
+	struct cta	*c = arg;
+
 	c->id = sqlite3_column_int64(st, 0);
 	c->account_id = sqlite3_column_int64(st, 1);
 	c->account = dbi_col_text(st, 2);
@@ -36,22 +34,53 @@ read_cta(sqlite3_stmt *st, struct cta *c)
 	c->has_net_arr = sqlite3_column_type(st, 14) != SQLITE_NULL;
 	c->net_arr_cents = sqlite3_column_int64(st, 14);
 	c->currency = dbi_col_text(st, 15);
+	return 0;
 }
 
-static void
-read_task(sqlite3_stmt *st, struct task *t)
+void
+dbi_read_task(sqlite3_stmt *st, int i, struct task *t)
 {
-	t->id = sqlite3_column_int64(st, 0);
-	t->account_id = sqlite3_column_int64(st, 1);
-	t->account = dbi_col_text(st, 2);
-	t->cta_id = dbi_col_int(st, 3, 0);
-	t->kind = dbi_col_text(st, 4);
-	t->title = dbi_col_text(st, 5);
-	t->due = dbi_col_date(st, 6);
-	t->status = dbi_col_text(st, 7);
-	t->done_at = dbi_col_text(st, 8);
-	t->note = dbi_col_text(st, 9);
-	t->created_at = dbi_col_text(st, 10);
+	t->id = sqlite3_column_int64(st, i);
+	t->account_id = sqlite3_column_int64(st, i + 1);
+	t->account = dbi_col_text(st, i + 2);
+	t->cta_id = dbi_col_int(st, i + 3, 0);
+	t->kind = dbi_col_text(st, i + 4);
+	t->title = dbi_col_text(st, i + 5);
+	t->due = dbi_col_date(st, i + 6);
+	t->status = dbi_col_text(st, i + 7);
+	t->done_at = dbi_col_text(st, i + 8);
+	t->note = dbi_col_text(st, i + 9);
+	t->created_at = dbi_col_text(st, i + 10);
+}
+
+struct cta_walk {
+	int	(*fn)(void *, const struct cta *);
+	void	*arg;
+};
+
+static int
+row_cta(void *arg, sqlite3_stmt *st)
+{
+	struct cta_walk	*w = arg;
+	struct cta	 c;
+
+	read_cta(&c, st);
+	return w->fn(w->arg, &c);
+}
+
+struct task_walk {
+	int	(*fn)(void *, const struct task *);
+	void	*arg;
+};
+
+static int
+row_task(void *arg, sqlite3_stmt *st)
+{
+	struct task_walk	*w = arg;
+	struct task		 t;
+
+	dbi_read_task(st, 0, &t);
+	return w->fn(w->arg, &t);
 }
 
 int
@@ -131,7 +160,7 @@ int
 db_task_get(struct tam_db *db, int64_t id, struct task *t, char **err)
 {
 	static const char sql[] =
-	    "SELECT " TASK_COLS " FROM task t JOIN account a "
+	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
 	    "ON a.id = t.account_id WHERE t.id = :id";
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -140,12 +169,9 @@ db_task_get(struct tam_db *db, int64_t id, struct task *t, char **err)
 		return -1;
 	dbi_int(st, ":id", id);
 	/* The row stays current (strings valid) until the next use. */
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_task(st, t);
-		return 0;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 1 : dbi_fail(db, err);
+	if ((rc = dbi_first(db, st, err)) == 0)
+		dbi_read_task(st, 0, t);
+	return rc;
 }
 
 int
@@ -160,12 +186,10 @@ db_cta_get(struct tam_db *db, int64_t id, struct cta *c, char **err)
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":id", id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_cta(st, c);
-		return 0;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 1 : dbi_fail(db, err);
+	/* As db_task_get: the row stays current. */
+	if ((rc = dbi_first(db, st, err)) == 0)
+		read_cta(c, st);
+	return rc;
 }
 
 int
@@ -187,7 +211,7 @@ db_cta_each(struct tam_db *db, const struct cta_filter *f,
 	    "ORDER BY c.id"
 	static const char sql_all[] =
 	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
-	    "ON a.id = c.account_id WHERE :account = 0 " CTA_EACH_WHERE;
+	    "ON a.id = c.account_id WHERE 1 " CTA_EACH_WHERE;
 	static const char sql_tam[] =
 	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
 	    "ON a.id = c.account_id WHERE a.tam_fold = :tam_fold "
@@ -199,26 +223,19 @@ db_cta_each(struct tam_db *db, const struct cta_filter *f,
 	    CTA_EACH_WHERE;
 #undef CTA_EACH_WHERE
 	sqlite3_stmt	*st;
-	struct cta	 c;
-	int		 rc, stop = 0;
+	struct cta_walk	 w = { fn, arg };
 
 	st = dbi_stmt(db, f->account_id != 0 ? sql_account : f->tam != NULL ?
 	    sql_tam : sql_all, err);
 	if (st == NULL)
 		return -1;
-	dbi_int(st, ":account", f->account_id);
+	/* Only the statement chosen for them has :account and :tam_fold. */
+	if (f->account_id != 0)
+		dbi_int(st, ":account", f->account_id);
 	dbi_int(st, ":open", f->open_only);
 	dbi_text(st, ":kind", f->kind);
-	dbi_text(st, ":tam_fold", f->tam);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_cta(st, &c);
-		if ((stop = fn(arg, &c)) != 0)
-			break;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return dbi_fail(db, err);
-	return stop;
+	dbi_tam(st, f->tam);
+	return dbi_each(db, st, row_cta, &w, err);
 }
 
 int
@@ -235,25 +252,24 @@ db_task_each(struct tam_db *db, const struct task_filter *f,
 	/* Within one account or CTA the OR costs nothing. */
 #define ONE_TAM "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) "
 	static const char sql_all[] =
-	    "SELECT " TASK_COLS " FROM task t JOIN account a "
+	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
 	    "ON a.id = t.account_id WHERE 1 " TASK_EACH_WHERE;
 	static const char sql_tam[] =
-	    "SELECT " TASK_COLS " FROM task t JOIN account a "
+	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
 	    "ON a.id = t.account_id WHERE a.tam_fold = :tam_fold "
 	    TASK_EACH_WHERE;
 	static const char sql_account[] =
-	    "SELECT " TASK_COLS " FROM task t JOIN account a "
+	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
 	    "ON a.id = t.account_id WHERE t.account_id = :account " ONE_TAM
 	    TASK_EACH_WHERE;
 	static const char sql_cta[] =
-	    "SELECT " TASK_COLS " FROM task t JOIN account a "
+	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
 	    "ON a.id = t.account_id WHERE t.cta_id = :cta " ONE_TAM
 	    TASK_EACH_WHERE;
 #undef TASK_EACH_WHERE
 #undef ONE_TAM
-	sqlite3_stmt	*st;
-	struct task	 t;
-	int		 rc, stop = 0;
+	sqlite3_stmt		*st;
+	struct task_walk	 w = { fn, arg };
 
 	st = dbi_stmt(db, f->cta_id != 0 ? sql_cta : f->account_id != 0 ?
 	    sql_account : f->tam != NULL ? sql_tam : sql_all, err);
@@ -263,16 +279,9 @@ db_task_each(struct tam_db *db, const struct task_filter *f,
 	dbi_int(st, ":cta", f->cta_id);
 	dbi_int(st, ":open", f->open_only);
 	dbi_text(st, ":kind", f->kind);
-	dbi_text(st, ":tam_fold", f->tam);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		read_task(st, &t);
-		if ((stop = fn(arg, &t)) != 0)
-			break;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return dbi_fail(db, err);
-	return stop;
+	/* sql_all has no :tam_fold; in the others NULL means any TAM. */
+	dbi_tam(st, f->tam);
+	return dbi_each(db, st, row_task, &w, err);
 }
 
 int

@@ -126,13 +126,98 @@ dbi_done(struct tam_db *db, sqlite3_stmt *st, char **err)
 {
 	int	rc = sqlite3_step(st);
 
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		dbi_fail(db, err);
-		sqlite3_reset(st);
-		return -1;
-	}
 	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+dbi_first(struct tam_db *db, sqlite3_stmt *st, char **err)
+{
+	int	rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 0;
+	/* Reset after dbi_fail: resetting may replace the message. */
+	if (rc != SQLITE_DONE)
+		dbi_fail(db, err);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 1 : -1;
+}
+
+int
+dbi_one(struct tam_db *db, sqlite3_stmt *st, dbi_row_fn fn, void *arg,
+    char **err)
+{
+	int	rc;
+
+	if ((rc = dbi_first(db, st, err)) != 0)
+		return rc;
+	rc = fn(arg, st);
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int
+row_int(void *arg, sqlite3_stmt *st)
+{
+	*(int64_t *)arg = sqlite3_column_int64(st, 0);
 	return 0;
+}
+
+static int
+row_dup(void *arg, sqlite3_stmt *st)
+{
+	*(char **)arg = dbi_col_dup(st, 0);
+	return 0;
+}
+
+int
+dbi_one_int(struct tam_db *db, sqlite3_stmt *st, int64_t *v, char **err)
+{
+	return dbi_one(db, st, row_int, v, err);
+}
+
+int
+dbi_one_dup(struct tam_db *db, sqlite3_stmt *st, char **v, char **err)
+{
+	return dbi_one(db, st, row_dup, v, err);
+}
+
+int
+dbi_each(struct tam_db *db, sqlite3_stmt *st, dbi_row_fn fn, void *arg,
+    char **err)
+{
+	int	rc, stop = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((stop = fn(arg, st)) != 0)
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		stop = dbi_fail(db, err);
+	sqlite3_reset(st);
+	return stop;
+}
+
+int
+dbi_param(sqlite3_stmt *st, const char *name)
+{
+	int	i = sqlite3_bind_parameter_index(st, name);
+
+#ifndef NDEBUG
+	/*
+	 * A name the SQL lacks would bind nothing and leave the value
+	 * NULL without a word: a mistake of tam's, caught where it is
+	 * made (Fossil's paramIdx does the same).
+	 */
+	if (i == 0) {
+		fprintf(stderr, "tam: internal error: no parameter %s in "
+		    "\"%s\"\n", name, sqlite3_sql(st));
+		abort();
+	}
+#endif
+	return i;
 }
 
 void
@@ -169,25 +254,32 @@ dbi_date_at(sqlite3_stmt *st, int i, int d)
 void
 dbi_text(sqlite3_stmt *st, const char *name, const char *v)
 {
-	dbi_text_at(st, sqlite3_bind_parameter_index(st, name), v);
+	dbi_text_at(st, dbi_param(st, name), v);
 }
 
 void
 dbi_int(sqlite3_stmt *st, const char *name, int64_t v)
 {
-	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, name), v);
+	sqlite3_bind_int64(st, dbi_param(st, name), v);
 }
 
 void
 dbi_opt_int(sqlite3_stmt *st, const char *name, int has, int64_t v)
 {
-	dbi_opt_int_at(st, sqlite3_bind_parameter_index(st, name), has, v);
+	dbi_opt_int_at(st, dbi_param(st, name), has, v);
 }
 
 void
 dbi_date(sqlite3_stmt *st, const char *name, int d)
 {
-	dbi_date_at(st, sqlite3_bind_parameter_index(st, name), d);
+	dbi_date_at(st, dbi_param(st, name), d);
+}
+
+void
+dbi_tam(sqlite3_stmt *st, const char *tam)
+{
+	if (tam != NULL)
+		dbi_text(st, ":tam_fold", tam);
 }
 
 char *
@@ -293,20 +385,15 @@ static int
 pragma_int(struct tam_db *db, const char *sql, int *out, char **err)
 {
 	sqlite3_stmt	*st;
+	int64_t		 v;
 	int		 rc;
 
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
 		return dbi_fail(db, err);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int(st, 0);
-	else if (rc != SQLITE_DONE) {
-		dbi_fail(db, err);
-		sqlite3_finalize(st);
-		return -1;
-	}
+	if ((rc = dbi_one_int(db, st, &v, err)) == 0)
+		*out = (int)v;
 	sqlite3_finalize(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 static int
@@ -382,6 +469,45 @@ analyze_table(const char *type, const char *name, const char *sql)
 	    strcmp(sql, "CREATE TABLE sqlite_stat1(tbl,idx,stat)") == 0;
 }
 
+struct schema_walk {
+	int	 first, n;	/* the rows of tam_schema of the version */
+	int	 matched;
+	char	*seen;
+	int	 ok;
+};
+
+/* Checks one row of sqlite_schema; stops at the first that is wrong. */
+static int
+row_schema(void *arg, sqlite3_stmt *st)
+{
+	struct schema_walk	*w = arg;
+	const struct schema_object *o;
+	const char		*type, *name;
+	int			 i;
+
+	type = dbi_col_text(st, 0);
+	name = dbi_col_text(st, 1);
+	if (type == NULL || name == NULL) {
+		w->ok = 0;
+		return 1;
+	}
+	for (i = 0; i < w->n; i++)
+		if (strcmp(tam_schema[w->first + i].name, name) == 0)
+			break;
+	if (i == w->n) {
+		w->ok = analyze_table(type, name, dbi_col_text(st, 3));
+		return !w->ok;
+	}
+	o = &tam_schema[w->first + i];
+	if (w->seen[i] || strcmp(o->type, type) != 0 ||
+	    !same_text(o->tbl_name, dbi_col_text(st, 2)) ||
+	    !same_text(o->sql, dbi_col_text(st, 3)))
+		w->ok = 0;
+	w->seen[i] = 1;
+	w->matched++;
+	return !w->ok;
+}
+
 /*
  * Whether the schema of the file is exactly the one tam's migrations
  * leave at version (tam_schema): every table, index, trigger and view,
@@ -393,54 +519,25 @@ check_schema(struct tam_db *db, int version, int *ok, char **err)
 {
 	static const char	 q[] =
 	    "SELECT type, name, tbl_name, sql FROM sqlite_schema";
+	struct schema_walk	 w = { -1, 0, 0, NULL, 1 };
 	sqlite3_stmt		*st;
-	const char		*type, *name;
-	char			*seen;
-	int			 first = -1, n = 0, matched = 0, i;
-	int			 rc = SQLITE_DONE;
+	int			 i, rc;
 
 	for (i = 0; i < tam_nschema; i++)
 		if (tam_schema[i].version == version) {
-			if (first == -1)
-				first = i;
-			n++;
+			if (w.first == -1)
+				w.first = i;
+			w.n++;
 		}
 	if (sqlite3_prepare_v2(db->h, q, -1, &st, NULL) != SQLITE_OK)
 		return dbi_fail(db, err);
-	seen = xcalloc((size_t)n + 1, 1);
-	*ok = 1;
-	while (*ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		type = dbi_col_text(st, 0);
-		name = dbi_col_text(st, 1);
-		if (type == NULL || name == NULL) {
-			*ok = 0;
-			break;
-		}
-		for (i = 0; i < n; i++)
-			if (strcmp(tam_schema[first + i].name, name) == 0)
-				break;
-		if (i == n) {
-			*ok = analyze_table(type, name, dbi_col_text(st, 3));
-			continue;
-		}
-		if (seen[i] || strcmp(tam_schema[first + i].type, type) != 0 ||
-		    !same_text(tam_schema[first + i].tbl_name,
-		    dbi_col_text(st, 2)) ||
-		    !same_text(tam_schema[first + i].sql, dbi_col_text(st, 3)))
-			*ok = 0;
-		seen[i] = 1;
-		matched++;
-	}
-	if (*ok && rc != SQLITE_DONE) {
-		dbi_fail(db, err);
-		sqlite3_finalize(st);
-		free(seen);
-		return -1;
-	}
+	w.seen = xcalloc((size_t)w.n + 1, 1);
+	rc = dbi_each(db, st, row_schema, &w, err);
 	sqlite3_finalize(st);
-	free(seen);
-	if (matched != n)
-		*ok = 0;
+	free(w.seen);
+	if (rc < 0)
+		return -1;
+	*ok = w.ok && w.matched == w.n;
 	return 0;
 }
 
@@ -709,14 +806,12 @@ open_once(const char *path, struct tam_db **out, char **warn, char **err)
 			dbi_fail(db, err);
 			goto fail;
 		}
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			journal = dbi_col_dup(st, 0);
+		rc = dbi_one_dup(db, st, &journal, err);
 		sqlite3_finalize(st);
-		if (rc != SQLITE_ROW) {
+		if (rc == 1)
 			dbi_fail(db, err);
+		if (rc != 0)
 			goto fail;
-		}
 	}
 	/* FULL: a committed command survives a power cut, not just a crash. */
 	if (exec_sql(db, "PRAGMA synchronous = FULL", err) != 0)

@@ -1,10 +1,15 @@
 /*
  * test-db.c: what a connection db_open hands out refuses even to tam's own
  * statements (ATTACH, hand edits of the schema, untrusted schema code),
- * and where the import's index definitions come from.  The file checks
+ * and where the import's index definitions come from; how rows are read
+ * and parameters bound (dbi_one, dbi_each, dbi_param).  The file checks
  * of db_open are proved from the command line (security.bats).
  */
+#include <sys/types.h>
+#include <sys/wait.h>
+
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -118,6 +123,104 @@ test_index_definitions_are_embedded(void **state)
 	assert_null(dbi_schema_sql("table", "no_such_table"));
 }
 
+/*
+ * Binds :name in a child and says how the child ended: a name the
+ * statement lacks must abort (a mistake of tam's), not bind nothing.
+ */
+static int
+bind_in_child(struct fixture *f, const char *name)
+{
+	static const char sql[] = "SELECT :a";
+	sqlite3_stmt	*st;
+	char		*err = NULL;
+	pid_t		 pid;
+	int		 status;
+
+	assert_non_null(st = dbi_stmt(f->db, sql, &err));
+	fflush(NULL);
+	if ((pid = fork()) == 0) {
+		close(STDERR_FILENO);	/* the abort's message */
+		dbi_int(st, name, 1);
+		_exit(0);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	if (WIFSIGNALED(status))
+		return WTERMSIG(status);
+	return WIFEXITED(status) ? 0 : -1;
+}
+
+static void
+test_bind_missing_name_aborts(void **state)
+{
+	struct fixture	*f = *state;
+
+	assert_int_equal(bind_in_child(f, ":a"), 0);
+	assert_int_equal(bind_in_child(f, ":b"), SIGABRT);
+}
+
+static int
+row_sum(void *arg, sqlite3_stmt *st)
+{
+	int64_t	*sum = arg;
+
+	*sum += sqlite3_column_int64(st, 0);
+	/* Stops at 3: the walk hands back the callback's value. */
+	return *sum >= 3 ? 7 : 0;
+}
+
+/* One row, no row, a walk, a stop and a failed step. */
+static void
+test_row_helpers(void **state)
+{
+	struct fixture	*f = *state;
+	static const char one[] = "SELECT 42 WHERE :x = 1";
+	static const char rows[] =
+	    "SELECT value FROM (SELECT 1 AS value UNION ALL SELECT 2 "
+	    "UNION ALL SELECT 3 UNION ALL SELECT 4) WHERE value <= :max "
+	    "ORDER BY value";
+	static const char bad[] = "SELECT abs(-9223372036854775807 - 1)";
+	sqlite3_stmt	*st;
+	char		*err = NULL, *s = NULL;
+	int64_t		 v = 0;
+
+	assert_non_null(st = dbi_stmt(f->db, one, &err));
+	dbi_int(st, ":x", 1);
+	assert_int_equal(dbi_one_int(f->db, st, &v, &err), 0);
+	assert_int_equal(v, 42);
+	assert_non_null(st = dbi_stmt(f->db, one, &err));
+	dbi_int(st, ":x", 2);
+	assert_int_equal(dbi_one_dup(f->db, st, &s, &err), 1);
+	assert_null(s);
+	/* Reset after use: the next dbi_first steps from the start. */
+	assert_non_null(st = dbi_stmt(f->db, one, &err));
+	dbi_int(st, ":x", 1);
+	assert_int_equal(dbi_first(f->db, st, &err), 0);
+	assert_string_equal(dbi_col_text(st, 0), "42");
+
+	assert_non_null(st = dbi_stmt(f->db, rows, &err));
+	v = 0;
+	dbi_int(st, ":max", 2);
+	assert_int_equal(dbi_each(f->db, st, row_sum, &v, &err), 7);
+	assert_int_equal(v, 3);
+	assert_non_null(st = dbi_stmt(f->db, rows, &err));
+	v = -10;
+	dbi_int(st, ":max", 4);
+	assert_int_equal(dbi_each(f->db, st, row_sum, &v, &err), 0);
+	assert_int_equal(v, 0);
+
+	assert_non_null(st = dbi_stmt(f->db, bad, &err));
+	assert_int_equal(dbi_one_int(f->db, st, &v, &err), -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "integer overflow"));
+	free(err);
+	err = NULL;
+	assert_non_null(st = dbi_stmt(f->db, bad, &err));
+	assert_int_equal(dbi_each(f->db, st, row_sum, &v, &err), -1);
+	assert_non_null(err);
+	free(err);
+}
+
 int
 main(void)
 {
@@ -128,6 +231,10 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_index_definitions_are_embedded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bind_missing_name_aborts,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_row_helpers, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests_name("db", tests, NULL, NULL);
