@@ -278,21 +278,15 @@ add_cell(struct out *o, const char *text, enum json_as as, cJSON *item)
 		cJSON_AddItemToObject(out_row_json(o), c->key, item);
 		break;
 	case FMT_TSV:
-		cJSON_Delete(item);
-		if (o->header_due)
-			write_header(o);
-		if (o->col > o->first_keyed)
-			putc('\t', o->fp);
-		if (text != NULL)
-			out_tsv_escape(o->fp, text);
-		break;
 	case FMT_CSV:
 		cJSON_Delete(item);
 		if (o->header_due)
 			write_header(o);
 		if (o->col > o->first_keyed)
-			putc(',', o->fp);
-		if (text != NULL)
+			putc(o->fmt == FMT_TSV ? '\t' : ',', o->fp);
+		if (text != NULL && o->fmt == FMT_TSV)
+			out_tsv_escape(o->fp, text);
+		else if (text != NULL)
 			out_csv_field(o->fp, text);
 		break;
 	case FMT_TABLE:
@@ -518,31 +512,19 @@ fit_widths(struct out *o, int *w, int avail)
 	}
 }
 
-/* Writes s padded or cut (with an ellipsis) to exactly width columns. */
+/*
+ * Writes s padded or cut (with an ellipsis) to width columns; the last
+ * column of a row is not padded on the right.
+ */
 static void
 put_cell(FILE *fp, const char *s, int width, int right, int last)
 {
-	int		 sw = utf8_width(s), i, n;
-	const char	*p;
-
-	if (sw > width) {
-		/* Cut on a character boundary and mark the cut. */
-		for (p = s, n = 0; *p != '\0' && n < width - 1; n++) {
-			p++;
-			while (((unsigned char)*p & 0xC0) == 0x80)
-				p++;
-		}
-		fwrite(s, 1, (size_t)(p - s), fp);
-		fputs("\xe2\x80\xa6", fp);
-		return;
-	}
 	if (right)
-		for (i = sw; i < width; i++)
-			putc(' ', fp);
-	fputs(s, fp);
-	if (!right && !last)
-		for (i = sw; i < width; i++)
-			putc(' ', fp);
+		text_pad(fp, s, width, TEXT_RIGHT);
+	else if (last)
+		text_cut(fp, s, width);
+	else
+		text_pad(fp, s, width, TEXT_LEFT);
 }
 
 static int
@@ -558,18 +540,18 @@ static void
 write_table(struct out *o)
 {
 	int		*w = xcalloc((size_t)o->ncols, sizeof *w);
-	int		 i, avail, first;
+	int		 i, avail, first, cw;
 	size_t		 r;
 	struct cell	*c;
 
 	for (i = 0; i < o->ncols; i++)
 		if (o->cols[i].title != NULL)
-			w[i] = utf8_width(o->cols[i].title);
+			w[i] = text_width(o->cols[i].title);
 	for (r = 0; r < o->nrows; r++)
 		for (i = 0; i < o->ncols; i++) {
 			c = &o->cells[r * (size_t)o->ncols + (size_t)i];
-			if (utf8_width(c->text) > w[i])
-				w[i] = utf8_width(c->text);
+			if ((cw = text_width(c->text)) > w[i])
+				w[i] = cw;
 		}
 	if ((avail = terminal_width(o->fp)) > 0)
 		fit_widths(o, w, avail);

@@ -157,7 +157,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_tsv(s);
 	check_text(s);
 	(void)utf8_valid(s, size);
-	(void)utf8_width(s);
+	(void)text_width(s);
 	free(s);
 	return 0;
 }
