@@ -536,11 +536,14 @@ last_visible(const struct out *o, int i)
 	return 1;
 }
 
+/*
+ * The width of each column: its widest cell or title, the widest text
+ * columns narrowed to fit a terminal.
+ */
 static void
-write_table(struct out *o)
+column_widths(struct out *o, int *w)
 {
-	int		*w = xcalloc((size_t)o->ncols, sizeof *w);
-	int		 i, avail, first, cw;
+	int		 i, avail, cw;
 	size_t		 r;
 	struct cell	*c;
 
@@ -555,47 +558,73 @@ write_table(struct out *o)
 		}
 	if ((avail = terminal_width(o->fp)) > 0)
 		fit_widths(o, w, avail);
-	if (o->nrows > 0) {
-		if (o->color)
-			fputs(out_style_seq(STYLE_BOLD), o->fp);
-		for (i = 0, first = 1; i < o->ncols; i++) {
-			if (o->cols[i].title == NULL)
-				continue;
-			if (!first)
-				fputs("  ", o->fp);
-			first = 0;
-			put_cell(o->fp, o->cols[i].title, w[i],
-			    right_aligned(&o->cols[i]), last_visible(o, i));
-		}
-		if (o->color)
-			fputs("\033[0m", o->fp);
-		putc('\n', o->fp);
+}
+
+static void
+write_titles(struct out *o, const int *w)
+{
+	int	i, first;
+
+	if (o->color)
+		fputs(out_style_seq(STYLE_BOLD), o->fp);
+	for (i = 0, first = 1; i < o->ncols; i++) {
+		if (o->cols[i].title == NULL)
+			continue;
+		if (!first)
+			fputs("  ", o->fp);
+		first = 0;
+		put_cell(o->fp, o->cols[i].title, w[i],
+		    right_aligned(&o->cols[i]), last_visible(o, i));
 	}
-	for (r = 0; r < o->nrows; r++) {
-		if (o->color && o->rowstyle[r] != STYLE_NONE)
-			fputs(out_style_seq(o->rowstyle[r]), o->fp);
-		for (i = 0, first = 1; i < o->ncols; i++) {
-			if (o->cols[i].title == NULL)
-				continue;
-			c = &o->cells[r * (size_t)o->ncols + (size_t)i];
-			if (!first)
-				fputs("  ", o->fp);
-			first = 0;
-			if (o->color && c->style != STYLE_NONE)
-				fputs(out_style_seq(c->style), o->fp);
-			put_cell(o->fp, c->text, w[i],
-			    right_aligned(&o->cols[i]), last_visible(o, i));
-			if (o->color && c->style != STYLE_NONE) {
-				fputs("\033[0m", o->fp);
-				if (o->rowstyle[r] != STYLE_NONE)
-					fputs(out_style_seq(o->rowstyle[r]),
-					    o->fp);
-			}
-		}
-		if (o->color && o->rowstyle[r] != STYLE_NONE)
+	if (o->color)
+		fputs("\033[0m", o->fp);
+	putc('\n', o->fp);
+}
+
+/* Row r; a styled cell restores the row's style after it. */
+static void
+write_row(struct out *o, const int *w, size_t r)
+{
+	enum out_style	 rs = o->rowstyle[r];
+	struct cell	*c;
+	int		 i, first;
+
+	if (o->color && rs != STYLE_NONE)
+		fputs(out_style_seq(rs), o->fp);
+	for (i = 0, first = 1; i < o->ncols; i++) {
+		if (o->cols[i].title == NULL)
+			continue;
+		c = &o->cells[r * (size_t)o->ncols + (size_t)i];
+		if (!first)
+			fputs("  ", o->fp);
+		first = 0;
+		if (o->color && c->style != STYLE_NONE)
+			fputs(out_style_seq(c->style), o->fp);
+		put_cell(o->fp, c->text, w[i], right_aligned(&o->cols[i]),
+		    last_visible(o, i));
+		if (o->color && c->style != STYLE_NONE) {
 			fputs("\033[0m", o->fp);
-		putc('\n', o->fp);
+			if (rs != STYLE_NONE)
+				fputs(out_style_seq(rs), o->fp);
+		}
 	}
+	if (o->color && rs != STYLE_NONE)
+		fputs("\033[0m", o->fp);
+	putc('\n', o->fp);
+}
+
+static void
+write_table(struct out *o)
+{
+	int	*w = xcalloc((size_t)o->ncols, sizeof *w);
+	int	 i;
+	size_t	 r;
+
+	column_widths(o, w);
+	if (o->nrows > 0)
+		write_titles(o, w);
+	for (r = 0; r < o->nrows; r++)
+		write_row(o, w, r);
 	for (i = 0; i < o->nfooters; i++)
 		fprintf(o->fp, "%s\n", o->footers[i]);
 	free(w);
