@@ -14,6 +14,7 @@
 #include "tam/date.h"
 #include "tam/money.h"
 #include "tam/sfid.h"
+#include "tam/text.h"
 
 /* The headers Salesforce reports use for each field (SPEC §5). */
 static const struct {
@@ -200,7 +201,7 @@ csvin_header_init(struct csvin_header *h, const struct csvin_record *r,
 	h->ignored = xcalloc((size_t)h->ncols + 1, sizeof *h->ignored);
 	h->map_unused = xcalloc((size_t)nmaps + 1, sizeof *h->map_unused);
 	for (c = 0; c < h->ncols; c++) {
-		if (!csvin_utf8_valid(r->cell[c], r->len[c])) {
+		if (!utf8_valid(r->cell[c], r->len[c])) {
 			*err = xasprintf("the header is not UTF-8 text; "
 			    "export the report as CSV in UTF-8");
 			free(mapped);
@@ -474,45 +475,6 @@ csvin_parse_count(const char *s, int64_t max, int64_t *out)
 	return 0;
 }
 
-int
-csvin_utf8_valid(const char *s, size_t n)
-{
-	const unsigned char	*p = (const unsigned char *)s, *end = p + n;
-	unsigned		 c, min;
-	int			 k;
-
-	while (p < end) {
-		c = *p++;
-		if (c < 0x80)
-			continue;
-		if (c >= 0xc2 && c <= 0xdf) {
-			k = 1;
-			c &= 0x1f;
-			min = 0x80;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			k = 2;
-			c &= 0x0f;
-			min = 0x800;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			k = 3;
-			c &= 0x07;
-			min = 0x10000;
-		} else
-			return 0;
-		if (end - p < k)
-			return 0;
-		for (; k > 0; k--, p++) {
-			if ((*p & 0xc0) != 0x80)
-				return 0;
-			c = (c << 6) | (*p & 0x3fu);
-		}
-		/* Overlong forms, surrogates and beyond U+10FFFF. */
-		if (c < min || (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
-			return 0;
-	}
-	return 1;
-}
-
 /* What a cell of each kind must look like, for the messages. */
 static const char *
 set_number(struct account *a, enum account_field f, const char *cell)
@@ -627,7 +589,7 @@ row_msg(const struct csvin_header *h, const struct csvin_record *r, int c,
 
 	cell = trim(r->cell[c], &len);
 	value = xstrndup(cell, len);
-	shown = csvin_show(value);
+	shown = text_quote(value, CSVIN_QUOTE_MAX);
 	add_msg(msgs, nmsgs, xasprintf("column '%s': '%s' %s", h->name[c],
 	    shown, why));
 	free(shown);
@@ -677,7 +639,7 @@ csvin_row_parse(const struct csvin_header *h, const struct csvin_record *r,
 		cell = trim(r->cell[c], &len);
 		if (len == 0)
 			continue;	/* empty: leaves the stored value */
-		if (!csvin_utf8_valid(cell, len))
+		if (!utf8_valid(cell, len))
 			why = "is not UTF-8 text (export the report as UTF-8)";
 		else if (memchr(cell, '\0', len) != NULL)
 			why = "holds a NUL byte";
@@ -758,56 +720,6 @@ csvin_patch_apply(struct account *dst, const struct account *src,
 			break;
 		}
 	}
-}
-
-/* The length of the UTF-8 sequence at p (before end), or 0 if invalid. */
-static int
-utf8_seq(const unsigned char *p, const unsigned char *end)
-{
-	int	k;
-
-	if (*p < 0x80)
-		return 1;
-	k = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
-	if (end - p < k || !csvin_utf8_valid((const char *)p, (size_t)k))
-		return 0;
-	return k;
-}
-
-char *
-csvin_show(const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char	*p = (const unsigned char *)s;
-	const unsigned char	*end = p + strlen(s);
-	char			*out, *o;
-	int			 chars, k;
-
-	o = out = xmalloc(60 * 4 + 8);
-	for (chars = 0; p < end && chars < 60; chars++) {
-		if (*p == '\n' || *p == '\r' || *p == '\t') {
-			*o++ = '\\';
-			*o++ = *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't';
-			p++;
-		} else if (*p < 0x20 || *p == 0x7f ||
-		    (k = utf8_seq(p, end)) == 0) {
-			*o++ = '\\';
-			*o++ = 'x';
-			*o++ = hex[*p >> 4];
-			*o++ = hex[*p & 0xf];
-			p++;
-		} else {
-			memcpy(o, p, (size_t)k);
-			o += k;
-			p += k;
-		}
-	}
-	if (p < end) {
-		memcpy(o, "...", 3);
-		o += 3;
-	}
-	*o = '\0';
-	return out;
 }
 
 /* --- output ----------------------------------------------------------- */

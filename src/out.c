@@ -278,21 +278,15 @@ add_cell(struct out *o, const char *text, enum json_as as, cJSON *item)
 		cJSON_AddItemToObject(out_row_json(o), c->key, item);
 		break;
 	case FMT_TSV:
-		cJSON_Delete(item);
-		if (o->header_due)
-			write_header(o);
-		if (o->col > o->first_keyed)
-			putc('\t', o->fp);
-		if (text != NULL)
-			out_tsv_escape(o->fp, text);
-		break;
 	case FMT_CSV:
 		cJSON_Delete(item);
 		if (o->header_due)
 			write_header(o);
 		if (o->col > o->first_keyed)
-			putc(',', o->fp);
-		if (text != NULL)
+			putc(o->fmt == FMT_TSV ? '\t' : ',', o->fp);
+		if (text != NULL && o->fmt == FMT_TSV)
+			out_tsv_escape(o->fp, text);
+		else if (text != NULL)
 			out_csv_field(o->fp, text);
 		break;
 	case FMT_TABLE:
@@ -518,31 +512,19 @@ fit_widths(struct out *o, int *w, int avail)
 	}
 }
 
-/* Writes s padded or cut (with an ellipsis) to exactly width columns. */
+/*
+ * Writes s padded or cut (with an ellipsis) to width columns; the last
+ * column of a row is not padded on the right.
+ */
 static void
 put_cell(FILE *fp, const char *s, int width, int right, int last)
 {
-	int		 sw = utf8_width(s), i, n;
-	const char	*p;
-
-	if (sw > width) {
-		/* Cut on a character boundary and mark the cut. */
-		for (p = s, n = 0; *p != '\0' && n < width - 1; n++) {
-			p++;
-			while (((unsigned char)*p & 0xC0) == 0x80)
-				p++;
-		}
-		fwrite(s, 1, (size_t)(p - s), fp);
-		fputs("\xe2\x80\xa6", fp);
-		return;
-	}
 	if (right)
-		for (i = sw; i < width; i++)
-			putc(' ', fp);
-	fputs(s, fp);
-	if (!right && !last)
-		for (i = sw; i < width; i++)
-			putc(' ', fp);
+		text_pad(fp, s, width, TEXT_RIGHT);
+	else if (last)
+		text_cut(fp, s, width);
+	else
+		text_pad(fp, s, width, TEXT_LEFT);
 }
 
 static int
@@ -554,66 +536,95 @@ last_visible(const struct out *o, int i)
 	return 1;
 }
 
+/*
+ * The width of each column: its widest cell or title, the widest text
+ * columns narrowed to fit a terminal.
+ */
 static void
-write_table(struct out *o)
+column_widths(struct out *o, int *w)
 {
-	int		*w = xcalloc((size_t)o->ncols, sizeof *w);
-	int		 i, avail, first;
+	int		 i, avail, cw;
 	size_t		 r;
 	struct cell	*c;
 
 	for (i = 0; i < o->ncols; i++)
 		if (o->cols[i].title != NULL)
-			w[i] = utf8_width(o->cols[i].title);
+			w[i] = text_width(o->cols[i].title);
 	for (r = 0; r < o->nrows; r++)
 		for (i = 0; i < o->ncols; i++) {
 			c = &o->cells[r * (size_t)o->ncols + (size_t)i];
-			if (utf8_width(c->text) > w[i])
-				w[i] = utf8_width(c->text);
+			if ((cw = text_width(c->text)) > w[i])
+				w[i] = cw;
 		}
 	if ((avail = terminal_width(o->fp)) > 0)
 		fit_widths(o, w, avail);
-	if (o->nrows > 0) {
-		if (o->color)
-			fputs(out_style_seq(STYLE_BOLD), o->fp);
-		for (i = 0, first = 1; i < o->ncols; i++) {
-			if (o->cols[i].title == NULL)
-				continue;
-			if (!first)
-				fputs("  ", o->fp);
-			first = 0;
-			put_cell(o->fp, o->cols[i].title, w[i],
-			    right_aligned(&o->cols[i]), last_visible(o, i));
-		}
-		if (o->color)
-			fputs("\033[0m", o->fp);
-		putc('\n', o->fp);
+}
+
+static void
+write_titles(struct out *o, const int *w)
+{
+	int	i, first;
+
+	if (o->color)
+		fputs(out_style_seq(STYLE_BOLD), o->fp);
+	for (i = 0, first = 1; i < o->ncols; i++) {
+		if (o->cols[i].title == NULL)
+			continue;
+		if (!first)
+			fputs("  ", o->fp);
+		first = 0;
+		put_cell(o->fp, o->cols[i].title, w[i],
+		    right_aligned(&o->cols[i]), last_visible(o, i));
 	}
-	for (r = 0; r < o->nrows; r++) {
-		if (o->color && o->rowstyle[r] != STYLE_NONE)
-			fputs(out_style_seq(o->rowstyle[r]), o->fp);
-		for (i = 0, first = 1; i < o->ncols; i++) {
-			if (o->cols[i].title == NULL)
-				continue;
-			c = &o->cells[r * (size_t)o->ncols + (size_t)i];
-			if (!first)
-				fputs("  ", o->fp);
-			first = 0;
-			if (o->color && c->style != STYLE_NONE)
-				fputs(out_style_seq(c->style), o->fp);
-			put_cell(o->fp, c->text, w[i],
-			    right_aligned(&o->cols[i]), last_visible(o, i));
-			if (o->color && c->style != STYLE_NONE) {
-				fputs("\033[0m", o->fp);
-				if (o->rowstyle[r] != STYLE_NONE)
-					fputs(out_style_seq(o->rowstyle[r]),
-					    o->fp);
-			}
-		}
-		if (o->color && o->rowstyle[r] != STYLE_NONE)
+	if (o->color)
+		fputs("\033[0m", o->fp);
+	putc('\n', o->fp);
+}
+
+/* Row r; a styled cell restores the row's style after it. */
+static void
+write_row(struct out *o, const int *w, size_t r)
+{
+	enum out_style	 rs = o->rowstyle[r];
+	struct cell	*c;
+	int		 i, first;
+
+	if (o->color && rs != STYLE_NONE)
+		fputs(out_style_seq(rs), o->fp);
+	for (i = 0, first = 1; i < o->ncols; i++) {
+		if (o->cols[i].title == NULL)
+			continue;
+		c = &o->cells[r * (size_t)o->ncols + (size_t)i];
+		if (!first)
+			fputs("  ", o->fp);
+		first = 0;
+		if (o->color && c->style != STYLE_NONE)
+			fputs(out_style_seq(c->style), o->fp);
+		put_cell(o->fp, c->text, w[i], right_aligned(&o->cols[i]),
+		    last_visible(o, i));
+		if (o->color && c->style != STYLE_NONE) {
 			fputs("\033[0m", o->fp);
-		putc('\n', o->fp);
+			if (rs != STYLE_NONE)
+				fputs(out_style_seq(rs), o->fp);
+		}
 	}
+	if (o->color && rs != STYLE_NONE)
+		fputs("\033[0m", o->fp);
+	putc('\n', o->fp);
+}
+
+static void
+write_table(struct out *o)
+{
+	int	*w = xcalloc((size_t)o->ncols, sizeof *w);
+	int	 i;
+	size_t	 r;
+
+	column_widths(o, w);
+	if (o->nrows > 0)
+		write_titles(o, w);
+	for (r = 0; r < o->nrows; r++)
+		write_row(o, w, r);
 	for (i = 0; i < o->nfooters; i++)
 		fprintf(o->fp, "%s\n", o->footers[i]);
 	free(w);

@@ -1,24 +1,27 @@
 /*
- * text.c: UTF-8 checks, and the one escape that stands between stored
- * text and a person's terminal (tables, show, Markdown, stderr).
+ * text.c: the one module for text.  UTF-8 checks; widths, cutting and
+ * padding for the tables; the escapes that stand between stored text
+ * and a person's terminal (tables, show, Markdown, stderr, messages
+ * about an input file); and the folding of names (NFC and Unicode case
+ * folding, with the tables of utf8proc).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "tam/tam.h"
 #include "tam/text.h"
 
-/*
- * The length (1 to 4) of the UTF-8 sequence at p, with its code point in
- * *cp; 0 if the bytes are not UTF-8 (a stray continuation byte, an
- * overlong form, a surrogate, past U+10FFFF, cut by the end at avail).
- */
-static size_t
-utf8_seq(const unsigned char *p, size_t avail, unsigned *cp)
+/* --- UTF-8 ------------------------------------------------------------ */
+
+size_t
+utf8_next(const char *s, size_t avail, unsigned *cp)
 {
-	size_t	len, k;
-	unsigned c;
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 len, k;
+	unsigned		 c;
 
 	if (p[0] < 0x80) {
 		*cp = p[0];
@@ -46,31 +49,107 @@ utf8_seq(const unsigned char *p, size_t avail, unsigned *cp)
 	return len;
 }
 
-int
-utf8_width(const char *s)
-{
-	int	w = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			w++;
-	return w;
-}
-
+/*
+ * The CSV reader checks every cell of an import with this, and nearly
+ * every byte of a CRM export is ASCII: those take one compare each.
+ */
 int
 utf8_valid(const char *s, size_t n)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, len;
-	unsigned		 cp;
+	size_t		i = 0, len;
+	unsigned	cp;
 
 	while (i < n) {
-		if ((len = utf8_seq(p + i, n - i, &cp)) == 0)
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((len = utf8_next(s + i, n - i, &cp)) == 0)
 			return 0;
 		i += len;
 	}
 	return 1;
 }
+
+/* --- width, cut and pad ----------------------------------------------- */
+
+/*
+ * Widths are counted in characters, one column each, as the tables have
+ * always been laid out.  The text measured is made safe (text_safe)
+ * before, so it is UTF-8; a byte that is not is a column of its own.
+ */
+static int
+is_continuation(const char *p)
+{
+	return ((unsigned char)*p & 0xC0) == 0x80;
+}
+
+int
+text_width(const char *s)
+{
+	int	w = 0;
+
+	for (; *s != '\0'; s++)
+		if (!is_continuation(s))
+			w++;
+	return w;
+}
+
+size_t
+text_fit(const char *s, int width)
+{
+	const char	*p = s;
+	int		 n;
+
+	for (n = 0; *p != '\0' && n < width; n++) {
+		p++;
+		while (is_continuation(p))
+			p++;
+	}
+	return (size_t)(p - s);
+}
+
+/* What fits in width - 1 columns, and the ellipsis that marks the cut. */
+static void
+cut(FILE *fp, const char *s, int width)
+{
+	fwrite(s, 1, text_fit(s, width - 1), fp);
+	fputs("\xe2\x80\xa6", fp);
+}
+
+static void
+spaces(FILE *fp, int n)
+{
+	for (; n > 0; n--)
+		putc(' ', fp);
+}
+
+void
+text_cut(FILE *fp, const char *s, int width)
+{
+	if (width <= 0 || text_width(s) <= width)
+		fputs(s, fp);
+	else
+		cut(fp, s, width);
+}
+
+void
+text_pad(FILE *fp, const char *s, int width, enum text_align align)
+{
+	int	w = text_width(s);
+
+	if (w > width) {
+		cut(fp, s, width);
+		return;
+	}
+	if (align == TEXT_RIGHT)
+		spaces(fp, width - w);
+	fputs(s, fp);
+	if (align == TEXT_LEFT)
+		spaces(fp, width - w);
+}
+
+/* --- text made safe for a terminal ------------------------------------ */
 
 /* Does s hold only printable ASCII (nothing to escape)? */
 static int
@@ -96,7 +175,7 @@ escape(char *d, const char *s, enum text_mode mode)
 
 	while ((c = *p) != '\0') {
 		if (c >= 0x80) {
-			if ((n = utf8_seq(p, left, &cp)) == 0) {
+			if ((n = utf8_next((const char *)p, left, &cp)) == 0) {
 				d += sprintf(d, "<%02X>", c);
 				n = 1;
 			} else if (cp <= 0x9F)
@@ -156,4 +235,141 @@ text_put(FILE *fp, const char *s, enum text_mode mode)
 	safe = text_safe(s, mode);
 	fputs(safe, fp);
 	free(safe);
+}
+
+char *
+text_quote(const char *s, int max)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char	*end = s + strlen(s);
+	char		*out, *o;
+	int		 chars;
+	size_t		 k;
+	unsigned	 cp;
+	unsigned char	 c;
+
+	/* The longest form, \xNN, takes 4 bytes for one byte of s. */
+	o = out = xreallocarray(NULL, (size_t)(max > 0 ? max : 0) + 2, 4);
+	for (chars = 0; s < end && chars < max; chars++) {
+		c = (unsigned char)*s;
+		if (c == '\n' || c == '\r' || c == '\t') {
+			*o++ = '\\';
+			*o++ = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+			s++;
+		} else if (c < 0x20 || c == 0x7f ||
+		    (k = utf8_next(s, (size_t)(end - s), &cp)) == 0) {
+			*o++ = '\\';
+			*o++ = 'x';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 0xf];
+			s++;
+		} else {
+			memcpy(o, s, k);
+			o += k;
+			s += k;
+		}
+	}
+	if (s < end) {
+		memcpy(o, "...", 3);
+		o += 3;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* --- names compared folded -------------------------------------------- */
+
+/* ASCII only: lowering is the whole fold, and most names are ASCII. */
+static char *
+fold_ascii(const char *s, size_t n)
+{
+	char	*r = xmalloc(n + 1);
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		r[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+	r[n] = '\0';
+	return r;
+}
+
+char *
+text_fold_n(const char *s, size_t n)
+{
+	utf8proc_uint8_t	*out = NULL;
+	utf8proc_ssize_t	 len;
+	size_t			 i;
+	char			*r;
+
+	if (s == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			break;
+	if (i == n)
+		return fold_ascii(s, n);
+	/*
+	 * COMPOSE with CASEFOLD: decompose, fold, compose again, so the
+	 * result is the NFC form of the folded name whatever form (NFC or
+	 * NFD) it was typed in.  STABLE keeps the fold of a given string
+	 * the same across Unicode versions of utf8proc, which matters for
+	 * the folded copies the database keeps.
+	 */
+	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+	if (len < 0) {
+		/* Not UTF-8 (or no memory there): fold what ASCII there is. */
+		free(out);
+		return fold_ascii(s, n);
+	}
+	/* utf8proc's malloc; give the caller memory of our own. */
+	r = xstrndup((const char *)out, (size_t)len);
+	free(out);
+	return r;
+}
+
+char *
+text_fold(const char *s)
+{
+	return s == NULL ? NULL : text_fold_n(s, strlen(s));
+}
+
+char *
+text_fold_next(const char *p)
+{
+	size_t	 n = strlen(p);
+	char	*r = xstrdup(p);
+
+	/*
+	 * The last byte of UTF-8 text is at most 0xbf, so raising it never
+	 * overflows; a byte 0xff (not UTF-8) is dropped and the one before
+	 * it raised instead.
+	 */
+	while (n > 0 && (unsigned char)r[n - 1] == 0xff)
+		r[--n] = '\0';
+	if (n > 0)
+		r[n - 1] = (char)((unsigned char)r[n - 1] + 1);
+	return r;
+}
+
+static int
+word_break(char c)
+{
+	return c == ' ' || c == '\t' || c == '-' || c == '.' || c == ',' ||
+	    c == '\'';
+}
+
+int
+text_fold_starts_word(const char *name, const char *p)
+{
+	size_t		 n = strlen(p);
+	const char	*s;
+
+	if (n == 0)
+		return 0;
+	for (s = name; *s != '\0'; s++) {
+		if ((s == name || (word_break(s[-1]) && !word_break(*s))) &&
+		    strncmp(s, p, n) == 0)
+			return 1;
+	}
+	return 0;
 }

@@ -135,8 +135,6 @@ int		 csvin_parse_date(const char *s, enum csvin_datefmt fmt,
  * optional fraction of zeros ("1,200", "85.00"), up to max.  0 or -1.
  */
 int		 csvin_parse_count(const char *s, int64_t max, int64_t *out);
-/* Returns 1 when s[0..n) is well-formed UTF-8. */
-int		 csvin_utf8_valid(const char *s, size_t n);
 /*
  * Sets field f of patch from a cell (trimmed, not empty) and adds the
  * fields it sets to *mask (an ACV with a currency code also sets the
@@ -161,11 +159,8 @@ void		 csvin_msgs_free(char **msgs, int n);
 /* Copies the fields in mask from patch to dst. */
 void		 csvin_patch_apply(struct account *dst,
 		    const struct account *patch, unsigned mask);
-/*
- * A value made fit for a message: control characters and invalid UTF-8
- * escaped (\n, \xE9), cut after 60 characters.  Allocated.
- */
-char		*csvin_show(const char *s);
+/* How much of a value a message quotes (text_quote), in characters. */
+#define CSVIN_QUOTE_MAX	60
 
 /* --- output ----------------------------------------------------------- */
 

@@ -1,14 +1,61 @@
-/* text.h: UTF-8 text checks and text made safe for a person's terminal. */
+/*
+ * text.h: the one module for text.  UTF-8 checks, the width of text in
+ * a table, cutting and padding to a width, the escape that stands
+ * between stored text and a person's terminal, and names compared as a
+ * person reads them (folded).
+ */
 #ifndef TAM_TEXT_H
 #define TAM_TEXT_H
 
 #include <stddef.h>
 #include <stdio.h>
 
-/* Display width of a UTF-8 string (one column per code point). */
-int		 utf8_width(const char *);
-/* Returns 1 if the n bytes at s are valid UTF-8. */
+/* --- UTF-8 ------------------------------------------------------------ */
+
+/*
+ * Returns 1 if the n bytes at s are valid UTF-8: no stray continuation
+ * byte, overlong form, surrogate, code point past U+10FFFF or sequence
+ * cut short.
+ */
 int		 utf8_valid(const char *s, size_t n);
+/*
+ * The length (1 to 4) of the UTF-8 sequence at s, of which avail bytes
+ * may be read (avail >= 1), with its code point in *cp; 0 if the bytes
+ * there are not UTF-8 (as utf8_valid judges them).
+ */
+size_t		 utf8_next(const char *s, size_t avail, unsigned *cp);
+
+/* --- width, cut and pad ----------------------------------------------- */
+
+/*
+ * The columns a table gives the NUL-terminated s: one per character
+ * (code point), the unit every table of tam is laid out in.
+ */
+int		 text_width(const char *s);
+/*
+ * The length in bytes of the longest start of s that takes at most
+ * width columns, never splitting a character (0 when width <= 0).
+ */
+size_t		 text_fit(const char *s, int width);
+/*
+ * Writes s to fp, cut to width columns when it is wider: what fits in
+ * width - 1 columns and an ellipsis.  A width <= 0 writes all of s.
+ */
+void		 text_cut(FILE *fp, const char *s, int width);
+
+enum text_align {
+	TEXT_LEFT,	/* the text, then spaces */
+	TEXT_RIGHT	/* spaces, then the text */
+};
+
+/*
+ * Writes s to fp in exactly width columns: cut as text_cut() does when
+ * it is wider, else padded with spaces on the side align says.
+ */
+void		 text_pad(FILE *fp, const char *s, int width,
+		    enum text_align align);
+
+/* --- text made safe for a terminal ------------------------------------ */
 
 /*
  * How text for people treats the characters a terminal would act on.
@@ -31,5 +78,44 @@ void		 text_put(FILE *, const char *, enum text_mode);
  * caller frees it.
  */
 char		*text_safe(const char *, enum text_mode);
+/*
+ * A short quote of s for a message about an input file, allocated (the
+ * caller frees it): at most max characters, then "..." if there was
+ * more; LF, CR and tab as \n \r \t, another control byte, DEL or a byte
+ * that is not UTF-8 as \xNN.
+ */
+char		*text_quote(const char *s, int max);
+
+/* --- names compared folded -------------------------------------------- */
+
+/*
+ * Two names are the same when their folded forms are equal: Unicode
+ * case folding of the NFC form (SOCIÉTÉ = Société, STRASSE = Straße,
+ * e + U+0301 = é), with the Unicode tables of utf8proc.  The database
+ * keeps the folded copy of each name so that lookups stay indexed.
+ */
+
+/*
+ * The folded form of the NUL-terminated s, allocated (the caller frees
+ * it), or NULL when s is NULL.  Bytes that are not valid UTF-8 are
+ * kept as they are, with ASCII letters lowered, so that every string
+ * has a folded form.
+ */
+char		*text_fold(const char *s);
+/* The same for the n bytes at s (which need not end in NUL). */
+char		*text_fold_n(const char *s, size_t n);
+/*
+ * The smallest string above every string that starts with the
+ * non-empty prefix p (bytewise, as SQLite's BINARY collation compares),
+ * allocated: p with its last byte raised by one.  A prefix search is
+ * then the index range p <= x < text_fold_next(p).
+ */
+char		*text_fold_next(const char *p);
+/*
+ * Whether the folded prefix p starts the folded name, or one of its
+ * words (after a space, hyphen, full stop, comma or apostrophe): "chen"
+ * starts "alice chen".  An empty p starts nothing.
+ */
+int		 text_fold_starts_word(const char *name, const char *p);
 
 #endif

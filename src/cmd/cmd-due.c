@@ -423,37 +423,6 @@ style_off(const struct table *t, enum out_style s)
 		fputs("\033[0m", t->fp);
 }
 
-/* Writes s in at most width columns (0: all), cut with an ellipsis. */
-static void
-put_cut(FILE *fp, const char *s, int width)
-{
-	const char	*p = s;
-	int		 n;
-
-	if (width <= 0 || utf8_width(s) <= width) {
-		fputs(s, fp);
-		return;
-	}
-	for (n = 0; *p != '\0' && n < width - 1; n++) {
-		p++;
-		while (((unsigned char)*p & 0xC0) == 0x80)
-			p++;
-	}
-	fwrite(s, 1, (size_t)(p - s), fp);
-	fputs("\xe2\x80\xa6", fp);
-}
-
-/* Pads s (cut to width) to exactly width columns. */
-static void
-put_pad(FILE *fp, const char *s, int width)
-{
-	int	w = utf8_width(s);
-
-	put_cut(fp, s, width);
-	for (; w < width; w++)
-		putc(' ', fp);
-}
-
 static int
 term_width(void)
 {
@@ -472,7 +441,7 @@ account_width(const struct row *r)
 {
 	if (r->account == NULL)
 		return 0;
-	return utf8_width(r->account) + (r->strategic ? 2 : 0);
+	return text_width(r->account) + (r->strategic ? 2 : 0);
 }
 
 /* The account in exactly t->account_w columns; a cut keeps the mark. */
@@ -482,15 +451,15 @@ put_account(const struct table *t, const struct row *r)
 	int	mark = r->strategic ? 2 : 0, w;
 
 	if (r->account == NULL) {
-		put_pad(t->fp, "", t->account_w);
+		text_pad(t->fp, "", t->account_w, TEXT_LEFT);
 		return;
 	}
-	w = utf8_width(r->account);
+	w = text_width(r->account);
 	if (w > t->account_w - mark)
 		w = t->account_w - mark;
 	if (r->strategic)
 		style_on(t, STYLE_BOLD);
-	put_cut(t->fp, r->account, t->account_w - mark);
+	text_cut(t->fp, r->account, t->account_w - mark);
 	if (r->strategic)
 		fputs(" *", t->fp);
 	if (r->strategic)
@@ -507,24 +476,22 @@ put_account(const struct table *t, const struct row *r)
 static void
 put_wrapped(const struct table *t, const char *s, int indent)
 {
-	const char	*p, *brk;
-	int		 avail = t->width ? t->width - indent : 0, w;
+	const char	*p, *brk, *end;
+	int		 avail = t->width ? t->width - indent : 0;
 
 	while (*s != '\0') {
 		brk = NULL;
-		if (avail > 0 && utf8_width(s) > avail) {
+		if (avail > 0 && text_width(s) > avail) {
 			/* The last space that keeps the line within avail. */
-			for (p = s, w = 0; *p != '\0' && w <= avail; p++) {
-				if ((*p & 0xC0) != 0x80)
-					w++;
-				if (*p == ' ' && w <= avail)
+			end = s + text_fit(s, avail);
+			for (p = s; p < end; p++)
+				if (*p == ' ')
 					brk = p;
-			}
 		}
 		fprintf(t->fp, "%*s", indent, "");
 		style_on(t, STYLE_DIM);
 		if (brk == NULL) {
-			put_cut(t->fp, s, avail);
+			text_cut(t->fp, s, avail);
 			s += strlen(s);
 		} else {
 			fwrite(s, 1, (size_t)(brk - s), t->fp);
@@ -596,7 +563,7 @@ put_row(const struct table *t, const struct row *r, int first, int today)
 	put_account(t, r);
 	fputs("  ", t->fp);
 	used = PREFIX_W(t) + t->account_w + 2;
-	put_cut(t->fp, r->title, t->width ? t->width - used : 0);
+	text_cut(t->fp, r->title, t->width ? t->width - used : 0);
 	putc('\n', t->fp);
 	put_detail(t, r, first, PREFIX_W(t));
 }
@@ -620,7 +587,7 @@ size_table(struct table *t, const struct due_list *l)
 			t->id_w = w;
 		if ((w = account_width(&l->v[i])) > t->account_w)
 			t->account_w = w > ACCOUNT_MAX ? ACCOUNT_MAX : w;
-		if ((w = utf8_width(l->v[i].title)) > title_w)
+		if ((w = text_width(l->v[i].title)) > title_w)
 			title_w = w;
 	}
 	if (t->width == 0)
@@ -705,7 +672,7 @@ print_table(struct tam_ctx *ctx, struct due_list *l, int until)
 	}
 	style_on(&t, STYLE_DIM);
 	fprintf(t.fp, "%*s  %-10s  %4s  ", t.id_w, "ID", "DUE", "DAYS");
-	put_pad(t.fp, "ACCOUNT", t.account_w);
+	text_pad(t.fp, "ACCOUNT", t.account_w, TEXT_LEFT);
 	fputs("  TASK", t.fp);
 	style_off(&t, STYLE_DIM);
 	putc('\n', t.fp);

@@ -141,6 +141,36 @@ check_text(const char *s)
 	}
 }
 
+/*
+ * The cut of a table cell (its safe form, as tables measure it) never
+ * splits a character, and a padded cell takes exactly its width.
+ */
+static void
+check_cut(const char *s)
+{
+	char	*t = text_safe(s, TEXT_CELL), *buf = NULL;
+	size_t	 n, len = 0;
+	int	 w, width = text_width(t);
+	FILE	*fp;
+
+	for (w = 0; w <= width + 1; w++) {
+		n = text_fit(t, w);
+		if (n > strlen(t) || ((unsigned char)t[n] & 0xC0) == 0x80)
+			abort();
+	}
+	for (w = 1; w <= width + 1; w += width > 8 ? width / 4 : 1) {
+		if ((fp = open_memstream(&buf, &len)) == NULL)
+			abort();
+		text_pad(fp, t, w, TEXT_LEFT);
+		fclose(fp);
+		if (text_width(buf) != w || !utf8_valid(buf, len))
+			abort();
+		free(buf);
+		buf = NULL;
+	}
+	free(t);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -156,8 +186,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_csv(s);
 	check_tsv(s);
 	check_text(s);
+	check_cut(s);
 	(void)utf8_valid(s, size);
-	(void)utf8_width(s);
+	(void)text_width(s);
 	free(s);
 	return 0;
 }

@@ -350,27 +350,6 @@ test_reader(void **state)
 }
 
 static void
-test_text(void **state)
-{
-	char	*s, big[200];
-
-	(void)state;
-	assert_true(csvin_utf8_valid("caf\xc3\xa9", 5));
-	assert_false(csvin_utf8_valid("caf\xe9", 4));
-	assert_false(csvin_utf8_valid("\xc0\xaf", 2));		/* overlong */
-	assert_false(csvin_utf8_valid("\xed\xa0\x80", 3));	/* surrogate */
-	assert_false(csvin_utf8_valid("\xe2\x82", 2));		/* cut */
-	s = csvin_show("a\nb\xe9 caf\xc3\xa9");
-	assert_string_equal(s, "a\\nb\\xE9 caf\xc3\xa9");
-	free(s);
-	memset(big, 'x', sizeof big - 1);
-	big[sizeof big - 1] = '\0';
-	s = csvin_show(big);
-	assert_int_equal(strlen(s), 63);
-	free(s);
-}
-
-static void
 test_idset(void **state)
 {
 	struct csvin_idset	s;
@@ -400,7 +379,6 @@ main(void)
 		cmocka_unit_test(test_header),
 		cmocka_unit_test(test_footer),
 		cmocka_unit_test(test_reader),
-		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_idset),
 	};
 

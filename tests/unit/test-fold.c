@@ -18,7 +18,7 @@
 #include "tam/db-import.h"
 #include "tam/db-report.h"
 #include "tam/db-sched.h"
-#include "tam/text-fold.h"
+#include "tam/text.h"
 #include "db-internal.h"
 
 /* Pairs that must fold to the same string, and what that string is. */

@@ -1,6 +1,7 @@
 /*
  * test-text.c: the escape that makes stored text safe for a terminal, in
- * its three modes, and the UTF-8 check it shares.
+ * its three modes, the UTF-8 check it shares, the widths, cuts and pads
+ * of the tables, and the quote of a value in a message.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -144,13 +145,159 @@ test_utf8_valid(void **state)
 		{ "\xed\xa0\x80", 0 },		/* surrogate */
 		{ "\x80", 0 },
 		{ "\xc3", 0 },
+		{ "caf\xe9", 0 },		/* Latin-1 */
+		{ "\xe2\x82", 0 },		/* cut */
+		{ "\xf5\x80\x80\x80", 0 },	/* no such lead byte */
+		{ "a\xc3\xa9" "b\xe2\x80\xa6", 1 },
 	};
 	size_t	i;
 
 	(void)state;
 	for (i = 0; i < sizeof v / sizeof v[0]; i++)
 		assert_int_equal(utf8_valid(v[i].s, strlen(v[i].s)), v[i].ok);
-	assert_int_equal(utf8_width("Caf\xc3\xa9"), 4);
+}
+
+static void
+test_utf8_next(void **state)
+{
+	unsigned	cp = 0;
+
+	(void)state;
+	assert_int_equal(utf8_next("A", 1, &cp), 1);
+	assert_int_equal(cp, 0x41);
+	assert_int_equal(utf8_next("\xc3\xa9", 2, &cp), 2);
+	assert_int_equal(cp, 0xE9);
+	assert_int_equal(utf8_next("\xe2\x80\xa6", 3, &cp), 3);
+	assert_int_equal(cp, 0x2026);
+	assert_int_equal(utf8_next("\xf0\x9f\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1F600);
+	/* the sequence may not run past what may be read */
+	assert_int_equal(utf8_next("\xe2\x80\xa6", 2, &cp), 0);
+	assert_int_equal(utf8_next("\x80", 1, &cp), 0);
+}
+
+/* Widths in characters, and cuts that never split one. */
+static void
+test_width_fit(void **state)
+{
+	static const struct {
+		const char	*s;
+		int		 width;		/* text_width(s) */
+		int		 cols;
+		size_t		 fit;		/* text_fit(s, cols) */
+	} v[] = {
+		{ "", 0, 3, 0 },
+		{ "Acme", 4, 0, 0 },
+		{ "Acme", 4, -1, 0 },
+		{ "Acme", 4, 2, 2 },
+		{ "Acme", 4, 9, 4 },
+		{ "Caf\xc3\xa9", 4, 4, 5 },
+		{ "Caf\xc3\xa9s", 5, 4, 5 },
+		{ "\xc3\xa9\xc3\xa9", 2, 1, 2 },
+		{ "a\xe2\x80\xa6" "b", 3, 2, 4 },
+		{ "\xf0\x9f\x98\x80x", 2, 1, 4 },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		assert_int_equal(text_width(v[i].s), v[i].width);
+		assert_int_equal(text_fit(v[i].s, v[i].cols), v[i].fit);
+	}
+}
+
+/* What text_cut or text_pad wrote, as a string the caller frees. */
+static char *
+written(const char *s, int width, int pad, enum text_align align)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*fp;
+
+	if ((fp = open_memstream(&buf, &len)) == NULL)
+		fail_msg("open_memstream");
+	if (pad)
+		text_pad(fp, s, width, align);
+	else
+		text_cut(fp, s, width);
+	fclose(fp);
+	return buf;
+}
+
+static void
+test_cut_pad(void **state)
+{
+	static const struct {
+		const char	*s;
+		int		 width;
+		const char	*cut, *left, *right;
+	} v[] = {
+		{ "Acme", 6, "Acme", "Acme  ", "  Acme" },
+		{ "Acme", 4, "Acme", "Acme", "Acme" },
+		{ "Acme Corp", 6, "Acme \xe2\x80\xa6", "Acme \xe2\x80\xa6",
+		    "Acme \xe2\x80\xa6" },
+		{ "Acme", 1, "\xe2\x80\xa6", "\xe2\x80\xa6",
+		    "\xe2\x80\xa6" },
+		{ "", 3, "", "   ", "   " },
+		/* a cut keeps whole characters */
+		{ "Soci\xc3\xa9t\xc3\xa9 G\xc3\xa9n\xc3\xa9rale", 7,
+		    "Soci\xc3\xa9t\xe2\x80\xa6",
+		    "Soci\xc3\xa9t\xe2\x80\xa6",
+		    "Soci\xc3\xa9t\xe2\x80\xa6" },
+		{ "\xc3\xa9t\xc3\xa9", 5, "\xc3\xa9t\xc3\xa9",
+		    "\xc3\xa9t\xc3\xa9  ", "  \xc3\xa9t\xc3\xa9" },
+	};
+	size_t	 i;
+	char	*got;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		got = written(v[i].s, v[i].width, 0, TEXT_LEFT);
+		assert_string_equal(got, v[i].cut);
+		free(got);
+		got = written(v[i].s, v[i].width, 1, TEXT_LEFT);
+		assert_string_equal(got, v[i].left);
+		free(got);
+		got = written(v[i].s, v[i].width, 1, TEXT_RIGHT);
+		assert_string_equal(got, v[i].right);
+		free(got);
+	}
+	/* no width: text_cut writes all */
+	got = written("Acme Corp", 0, 0, TEXT_LEFT);
+	assert_string_equal(got, "Acme Corp");
+	free(got);
+}
+
+/* The quote of a value in a message about an input file. */
+static void
+test_quote(void **state)
+{
+	static const struct { const char *s; int max; const char *q; } v[] = {
+		{ "", 60, "" },
+		{ "Acme", 60, "Acme" },
+		{ "a\nb\xe9 caf\xc3\xa9", 60, "a\\nb\\xE9 caf\xc3\xa9" },
+		{ "\r\t\033\177", 60, "\\r\\t\\x1B\\x7F" },
+		{ "\xc2\x9b", 60, "\xc2\x9b" },	/* UTF-8 as it is */
+		{ "\xed\xa0\x80", 60, "\\xED\\xA0\\x80" },
+		{ "abcdef", 3, "abc..." },
+		{ "\xc3\xa9\xc3\xa9\xc3\xa9", 2, "\xc3\xa9\xc3\xa9..." },
+		{ "abc", 3, "abc" },
+	};
+	char	*s, big[200];
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		s = text_quote(v[i].s, v[i].max);
+		assert_string_equal(s, v[i].q);
+		free(s);
+	}
+	/* the longest quote: every byte a \xNN, then "..." */
+	memset(big, '\xff', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	s = text_quote(big, 60);
+	assert_int_equal(strlen(s), 60 * 4 + 3);
+	free(s);
 }
 
 int
@@ -161,6 +308,10 @@ main(void)
 		cmocka_unit_test(test_null),
 		cmocka_unit_test(test_every_byte),
 		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_utf8_next),
+		cmocka_unit_test(test_width_fit),
+		cmocka_unit_test(test_cut_pad),
+		cmocka_unit_test(test_quote),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
