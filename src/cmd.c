@@ -9,6 +9,7 @@
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db.h"
+#include "tam/num.h"
 #include "tam/out.h"
 #include "tam/settings.h"
 
@@ -193,17 +194,10 @@ cmd_check_text(struct tam_ctx *ctx, const char *option, const char *s)
 int
 cmd_parse_id(const char *s, int64_t *out)
 {
-	char		*end;
-	long long	 v;
-
-	if (*s < '1' || *s > '9')
+	/* "01" is no id: an id is written as tam prints it. */
+	if (*s == '0')
 		return -1;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || *end != '\0')
-		return -1;
-	*out = v;
-	return 0;
+	return parse_int(s, 1, INT64_MAX, out);
 }
 
 int
