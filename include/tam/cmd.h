@@ -45,6 +45,12 @@ struct cmd_option {
 /* Free text: cmd_check_text'd when the options end, in table order. */
 #define CMD_OPT_TEXT	0x1
 
+/* --tam P, one meaning for every list; and the end of a table. */
+#define CMD_OPTION_TAM(id) { "tam", 0, required_argument, "P", \
+	"only the accounts of this TAM (a name or its start)", "every TAM", \
+	(id), 0 }
+#define CMD_OPTIONS_END { NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+
 /*
  * The positional arguments after the options, counted when cmd_getopt
  * reaches their end.  Too few: the misuse is missing; too many: extra,

@@ -68,7 +68,7 @@
 
 static const struct cmd_option add_options[] = {
 	FIELD_OPTS,
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 static const struct cmd_option set_options[] = {
@@ -79,7 +79,7 @@ static const struct cmd_option set_options[] = {
 	    "no upsell is in play", NULL, OPT_NO_UPSELL, 0 },
 	{ "clear", 0, required_argument, "FIELD",
 	    "empty a field (sa, renewal...; repeatable)", NULL, OPT_CLEAR, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 /* The columns of `account list`; `show` adds more. */
@@ -657,9 +657,7 @@ list_one(void *arg, const struct account *a)
 }
 
 static const struct cmd_option list_options[] = {
-	{ "tam", 0, required_argument, "P",
-	    "only the accounts of this TAM (a name or its start)",
-	    "every TAM", OPT_TAM, 0 },
+	CMD_OPTION_TAM(OPT_TAM),
 	{ "sentiment", 0, required_argument, "green|yellow|red",
 	    "only accounts of this TAM sentiment", NULL, OPT_SENTIMENT, 0 },
 	{ "triage", 0, no_argument, NULL,
@@ -671,7 +669,7 @@ static const struct cmd_option list_options[] = {
 	    "only accounts over the strategic ACV", NULL, OPT_STRATEGIC, 0 },
 	{ "archived", 0, no_argument, NULL,
 	    "archived accounts too", NULL, OPT_ARCHIVED, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 static int
@@ -743,7 +741,7 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 static const struct cmd_option rm_options[] = {
 	{ "yes", 0, no_argument, NULL,
 	    "yes, delete the account and all its history", NULL, OPT_YES, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 /* Parses "ACCOUNT" alone (plus --yes for rm) and resolves it. */

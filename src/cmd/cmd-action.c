@@ -25,7 +25,7 @@ static const struct cmd_option action_options[] = {
 	    "when it is due", "the action's own delay", OPT_DUE, 0 },
 	{ "note", 0, required_argument, "TEXT",
 	    "a note on the task", NULL, OPT_NOTE, CMD_OPT_TEXT },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 static int

@@ -101,14 +101,13 @@ cta_cells(struct out *o, const struct cta *c)
 		out_null(o);
 }
 
-/* Parses the CTA id argument; TAM_OK or a usage error. */
+/* Parses the CTA id argument (the entry counted it); TAM_OK or misuse. */
 static int
-cta_id_arg(struct tam_ctx *ctx, int argc, char **argv, int64_t *id)
+cta_id_arg(struct tam_ctx *ctx, const char *arg, int64_t *id)
 {
-	(void)argc;	/* one: the entry's args */
-	if (cmd_parse_id(argv[0], id) != 0)
+	if (cmd_parse_id(arg, id) != 0)
 		return cmd_misuse(ctx, "%s: '%s' is not a CTA id", ctx->cmd,
-		    argv[0]);
+		    arg);
 	return TAM_OK;
 }
 
@@ -119,10 +118,8 @@ static const struct cmd_option list_options[] = {
 	    "only open CTAs", NULL, OPT_OPEN, 0 },
 	{ "kind", 0, required_argument, "renewal|risk",
 	    "only CTAs of this kind", "both", OPT_KIND, 0 },
-	{ "tam", 0, required_argument, "P",
-	    "only the accounts of this TAM (a name or its start)",
-	    "every TAM", OPT_TAM, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTION_TAM(OPT_TAM),
+	CMD_OPTIONS_END
 };
 
 static int
@@ -286,8 +283,7 @@ cta_show(struct tam_ctx *ctx, int argc, char **argv)
 
 	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
 		return TAM_USAGE;
-	if ((rc = cta_id_arg(ctx, argc - optind, argv + optind, &id)) !=
-	    TAM_OK)
+	if ((rc = cta_id_arg(ctx, argv[optind], &id)) != TAM_OK)
 		return rc;
 	/* The account's currency, for people's money. */
 	risk_subject_init(&s);
@@ -422,7 +418,7 @@ static const struct cmd_option open_options[] = {
 	{ "note", 0, required_argument, "TEXT",
 	    "why the account is at risk, posted on the timeline", NULL,
 	    OPT_NOTE, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 static int
@@ -449,7 +445,7 @@ static const struct cmd_option update_options[] = {
 	RISK_REASON_OPT,
 	{ "title", 0, required_argument, "T",
 	    "the CTA's new title", NULL, OPT_TITLE, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 /*
@@ -490,8 +486,7 @@ cta_update(struct tam_ctx *ctx, int argc, char **argv)
 	int			 rc;
 
 	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK ||
-	    (rc = cta_id_arg(ctx, argc - optind, argv + optind, &id)) !=
-	    TAM_OK)
+	    (rc = cta_id_arg(ctx, argv[optind], &id)) != TAM_OK)
 		return rc;
 	if (o.args.title == NULL && o.args.risk_type == NULL &&
 	    o.args.risk_reason == NULL)
@@ -516,7 +511,7 @@ static const struct cmd_option close_options[] = {
 	    "the net ARR change (negative for a loss)", NULL, OPT_NET_ARR, 0 },
 	{ "note", 0, required_argument, "REASONS",
 	    "the reasons, posted on the timeline", NULL, OPT_NOTE, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 static const struct {
@@ -554,8 +549,7 @@ cta_close(struct tam_ctx *ctx, int argc, char **argv)
 	int			 rc;
 
 	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK ||
-	    (rc = cta_id_arg(ctx, argc - optind, argv + optind, &id)) !=
-	    TAM_OK)
+	    (rc = cta_id_arg(ctx, argv[optind], &id)) != TAM_OK)
 		return rc;
 	if (o.won == (o.lost != NULL))
 		return cmd_misuse(ctx, "cta close: give either --won or --lost "

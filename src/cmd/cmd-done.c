@@ -12,7 +12,7 @@ static const struct cmd_option close_options[] = {
 	{ "note", 0, required_argument, "TEXT",
 	    "why, or what came of it, on each task", NULL, OPT_NOTE,
 	    CMD_OPT_TEXT },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 /* Reads [--note TEXT] TASK_ID... and closes the tasks as status. */
@@ -48,6 +48,9 @@ close_tasks(struct tam_ctx *ctx, int argc, char **argv,
 	return TAM_OK;
 }
 
+#define WHICH_TASKS(cmd) { 1, -1, cmd ": which task? give its id (see " \
+	"'tam due' or 'tam task list')", NULL, NULL }
+
 static int
 done_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
@@ -59,8 +62,7 @@ const struct cmd_entry cmd_done_entry = {
 	.usage = "done TASK_ID... [--note TEXT]",
 	.summary = "mark tasks done",
 	.options = close_options,
-	.args = { 1, -1, "done: which task? give its id (see 'tam due' or "
-	    "'tam task list')", NULL, NULL },
+	.args = WHICH_TASKS("done"),
 	.flags = CMD_DB | CMD_WRITE,
 	.exec = done_exec
 };
@@ -76,8 +78,7 @@ const struct cmd_entry cmd_skip_entry = {
 	.usage = "skip TASK_ID... --note TEXT",
 	.summary = "skip tasks, saying why",
 	.options = close_options,
-	.args = { 1, -1, "skip: which task? give its id (see 'tam due' or "
-	    "'tam task list')", NULL, NULL },
+	.args = WHICH_TASKS("skip"),
 	.flags = CMD_DB | CMD_WRITE,
 	.exec = skip_exec
 };

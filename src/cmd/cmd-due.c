@@ -63,9 +63,7 @@ struct due_list {
 };
 
 static const struct cmd_option due_options[] = {
-	{ "tam", 0, required_argument, "P",
-	    "only the accounts of this TAM (a name or its start)",
-	    "every TAM", OPT_TAM, 0 },
+	CMD_OPTION_TAM(OPT_TAM),
 	{ "horizon", 0, required_argument, "PERIOD",
 	    "the tasks due up to today plus PERIOD", "due.horizon (7d)",
 	    OPT_HORIZON, 0 },
@@ -73,7 +71,7 @@ static const struct cmd_option due_options[] = {
 	    "every open task, however far ahead", NULL, OPT_ALL, 0 },
 	{ "no-sync", 0, no_argument, NULL,
 	    "do not plan new work first (sync)", NULL, OPT_NO_SYNC, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 static const struct out_col due_cols[] = {

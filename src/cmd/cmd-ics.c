@@ -155,12 +155,10 @@ closed_note(int n, char buf[32])
 }
 
 static const struct cmd_option ics_options[] = {
-	{ "tam", 0, required_argument, "P",
-	    "only the accounts of this TAM (a name or its start)",
-	    "every TAM", OPT_TAM, 0 },
+	CMD_OPTION_TAM(OPT_TAM),
 	{ "within", 0, required_argument, "PERIOD",
 	    "the events up to today plus PERIOD", "12m", OPT_WITHIN, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 static int

@@ -63,7 +63,7 @@ static const struct cmd_option import_options[] = {
 	{ "key", 0, required_argument, "sfid|name",
 	    "match existing accounts by Salesforce ID or by name",
 	    "sfid when the file has one", OPT_KEY, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 enum key_mode {

@@ -199,10 +199,8 @@ static const struct cmd_option renewals_options[] = {
 	{ "within", 0, required_argument, "PERIOD",
 	    "the renewals from today up to today plus PERIOD", "12m",
 	    OPT_WITHIN, 0 },
-	{ "tam", 0, required_argument, "P",
-	    "only the accounts of this TAM (a name or its start)",
-	    "every TAM", OPT_TAM, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTION_TAM(OPT_TAM),
+	CMD_OPTIONS_END
 };
 
 static int
@@ -339,10 +337,8 @@ at_risk_one(void *arg, const struct at_risk_row *r)
 }
 
 static const struct cmd_option at_risk_options[] = {
-	{ "tam", 0, required_argument, "P",
-	    "only the accounts of this TAM (a name or its start)",
-	    "every TAM", OPT_TAM, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTION_TAM(OPT_TAM),
+	CMD_OPTIONS_END
 };
 
 static int

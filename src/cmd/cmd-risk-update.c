@@ -10,7 +10,7 @@
 static const struct cmd_option options[] = {
 	{ "note", 0, required_argument, "TEXT",
 	    "the update: what changed, what comes next", NULL, OPT_NOTE, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 static int

@@ -19,7 +19,7 @@ static const struct cmd_option options[] = {
 	    "why: the context posted with the sentiment", NULL, OPT_NOTE, 0 },
 	{ "cta", 0, no_argument, NULL,
 	    "also open the At-Risk CTA", NULL, OPT_CTA, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 static int

@@ -11,7 +11,7 @@ static const struct cmd_option sync_options[] = {
 	{ "dry-run", 0, no_argument, NULL,
 	    "print what would be planned, write nothing", NULL,
 	    OPT_DRY_RUN, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 static int

@@ -28,10 +28,8 @@ static const struct cmd_option list_options[] = {
 	    "only this account's tasks", "every account", OPT_ACCOUNT, 0 },
 	{ "kind", 0, required_argument, "K",
 	    "only tasks of this kind", "every kind", OPT_KIND, 0 },
-	{ "tam", 0, required_argument, "P",
-	    "only the accounts of this TAM (a name or its start)",
-	    "every TAM", OPT_TAM, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTION_TAM(OPT_TAM),
+	CMD_OPTIONS_END
 };
 
 static const struct out_col list_cols[] = {

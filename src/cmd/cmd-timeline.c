@@ -17,7 +17,7 @@ static const struct cmd_option options[] = {
 	    "every type", OPT_TYPE, 0 },
 	{ "since", 0, required_argument, "DATE",
 	    "only posts from this day on", "the first post", OPT_SINCE, 0 },
-	{ NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+	CMD_OPTIONS_END
 };
 
 /* The post types of the schema's CHECK (sql/0001-initial.sql). */
