@@ -10,6 +10,7 @@
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/money.h"
+#include "tam/num.h"
 #include "tam/out.h"
 #include "tam/plan.h"
 #include "tam/sfid.h"
@@ -230,23 +231,6 @@ account_strategic(const struct account *a, int64_t threshold)
 	return a->has_acv && a->acv_cents > threshold;
 }
 
-/* Parses a non-negative integer up to max; 0 or -1. */
-static int
-parse_count(const char *s, int64_t max, int64_t *out)
-{
-	char		*end;
-	long long	 v;
-
-	if (!isdigit((unsigned char)*s))
-		return -1;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 int
 account_field_set(struct account *a, enum account_field f, const char *value,
     int today, char **err)
@@ -315,7 +299,7 @@ account_field_set(struct account *a, enum account_field f, const char *value,
 		a->renewal_date = d;
 		return 0;
 	case AF_HEALTH_SCORE:
-		if (parse_count(value, 100, &n) != 0) {
+		if (parse_int(value, 0, 100, &n) != 0) {
 			*err = xasprintf("'%s' is not a health score (0 to "
 			    "100)", value);
 			return -1;
@@ -333,7 +317,7 @@ account_field_set(struct account *a, enum account_field f, const char *value,
 		return 0;
 	case AF_LICENSES:
 	case AF_ACTIVE_USERS:
-		if (parse_count(value, INT64_C(1000000000000), &n) != 0) {
+		if (parse_int(value, 0, INT64_C(1000000000000), &n) != 0) {
 			*err = xasprintf("'%s' is not a number of users",
 			    value);
 			return -1;

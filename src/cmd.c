@@ -9,6 +9,7 @@
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db.h"
+#include "tam/num.h"
 #include "tam/out.h"
 #include "tam/settings.h"
 
@@ -69,8 +70,6 @@ find_entry(const struct cmd_entry *const *table, const char *name)
 			return *table;
 	return NULL;
 }
-
-const struct cmd_entry *const *cmd_table(void);
 
 const struct cmd_entry *const *
 cmd_table(void)
@@ -151,7 +150,8 @@ cmd_misuse(struct tam_ctx *ctx, const char *fmt, ...)
 	return cmd_fail_take(ctx, TAM_USAGE, msg);
 }
 
-int
+/* Reports getopt_long's '?' or ':' for the argument before optind. */
+static int
 cmd_bad_option(struct tam_ctx *ctx, char **argv, int ch)
 {
 	const char	*arg = argv[optind - 1];
@@ -176,6 +176,90 @@ cmd_bad_option(struct tam_ctx *ctx, char **argv, int ch)
 	return cmd_misuse(ctx, "unknown option '-%c'", optopt);
 }
 
+/*
+ * The running command's getopt_long table, built from its entry by
+ * start_getopt() before exec, and the free texts seen so far.
+ */
+static const struct cmd_entry	*running;
+static struct option		 getopt_table[CMD_OPTIONS_MAX + 1];
+static char			 getopt_shorts[2 * CMD_OPTIONS_MAX + 2];
+static const char		*texts[CMD_OPTIONS_MAX];
+
+static void
+start_getopt(const struct cmd_entry *e)
+{
+	const struct cmd_option	*o;
+	char			*p = getopt_shorts;
+	size_t			 n = 0;
+
+	running = e;
+	memset(getopt_table, 0, sizeof getopt_table);
+	memset(texts, 0, sizeof texts);
+	/* ':' first: a missing value is ':', not '?', and no message. */
+	*p++ = ':';
+	for (o = e->options; o != NULL && o->name != NULL; o++, n++) {
+		if (n == CMD_OPTIONS_MAX)
+			abort();	/* too long a table: raise the maximum */
+		getopt_table[n].name = o->name;
+		getopt_table[n].has_arg = o->has_arg;
+		getopt_table[n].val = o->id;
+		if (o->shortname != 0) {
+			*p++ = (char)o->shortname;
+			if (o->has_arg == required_argument)
+				*p++ = ':';
+		}
+	}
+	*p = '\0';
+	optind = 0;		/* glibc: start afresh */
+	opterr = 0;
+}
+
+/* The options end: the texts are checked, the arguments counted. */
+static int
+end_of_options(struct tam_ctx *ctx, int argc, char **argv)
+{
+	const struct cmd_args	*a = &running->args;
+	const struct cmd_option	*o;
+	char			 name[64];
+	int			 i, n = argc - optind;
+
+	for (i = 0, o = running->options; o != NULL && o->name != NULL;
+	    i++, o++) {
+		if (texts[i] == NULL)
+			continue;
+		(void)snprintf(name, sizeof name, "--%s", o->name);
+		if (cmd_check_text(ctx, name, texts[i]) != TAM_OK)
+			return CMD_OPT_ERROR;
+	}
+	if (n < a->lower)
+		return cmd_misuse(ctx, "%s", a->missing), CMD_OPT_ERROR;
+	if (a->upper >= 0 && n > a->upper) {
+		if (a->extra != NULL)
+			return cmd_misuse(ctx, "%s", a->extra), CMD_OPT_ERROR;
+		return cmd_misuse(ctx, "%s: unexpected argument '%s'%s",
+		    ctx->cmd, argv[optind + a->upper],
+		    a->hint != NULL ? a->hint : ""), CMD_OPT_ERROR;
+	}
+	return CMD_OPT_END;
+}
+
+int
+cmd_getopt(struct tam_ctx *ctx, int argc, char **argv)
+{
+	const struct cmd_option	*o;
+	int			 ch, i;
+
+	ch = getopt_long(argc, argv, getopt_shorts, getopt_table, NULL);
+	if (ch == -1)
+		return end_of_options(ctx, argc, argv);
+	if (ch == '?' || ch == ':')
+		return cmd_bad_option(ctx, argv, ch), CMD_OPT_ERROR;
+	for (i = 0, o = running->options; o->name != NULL; i++, o++)
+		if (o->id == ch && (o->flags & CMD_OPT_TEXT))
+			texts[i] = optarg;
+	return ch;
+}
+
 int
 cmd_check_text(struct tam_ctx *ctx, const char *option, const char *s)
 {
@@ -193,17 +277,10 @@ cmd_check_text(struct tam_ctx *ctx, const char *option, const char *s)
 int
 cmd_parse_id(const char *s, int64_t *out)
 {
-	char		*end;
-	long long	 v;
-
-	if (*s < '1' || *s > '9')
+	/* "01" is no id: an id is written as tam prints it. */
+	if (*s == '0')
 		return -1;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || *end != '\0')
-		return -1;
-	*out = v;
-	return 0;
+	return parse_int(s, 1, INT64_MAX, out);
 }
 
 int
@@ -212,9 +289,6 @@ cmd_parse_ids(struct tam_ctx *ctx, int argc, char **argv, int64_t **ids)
 	int	i;
 
 	*ids = NULL;
-	if (argc == 0)
-		return cmd_misuse(ctx, "%s: which task? give its id (see "
-		    "'tam due' or 'tam task list')", ctx->cmd);
 	*ids = xcalloc((size_t)argc, sizeof **ids);
 	for (i = 0; i < argc; i++)
 		if (cmd_parse_id(argv[i], &(*ids)[i]) != 0) {
@@ -323,12 +397,12 @@ find_global_short(char c)
 }
 
 /* The command's long option of exactly this name, or NULL. */
-static const struct option *
-find_long(const struct option *longopts, const char *name, size_t len)
+static const struct cmd_option *
+find_long(const struct cmd_option *options, const char *name, size_t len)
 {
-	const struct option	*o;
+	const struct cmd_option	*o;
 
-	for (o = longopts; o != NULL && o->name != NULL; o++)
+	for (o = options; o != NULL && o->name != NULL; o++)
 		if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
 			return o;
 	return NULL;
@@ -336,10 +410,10 @@ find_long(const struct option *longopts, const char *name, size_t len)
 
 /* The one option, global or the command's, that name abbreviates. */
 static const char *
-abbreviated(const struct option *longopts, const char *name, size_t len)
+abbreviated(const struct cmd_option *options, const char *name, size_t len)
 {
 	const struct global_opt	*g;
-	const struct option	*o;
+	const struct cmd_option	*o;
 	const char		*hit = NULL;
 	int			 nhits = 0;
 
@@ -348,7 +422,7 @@ abbreviated(const struct option *longopts, const char *name, size_t len)
 			hit = g->name;
 			nhits++;
 		}
-	for (o = longopts; o != NULL && o->name != NULL; o++)
+	for (o = options; o != NULL && o->name != NULL; o++)
 		if (strncmp(o->name, name, len) == 0) {
 			hit = o->name;
 			nhits++;
@@ -362,13 +436,13 @@ abbreviated(const struct option *longopts, const char *name, size_t len)
  * added later ("--horizon-end") would change what an old script means.
  */
 static int
-unknown_long(struct tam_ctx *ctx, const struct option *longopts,
+unknown_long(struct tam_ctx *ctx, const struct cmd_option *options,
     const char *a)
 {
 	const char	*full;
 	size_t		 len = strcspn(a + 2, "=");
 
-	if ((full = abbreviated(longopts, a + 2, len)) != NULL)
+	if ((full = abbreviated(options, a + 2, len)) != NULL)
 		return cmd_misuse(ctx, "unknown option '%.*s'; did you mean "
 		    "'--%s'? (long options are written in full)",
 		    (int)len + 2, a, full);
@@ -426,15 +500,24 @@ cmd_global_arg(struct tam_ctx *ctx, int argc, char **argv, int *i)
 	return what;
 }
 
-static int
-short_takes_value(const char *shortopts, char c)
+/* Does c name a short option of the command, and one with a value? */
+static const struct cmd_option *
+find_short(const struct cmd_option *options, char c)
 {
-	const char	*p;
+	const struct cmd_option	*o;
 
-	if (shortopts == NULL || c == ':' ||
-	    (p = strchr(shortopts, c)) == NULL)
-		return 0;
-	return p[1] == ':';
+	for (o = options; o != NULL && o->name != NULL; o++)
+		if (o->shortname != 0 && o->shortname == c)
+			return o;
+	return NULL;
+}
+
+static int
+short_takes_value(const struct cmd_option *options, char c)
+{
+	const struct cmd_option	*o = find_short(options, c);
+
+	return o != NULL && o->has_arg == required_argument;
 }
 
 /*
@@ -449,7 +532,7 @@ strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
     char **argv, char **out, int *what)
 {
 	const struct global_opt	*g;
-	const struct option	*o;
+	const struct cmd_option	*o;
 	const char		*a;
 	char			*w, *r;
 	int			 i, n = 0, value_next, rc;
@@ -473,8 +556,8 @@ strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 					*what = rc;
 				continue;
 			}
-			if ((o = find_long(e->longopts, a + 2, len)) == NULL)
-				return unknown_long(ctx, e->longopts, a), -1;
+			if ((o = find_long(e->options, a + 2, len)) == NULL)
+				return unknown_long(ctx, e->options, a), -1;
 			out[n++] = argv[i];
 			if (a[2 + len] == '\0' &&
 			    o->has_arg == required_argument && i + 1 < argc)
@@ -489,15 +572,14 @@ strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 		w = r = argv[i] + 1;
 		value_next = 0;
 		for (; *r != '\0'; r++) {
-			if (short_takes_value(e->shortopts, *r)) {
+			if (short_takes_value(e->options, *r)) {
 				value_next = r[1] == '\0';
 				memmove(w, r, strlen(r) + 1);
 				w += strlen(w);
 				break;
 			}
 			g = find_global_short(*r);
-			if (g != NULL && (e->shortopts == NULL ||
-			    strchr(e->shortopts, *r) == NULL)) {
+			if (g != NULL && find_short(e->options, *r) == NULL) {
 				if (g->what == CMD_ARG_GLOBAL)
 					cmd_global_option(ctx, g->name, NULL);
 				else if (*what == 0)
@@ -635,7 +717,7 @@ sub_option(const struct cmd_entry *e, const char *name)
 	const struct cmd_entry *const	*t;
 
 	for (t = e->sub; *t != NULL; t++)
-		if (find_long((*t)->longopts, name, strcspn(name, "=")) !=
+		if (find_long((*t)->options, name, strcspn(name, "=")) !=
 		    NULL)
 			return 1;
 	return 0;
@@ -719,12 +801,13 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv, int help)
 	} else if (what == CMD_ARG_VERSION) {
 		cmd_version(stdout);
 		rc = TAM_OK;
-	} else if ((rc = resolve_options(ctx)) != TAM_OK)
-		;
-	else if (e->flags & CMD_DB)
-		rc = run_with_db(ctx, e, n, args);
-	else
-		rc = check_output(ctx, e->exec(ctx, n, args));
+	} else if ((rc = resolve_options(ctx)) == TAM_OK) {
+		start_getopt(e);
+		if (e->flags & CMD_DB)
+			rc = run_with_db(ctx, e, n, args);
+		else
+			rc = check_output(ctx, e->exec(ctx, n, args));
+	}
 	/* Committed (or nothing to commit), and stdout is out. */
 	tam_info_flush(ctx, rc == TAM_OK);
 	if (ctx->show_usage && rc == TAM_USAGE) {

@@ -13,6 +13,7 @@
 #include "tam/csvin.h"
 #include "tam/date.h"
 #include "tam/money.h"
+#include "tam/num.h"
 #include "tam/sfid.h"
 #include "tam/text.h"
 
@@ -440,11 +441,13 @@ csvin_parse_date(const char *s, enum csvin_datefmt fmt, int *out)
 int
 csvin_parse_count(const char *s, int64_t max, int64_t *out)
 {
-	int64_t	v = 0;
+	char	digits[24];
+	size_t	n = 0;
 	int	ndig = 0, group = -1;
 
 	if (!isdigit((unsigned char)*s))
 		return -1;
+	/* The grouping ("1,200") is checked here, the number by parse_int. */
 	for (; isdigit((unsigned char)*s) || *s == ','; s++) {
 		if (*s == ',') {
 			if ((group >= 0 && group != 3) ||
@@ -456,10 +459,13 @@ csvin_parse_count(const char *s, int64_t max, int64_t *out)
 		if (group >= 0)
 			group++;
 		ndig++;
-		v = v * 10 + (*s - '0');
-		if (v > max)
-			return -1;
+		if (n == 1 && digits[0] == '0')
+			n = 0;		/* leading zeros say nothing */
+		if (n == sizeof digits - 1)
+			return -1;	/* past any int64_t */
+		digits[n++] = *s;
 	}
+	digits[n] = '\0';
 	if (group >= 0 && group != 3)
 		return -1;
 	if (*s == '.') {
@@ -471,8 +477,7 @@ csvin_parse_count(const char *s, int64_t max, int64_t *out)
 	}
 	if (*s != '\0')
 		return -1;
-	*out = v;
-	return 0;
+	return parse_int(digits, 0, max, out);
 }
 
 /* What a cell of each kind must look like, for the messages. */

@@ -6,6 +6,7 @@
 
 #include "tam/db.h"
 #include "tam/money.h"
+#include "tam/num.h"
 #include "tam/settings.h"
 
 const struct setting_def setting_defs[] = {
@@ -67,13 +68,9 @@ parse_bool(const char *s, int *out)
 static int
 parse_range(const char *s, int lo, int hi, int *out)
 {
-	char	*end;
-	long	 v;
+	int64_t	v;
 
-	if (!isdigit((unsigned char)*s))
-		return -1;
-	v = strtol(s, &end, 10);
-	if (*end != '\0' || v < lo || v > hi)
+	if (parse_int(s, lo, hi, &v) != 0)
 		return -1;
 	*out = (int)v;
 	return 0;

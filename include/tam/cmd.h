@@ -27,16 +27,58 @@
 #define CMD_DB		0x1	/* needs the database */
 #define CMD_WRITE	0x2	/* writes: one IMMEDIATE transaction */
 
+/*
+ * One option of a command: getopt_long's table is built from it, the
+ * dispatcher checks long options against it, and `--help` reads it.
+ */
+struct cmd_option {
+	const char	*name;		/* long name; NULL ends the table */
+	int		 shortname;	/* 0: none */
+	int		 has_arg;	/* no_argument, required_argument */
+	const char	*arg;		/* the value's name ("DATE"), or NULL */
+	const char	*help;		/* one line: what it does */
+	const char	*def;		/* the default, NULL: none */
+	int		 id;		/* cmd_getopt returns it; > ':' */
+	int		 flags;		/* CMD_OPT_* */
+};
+
+/* Free text: cmd_check_text'd when the options end, in table order. */
+#define CMD_OPT_TEXT	0x1
+
+/* --tam P, one meaning for every list; and the end of a table. */
+#define CMD_OPTION_TAM(id) { "tam", 0, required_argument, "P", \
+	"only the accounts of this TAM (a name or its start)", "every TAM", \
+	(id), 0 }
+#define CMD_OPTIONS_END { NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
+
+/*
+ * The positional arguments after the options, counted when cmd_getopt
+ * reaches their end.  Too few: the misuse is missing; too many: extra,
+ * or "CMD: unexpected argument 'X'" followed by hint.  Left out, an
+ * entry takes none.  upper -1: any number.
+ */
+struct cmd_args {
+	int		 lower;
+	int		 upper;
+	const char	*missing;
+	const char	*extra;
+	const char	*hint;
+};
+
+/* A command, written with designated initializers (.name = ...). */
 struct cmd_entry {
 	const char		*name;
-	const char		*usage;		/* "account add NAME [--sfid ID]..." */
+	const char		*usage;		/* "account add NAME..." */
 	const char		*summary;	/* one line for `tam help` */
-	const char		*shortopts;	/* getopt(3) string, NULL: none */
-	const struct option	*longopts;	/* NULL: none */
+	const struct cmd_option	*options;	/* NULL: none */
+	struct cmd_args		 args;
 	int			 flags;
 	int			(*exec)(struct tam_ctx *, int, char **);
-	const struct cmd_entry	*const *sub;	/* sub-commands, NULL-terminated */
+	const struct cmd_entry	*const *sub;	/* sub-commands, NULL ends */
 };
+
+/* The most options one command has (account set has 20). */
+#define CMD_OPTIONS_MAX	32
 
 /*
  * Runs the command line argv[0..argc) (argv[0] is the command name);
@@ -70,10 +112,18 @@ int	 cmd_global_option(struct tam_ctx *, const char *name,
 int	 cmd_misuse(struct tam_ctx *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /*
- * Reports a getopt_long failure (ch is '?' or ':') for the argument
- * before optind; returns TAM_USAGE.
+ * Reads the running command's next option from its argv (as exec got
+ * it) with getopt_long and the table of its entry.  Returns the option's
+ * id; CMD_OPT_END once the options end and the positional arguments,
+ * argv[optind..argc), are as many as the entry's args allow; or
+ * CMD_OPT_ERROR with the misuse in ctx (an unknown option, a missing
+ * value, a bad text, too few or too many arguments).
  */
-int	 cmd_bad_option(struct tam_ctx *, char **argv, int ch);
+#define CMD_OPT_END	0
+#define CMD_OPT_ERROR	(-1)
+int	 cmd_getopt(struct tam_ctx *, int argc, char **argv);
+/* The table of every command, NULL-terminated (for `tam help`). */
+const struct cmd_entry *const *cmd_table(void);
 /*
  * Checks the value of a free-text option (a note, a title) before it is
  * stored: valid UTF-8 (or json output would be invalid) and at most
@@ -82,23 +132,14 @@ int	 cmd_bad_option(struct tam_ctx *, char **argv, int ch);
  */
 #define CMD_TEXT_MAX 65536
 int	 cmd_check_text(struct tam_ctx *, const char *option, const char *);
-/*
- * `tam done` and `tam skip`: parses [--note TEXT] TASK_ID... and closes
- * the tasks as status (all or none); note_required for skip.
- */
-int	 cmd_close_tasks(struct tam_ctx *, int argc, char **argv,
-	    const char *status, int note_required);
 /* Parses a positive integer id (task, CTA); 0 or -1. */
 int	 cmd_parse_id(const char *, int64_t *);
 /*
  * Parses argv[0..argc) as task ids into *ids (allocated, the caller
- * frees).  Returns TAM_OK, or TAM_USAGE (via cmd_misuse) when there is
- * none or one is malformed.
+ * frees).  Returns TAM_OK, or TAM_USAGE (via cmd_misuse) when one is
+ * malformed; the entry's args say how many there must be.
  */
 int	 cmd_parse_ids(struct tam_ctx *, int argc, char **argv, int64_t **ids);
-
-/* Resets getopt for a command's own parse. */
-#define CMD_GETOPT_RESET() (optind = 0, opterr = 0)
 
 extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_account_entry;

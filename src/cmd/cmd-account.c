@@ -27,36 +27,60 @@
 #define OPT_STRATEGIC	2007
 #define OPT_ARCHIVED	2008
 
+/* add's options, which set takes too; one line each for --help. */
 #define FIELD_OPTS \
-	{ "sfid",	  required_argument, NULL, OPT_FIELD + AF_SFID }, \
-	{ "tam",	  required_argument, NULL, OPT_FIELD + AF_TAM }, \
-	{ "sal",	  required_argument, NULL, OPT_FIELD + AF_SAL }, \
-	{ "sa",		  required_argument, NULL, OPT_FIELD + AF_SA }, \
-	{ "rsd",	  required_argument, NULL, OPT_FIELD + AF_RSD }, \
-	{ "tam-manager",  required_argument, NULL, OPT_FIELD + AF_TAM_MANAGER }, \
-	{ "acv",	  required_argument, NULL, OPT_FIELD + AF_ACV }, \
-	{ "currency",	  required_argument, NULL, OPT_FIELD + AF_CURRENCY }, \
-	{ "renewal",	  required_argument, NULL, OPT_FIELD + AF_RENEWAL_DATE }, \
-	{ "health",	  required_argument, NULL, OPT_FIELD + AF_HEALTH_SCORE }, \
-	{ "stage",	  required_argument, NULL, OPT_FIELD + AF_LIFECYCLE_STAGE }, \
-	{ "upsell",	  no_argument,	     NULL, OPT_FIELD + AF_UPSELL }, \
-	{ "region",	  required_argument, NULL, OPT_FIELD + AF_REGION }, \
-	{ "segment",	  required_argument, NULL, OPT_FIELD + AF_SEGMENT }, \
-	{ "licenses",	  required_argument, NULL, OPT_FIELD + AF_LICENSES }, \
-	{ "active-users", required_argument, NULL, OPT_FIELD + AF_ACTIVE_USERS }, \
-	{ "objectives",	  required_argument, NULL, OPT_FIELD + AF_OBJECTIVES }
+	{ "sfid", 0, required_argument, "ID", \
+	    "the Salesforce account ID (15 or 18 characters)", NULL, \
+	    OPT_FIELD + AF_SFID, 0 }, \
+	{ "tam", 0, required_argument, "P", \
+	    "the TAM", NULL, OPT_FIELD + AF_TAM, 0 }, \
+	{ "sal", 0, required_argument, "P", \
+	    "the Sales Account Lead", NULL, OPT_FIELD + AF_SAL, 0 }, \
+	{ "sa", 0, required_argument, "P", \
+	    "the Solutions Architect", NULL, OPT_FIELD + AF_SA, 0 }, \
+	{ "rsd", 0, required_argument, "P", \
+	    "the Regional Sales Director", NULL, OPT_FIELD + AF_RSD, 0 }, \
+	{ "tam-manager", 0, required_argument, "P", \
+	    "the TAM's manager", NULL, OPT_FIELD + AF_TAM_MANAGER, 0 }, \
+	{ "acv", 0, required_argument, "AMOUNT", \
+	    "the annual contract value", NULL, OPT_FIELD + AF_ACV, 0 }, \
+	{ "currency", 0, required_argument, "C", \
+	    "the currency of the ACV (ISO 4217 code)", NULL, \
+	    OPT_FIELD + AF_CURRENCY, 0 }, \
+	{ "renewal", 0, required_argument, "DATE", \
+	    "the renewal date", NULL, OPT_FIELD + AF_RENEWAL_DATE, 0 }, \
+	{ "health", 0, required_argument, "N", \
+	    "the health score, 0 to 100", NULL, OPT_FIELD + AF_HEALTH_SCORE, \
+	    0 }, \
+	{ "stage", 0, required_argument, "S", \
+	    "the lifecycle stage", NULL, OPT_FIELD + AF_LIFECYCLE_STAGE, 0 }, \
+	{ "upsell", 0, no_argument, NULL, \
+	    "an upsell is in play", NULL, OPT_FIELD + AF_UPSELL, 0 }, \
+	{ "region", 0, required_argument, "R", \
+	    "the region", NULL, OPT_FIELD + AF_REGION, 0 }, \
+	{ "segment", 0, required_argument, "S", \
+	    "the segment", NULL, OPT_FIELD + AF_SEGMENT, 0 }, \
+	{ "licenses", 0, required_argument, "N", \
+	    "the licenses bought", NULL, OPT_FIELD + AF_LICENSES, 0 }, \
+	{ "active-users", 0, required_argument, "N", \
+	    "the licenses in use", NULL, OPT_FIELD + AF_ACTIVE_USERS, 0 }, \
+	{ "objectives", 0, required_argument, "TEXT", \
+	    "the customer's objectives", NULL, OPT_FIELD + AF_OBJECTIVES, 0 }
 
-static const struct option add_longopts[] = {
+static const struct cmd_option add_options[] = {
 	FIELD_OPTS,
-	{ NULL, 0, NULL, 0 }
+	CMD_OPTIONS_END
 };
 
-static const struct option set_longopts[] = {
+static const struct cmd_option set_options[] = {
 	FIELD_OPTS,
-	{ "name",	required_argument, NULL, OPT_FIELD + AF_NAME },
-	{ "no-upsell",	no_argument,	   NULL, OPT_NO_UPSELL },
-	{ "clear",	required_argument, NULL, OPT_CLEAR },
-	{ NULL, 0, NULL, 0 }
+	{ "name", 0, required_argument, "NAME",
+	    "the account's new name", NULL, OPT_FIELD + AF_NAME, 0 },
+	{ "no-upsell", 0, no_argument, NULL,
+	    "no upsell is in play", NULL, OPT_NO_UPSELL, 0 },
+	{ "clear", 0, required_argument, "FIELD",
+	    "empty a field (sa, renewal...; repeatable)", NULL, OPT_CLEAR, 0 },
+	CMD_OPTIONS_END
 };
 
 /* The columns of `account list`; `show` adds more. */
@@ -232,23 +256,15 @@ account_add(struct tam_ctx *ctx, int argc, char **argv)
 	int		 ch, rc = TAM_OK;
 
 	account_init(&a);
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", add_longopts, NULL)) != -1) {
-		if (ch < OPT_FIELD) {
-			rc = cmd_bad_option(ctx, argv, ch);
-			goto out;
-		}
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0)
 		if ((rc = apply_field(ctx, &a, ch, optarg)) != TAM_OK)
 			goto out;
+	if (ch == CMD_OPT_ERROR) {
+		rc = TAM_USAGE;
+		goto out;
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc != 1) {
-		rc = cmd_misuse(ctx, argc == 0 ? "account add: the account "
-		    "name is missing" : "account add: one NAME only (quote a "
-		    "name with spaces)");
-		goto out;
-	}
 	if ((rc = apply_field(ctx, &a, OPT_FIELD + AF_NAME, argv[0])) != TAM_OK)
 		goto out;
 	if ((rc = check_acv_units(ctx, &a)) != TAM_OK ||
@@ -279,17 +295,12 @@ account_set(struct tam_ctx *ctx, int argc, char **argv)
 
 	account_init(&old);
 	account_init(&a);
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", set_longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		if (ch == OPT_CLEAR) {
 			clears = xreallocarray(clears, (size_t)nclears + 1,
 			    sizeof *clears);
 			clears[nclears++] = optarg;
 			continue;
-		}
-		if (ch != OPT_NO_UPSELL && ch < OPT_FIELD) {
-			rc = cmd_bad_option(ctx, argv, ch);
-			goto out;
 		}
 		if (nopts == 64) {
 			rc = cmd_misuse(ctx, "account set: too many options");
@@ -298,13 +309,12 @@ account_set(struct tam_ctx *ctx, int argc, char **argv)
 		opts[nopts] = ch;
 		args[nopts++] = optarg;
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc != 1) {
-		rc = cmd_misuse(ctx, argc == 0 ? "account set: which account?" :
-		    "account set: one ACCOUNT only");
+	if (ch == CMD_OPT_ERROR) {
+		rc = TAM_USAGE;
 		goto out;
 	}
+	argc -= optind;
+	argv += optind;
 	if (nopts == 0 && nclears == 0) {
 		rc = cmd_misuse(ctx, "account set: nothing to set; give an "
 		    "option such as --renewal DATE");
@@ -599,16 +609,13 @@ account_show(struct tam_ctx *ctx, int argc, char **argv)
 	cJSON			*obj;
 	char			*err = NULL;
 	int64_t			 id;
-	int			 ch, rc, opens;
+	int			 rc, opens;
 	const char		*window;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", NULL, NULL)) != -1)
-		return cmd_bad_option(ctx, argv, ch);
+	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
+		return TAM_USAGE;
 	argc -= optind;
 	argv += optind;
-	if (argc != 1)
-		return cmd_misuse(ctx, "account show: which account?");
 	if ((s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	account_init(&a);
@@ -680,14 +687,20 @@ list_one(void *arg, const struct account *a)
 	return 0;
 }
 
-static const struct option list_longopts[] = {
-	{ "tam",		required_argument, NULL, OPT_TAM },
-	{ "sentiment",		required_argument, NULL, OPT_SENTIMENT },
-	{ "triage",		no_argument,	   NULL, OPT_TRIAGE },
-	{ "renewing-within",	required_argument, NULL, OPT_WITHIN },
-	{ "strategic",		no_argument,	   NULL, OPT_STRATEGIC },
-	{ "archived",		no_argument,	   NULL, OPT_ARCHIVED },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_option list_options[] = {
+	CMD_OPTION_TAM(OPT_TAM),
+	{ "sentiment", 0, required_argument, "green|yellow|red",
+	    "only accounts of this TAM sentiment", NULL, OPT_SENTIMENT, 0 },
+	{ "triage", 0, no_argument, NULL,
+	    "only accounts that require triage", NULL, OPT_TRIAGE, 0 },
+	{ "renewing-within", 0, required_argument, "PERIOD",
+	    "only accounts renewing up to today plus PERIOD", NULL,
+	    OPT_WITHIN, 0 },
+	{ "strategic", 0, no_argument, NULL,
+	    "only accounts over the strategic ACV", NULL, OPT_STRATEGIC, 0 },
+	{ "archived", 0, no_argument, NULL,
+	    "archived accounts too", NULL, OPT_ARCHIVED, 0 },
+	CMD_OPTIONS_END
 };
 
 static int
@@ -703,8 +716,7 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 	f.renewing_before = DATE_NONE;
 	f.today = ctx->today;
 	f.strategic_over = -1;
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", list_longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
 		case OPT_TAM:
 			tam = optarg;
@@ -731,13 +743,10 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 		case OPT_ARCHIVED:
 			f.archived = 1;
 			break;
-		default:
-			return cmd_bad_option(ctx, argv, ch);
 		}
 	}
-	if (optind != argc)
-		return cmd_misuse(ctx, "account list: unexpected argument "
-		    "'%s'", argv[optind]);
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	if ((ls.s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (strategic)
@@ -760,10 +769,10 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 
 /* --- archive, rm --------------------------------------------------- */
 
-/* rm's options, also in its entry (the dispatcher checks them). */
-static const struct option rm_longopts[] = {
-	{ "yes",	no_argument,	NULL, OPT_YES },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_option rm_options[] = {
+	{ "yes", 0, no_argument, NULL,
+	    "yes, delete the account and all its history", NULL, OPT_YES, 0 },
+	CMD_OPTIONS_END
 };
 
 /* Parses "ACCOUNT" alone (plus --yes for rm) and resolves it. */
@@ -773,16 +782,10 @@ one_account_arg(struct tam_ctx *ctx, int argc, char **argv, int *yes,
 {
 	int	ch;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", yes ? rm_longopts : NULL,
-	    NULL)) != -1) {
-		if (ch == OPT_YES && yes != NULL)
-			*yes = 1;
-		else
-			return cmd_bad_option(ctx, argv, ch);
-	}
-	if (argc - optind != 1)
-		return cmd_misuse(ctx, "%s: which account?", ctx->cmd);
+	while ((ch = cmd_getopt(ctx, argc, argv)) == OPT_YES)
+		*yes = 1;	/* only rm's entry has it */
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	return account_resolve(ctx, argv[optind], id);
 }
 
@@ -844,47 +847,77 @@ account_rm(struct tam_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+#define WHICH(cmd) { 1, 1, cmd ": which account?", cmd ": which account?", \
+	NULL }
+
 static const struct cmd_entry account_add_entry = {
-	"add",
-	"account add NAME [--sfid ID] [--tam P] [--sal P] [--sa P] [--rsd P]\n"
-	"                [--tam-manager P] [--acv AMOUNT] [--currency C]\n"
-	"                [--renewal DATE] [--health N] [--stage S] [--upsell]\n"
-	"                [--region R] [--segment S] [--licenses N]\n"
-	"                [--active-users N] [--objectives TEXT]",
-	"add an account", ":", add_longopts, CMD_DB | CMD_WRITE, account_add,
-	NULL
+	.name = "add",
+	.usage = "account add NAME [--sfid ID] [--tam P] [--sal P] [--sa P] "
+	    "[--rsd P]\n"
+	    "                [--tam-manager P] [--acv AMOUNT] [--currency C]\n"
+	    "                [--renewal DATE] [--health N] [--stage S] "
+	    "[--upsell]\n"
+	    "                [--region R] [--segment S] [--licenses N]\n"
+	    "                [--active-users N] [--objectives TEXT]",
+	.summary = "add an account",
+	.options = add_options,
+	.args = { 1, 1, "account add: the account name is missing",
+	    "account add: one NAME only (quote a name with spaces)", NULL },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = account_add
 };
 
 static const struct cmd_entry account_set_entry = {
-	"set",
-	"account set ACCOUNT [add's options] [--name NAME] [--no-upsell]\n"
-	"                [--clear FIELD]...",
-	"change an account", ":", set_longopts, CMD_DB | CMD_WRITE,
-	account_set, NULL
+	.name = "set",
+	.usage = "account set ACCOUNT [add's options] [--name NAME] "
+	    "[--no-upsell]\n"
+	    "                [--clear FIELD]...",
+	.summary = "change an account",
+	.options = set_options,
+	.args = { 1, 1, "account set: which account?",
+	    "account set: one ACCOUNT only", NULL },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = account_set
 };
 
 static const struct cmd_entry account_show_entry = {
-	"show", "account show ACCOUNT", "show one account", ":", NULL,
-	CMD_DB, account_show, NULL
+	.name = "show",
+	.usage = "account show ACCOUNT",
+	.summary = "show one account",
+	.args = WHICH("account show"),
+	.flags = CMD_DB,
+	.exec = account_show
 };
 
 static const struct cmd_entry account_list_entry = {
-	"list",
-	"account list [--tam P] [--sentiment green|yellow|red] [--triage]\n"
-	"                [--renewing-within PERIOD] [--strategic] [--archived]",
-	"list accounts", ":", list_longopts, CMD_DB, account_list,
-	NULL
+	.name = "list",
+	.usage = "account list [--tam P] [--sentiment green|yellow|red] "
+	    "[--triage]\n"
+	    "                [--renewing-within PERIOD] [--strategic] "
+	    "[--archived]",
+	.summary = "list accounts",
+	.options = list_options,
+	.flags = CMD_DB,
+	.exec = account_list
 };
 
 static const struct cmd_entry account_archive_entry = {
-	"archive", "account archive ACCOUNT", "archive an account", ":", NULL,
-	CMD_DB | CMD_WRITE, account_archive, NULL
+	.name = "archive",
+	.usage = "account archive ACCOUNT",
+	.summary = "archive an account",
+	.args = WHICH("account archive"),
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = account_archive
 };
 
 static const struct cmd_entry account_rm_entry = {
-	"rm", "account rm ACCOUNT --yes",
-	"delete an account and all its rows", ":", rm_longopts,
-	CMD_DB | CMD_WRITE, account_rm, NULL
+	.name = "rm",
+	.usage = "account rm ACCOUNT --yes",
+	.summary = "delete an account and all its rows",
+	.options = rm_options,
+	.args = WHICH("account rm"),
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = account_rm
 };
 
 static const struct cmd_entry *const account_subs[] = {
@@ -898,7 +931,8 @@ static const struct cmd_entry *const account_subs[] = {
 };
 
 const struct cmd_entry cmd_account_entry = {
-	"account", "account add|set|show|list|archive|rm ...",
-	"add, change, show and list accounts", NULL, NULL, 0, NULL,
-	account_subs
+	.name = "account",
+	.usage = "account add|set|show|list|archive|rm ...",
+	.summary = "add, change, show and list accounts",
+	.sub = account_subs
 };

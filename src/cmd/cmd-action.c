@@ -17,11 +17,15 @@
 #define OPT_DUE		1001
 #define OPT_NOTE	1002
 
-static const struct option action_longopts[] = {
-	{ "title",	required_argument, NULL, OPT_TITLE },
-	{ "due",	required_argument, NULL, OPT_DUE },
-	{ "note",	required_argument, NULL, OPT_NOTE },
-	{ NULL, 0, NULL, 0 }
+/* In this order: --title is checked before --note. */
+static const struct cmd_option action_options[] = {
+	{ "title", 0, required_argument, "T",
+	    "the task's title", "the action's own", OPT_TITLE, CMD_OPT_TEXT },
+	{ "due", 0, required_argument, "DATE",
+	    "when it is due", "the action's own delay", OPT_DUE, 0 },
+	{ "note", 0, required_argument, "TEXT",
+	    "a note on the task", NULL, OPT_NOTE, CMD_OPT_TEXT },
+	CMD_OPTIONS_END
 };
 
 static int
@@ -42,9 +46,7 @@ action_exec(struct tam_ctx *ctx, int argc, char **argv)
 	char				*err = NULL, now[21], d[11];
 	int				 ch, rc, due = DATE_NONE;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", action_longopts, NULL)) !=
-	    -1) {
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
 		case OPT_TITLE:
 			title = optarg;
@@ -55,18 +57,12 @@ action_exec(struct tam_ctx *ctx, int argc, char **argv)
 		case OPT_NOTE:
 			t.note = optarg;
 			break;
-		default:
-			return cmd_bad_option(ctx, argv, ch);
 		}
 	}
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	argc -= optind;
 	argv += optind;
-	if ((rc = cmd_check_text(ctx, "--title", title)) != TAM_OK ||
-	    (rc = cmd_check_text(ctx, "--note", t.note)) != TAM_OK)
-		return rc;
-	if (argc != 2)
-		return cmd_misuse(ctx, "action: give the ACCOUNT and the kind "
-		    "of action (architecture, utilization, roadmap or custom)");
 	if ((a = sched_action_find(argv[1])) == NULL)
 		return cmd_misuse(ctx, "action: '%s' is not architecture, "
 		    "utilization, roadmap or custom", argv[1]);
@@ -108,10 +104,17 @@ action_exec(struct tam_ctx *ctx, int argc, char **argv)
 	return TAM_OK;
 }
 
+#define ACTION_ARGS "action: give the ACCOUNT and the kind of action " \
+	"(architecture, utilization, roadmap or custom)"
+
 const struct cmd_entry cmd_action_entry = {
-	"action",
-	"action ACCOUNT architecture|utilization|roadmap|custom [--title T]\n"
-	"                [--due DATE] [--note TEXT]",
-	"add an action item of a Renewal Review", ":", action_longopts,
-	CMD_DB | CMD_WRITE, action_exec, NULL
+	.name = "action",
+	.usage = "action ACCOUNT architecture|utilization|roadmap|custom "
+	    "[--title T]\n"
+	    "                [--due DATE] [--note TEXT]",
+	.summary = "add an action item of a Renewal Review",
+	.options = action_options,
+	.args = { 2, 2, ACTION_ARGS, ACTION_ARGS, NULL },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = action_exec
 };

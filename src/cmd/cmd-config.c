@@ -13,14 +13,12 @@ static const struct out_col config_cols[] = {
 	{ "default",	"DEFAULT",	OUT_STR },
 };
 
+/* None takes an option: this checks there is none, and the count. */
 static int
 no_options(struct tam_ctx *ctx, int argc, char **argv)
 {
-	int	ch;
-
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", NULL, NULL)) != -1)
-		return cmd_bad_option(ctx, argv, ch);
+	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
+		return TAM_USAGE;
 	return TAM_OK;
 }
 
@@ -56,8 +54,6 @@ config_get(struct tam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = no_options(ctx, argc, argv)) != TAM_OK)
 		return rc;
-	if (argc - optind != 1)
-		return cmd_misuse(ctx, "config get: which KEY?");
 	if ((d = known_key(ctx, argv[optind])) == NULL)
 		return TAM_USAGE;
 	if ((value = current_value(ctx, d, &err)) == NULL)
@@ -75,8 +71,6 @@ config_set(struct tam_ctx *ctx, int argc, char **argv)
 
 	if (no_options(ctx, argc, argv) != TAM_OK)
 		return TAM_USAGE;
-	if (argc - optind != 2)
-		return cmd_misuse(ctx, "config set: give KEY and VALUE");
 	if ((d = known_key(ctx, argv[optind])) == NULL)
 		return TAM_USAGE;
 	if ((canon = setting_canonical(d, argv[optind + 1], &err)) == NULL)
@@ -100,8 +94,6 @@ config_list(struct tam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = no_options(ctx, argc, argv)) != TAM_OK)
 		return rc;
-	if (argc != optind)
-		return cmd_misuse(ctx, "config list takes no arguments");
 	o = out_begin(ctx, config_cols, 3);
 	for (d = setting_defs; d->key != NULL; d++) {
 		if ((value = current_value(ctx, d, &err)) == NULL) {
@@ -121,22 +113,38 @@ config_list(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cmd_entry config_get_entry = {
-	"get", "config get KEY", "print a setting", ":", NULL, CMD_DB,
-	config_get, NULL
+	.name = "get",
+	.usage = "config get KEY",
+	.summary = "print a setting",
+	.args = { 1, 1, "config get: which KEY?", "config get: which KEY?",
+	    NULL },
+	.flags = CMD_DB,
+	.exec = config_get
 };
 static const struct cmd_entry config_set_entry = {
-	"set", "config set KEY VALUE", "change a setting", ":", NULL,
-	CMD_DB | CMD_WRITE, config_set, NULL
+	.name = "set",
+	.usage = "config set KEY VALUE",
+	.summary = "change a setting",
+	.args = { 2, 2, "config set: give KEY and VALUE",
+	    "config set: give KEY and VALUE", NULL },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = config_set
 };
 static const struct cmd_entry config_list_entry = {
-	"list", "config list", "list the settings", ":", NULL, CMD_DB,
-	config_list, NULL
+	.name = "list",
+	.usage = "config list",
+	.summary = "list the settings",
+	.args = { .extra = "config list takes no arguments" },
+	.flags = CMD_DB,
+	.exec = config_list
 };
 static const struct cmd_entry *const config_subs[] = {
 	&config_get_entry, &config_set_entry, &config_list_entry, NULL
 };
 
 const struct cmd_entry cmd_config_entry = {
-	"config", "config get|set|list [KEY [VALUE]]",
-	"read and change settings", NULL, NULL, 0, NULL, config_subs
+	.name = "config",
+	.usage = "config get|set|list [KEY [VALUE]]",
+	.summary = "read and change settings",
+	.sub = config_subs
 };

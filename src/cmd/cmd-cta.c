@@ -92,26 +92,25 @@ cta_cells(struct out *o, const struct cta *c)
 		out_null(o);
 }
 
-/* Parses the CTA id argument; TAM_OK or a usage error. */
+/* Parses the CTA id argument (the entry counted it); TAM_OK or misuse. */
 static int
-cta_id_arg(struct tam_ctx *ctx, int argc, char **argv, int64_t *id)
+cta_id_arg(struct tam_ctx *ctx, const char *arg, int64_t *id)
 {
-	if (argc != 1)
-		return cmd_misuse(ctx, "%s: which CTA? (an id from 'tam cta "
-		    "list')", ctx->cmd);
-	if (cmd_parse_id(argv[0], id) != 0)
+	if (cmd_parse_id(arg, id) != 0)
 		return cmd_misuse(ctx, "%s: '%s' is not a CTA id", ctx->cmd,
-		    argv[0]);
+		    arg);
 	return TAM_OK;
 }
 
 /* --- list ------------------------------------------------------------ */
 
-static const struct option list_longopts[] = {
-	{ "open",	no_argument,	   NULL, OPT_OPEN },
-	{ "kind",	required_argument, NULL, OPT_KIND },
-	{ "tam",	required_argument, NULL, OPT_TAM },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_option list_options[] = {
+	{ "open", 0, no_argument, NULL,
+	    "only open CTAs", NULL, OPT_OPEN, 0 },
+	{ "kind", 0, required_argument, "renewal|risk",
+	    "only CTAs of this kind", "both", OPT_KIND, 0 },
+	CMD_OPTION_TAM(OPT_TAM),
+	CMD_OPTIONS_END
 };
 
 static int
@@ -135,8 +134,7 @@ cta_list(struct tam_ctx *ctx, int argc, char **argv)
 	char			*err = NULL, *tam_fold = NULL;
 	int			 ch, rc;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", list_longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
 		case OPT_OPEN:
 			f.open_only = 1;
@@ -151,13 +149,10 @@ cta_list(struct tam_ctx *ctx, int argc, char **argv)
 		case OPT_TAM:
 			tam = optarg;
 			break;
-		default:
-			return cmd_bad_option(ctx, argv, ch);
 		}
 	}
-	if (optind != argc)
-		return cmd_misuse(ctx, "cta list: unexpected argument '%s'",
-		    argv[optind]);
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	if (tam != NULL &&
 	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
@@ -275,13 +270,11 @@ cta_show(struct tam_ctx *ctx, int argc, char **argv)
 	cJSON			*obj;
 	char			*err = NULL;
 	int64_t			 id;
-	int			 ch, rc;
+	int			 rc;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", NULL, NULL)) != -1)
-		return cmd_bad_option(ctx, argv, ch);
-	if ((rc = cta_id_arg(ctx, argc - optind, argv + optind, &id)) !=
-	    TAM_OK)
+	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
+		return TAM_USAGE;
+	if ((rc = cta_id_arg(ctx, argv[optind], &id)) != TAM_OK)
 		return rc;
 	/* The account's currency, for people's money. */
 	risk_subject_init(&s);
@@ -355,19 +348,17 @@ struct cta_opts {
 };
 
 /*
- * Parses the options of open, update or close (longopts says which are
+ * Parses the options of open, update or close (the entry says which are
  * valid) into *o.  TAM_OK, or TAM_USAGE with the error in ctx.
  */
 static int
-parse_opts(struct tam_ctx *ctx, int argc, char **argv,
-    const struct option *longopts, struct cta_opts *o)
+parse_opts(struct tam_ctx *ctx, int argc, char **argv, struct cta_opts *o)
 {
 	struct money	m;
 	int		ch, rc;
 
 	memset(o, 0, sizeof *o);
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
 		case OPT_RISK_TYPE:
 		case OPT_RISK_REASON:
@@ -402,18 +393,23 @@ parse_opts(struct tam_ctx *ctx, int argc, char **argv,
 				    "an amount (like 5000, -$5,000)", optarg);
 			o->args.net_arr_cents = m.cents;
 			break;
-		default:
-			return cmd_bad_option(ctx, argv, ch);
 		}
 	}
-	return TAM_OK;
+	return ch == CMD_OPT_ERROR ? TAM_USAGE : TAM_OK;
 }
 
-static const struct option open_longopts[] = {
-	{ "risk-type",	 required_argument, NULL, OPT_RISK_TYPE },
-	{ "risk-reason", required_argument, NULL, OPT_RISK_REASON },
-	{ "note",	 required_argument, NULL, OPT_NOTE },
-	{ NULL, 0, NULL, 0 }
+#define RISK_TYPE_OPT { "risk-type", 0, required_argument, "T", \
+	"the Risk Type, in the handbook's words", NULL, OPT_RISK_TYPE, 0 }
+#define RISK_REASON_OPT { "risk-reason", 0, required_argument, "R", \
+	"the Risk Reason, in the handbook's words", NULL, OPT_RISK_REASON, 0 }
+
+static const struct cmd_option open_options[] = {
+	RISK_TYPE_OPT,
+	RISK_REASON_OPT,
+	{ "note", 0, required_argument, "TEXT",
+	    "why the account is at risk, posted on the timeline", NULL,
+	    OPT_NOTE, 0 },
+	CMD_OPTIONS_END
 };
 
 static int
@@ -424,10 +420,8 @@ cta_open(struct tam_ctx *ctx, int argc, char **argv)
 	struct cta_opts		 o;
 	int			 rc;
 
-	if ((rc = parse_opts(ctx, argc, argv, open_longopts, &o)) != TAM_OK)
+	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK)
 		return rc;
-	if (argc - optind != 1)
-		return cmd_misuse(ctx, "cta open: which account?");
 	risk_subject_init(&s);
 	if ((rc = risk_subject_account(ctx, argv[optind], &s)) == TAM_OK &&
 	    (rc = risk_decide(ctx, &s, RE_OPEN_CTA, o.args.note != NULL,
@@ -437,11 +431,12 @@ cta_open(struct tam_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-static const struct option update_longopts[] = {
-	{ "risk-type",	 required_argument, NULL, OPT_RISK_TYPE },
-	{ "risk-reason", required_argument, NULL, OPT_RISK_REASON },
-	{ "title",	 required_argument, NULL, OPT_TITLE },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_option update_options[] = {
+	RISK_TYPE_OPT,
+	RISK_REASON_OPT,
+	{ "title", 0, required_argument, "T",
+	    "the CTA's new title", NULL, OPT_TITLE, 0 },
+	CMD_OPTIONS_END
 };
 
 /*
@@ -481,10 +476,8 @@ cta_update(struct tam_ctx *ctx, int argc, char **argv)
 	int64_t			 id;
 	int			 rc;
 
-	if ((rc = parse_opts(ctx, argc, argv, update_longopts, &o)) !=
-	    TAM_OK ||
-	    (rc = cta_id_arg(ctx, argc - optind, argv + optind, &id)) !=
-	    TAM_OK)
+	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK ||
+	    (rc = cta_id_arg(ctx, argv[optind], &id)) != TAM_OK)
 		return rc;
 	if (o.args.title == NULL && o.args.risk_type == NULL &&
 	    o.args.risk_reason == NULL)
@@ -500,12 +493,16 @@ cta_update(struct tam_ctx *ctx, int argc, char **argv)
 
 /* --- close ------------------------------------------------------------ */
 
-static const struct option close_longopts[] = {
-	{ "won",	no_argument,	   NULL, OPT_WON },
-	{ "lost",	required_argument, NULL, OPT_LOST },
-	{ "net-arr",	required_argument, NULL, OPT_NET_ARR },
-	{ "note",	required_argument, NULL, OPT_NOTE },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_option close_options[] = {
+	{ "won", 0, no_argument, NULL,
+	    "the renewal was saved", NULL, OPT_WON, 0 },
+	{ "lost", 0, required_argument, "churn|downgrade|contraction",
+	    "the renewal was lost, and how", NULL, OPT_LOST, 0 },
+	{ "net-arr", 0, required_argument, "AMOUNT",
+	    "the net ARR change (negative for a loss)", NULL, OPT_NET_ARR, 0 },
+	{ "note", 0, required_argument, "REASONS",
+	    "the reasons, posted on the timeline", NULL, OPT_NOTE, 0 },
+	CMD_OPTIONS_END
 };
 
 static const struct {
@@ -542,10 +539,8 @@ cta_close(struct tam_ctx *ctx, int argc, char **argv)
 	int64_t			 id;
 	int			 rc;
 
-	if ((rc = parse_opts(ctx, argc, argv, close_longopts, &o)) !=
-	    TAM_OK ||
-	    (rc = cta_id_arg(ctx, argc - optind, argv + optind, &id)) !=
-	    TAM_OK)
+	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK ||
+	    (rc = cta_id_arg(ctx, argv[optind], &id)) != TAM_OK)
 		return rc;
 	if (o.won == (o.lost != NULL))
 		return cmd_misuse(ctx, "cta close: give either --won or --lost "
@@ -568,36 +563,59 @@ cta_close(struct tam_ctx *ctx, int argc, char **argv)
 /* --- the table ---------------------------------------------------------- */
 
 static const struct cmd_entry cta_list_entry = {
-	"list", "cta list [--open] [--kind renewal|risk] [--tam P]",
-	"list CTAs", ":", list_longopts, CMD_DB, cta_list, NULL
+	.name = "list",
+	.usage = "cta list [--open] [--kind renewal|risk] [--tam P]",
+	.summary = "list CTAs",
+	.options = list_options,
+	.flags = CMD_DB,
+	.exec = cta_list
 };
 
 static const struct cmd_entry cta_show_entry = {
-	"show", "cta show ID", "show a CTA and its tasks", ":", NULL, CMD_DB,
-	cta_show, NULL
+	.name = "show",
+	.usage = "cta show ID",
+	.summary = "show a CTA and its tasks",
+	.args = { 1, 1, "cta show: which CTA? (an id from 'tam cta list')",
+	    "cta show: which CTA? (an id from 'tam cta list')", NULL },
+	.flags = CMD_DB,
+	.exec = cta_show
 };
 
 static const struct cmd_entry cta_open_entry = {
-	"open",
-	"cta open ACCOUNT [--risk-type T] [--risk-reason R] [--note TEXT]",
-	"open the At-Risk CTA", ":", open_longopts, CMD_DB | CMD_WRITE,
-	cta_open, NULL
+	.name = "open",
+	.usage = "cta open ACCOUNT [--risk-type T] [--risk-reason R] "
+	    "[--note TEXT]",
+	.summary = "open the At-Risk CTA",
+	.options = open_options,
+	.args = { 1, 1, "cta open: which account?", "cta open: which account?",
+	    NULL },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = cta_open
 };
 
 static const struct cmd_entry cta_update_entry = {
-	"update", "cta update ID [--risk-type T] [--risk-reason R] [--title T]",
-	"set a CTA's Risk Type, Risk Reason or title", ":", update_longopts,
-	CMD_DB | CMD_WRITE, cta_update, NULL
+	.name = "update",
+	.usage = "cta update ID [--risk-type T] [--risk-reason R] [--title T]",
+	.summary = "set a CTA's Risk Type, Risk Reason or title",
+	.options = update_options,
+	.args = { 1, 1, "cta update: which CTA? (an id from 'tam cta list')",
+	    "cta update: which CTA? (an id from 'tam cta list')", NULL },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = cta_update
 };
 
 static const struct cmd_entry cta_close_entry = {
-	"close",
-	"cta close ID --won [--net-arr AMOUNT] --note REASONS\n"
-	"      tam cta close ID --lost churn|downgrade|contraction "
-	"[--net-arr AMOUNT]\n"
-	"                --note REASONS",
-	"conclude an At-Risk CTA", ":", close_longopts, CMD_DB | CMD_WRITE,
-	cta_close, NULL
+	.name = "close",
+	.usage = "cta close ID --won [--net-arr AMOUNT] --note REASONS\n"
+	    "      tam cta close ID --lost churn|downgrade|contraction "
+	    "[--net-arr AMOUNT]\n"
+	    "                --note REASONS",
+	.summary = "conclude an At-Risk CTA",
+	.options = close_options,
+	.args = { 1, 1, "cta close: which CTA? (an id from 'tam cta list')",
+	    "cta close: which CTA? (an id from 'tam cta list')", NULL },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = cta_close
 };
 
 static const struct cmd_entry *const cta_subs[] = {
@@ -610,6 +628,8 @@ static const struct cmd_entry *const cta_subs[] = {
 };
 
 const struct cmd_entry cmd_cta_entry = {
-	"cta", "cta list|show|open|update|close ...",
-	"At-Risk and renewal CTAs", NULL, NULL, 0, NULL, cta_subs
+	.name = "cta",
+	.usage = "cta list|show|open|update|close ...",
+	.summary = "At-Risk and renewal CTAs",
+	.sub = cta_subs
 };

@@ -1,4 +1,4 @@
-/* cmd-done.c: tam done TASK_ID... [--note TEXT], and what skip shares. */
+/* cmd-done.c: tam done and tam skip TASK_ID... [--note TEXT]. */
 #include <stdlib.h>
 
 #include "tam/cmd.h"
@@ -7,13 +7,17 @@
 
 #define OPT_NOTE	1000
 
-static const struct option close_longopts[] = {
-	{ "note",	required_argument, NULL, OPT_NOTE },
-	{ NULL, 0, NULL, 0 }
+/* done's and skip's: one table, two entries. */
+static const struct cmd_option close_options[] = {
+	{ "note", 0, required_argument, "TEXT",
+	    "why, or what came of it, on each task", NULL, OPT_NOTE,
+	    CMD_OPT_TEXT },
+	CMD_OPTIONS_END
 };
 
-int
-cmd_close_tasks(struct tam_ctx *ctx, int argc, char **argv,
+/* Reads [--note TEXT] TASK_ID... and closes the tasks as status. */
+static int
+close_tasks(struct tam_ctx *ctx, int argc, char **argv,
     const char *status, int note_required)
 {
 	const char	*note = NULL;
@@ -21,16 +25,12 @@ cmd_close_tasks(struct tam_ctx *ctx, int argc, char **argv,
 	char		*err = NULL;
 	int		 ch, rc;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", close_longopts, NULL)) != -1) {
-		if (ch != OPT_NOTE)
-			return cmd_bad_option(ctx, argv, ch);
+	while ((ch = cmd_getopt(ctx, argc, argv)) == OPT_NOTE)
 		note = optarg;
-	}
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	argc -= optind;
 	argv += optind;
-	if ((rc = cmd_check_text(ctx, "--note", note)) != TAM_OK)
-		return rc;
 	if ((rc = cmd_parse_ids(ctx, argc, argv, &ids)) != TAM_OK)
 		return rc;
 	if (note_required && (note == NULL || *note == '\0')) {
@@ -48,13 +48,37 @@ cmd_close_tasks(struct tam_ctx *ctx, int argc, char **argv,
 	return TAM_OK;
 }
 
+#define WHICH_TASKS(cmd) { 1, -1, cmd ": which task? give its id (see " \
+	"'tam due' or 'tam task list')", NULL, NULL }
+
 static int
 done_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
-	return cmd_close_tasks(ctx, argc, argv, "done", 0);
+	return close_tasks(ctx, argc, argv, "done", 0);
 }
 
 const struct cmd_entry cmd_done_entry = {
-	"done", "done TASK_ID... [--note TEXT]", "mark tasks done", ":",
-	close_longopts, CMD_DB | CMD_WRITE, done_exec, NULL
+	.name = "done",
+	.usage = "done TASK_ID... [--note TEXT]",
+	.summary = "mark tasks done",
+	.options = close_options,
+	.args = WHICH_TASKS("done"),
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = done_exec
+};
+
+static int
+skip_exec(struct tam_ctx *ctx, int argc, char **argv)
+{
+	return close_tasks(ctx, argc, argv, "skipped", 1);
+}
+
+const struct cmd_entry cmd_skip_entry = {
+	.name = "skip",
+	.usage = "skip TASK_ID... --note TEXT",
+	.summary = "skip tasks, saying why",
+	.options = close_options,
+	.args = WHICH_TASKS("skip"),
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = skip_exec
 };

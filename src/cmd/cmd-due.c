@@ -62,12 +62,16 @@ struct due_list {
 	char			 stale_title[96]; /* the same on every row */
 };
 
-static const struct option due_longopts[] = {
-	{ "tam",	required_argument, NULL, OPT_TAM },
-	{ "horizon",	required_argument, NULL, OPT_HORIZON },
-	{ "all",	no_argument,	   NULL, OPT_ALL },
-	{ "no-sync",	no_argument,	   NULL, OPT_NO_SYNC },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_option due_options[] = {
+	CMD_OPTION_TAM(OPT_TAM),
+	{ "horizon", 0, required_argument, "PERIOD",
+	    "the tasks due up to today plus PERIOD", "due.horizon (7d)",
+	    OPT_HORIZON, 0 },
+	{ "all", 0, no_argument, NULL,
+	    "every open task, however far ahead", NULL, OPT_ALL, 0 },
+	{ "no-sync", 0, no_argument, NULL,
+	    "do not plan new work first (sync)", NULL, OPT_NO_SYNC, 0 },
+	CMD_OPTIONS_END
 };
 
 static const struct out_col due_cols[] = {
@@ -724,8 +728,7 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 	char		*err = NULL, *tam_fold = NULL;
 	int		 ch, all = 0, no_sync = 0, until, rc;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", due_longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
 		case OPT_TAM:
 			tam = optarg;
@@ -739,13 +742,10 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 		case OPT_NO_SYNC:
 			no_sync = 1;
 			break;
-		default:
-			return cmd_bad_option(ctx, argv, ch);
 		}
 	}
-	if (optind != argc)
-		return cmd_misuse(ctx, "due: unexpected argument '%s'",
-		    argv[optind]);
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	if (horizon != NULL && period_parse(horizon, &p) != 0)
 		return cmd_misuse(ctx, "--horizon: '%s' is not a period (N, "
 		    "Nd, Nw or Nm)", horizon);
@@ -782,7 +782,10 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_due_entry = {
-	"due", "due [--tam P] [--horizon PERIOD] [--all] [--no-sync]",
-	"what to do today", ":", due_longopts, CMD_DB | CMD_WRITE, due_exec,
-	NULL
+	.name = "due",
+	.usage = "due [--tam P] [--horizon PERIOD] [--all] [--no-sync]",
+	.summary = "what to do today",
+	.options = due_options,
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = due_exec
 };

@@ -76,23 +76,14 @@ export_all(struct tam_ctx *ctx, int jsonl)
 	return TAM_OK;
 }
 
-/* Empty, not NULL: with NULL getopt_long takes "--x" for short options. */
-static const struct option no_longopts[] = {
-	{ NULL, 0, NULL, 0 }
-};
-
 static int
 export_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	const char	*env = getenv("TAM_FORMAT");
-	int		 ch, jsonl = 0;
+	int		 jsonl = 0;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", no_longopts, NULL)) != -1)
-		return cmd_bad_option(ctx, argv, ch);
-	if (optind != argc)
-		return cmd_misuse(ctx, "export: unexpected argument '%s'; the "
-		    "export goes to standard output", argv[optind]);
+	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
+		return TAM_USAGE;
 	/*
 	 * A backup is JSON even on a terminal.  --format may pick jsonl;
 	 * TAM_FORMAT, a preference for lists, counts only when it names
@@ -110,7 +101,10 @@ export_exec(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_export_entry = {
-	"export", "export [--format json|jsonl]",
-	"the whole database as JSON, for backup", ":", NULL, CMD_DB,
-	export_exec, NULL
+	.name = "export",
+	.usage = "export [--format json|jsonl]",
+	.summary = "the whole database as JSON, for backup",
+	.args = { .hint = "; the export goes to standard output" },
+	.flags = CMD_DB,
+	.exec = export_exec
 };

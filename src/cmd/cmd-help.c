@@ -3,8 +3,6 @@
 
 #include "tam/cmd.h"
 
-const struct cmd_entry *const *cmd_table(void);
-
 static const struct cmd_entry *
 lookup(const struct cmd_entry *const *t, const char *name)
 {
@@ -36,7 +34,11 @@ help_exec(struct tam_ctx *ctx, int argc, char **argv)
 	return TAM_OK;
 }
 
+/* Reads no options: "tam help -x" asks about a command named "-x". */
 const struct cmd_entry cmd_help_entry = {
-	"help", "help [COMMAND [SUBCOMMAND]]", "show how to use a command",
-	NULL, NULL, 0, help_exec, NULL
+	.name = "help",
+	.usage = "help [COMMAND [SUBCOMMAND]]",
+	.summary = "show how to use a command",
+	.args = { 0, -1, NULL, NULL, NULL },
+	.exec = help_exec
 };

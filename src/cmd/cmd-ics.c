@@ -156,10 +156,11 @@ closed_note(int n, char buf[32])
 	return buf;
 }
 
-static const struct option ics_longopts[] = {
-	{ "tam",	required_argument, NULL, OPT_TAM },
-	{ "within",	required_argument, NULL, OPT_WITHIN },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_option ics_options[] = {
+	CMD_OPTION_TAM(OPT_TAM),
+	{ "within", 0, required_argument, "PERIOD",
+	    "the events up to today plus PERIOD", "12m", OPT_WITHIN, 0 },
+	CMD_OPTIONS_END
 };
 
 static int
@@ -171,8 +172,7 @@ ics_exec(struct tam_ctx *ctx, int argc, char **argv)
 	char		*err = NULL, *db_uid = NULL, *tam_fold = NULL, note[32];
 	int		 ch, rc;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", ics_longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
 		case OPT_TAM:
 			tam = optarg;
@@ -183,13 +183,10 @@ ics_exec(struct tam_ctx *ctx, int argc, char **argv)
 				    "'%s' is not a period (N, Nd, Nw or Nm)",
 				    optarg);
 			break;
-		default:
-			return cmd_bad_option(ctx, argv, ch);
 		}
 	}
-	if (optind != argc)
-		return cmd_misuse(ctx, "ics: unexpected argument '%s'",
-		    argv[optind]);
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	memset(&run, 0, sizeof run);
 	run.today = ctx->today;
 	if ((run.s = settings_get(ctx, &err)) == NULL)
@@ -224,7 +221,10 @@ ics_exec(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_ics_entry = {
-	"ics", "ics [--tam P] [--within PERIOD]",
-	"review meetings and tasks as an iCalendar file", ":", ics_longopts,
-	CMD_DB, ics_exec, NULL
+	.name = "ics",
+	.usage = "ics [--tam P] [--within PERIOD]",
+	.summary = "review meetings and tasks as an iCalendar file",
+	.options = ics_options,
+	.flags = CMD_DB,
+	.exec = ics_exec
 };

@@ -47,15 +47,23 @@
  */
 #define IMPORT_SORT_CACHE_KIB	(2 * 1024)
 
-static const struct option import_longopts[] = {
-	{ "dry-run",	 no_argument,	    NULL, OPT_DRY_RUN },
-	{ "skip-invalid", no_argument,	    NULL, OPT_SKIP },
-	{ "rejects",	 required_argument, NULL, OPT_REJECTS },
-	{ "map",	 required_argument, NULL, OPT_MAP },
-	{ "date-format", required_argument, NULL, OPT_DATEFMT },
-	{ "delimiter",	 required_argument, NULL, OPT_DELIM },
-	{ "key",	 required_argument, NULL, OPT_KEY },
-	{ NULL,		 0,		    NULL, 0 }
+static const struct cmd_option import_options[] = {
+	{ "dry-run", 0, no_argument, NULL,
+	    "check and count, write nothing", NULL, OPT_DRY_RUN, 0 },
+	{ "skip-invalid", 0, no_argument, NULL,
+	    "import the valid rows, skip the others", NULL, OPT_SKIP, 0 },
+	{ "rejects", 0, required_argument, "FILE",
+	    "write the skipped rows there, as CSV", NULL, OPT_REJECTS, 0 },
+	{ "map", 0, required_argument, "'HEADER=field'",
+	    "read column HEADER as field (repeatable)", NULL, OPT_MAP, 0 },
+	{ "date-format", 0, required_argument, "mdy|dmy|ymd",
+	    "how ambiguous dates are written", NULL, OPT_DATEFMT, 0 },
+	{ "delimiter", 0, required_argument, "C",
+	    "the field separator", ",", OPT_DELIM, 0 },
+	{ "key", 0, required_argument, "sfid|name",
+	    "match existing accounts by Salesforce ID or by name",
+	    "sfid when the file has one", OPT_KEY, 0 },
+	CMD_OPTIONS_END
 };
 
 enum key_mode {
@@ -205,18 +213,13 @@ parse_args(struct tam_ctx *ctx, int argc, char **argv, struct import_opts *o)
 
 	o->delim = ',';
 	o->maps = xcalloc((size_t)argc + 1, sizeof *o->maps);
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", import_longopts,
-	    NULL)) != -1) {
-		if (ch == '?' || ch == ':')
-			return cmd_bad_option(ctx, argv, ch);
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0)
 		if ((rc = parse_option(ctx, o, ch, optarg)) != TAM_OK)
 			return rc;
-	}
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	argc -= optind;
 	argv += optind;
-	if (argc > 1)
-		return cmd_misuse(ctx, "import: one FILE at a time");
 	if (argc == 1)
 		o->file = argv[0];
 	else if (isatty(STDIN_FILENO))
@@ -864,14 +867,13 @@ out:
 }
 
 const struct cmd_entry cmd_import_entry = {
-	"import",
-	"import [FILE|-] [--dry-run] [--skip-invalid] [--rejects FILE] "
-	    "[--map 'HEADER=field']... [--date-format mdy|dmy|ymd] "
+	.name = "import",
+	.usage = "import [FILE|-] [--dry-run] [--skip-invalid] "
+	    "[--rejects FILE] [--map 'HEADER=field']... [--date-format mdy|dmy|ymd] "
 	    "[--delimiter C] [--key sfid|name]",
-	"load a Salesforce CSV export",
-	NULL,
-	import_longopts,
-	CMD_DB | CMD_WRITE,
-	import_exec,
-	NULL
+	.summary = "load a Salesforce CSV export",
+	.options = import_options,
+	.args = { 0, 1, NULL, "import: one FILE at a time", NULL },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = import_exec
 };

@@ -5,13 +5,8 @@
 static int
 init_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
-	int	ch;
-
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", NULL, NULL)) != -1)
-		return cmd_bad_option(ctx, argv, ch);
-	if (optind != argc)
-		return cmd_misuse(ctx, "init takes no arguments");
+	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
+		return TAM_USAGE;
 	/* The dispatcher opened (and so created and migrated) the file. */
 	tam_info_done(ctx, "database ready at '%s' (schema %d)", ctx->db_path,
 	    db_schema_version());
@@ -19,6 +14,10 @@ init_exec(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_init_entry = {
-	"init", "init", "create the database (any command does it too)",
-	":", NULL, CMD_DB | CMD_WRITE, init_exec, NULL
+	.name = "init",
+	.usage = "init",
+	.summary = "create the database (any command does it too)",
+	.args = { .extra = "init takes no arguments" },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = init_exec
 };

@@ -12,16 +12,12 @@ note_exec(struct tam_ctx *ctx, int argc, char **argv)
 	struct post	 p = { 0 };
 	char		 now[21], *err = NULL;
 	int64_t		 id;
-	int		 ch, rc;
+	int		 rc;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", NULL, NULL)) != -1)
-		return cmd_bad_option(ctx, argv, ch);
+	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
+		return TAM_USAGE;
 	argc -= optind;
 	argv += optind;
-	if (argc != 2)
-		return cmd_misuse(ctx, argc < 2 ? "note: give ACCOUNT and TEXT" :
-		    "note: one TEXT only (quote a note with spaces)");
 	if (*argv[1] == '\0')
 		return cmd_misuse(ctx, "note: the note is empty");
 	if ((rc = cmd_check_text(ctx, "note: TEXT", argv[1])) != TAM_OK)
@@ -50,6 +46,11 @@ note_exec(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_note_entry = {
-	"note", "note ACCOUNT TEXT", "add a note to the timeline", ":", NULL,
-	CMD_DB | CMD_WRITE, note_exec, NULL
+	.name = "note",
+	.usage = "note ACCOUNT TEXT",
+	.summary = "add a note to the timeline",
+	.args = { 2, 2, "note: give ACCOUNT and TEXT",
+	    "note: one TEXT only (quote a note with spaces)", NULL },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = note_exec
 };

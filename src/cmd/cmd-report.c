@@ -193,11 +193,14 @@ renewals_print(struct tam_ctx *ctx, struct renewals *rs, int from, int to)
 	return out_finish(o) == 0 ? TAM_OK : TAM_FAIL;
 }
 
-static const struct option renewals_longopts[] = {
-	{ "by",		required_argument, NULL, OPT_BY },
-	{ "within",	required_argument, NULL, OPT_WITHIN },
-	{ "tam",	required_argument, NULL, OPT_TAM },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_option renewals_options[] = {
+	{ "by", 0, required_argument, "month|quarter",
+	    "one row per month or per quarter", "month", OPT_BY, 0 },
+	{ "within", 0, required_argument, "PERIOD",
+	    "the renewals from today up to today plus PERIOD", "12m",
+	    OPT_WITHIN, 0 },
+	CMD_OPTION_TAM(OPT_TAM),
+	CMD_OPTIONS_END
 };
 
 static int
@@ -212,9 +215,7 @@ report_renewals(struct tam_ctx *ctx, int argc, char **argv)
 
 	memset(&rs, 0, sizeof rs);
 	rs.quarter = 1;
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", renewals_longopts,
-	    NULL)) != -1) {
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
 		case OPT_BY:
 			if (strcmp(optarg, "month") == 0)
@@ -234,13 +235,10 @@ report_renewals(struct tam_ctx *ctx, int argc, char **argv)
 		case OPT_TAM:
 			tam = optarg;
 			break;
-		default:
-			return cmd_bad_option(ctx, argv, ch);
 		}
 	}
-	if (optind != argc)
-		return cmd_misuse(ctx, "report renewals: unexpected argument "
-		    "'%s'", argv[optind]);
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	if ((s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (tam != NULL &&
@@ -341,9 +339,9 @@ at_risk_one(void *arg, const struct at_risk_row *r)
 	return 0;
 }
 
-static const struct option at_risk_longopts[] = {
-	{ "tam",	required_argument, NULL, OPT_TAM },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_option at_risk_options[] = {
+	CMD_OPTION_TAM(OPT_TAM),
+	CMD_OPTIONS_END
 };
 
 static int
@@ -354,16 +352,10 @@ report_at_risk(struct tam_ctx *ctx, int argc, char **argv)
 	char		*err = NULL, acv[48], *line, *tam_fold = NULL;
 	int		 ch, rc, k;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", at_risk_longopts,
-	    NULL)) != -1) {
-		if (ch != OPT_TAM)
-			return cmd_bad_option(ctx, argv, ch);
+	while ((ch = cmd_getopt(ctx, argc, argv)) == OPT_TAM)
 		tam = optarg;
-	}
-	if (optind != argc)
-		return cmd_misuse(ctx, "report at-risk: unexpected argument "
-		    "'%s'", argv[optind]);
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	if (tam != NULL &&
 	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
@@ -396,16 +388,22 @@ report_at_risk(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cmd_entry report_renewals_entry = {
-	"renewals",
-	"report renewals [--by month|quarter] [--within PERIOD] [--tam P]",
-	"renewals per month or quarter, ACV and ACV at risk", ":",
-	renewals_longopts, CMD_DB, report_renewals, NULL
+	.name = "renewals",
+	.usage = "report renewals [--by month|quarter] [--within PERIOD] "
+	    "[--tam P]",
+	.summary = "renewals per month or quarter, ACV and ACV at risk",
+	.options = renewals_options,
+	.flags = CMD_DB,
+	.exec = report_renewals
 };
 
 static const struct cmd_entry report_at_risk_entry = {
-	"at-risk", "report at-risk [--tam P]",
-	"the At Risk Customers dashboard", ":", at_risk_longopts, CMD_DB,
-	report_at_risk, NULL
+	.name = "at-risk",
+	.usage = "report at-risk [--tam P]",
+	.summary = "the At Risk Customers dashboard",
+	.options = at_risk_options,
+	.flags = CMD_DB,
+	.exec = report_at_risk
 };
 
 static const struct cmd_entry *const report_subs[] = {
@@ -415,6 +413,8 @@ static const struct cmd_entry *const report_subs[] = {
 };
 
 const struct cmd_entry cmd_report_entry = {
-	"report", "report renewals|at-risk ...",
-	"renewals and at-risk reports", NULL, NULL, 0, NULL, report_subs
+	.name = "report",
+	.usage = "report renewals|at-risk ...",
+	.summary = "renewals and at-risk reports",
+	.sub = report_subs
 };

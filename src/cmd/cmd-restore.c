@@ -756,10 +756,6 @@ report_counts(const struct restore *r)
 	free(line);
 }
 
-static const struct option no_longopts[] = {
-	{ NULL, 0, NULL, 0 }
-};
-
 static int
 restore_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
@@ -767,14 +763,10 @@ restore_exec(struct tam_ctx *ctx, int argc, char **argv)
 	struct restore		 r;
 	char			*err = NULL;
 	size_t			 n;
-	int			 ch, empty, rc;
+	int			 empty, rc;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", no_longopts, NULL)) != -1)
-		return cmd_bad_option(ctx, argv, ch);
-	if (argc - optind != 1)
-		return cmd_misuse(ctx, argc == optind ? "restore: which file? "
-		    "(- for standard input)" : "restore: one FILE only");
+	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
+		return TAM_USAGE;
 	if (db_is_empty(ctx->db, &empty, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (!empty)
@@ -805,7 +797,11 @@ restore_exec(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_restore_entry = {
-	"restore", "restore FILE|-",
-	"load a tam export into an empty database", ":", NULL,
-	CMD_DB | CMD_WRITE, restore_exec, NULL
+	.name = "restore",
+	.usage = "restore FILE|-",
+	.summary = "load a tam export into an empty database",
+	.args = { 1, 1, "restore: which file? (- for standard input)",
+	    "restore: one FILE only", NULL },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = restore_exec
 };

@@ -319,13 +319,10 @@ review_exec(struct tam_ctx *ctx, int argc, char **argv)
 	struct brief	 b;
 	char		*err = NULL;
 	int64_t		 id;
-	int		 ch, rc;
+	int		 rc;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", NULL, NULL)) != -1)
-		return cmd_bad_option(ctx, argv, ch);
-	if (argc - optind != 1)
-		return cmd_misuse(ctx, "review: which account?");
+	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
+		return TAM_USAGE;
 	memset(&b, 0, sizeof b);
 	b.ctx = ctx;
 	if ((b.s = settings_get(ctx, &err)) == NULL)
@@ -357,7 +354,11 @@ out:
 }
 
 const struct cmd_entry cmd_review_entry = {
-	"review", "review ACCOUNT",
-	"the Renewal Review brief in Markdown", ":", NULL, CMD_DB, review_exec,
-	NULL
+	.name = "review",
+	.usage = "review ACCOUNT",
+	.summary = "the Renewal Review brief in Markdown",
+	.args = { 1, 1, "review: which account?", "review: which account?",
+	    NULL },
+	.flags = CMD_DB,
+	.exec = review_exec
 };

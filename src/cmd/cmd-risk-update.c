@@ -7,9 +7,10 @@
 
 #define OPT_NOTE	1000
 
-static const struct option longopts[] = {
-	{ "note",	required_argument, NULL, OPT_NOTE },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_option options[] = {
+	{ "note", 0, required_argument, "TEXT",
+	    "the update: what changed, what comes next", NULL, OPT_NOTE, 0 },
+	CMD_OPTIONS_END
 };
 
 static int
@@ -21,18 +22,15 @@ risk_update_exec(struct tam_ctx *ctx, int argc, char **argv)
 	const char		*why;
 	int			 ch, rc;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
-		if (ch != OPT_NOTE)
-			return cmd_bad_option(ctx, argv, ch);
+	while ((ch = cmd_getopt(ctx, argc, argv)) == OPT_NOTE) {
 		if ((rc = cmd_check_text(ctx, "--note", optarg)) != TAM_OK)
 			return rc;
 		args.note = *optarg != '\0' ? optarg : NULL;
 	}
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	argc -= optind;
 	argv += optind;
-	if (argc != 1)
-		return cmd_misuse(ctx, "risk-update: which account?");
 	if ((why = risk_usage(RE_RISK_UPDATE, args.note != NULL)) != NULL)
 		return cmd_misuse(ctx, "risk-update: %s", why);
 	risk_subject_init(&s);
@@ -44,7 +42,12 @@ risk_update_exec(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_risk_update_entry = {
-	"risk-update", "risk-update ACCOUNT --note TEXT",
-	"log the monthly Risk Update", ":", longopts, CMD_DB | CMD_WRITE,
-	risk_update_exec, NULL
+	.name = "risk-update",
+	.usage = "risk-update ACCOUNT --note TEXT",
+	.summary = "log the monthly Risk Update",
+	.options = options,
+	.args = { 1, 1, "risk-update: which account?",
+	    "risk-update: which account?", NULL },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = risk_update_exec
 };

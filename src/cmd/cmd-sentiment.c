@@ -12,11 +12,14 @@
 #define OPT_NOTE	1001
 #define OPT_CTA		1002
 
-static const struct option longopts[] = {
-	{ "triage",	no_argument,	   NULL, OPT_TRIAGE },
-	{ "note",	required_argument, NULL, OPT_NOTE },
-	{ "cta",	no_argument,	   NULL, OPT_CTA },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_option options[] = {
+	{ "triage", 0, no_argument, NULL,
+	    "the account needs triage (with red)", NULL, OPT_TRIAGE, 0 },
+	{ "note", 0, required_argument, "TEXT",
+	    "why: the context posted with the sentiment", NULL, OPT_NOTE, 0 },
+	{ "cta", 0, no_argument, NULL,
+	    "also open the At-Risk CTA", NULL, OPT_CTA, 0 },
+	CMD_OPTIONS_END
 };
 
 static int
@@ -29,8 +32,7 @@ sentiment_exec(struct tam_ctx *ctx, int argc, char **argv)
 	const char		*why;
 	int			 ch, rc, sent, triage = 0, cta = 0, parsed;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
 		case OPT_TRIAGE:
 			triage = 1;
@@ -44,15 +46,12 @@ sentiment_exec(struct tam_ctx *ctx, int argc, char **argv)
 		case OPT_CTA:
 			cta = 1;
 			break;
-		default:
-			return cmd_bad_option(ctx, argv, ch);
 		}
 	}
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	argc -= optind;
 	argv += optind;
-	if (argc != 2)
-		return cmd_misuse(ctx, "sentiment: give ACCOUNT and green, "
-		    "yellow or red");
 	sent = sentiment_parse(argv[1], &parsed);
 	if (sent < 0 || parsed)
 		return cmd_misuse(ctx, "sentiment: '%s' is not green, yellow or "
@@ -71,8 +70,13 @@ sentiment_exec(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_sentiment_entry = {
-	"sentiment",
-	"sentiment ACCOUNT green|yellow|red [--triage] [--note TEXT] [--cta]",
-	"set TAM sentiment (Risk Update)", ":", longopts, CMD_DB | CMD_WRITE,
-	sentiment_exec, NULL
+	.name = "sentiment",
+	.usage = "sentiment ACCOUNT green|yellow|red [--triage] [--note TEXT] "
+	    "[--cta]",
+	.summary = "set TAM sentiment (Risk Update)",
+	.options = options,
+	.args = { 2, 2, "sentiment: give ACCOUNT and green, yellow or red",
+	    "sentiment: give ACCOUNT and green, yellow or red", NULL },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = sentiment_exec
 };

@@ -7,9 +7,11 @@
 
 #define OPT_DRY_RUN	1000
 
-static const struct option sync_longopts[] = {
-	{ "dry-run",	no_argument,	NULL, OPT_DRY_RUN },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_option sync_options[] = {
+	{ "dry-run", 0, no_argument, NULL,
+	    "print what would be planned, write nothing", NULL,
+	    OPT_DRY_RUN, 0 },
+	CMD_OPTIONS_END
 };
 
 static int
@@ -19,15 +21,10 @@ sync_exec(struct tam_ctx *ctx, int argc, char **argv)
 	char			*err = NULL, *summary;
 	int			 ch, dry_run = 0;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", sync_longopts, NULL)) != -1) {
-		if (ch != OPT_DRY_RUN)
-			return cmd_bad_option(ctx, argv, ch);
+	while ((ch = cmd_getopt(ctx, argc, argv)) == OPT_DRY_RUN)
 		dry_run = 1;
-	}
-	if (optind != argc)
-		return cmd_misuse(ctx, "sync: unexpected argument '%s'",
-		    argv[optind]);
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	if (sync_run(ctx, dry_run, stdout, &c, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (c.renewal_opened + c.risk_opened + c.renewal_closed +
@@ -43,6 +40,10 @@ sync_exec(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_sync_entry = {
-	"sync", "sync [--dry-run]", "plan renewal and risk work due to exist",
-	":", sync_longopts, CMD_DB | CMD_WRITE, sync_exec, NULL
+	.name = "sync",
+	.usage = "sync [--dry-run]",
+	.summary = "plan renewal and risk work due to exist",
+	.options = sync_options,
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = sync_exec
 };

@@ -19,13 +19,17 @@
 #define OPT_KIND	1003
 #define OPT_TAM		1004
 
-static const struct option list_longopts[] = {
-	{ "open",	no_argument,	   NULL, OPT_OPEN },
-	{ "all",	no_argument,	   NULL, OPT_ALL },
-	{ "account",	required_argument, NULL, OPT_ACCOUNT },
-	{ "kind",	required_argument, NULL, OPT_KIND },
-	{ "tam",	required_argument, NULL, OPT_TAM },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_option list_options[] = {
+	{ "open", 0, no_argument, NULL,
+	    "only open tasks", "yes", OPT_OPEN, 0 },
+	{ "all", 0, no_argument, NULL,
+	    "closed tasks too", NULL, OPT_ALL, 0 },
+	{ "account", 0, required_argument, "ACCOUNT",
+	    "only this account's tasks", "every account", OPT_ACCOUNT, 0 },
+	{ "kind", 0, required_argument, "K",
+	    "only tasks of this kind", "every kind", OPT_KIND, 0 },
+	CMD_OPTION_TAM(OPT_TAM),
+	CMD_OPTIONS_END
 };
 
 static const struct out_col list_cols[] = {
@@ -97,8 +101,7 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 	char			*err = NULL, *names, *tam_fold = NULL;
 	int			 ch, open = 0, all = 0, rc;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", list_longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
 		case OPT_OPEN:
 			open = 1;
@@ -122,13 +125,10 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 			}
 			f.kind = optarg;
 			break;
-		default:
-			return cmd_bad_option(ctx, argv, ch);
 		}
 	}
-	if (optind != argc)
-		return cmd_misuse(ctx, "task list: unexpected argument '%s'",
-		    argv[optind]);
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	if (open && all)
 		return cmd_misuse(ctx, "task list: --open and --all do not go "
 		    "together");
@@ -154,10 +154,13 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cmd_entry task_list_entry = {
-	"list",
-	"task list [--open|--all] [--account ACCOUNT] [--kind K] [--tam P]",
-	"list tasks (open ones by default)", ":", list_longopts, CMD_DB,
-	task_list, NULL
+	.name = "list",
+	.usage = "task list [--open|--all] [--account ACCOUNT] [--kind K] "
+	    "[--tam P]",
+	.summary = "list tasks (open ones by default)",
+	.options = list_options,
+	.flags = CMD_DB,
+	.exec = task_list
 };
 
 static const struct cmd_entry *const task_subs[] = {
@@ -166,5 +169,8 @@ static const struct cmd_entry *const task_subs[] = {
 };
 
 const struct cmd_entry cmd_task_entry = {
-	"task", "task list ...", "list tasks", NULL, NULL, 0, NULL, task_subs
+	.name = "task",
+	.usage = "task list ...",
+	.summary = "list tasks",
+	.sub = task_subs
 };

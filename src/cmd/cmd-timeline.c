@@ -12,10 +12,13 @@
 #define OPT_TYPE	1000
 #define OPT_SINCE	1001
 
-static const struct option longopts[] = {
-	{ "type",	required_argument, NULL, OPT_TYPE },
-	{ "since",	required_argument, NULL, OPT_SINCE },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_option options[] = {
+	{ "type", 0, required_argument, "TYPE",
+	    "only posts of this type (note, risk_update, meeting...)",
+	    "every type", OPT_TYPE, 0 },
+	{ "since", 0, required_argument, "DATE",
+	    "only posts from this day on", "the first post", OPT_SINCE, 0 },
+	CMD_OPTIONS_END
 };
 
 /* The post types of the schema's CHECK (sql/0001-initial.sql). */
@@ -79,8 +82,7 @@ timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
 	int64_t		 id;
 	int		 ch, rc, day = DATE_NONE;
 
-	CMD_GETOPT_RESET();
-	while ((ch = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
 		case OPT_TYPE:
 			if ((type = known_type(optarg)) == NULL)
@@ -94,14 +96,12 @@ timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
 				return cmd_misuse(ctx, "--since: '%s' is not a "
 				    "date (YYYY-MM-DD, today, +Nd...)", optarg);
 			break;
-		default:
-			return cmd_bad_option(ctx, argv, ch);
 		}
 	}
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
 	argc -= optind;
 	argv += optind;
-	if (argc != 1)
-		return cmd_misuse(ctx, "timeline: which account?");
 	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK)
 		return rc;
 	/* Days are local: posts from the instant that day began here. */
@@ -118,6 +118,12 @@ timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_timeline_entry = {
-	"timeline", "timeline ACCOUNT [--type TYPE] [--since DATE]",
-	"an account's timeline", ":", longopts, CMD_DB, timeline_exec, NULL
+	.name = "timeline",
+	.usage = "timeline ACCOUNT [--type TYPE] [--since DATE]",
+	.summary = "an account's timeline",
+	.options = options,
+	.args = { 1, 1, "timeline: which account?", "timeline: which account?",
+	    NULL },
+	.flags = CMD_DB,
+	.exec = timeline_exec
 };

@@ -460,3 +460,63 @@ bad_import() {
 	assert_success
 	echo "$output" | jq -e '.sfid == "001A0000006Vm9rIAC"'
 }
+
+@test "argument counts: each command's own words, and its usage" {
+	seed
+	local task="which task? give its id (see 'tam due' or 'tam task list')"
+	bad 2 "done: $task" done
+	bad 2 "done: $task" done --note fixed
+	bad 2 "skip: $task" skip --note "not needed"
+	bad 2 "cta show: which CTA? (an id from 'tam cta list')" cta show
+	bad 2 "cta update: which CTA? (an id from 'tam cta list')" \
+	    cta update 1 2 --title T
+	bad 2 "cta close: which CTA? (an id from 'tam cta list')" \
+	    cta close --won --note why
+	bad 2 "cta open: which account?" cta open
+	bad 2 "account archive: which account?" account archive
+	bad 2 "account archive: which account?" account archive Initech Acme
+	bad 2 "account rm: which account?" account rm --yes
+	bad 2 "account show: which account?" account show
+	bad 2 "account set: one ACCOUNT only" account set Initech Acme --sa x
+	bad 2 "account add: the account name is missing" account add --sa x
+	bad 2 "unknown option '--yes'" account archive Initech --yes
+	bad 2 "export: unexpected argument 'x'; the export goes to standard output" \
+	    export x
+	bad 2 "init takes no arguments" init x
+	bad 2 "config list takes no arguments" config list x
+	bad 2 "config set: give KEY and VALUE" config set due.horizon
+	bad 2 "report at-risk: unexpected argument 'x'" report at-risk x
+	bad 2 "note: one TEXT only (quote a note with spaces)" note Initech a b
+	bad 2 "restore: one FILE only" restore a b
+	bad 2 "timeline: which account?" timeline
+	bad 2 "review: which account?" review
+	bad 2 "sentiment: give ACCOUNT and green, yellow or red" \
+	    sentiment Initech
+	# --yes is rm's: the table says so, and rm still asks for it
+	run_tam account rm Initech
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: account rm deletes the account and all its history; add --yes to confirm (or use 'tam account archive')"
+	[ "$(dbdump)" = "$BEFORE" ]
+}
+
+@test "misuse is told in one order: options, their texts, then the count" {
+	seed
+	# an option is read before the arguments are counted
+	bad 2 "unknown option '-x'" sync -x extra
+	bad 2 "--kind: 'x' is not renewal or risk" cta list --kind x extra
+	bad 2 "unknown option '-x'" done -x
+	# a free text is checked before the count, --title before --note
+	bad 2 "--title: value is not valid UTF-8" action --title $'\xff'
+	bad 2 "--title: value is not valid UTF-8" \
+	    action Initech roadmap --note $'\xfe' --title $'\xff'
+	bad 2 "--note: value is not valid UTF-8" \
+	    action Initech roadmap --note $'\xfe'
+	bad 2 "--note: value is not valid UTF-8" done --note $'\xff'
+	# the count before what the command checks itself
+	bad 2 "skip: which task? give its id (see 'tam due' or 'tam task list')" \
+	    skip
+	bad 2 "skip: 'x' is not a task id" skip x
+	bad 2 "cta show: 'x' is not a CTA id" cta show x
+	bad 2 "action: give the ACCOUNT and the kind of action (architecture, utilization, roadmap or custom)" \
+	    action Initech --title T
+}
