@@ -12,6 +12,7 @@
 #include "tam/db.h"
 #include "tam/db-sched.h"
 #include "tam/plan.h"
+#include "tam/post.h"
 #include "tam/sched.h"
 #include "tam/settings.h"
 
@@ -83,7 +84,6 @@ static int
 cancel_renewal(struct tam_ctx *ctx, int64_t account_id,
     const struct open_renewal *o, int new_date, char **err)
 {
-	struct post	 p = { 0 };
 	char		 now[21], was[11], to[11] = "none", *body;
 	int		 rc;
 
@@ -96,12 +96,9 @@ cancel_renewal(struct tam_ctx *ctx, int64_t account_id,
 		date_format(new_date, to);
 	body = xasprintf("Renewal CTA for %s cancelled with its open tasks: "
 	    "the renewal date changed to %s", was, to);
-	p.account_id = account_id;
-	p.at = now;
-	p.type = "cta";
-	p.author = replan_author(ctx);
-	p.body = body;
-	rc = db_post_add(ctx->db, &p, err);
+	/* Not the account's sentiment: the CTA's end, not a reading. */
+	rc = post_add(ctx->db, account_id, "cta", replan_author(ctx),
+	    SENT_NONE, 0, now, body, err);
 	free(body);
 	return rc;
 }
@@ -183,7 +180,7 @@ post_done(struct tam_ctx *ctx, const char *type, int64_t account_id,
 
 	body = xasprintf("%s done%s%s", title, note ? ": " : "",
 	    note ? note : "");
-	rc = account_post_event(ctx, account_id, type, ctx->user, body, now,
+	rc = post_event(ctx->db, account_id, type, ctx->user, body, now,
 	    err);
 	free(body);
 	return rc;

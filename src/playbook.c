@@ -7,6 +7,7 @@
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/playbook.h"
+#include "tam/post.h"
 #include "tam/settings.h"
 
 #define TITLE_SET_TYPE	"Set Risk Type and Risk Reason"
@@ -82,7 +83,7 @@ post_opened(struct tam_ctx *ctx, int64_t account_id, const char *opened_by,
 	by_sync = strcmp(opened_by, "sync") == 0;
 	body = xasprintf("%s opened%s%s%s", RISK_CTA_TITLE,
 	    by_sync ? " by sync" : "", note ? ": " : "", note ? note : "");
-	rc = account_post_event(ctx, account_id, "cta", by_sync ? "sync" :
+	rc = post_event(ctx->db, account_id, "cta", by_sync ? "sync" :
 	    ctx->user, body, now, err);
 	free(body);
 	return rc;

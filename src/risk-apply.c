@@ -4,12 +4,13 @@
 #include <string.h>
 
 #include "tam/account.h"
-#include "tam/cmd.h"
+#include "tam/account-store.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/db-risk.h"
 #include "tam/money.h"
 #include "tam/playbook.h"
+#include "tam/post.h"
 #include "tam/risk-apply.h"
 
 void
@@ -103,7 +104,9 @@ risk_decide(struct tam_ctx *ctx, const struct risk_subject *s,
 	case RV_OK:
 		return TAM_OK;
 	case RV_USAGE:
-		return cmd_misuse(ctx, "%s: %s", ctx->cmd, r->why);
+		/* A step the command line got wrong: the usage follows. */
+		ctx->show_usage = 1;
+		return cmd_fail(ctx, TAM_USAGE, "%s: %s", ctx->cmd, r->why);
 	case RV_REFUSED:
 		break;
 	}
@@ -167,21 +170,15 @@ post_risk_update(struct tam_ctx *ctx, const struct risk_subject *s,
     const struct risk_result *r, const struct risk_args *args,
     const char *now)
 {
-	struct post	 p = { 0 };
 	char		*body = NULL, *err = NULL;
 	int		 rc;
 
 	if (r->outcome != NULL)
 		body = xasprintf("%s (At-Risk CTA %" PRId64 "): %s", r->outcome,
 		    s->cta_id, args->note);
-	p.account_id = s->acct.id;
-	p.at = now;
-	p.type = "risk_update";
-	p.author = ctx->user;
-	p.sentiment = s->acct.sentiment;
-	p.requires_triage = s->acct.requires_triage;
-	p.body = body != NULL ? body : args->note;
-	rc = db_post_add(ctx->db, &p, &err);
+	rc = post_add(ctx->db, s->acct.id, "risk_update", ctx->user,
+	    s->acct.sentiment, s->acct.requires_triage, now,
+	    body != NULL ? body : args->note, &err);
 	free(body);
 	if (rc != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);

@@ -9,8 +9,7 @@
 
 #include <stdint.h>
 
-#include "tam/account.h"
-
+struct account;
 struct tam_db;
 
 /* --- the file ------------------------------------------------------- */
