@@ -16,6 +16,7 @@
 #include "tam/db.h"
 #include "tam/plan.h"
 #include "tam/post.h"
+#include "tam/settings.h"
 #include "tam/sfid.h"
 #include "tam/text-fold.h"
 
@@ -293,12 +294,22 @@ account_save(struct tam_ctx *ctx, const struct account *old,
 	return account_save_opts(ctx, old, a, author, 0, err);
 }
 
+/* The author of the posts a re-plan writes: who changed the date. */
+static const char *
+replan_author(const struct tam_ctx *ctx)
+{
+	if (ctx->cmd != NULL && strcmp(ctx->cmd, "import") == 0)
+		return "import";
+	return ctx->user;
+}
+
 int
 account_save_opts(struct tam_ctx *ctx, const struct account *old,
     struct account *a, const char *author, int flags, char **err)
 {
-	unsigned	m = account_diff(old, a);
-	char		now[21];
+	const struct settings	*s;
+	unsigned		 m = account_diff(old, a);
+	char			 now[21];
 
 	if (m == 0)
 		return 0;
@@ -315,7 +326,9 @@ account_save_opts(struct tam_ctx *ctx, const struct account *old,
 	if (m & AF_BIT(AF_RENEWAL_DATE)) {
 		if (post_renewal_date(ctx->db, old, a, author, now, err) != 0)
 			return -1;
-		if (plan_renewal_changed(ctx, a->id, old->renewal_date,
+		if ((s = settings_get(ctx, err)) == NULL ||
+		    plan_renewal_changed(ctx->db, s, ctx->today,
+		    replan_author(ctx), a->id, old->renewal_date,
 		    a->renewal_date, err) != 0)
 			return -1;
 	}

@@ -11,6 +11,7 @@
 #include "tam/money.h"
 #include "tam/playbook.h"
 #include "tam/post.h"
+#include "tam/settings.h"
 #include "tam/risk-apply.h"
 
 void
@@ -190,15 +191,19 @@ static int
 open_cta(struct tam_ctx *ctx, struct risk_subject *s,
     const struct risk_result *r, const struct risk_args *args)
 {
-	const char	*note;
-	char		*err = NULL;
-	int64_t		 id;
-	int		 rc;
+	const struct settings	*set;
+	const char		*note;
+	char			*err = NULL;
+	int64_t			 id;
+	int			 rc;
 
 	/* With tam sentiment --cta the note is already in the post. */
 	note = (r->actions & RA_POST) ? NULL : args->note;
-	rc = playbook_open_risk_cta(ctx, s->acct.id, "tam", args->risk_type,
-	    args->risk_reason, note, &id, &err);
+	if ((set = settings_get(ctx, &err)) == NULL)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	rc = playbook_open_risk_cta(ctx->db, set, ctx->today, ctx->user,
+	    s->acct.id, "tam", args->risk_type, args->risk_reason, note, &id,
+	    &err);
 	if (rc < 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (rc > 0)
@@ -242,11 +247,14 @@ next_due(void *arg, const struct task *t)
 static int
 next_update(struct tam_ctx *ctx, const struct risk_subject *s)
 {
+	const struct settings	*set;
 	struct task_filter	 f = { 0 };
 	char			*err = NULL, day[11];
 	int			 due = DATE_NONE;
 
-	if (playbook_risk_update_posted(ctx, s->acct.id, &err) != 0)
+	if ((set = settings_get(ctx, &err)) == NULL ||
+	    playbook_risk_update_posted(ctx->db, set, ctx->today, s->acct.id,
+	    &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	f.cta_id = s->cta_id;
 	f.open_only = 1;
