@@ -244,13 +244,73 @@ parse_count(const char *s, int64_t max, int64_t *out)
 	return 0;
 }
 
+/* The Salesforce ID, in its 18-character form.  0, or -1 with *err. */
+static int
+set_sfid(struct account *a, const char *value, char **err)
+{
+	char	sfid[19], why[SFID_ERROR_MAX];
+
+	if (sfid_normalize(value, sfid) != 0) {
+		sfid_error_text(value, why);
+		*err = xasprintf("'%s' %s", value, why);
+		return -1;
+	}
+	free(a->sfid);
+	a->sfid = xstrdup(sfid);
+	return 0;
+}
+
+/* The ACV, and its currency when the amount names one.  0 or -1. */
+static int
+set_acv(struct account *a, const char *value, char **err)
+{
+	struct money	m;
+	int		rc;
+
+	/* A reason beyond "not the grammar" is worth its words. */
+	rc = money_read(value, &m);
+	if (rc == MONEY_UNKNOWN_CODE || rc == MONEY_CLASH ||
+	    rc == MONEY_DECIMALS) {
+		*err = xasprintf("'%s' %s", value, money_error_text(rc));
+		return -1;
+	}
+	if (rc != MONEY_OK || m.cents < 0) {
+		*err = xasprintf("'%s' is not an amount (like 250000, "
+		    "$250,000 or USD 250,000.00)", value);
+		return -1;
+	}
+	a->has_acv = 1;
+	a->acv_cents = m.cents;
+	if (m.currency[0] != '\0')
+		memcpy(a->currency, m.currency, 4);
+	return 0;
+}
+
+/* An ISO 4217 code tam knows, any case.  0, or -1 with *err. */
+static int
+set_currency(struct account *a, const char *value, char **err)
+{
+	char	code[4];
+	int	i;
+
+	for (i = 0; i < 3 && value[i] != '\0'; i++)
+		code[i] = (char)toupper((unsigned char)value[i]);
+	code[i] = '\0';
+	if (strlen(value) != 3 || !money_currency_known(code)) {
+		*err = xasprintf("'%s' is not a currency code (like USD or "
+		    "EUR)", value);
+		return -1;
+	}
+	memcpy(a->currency, code, 4);
+	return 0;
+}
+
 int
 account_field_set(struct account *a, enum account_field f, const char *value,
     int today, char **err)
 {
 	const char	*key = fields[f].option ? fields[f].option : fields[f].key;
-	char		**slot, sfid[19], why[SFID_ERROR_MAX], code[4];
-	struct money	 m;
+	char		**slot;
 	int64_t		 n;
 	int		 d, triage;
 
@@ -266,43 +326,11 @@ account_field_set(struct account *a, enum account_field f, const char *value,
 	}
 	switch (f) {
 	case AF_SFID:
-		if (sfid_normalize(value, sfid) != 0) {
-			sfid_error_text(value, why);
-			*err = xasprintf("'%s' %s", value, why);
-			return -1;
-		}
-		free(a->sfid);
-		a->sfid = xstrdup(sfid);
-		return 0;
+		return set_sfid(a, value, err);
 	case AF_ACV:
-		/* A reason beyond "not the grammar" is worth its words. */
-		d = money_read(value, &m);
-		if (d == MONEY_UNKNOWN_CODE || d == MONEY_CLASH ||
-		    d == MONEY_DECIMALS) {
-			*err = xasprintf("'%s' %s", value, money_error_text(d));
-			return -1;
-		}
-		if (d != MONEY_OK || m.cents < 0) {
-			*err = xasprintf("'%s' is not an amount (like 250000, "
-			    "$250,000 or USD 250,000.00)", value);
-			return -1;
-		}
-		a->has_acv = 1;
-		a->acv_cents = m.cents;
-		if (m.currency[0] != '\0')
-			memcpy(a->currency, m.currency, 4);
-		return 0;
+		return set_acv(a, value, err);
 	case AF_CURRENCY:
-		for (d = 0; d < 3 && value[d] != '\0'; d++)
-			code[d] = (char)toupper((unsigned char)value[d]);
-		code[d] = '\0';
-		if (strlen(value) != 3 || !money_currency_known(code)) {
-			*err = xasprintf("'%s' is not a currency code (like "
-			    "USD or EUR)", value);
-			return -1;
-		}
-		memcpy(a->currency, code, 4);
-		return 0;
+		return set_currency(a, value, err);
 	case AF_RENEWAL_DATE:
 		if (date_parse_arg(value, today, &d) != 0) {
 			*err = xasprintf("'%s' is not a date (YYYY-MM-DD, "
