@@ -16,7 +16,8 @@
  * unique prefix).  Returns TAM_OK with *id set, or TAM_FAIL with the
  * error in ctx (candidates listed on stderr when ambiguous).
  */
-int		 account_resolve(struct tam_ctx *, const char *spec, int64_t *id);
+int		 account_resolve(struct tam_ctx *, const char *spec,
+		    int64_t *id);
 /*
  * Resolves --tam P as SPEC §2 "Naming a TAM" says: the TAM whose name
  * folds (text-fold.h) to what P folds to, else the one TAM whose name,

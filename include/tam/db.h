@@ -9,7 +9,7 @@
 
 #include <stdint.h>
 
-struct account;
+struct account;		/* account.h: the record, which needs no database */
 struct tam_db;
 
 /* --- the file ------------------------------------------------------- */
