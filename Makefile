@@ -80,6 +80,7 @@ $(B)/tests/%: tests/unit/%.c $(B)/libtam.a
 
 # The whole suite: C unit tests (cmocka) and the command line (bats).
 check: tam $(UNIT_BINS) check-man
+	@sh tests/layers.sh $(B)
 	@sh tests/run.sh $(UNIT_BINS)
 
 # The man page lints clean with mandoc and with groff (which man(1) uses

@@ -1,4 +1,4 @@
-/* account.c: the account record, naming an account, saving changes. */
+/* account.c: the account record: its fields, parsing and comparing them. */
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
@@ -8,13 +8,10 @@
 
 #include "tam/account.h"
 #include "tam/date.h"
-#include "tam/db.h"
 #include "tam/money.h"
 #include "tam/num.h"
-#include "tam/out.h"
-#include "tam/plan.h"
 #include "tam/sfid.h"
-#include "tam/text-fold.h"
+#include "tam/text.h"
 
 /* Longest name, person or free text accepted: a sanity bound, not SQL's. */
 #define TEXT_MAX 65536
@@ -231,13 +228,73 @@ account_strategic(const struct account *a, int64_t threshold)
 	return a->has_acv && a->acv_cents > threshold;
 }
 
+/* The Salesforce ID, in its 18-character form.  0, or -1 with *err. */
+static int
+set_sfid(struct account *a, const char *value, char **err)
+{
+	char	sfid[19], why[SFID_ERROR_MAX];
+
+	if (sfid_normalize(value, sfid) != 0) {
+		sfid_error_text(value, why);
+		*err = xasprintf("'%s' %s", value, why);
+		return -1;
+	}
+	free(a->sfid);
+	a->sfid = xstrdup(sfid);
+	return 0;
+}
+
+/* The ACV, and its currency when the amount names one.  0 or -1. */
+static int
+set_acv(struct account *a, const char *value, char **err)
+{
+	struct money	m;
+	int		rc;
+
+	/* A reason beyond "not the grammar" is worth its words. */
+	rc = money_read(value, &m);
+	if (rc == MONEY_UNKNOWN_CODE || rc == MONEY_CLASH ||
+	    rc == MONEY_DECIMALS) {
+		*err = xasprintf("'%s' %s", value, money_error_text(rc));
+		return -1;
+	}
+	if (rc != MONEY_OK || m.cents < 0) {
+		*err = xasprintf("'%s' is not an amount (like 250000, "
+		    "$250,000 or USD 250,000.00)", value);
+		return -1;
+	}
+	a->has_acv = 1;
+	a->acv_cents = m.cents;
+	if (m.currency[0] != '\0')
+		memcpy(a->currency, m.currency, 4);
+	return 0;
+}
+
+/* An ISO 4217 code tam knows, any case.  0, or -1 with *err. */
+static int
+set_currency(struct account *a, const char *value, char **err)
+{
+	char	code[4];
+	int	i;
+
+	for (i = 0; i < 3 && value[i] != '\0'; i++)
+		code[i] = (char)toupper((unsigned char)value[i]);
+	code[i] = '\0';
+	if (strlen(value) != 3 || !money_currency_known(code)) {
+		*err = xasprintf("'%s' is not a currency code (like USD or "
+		    "EUR)", value);
+		return -1;
+	}
+	memcpy(a->currency, code, 4);
+	return 0;
+}
+
 int
 account_field_set(struct account *a, enum account_field f, const char *value,
     int today, char **err)
 {
 	const char	*key = fields[f].option ? fields[f].option : fields[f].key;
-	char		**slot, sfid[19], why[SFID_ERROR_MAX], code[4];
-	struct money	 m;
+	char		**slot;
 	int64_t		 n;
 	int		 d, triage;
 
@@ -253,43 +310,11 @@ account_field_set(struct account *a, enum account_field f, const char *value,
 	}
 	switch (f) {
 	case AF_SFID:
-		if (sfid_normalize(value, sfid) != 0) {
-			sfid_error_text(value, why);
-			*err = xasprintf("'%s' %s", value, why);
-			return -1;
-		}
-		free(a->sfid);
-		a->sfid = xstrdup(sfid);
-		return 0;
+		return set_sfid(a, value, err);
 	case AF_ACV:
-		/* A reason beyond "not the grammar" is worth its words. */
-		d = money_read(value, &m);
-		if (d == MONEY_UNKNOWN_CODE || d == MONEY_CLASH ||
-		    d == MONEY_DECIMALS) {
-			*err = xasprintf("'%s' %s", value, money_error_text(d));
-			return -1;
-		}
-		if (d != MONEY_OK || m.cents < 0) {
-			*err = xasprintf("'%s' is not an amount (like 250000, "
-			    "$250,000 or USD 250,000.00)", value);
-			return -1;
-		}
-		a->has_acv = 1;
-		a->acv_cents = m.cents;
-		if (m.currency[0] != '\0')
-			memcpy(a->currency, m.currency, 4);
-		return 0;
+		return set_acv(a, value, err);
 	case AF_CURRENCY:
-		for (d = 0; d < 3 && value[d] != '\0'; d++)
-			code[d] = (char)toupper((unsigned char)value[d]);
-		code[d] = '\0';
-		if (strlen(value) != 3 || !money_currency_known(code)) {
-			*err = xasprintf("'%s' is not a currency code (like "
-			    "USD or EUR)", value);
-			return -1;
-		}
-		memcpy(a->currency, code, 4);
-		return 0;
+		return set_currency(a, value, err);
 	case AF_RENEWAL_DATE:
 		if (date_parse_arg(value, today, &d) != 0) {
 			*err = xasprintf("'%s' is not a date (YYYY-MM-DD, "
@@ -388,382 +413,4 @@ account_field_clear(struct account *a, enum account_field f)
 		free(*slot);
 		*slot = NULL;
 	}
-}
-
-/* Lists the candidates of an ambiguous name on stderr. */
-static void
-list_candidates(struct tam_ctx *ctx, const int64_t *ids, int n)
-{
-	struct account	a;
-	char		*err = NULL;
-	int		i;
-
-	account_init(&a);
-	for (i = 0; i < n; i++) {
-		if (db_account_get(ctx->db, ids[i], &a, &err) != 0) {
-			free(err);
-			err = NULL;
-			continue;
-		}
-		tam_warn("  %4" PRId64 "  %s%s%s", a.id, a.name,
-		    a.sfid ? "  " : "", a.sfid ? a.sfid : "");
-	}
-	account_release(&a);
-}
-
-/* Looks name up exactly, then as a prefix; 0 with *id, else TAM_FAIL. */
-static int
-resolve_by_name(struct tam_ctx *ctx, const char *spec, int64_t *id)
-{
-	int64_t	*ids = NULL;
-	int	 n = 0, prefix, rc;
-	char	*err = NULL;
-
-	for (prefix = 0; prefix <= 1; prefix++) {
-		if (db_account_by_name(ctx->db, spec, prefix, 20, &ids, &n,
-		    &err) != 0)
-			return cmd_fail_take(ctx, TAM_FAIL, err);
-		if (n >= 1)
-			break;
-	}
-	/* Accounts of the very same name: more of it cannot tell them apart. */
-	if (n == 1) {
-		*id = ids[0];
-		free(ids);
-		return TAM_OK;
-	}
-	if (n == 0)
-		rc = cmd_fail(ctx, TAM_FAIL, "no account matches '%s'; see "
-		    "'tam account list'", spec);
-	else {
-		rc = cmd_fail(ctx, TAM_FAIL, "'%s' names %s%d accounts; give "
-		    "%sthe id or the Salesforce ID", spec,
-		    n == 20 ? "at least " : "", n,
-		    prefix ? "more of the name, " : "");
-		/* The error line goes before the candidates: print it now. */
-		tam_warn("%s", ctx->errmsg);
-		list_candidates(ctx, ids, n);
-		free(ctx->errmsg);
-		ctx->errmsg = xstrdup("");
-	}
-	free(ids);
-	return rc;
-}
-
-int
-account_resolve(struct tam_ctx *ctx, const char *spec, int64_t *id)
-{
-	struct account	 a;
-	char		*err = NULL, sfid[19], *end;
-	long long	 n;
-	int		 rc;
-
-	if (*spec == '\0')
-		return cmd_fail(ctx, TAM_USAGE, "the account name is empty");
-	if (isdigit((unsigned char)*spec) && strlen(spec) < 15) {
-		errno = 0;
-		n = strtoll(spec, &end, 10);
-		if (*end == '\0' && errno == 0) {
-			account_init(&a);
-			rc = db_account_get(ctx->db, n, &a, &err);
-			account_release(&a);
-			if (rc < 0)
-				return cmd_fail_take(ctx, TAM_FAIL, err);
-			if (rc == 0) {
-				*id = n;
-				return TAM_OK;
-			}
-		}
-	}
-	if (sfid_normalize(spec, sfid) == 0) {
-		rc = db_account_by_sfid(ctx->db, sfid, id, &err);
-		if (rc < 0)
-			return cmd_fail_take(ctx, TAM_FAIL, err);
-		if (rc == 0)
-			return TAM_OK;
-	}
-	return resolve_by_name(ctx, spec, id);
-}
-
-/* Up to ten names joined with ", " (then "..."), for one error line. */
-struct name_list {
-	char	*text;
-	int	 n;
-};
-
-#define NAME_LIST_MAX 10
-
-static void
-name_list_add(struct name_list *l, const char *name)
-{
-	char	*t;
-
-	if (l->n < NAME_LIST_MAX)
-		t = xasprintf("%s%s%s", l->text ? l->text : "",
-		    l->text ? ", " : "", name);
-	else if (l->n == NAME_LIST_MAX)
-		t = xasprintf("%s, ...", l->text);
-	else
-		t = NULL;
-	if (t != NULL) {
-		free(l->text);
-		l->text = t;
-	}
-	l->n++;
-}
-
-int
-account_tam_resolve(struct tam_ctx *ctx, const char *spec, char **fold)
-{
-	struct name_list	 book = { NULL, 0 }, hits = { NULL, 0 };
-	char			*p, *name = NULL, *f = NULL, *after;
-	char			*hit = NULL, *err = NULL;
-	int			 rc;
-
-	*fold = NULL;
-	if (*spec == '\0')
-		return cmd_fail(ctx, TAM_USAGE, "--tam: the TAM's name is "
-		    "empty");
-	p = text_fold(spec);
-	/* The exact name first: one index search. */
-	if ((rc = db_tam_get(ctx->db, p, &name, &err)) <= 0) {
-		free(name);
-		if (rc < 0) {
-			free(p);
-			return cmd_fail_take(ctx, TAM_FAIL, err);
-		}
-		*fold = p;
-		return TAM_OK;
-	}
-	/* Else every TAM of the book, for the prefixes and the message. */
-	after = xstrdup("");
-	while ((rc = db_tam_next(ctx->db, after, &f, &name, &err)) == 0) {
-		name_list_add(&book, name);
-		if (text_fold_starts_word(f, p)) {
-			name_list_add(&hits, name);
-			if (hit == NULL)
-				hit = xstrdup(f);
-		}
-		free(after);
-		after = f;
-		free(name);
-	}
-	free(after);
-	if (rc < 0)
-		rc = cmd_fail_take(ctx, TAM_FAIL, err);
-	else if (hits.n == 1) {
-		*fold = hit;
-		hit = NULL;
-		rc = TAM_OK;
-	} else if (hits.n > 1)
-		rc = cmd_fail(ctx, TAM_FAIL, "'%s' names %d TAMs: %s; give "
-		    "more of the name", spec, hits.n, hits.text);
-	else if (book.n == 0)
-		rc = cmd_fail(ctx, TAM_FAIL, "no TAM named '%s': no account "
-		    "has a TAM yet (tam account set ACCOUNT --tam NAME)",
-		    spec);
-	else
-		rc = cmd_fail(ctx, TAM_FAIL, "no TAM named '%s'; TAMs in this "
-		    "book: %s", spec, book.text);
-	free(hit);
-	free(book.text);
-	free(hits.text);
-	free(p);
-	return rc;
-}
-
-/* Whether the folded names of a and b are the same. */
-static int
-same_name(const char *a, const char *b)
-{
-	char	*fa = text_fold(a), *fb = text_fold(b);
-	int	 same = strcmp(fa, fb) == 0;
-
-	free(fa);
-	free(fb);
-	return same;
-}
-
-int
-account_name_check(struct tam_ctx *ctx, const struct account *old,
-    const struct account *a)
-{
-	struct account	 other;
-	int64_t		*ids = NULL;
-	char		*err = NULL;
-	int		 n = 0, i, rc = TAM_OK;
-
-	/* Only a new name or a lost Salesforce ID can make a clash. */
-	if (old != NULL && same_name(old->name, a->name) &&
-	    (old->sfid == NULL || a->sfid != NULL))
-		return TAM_OK;
-	if (db_account_by_name(ctx->db, a->name, 0, 20, &ids, &n, &err) != 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
-	account_init(&other);
-	for (i = 0; i < n && rc == TAM_OK; i++) {
-		if (ids[i] == a->id)
-			continue;
-		if (db_account_get(ctx->db, ids[i], &other, &err) < 0) {
-			rc = cmd_fail_take(ctx, TAM_FAIL, err);
-			break;
-		}
-		if (a->sfid == NULL)
-			rc = cmd_fail(ctx, TAM_FAIL, "account %" PRId64 " is "
-			    "named '%s' already; choose another name, or give "
-			    "both accounts their Salesforce IDs (--sfid)",
-			    other.id, other.name);
-		else if (other.sfid == NULL)
-			rc = cmd_fail(ctx, TAM_FAIL, "account %" PRId64 " is "
-			    "named '%s' already and has no Salesforce ID; set "
-			    "it first (tam account set %" PRId64 " --sfid ID) "
-			    "or choose another name", other.id, other.name,
-			    other.id);
-	}
-	account_release(&other);
-	free(ids);
-	return rc;
-}
-
-int
-account_load(struct tam_ctx *ctx, int64_t id, struct account *a)
-{
-	char	*err = NULL;
-	int	 rc;
-
-	rc = db_account_get(ctx->db, id, a, &err);
-	if (rc < 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
-	if (rc > 0)
-		return cmd_fail(ctx, TAM_FAIL, "no account with id %" PRId64,
-		    id);
-	return TAM_OK;
-}
-
-int
-account_post_event(struct tam_ctx *ctx, int64_t id, const char *type,
-    const char *author, const char *body, const char *now, char **err)
-{
-	struct account	 a;
-	struct post	 p = { 0 };
-	int		 rc;
-
-	account_init(&a);
-	if ((rc = db_account_get(ctx->db, id, &a, err)) != 0) {
-		if (rc > 0)
-			*err = xasprintf("no account with id %" PRId64, id);
-		account_release(&a);
-		return -1;
-	}
-	p.account_id = id;
-	p.at = now;
-	p.type = type;
-	p.author = author;
-	p.sentiment = a.sentiment;
-	p.requires_triage = a.requires_triage;
-	p.body = body;
-	rc = db_post_add(ctx->db, &p, err);
-	account_release(&a);
-	return rc;
-}
-
-static int
-post_sentiment(struct tam_ctx *ctx, const struct account *a,
-    const char *author, const char *at, char **err)
-{
-	struct post	 p = { 0 };
-	char		*body;
-	int		 rc;
-
-	body = xasprintf("Sentiment set to %s%s", sentiment_name(a->sentiment)
-	    ? sentiment_name(a->sentiment) : "(not set)",
-	    a->requires_triage ? " (requires triage)" : "");
-	p.account_id = a->id;
-	p.at = at;
-	p.type = "sentiment";
-	p.author = author;
-	p.sentiment = a->sentiment;
-	p.requires_triage = a->requires_triage;
-	p.body = body;
-	rc = db_post_add(ctx->db, &p, err);
-	free(body);
-	return rc;
-}
-
-static int
-post_renewal_date(struct tam_ctx *ctx, const struct account *old,
-    const struct account *a, const char *author, const char *at, char **err)
-{
-	struct post	 p = { 0 };
-	char		 from[11] = "none", to[11] = "none", *body;
-	int		 rc;
-
-	if (old->renewal_date != DATE_NONE)
-		date_format(old->renewal_date, from);
-	if (a->renewal_date != DATE_NONE)
-		date_format(a->renewal_date, to);
-	body = xasprintf("Renewal date changed from %s to %s", from, to);
-	p.account_id = a->id;
-	p.at = at;
-	p.type = "renewal_date";
-	p.author = author;
-	p.sentiment = a->sentiment;
-	p.requires_triage = a->requires_triage;
-	p.body = body;
-	rc = db_post_add(ctx->db, &p, err);
-	free(body);
-	return rc;
-}
-
-int
-account_create(struct tam_ctx *ctx, struct account *a, const char *author,
-    char **err)
-{
-	char	now[21];
-
-	tam_now(ctx, now);
-	if (db_account_insert(ctx->db, a, now, err) != 0)
-		return -1;
-	if (a->health_score >= 0 && db_health_add(ctx->db, a->id, ctx->today,
-	    a->health_score, err) != 0)
-		return -1;
-	if (a->sentiment != SENT_NONE &&
-	    post_sentiment(ctx, a, author, now, err) != 0)
-		return -1;
-	return 0;
-}
-
-int
-account_save(struct tam_ctx *ctx, const struct account *old,
-    struct account *a, const char *author, char **err)
-{
-	return account_save_opts(ctx, old, a, author, 0, err);
-}
-
-int
-account_save_opts(struct tam_ctx *ctx, const struct account *old,
-    struct account *a, const char *author, int flags, char **err)
-{
-	unsigned	m = account_diff(old, a);
-	char		now[21];
-
-	if (m == 0)
-		return 0;
-	tam_now(ctx, now);
-	if (db_account_update(ctx->db, a, now, err) != 0)
-		return -1;
-	if ((m & AF_BIT(AF_HEALTH_SCORE)) && a->health_score >= 0 &&
-	    db_health_add(ctx->db, a->id, ctx->today, a->health_score,
-	    err) != 0)
-		return -1;
-	if ((m & AF_BIT(AF_SENTIMENT)) && !(flags & ACCOUNT_SAVE_NO_POST) &&
-	    post_sentiment(ctx, a, author, now, err) != 0)
-		return -1;
-	if (m & AF_BIT(AF_RENEWAL_DATE)) {
-		if (post_renewal_date(ctx, old, a, author, now, err) != 0)
-			return -1;
-		if (plan_renewal_changed(ctx, a->id, old->renewal_date,
-		    a->renewal_date, err) != 0)
-			return -1;
-	}
-	return (int)m;
 }

@@ -147,7 +147,13 @@ clock_stamp_date(const char *ts, char buf[11])
 }
 
 void
+clock_now(int today, char buf[21])
+{
+	clock_format_utc(clock_instant(time(NULL), today), buf);
+}
+
+void
 tam_now(const struct tam_ctx *ctx, char buf[21])
 {
-	clock_format_utc(clock_instant(time(NULL), ctx->today), buf);
+	clock_now(ctx->today, buf);
 }

@@ -8,10 +8,12 @@
 #include <string.h>
 
 #include "tam/account.h"
+#include "tam/clock.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/db-sched.h"
 #include "tam/plan.h"
+#include "tam/post.h"
 #include "tam/sched.h"
 #include "tam/settings.h"
 
@@ -21,19 +23,17 @@ struct open_renewal {
 };
 
 int
-plan_open_renewal(struct tam_ctx *ctx, int64_t account_id, int r,
-    const char *opened_by, int64_t *cta_id, char **err)
+plan_open_renewal(struct tam_db *db, const struct settings *s, int today,
+    int64_t account_id, int r, const char *opened_by, int64_t *cta_id,
+    char **err)
 {
-	const struct settings	*s;
 	struct sched_task	 plan[SCHED_NTASKS];
 	struct cta		 c = { 0 };
 	struct task		 t = { 0 };
 	char			 now[21], rd[11], *title;
 	int			 i, rc;
 
-	if ((s = settings_get(ctx, err)) == NULL)
-		return -1;
-	if ((rc = sched_renewal_plan(r, ctx->today, s, plan)) == 0)
+	if ((rc = sched_renewal_plan(r, today, s, plan)) == 0)
 		return 1;
 	date_format(r, rd);
 	if (rc < 0) {
@@ -42,7 +42,7 @@ plan_open_renewal(struct tam_ctx *ctx, int64_t account_id, int r,
 		    "correct the renewal date", account_id, rd);
 		return -1;
 	}
-	tam_now(ctx, now);
+	clock_now(today, now);
 	title = xasprintf("Renewal %s", rd);
 	c.account_id = account_id;
 	c.kind = "renewal";
@@ -51,7 +51,7 @@ plan_open_renewal(struct tam_ctx *ctx, int64_t account_id, int r,
 	c.opened_at = now;
 	c.opened_by = opened_by;
 	c.renewal_date = r;
-	rc = db_cta_insert(ctx->db, &c, err);
+	rc = db_cta_insert(db, &c, err);
 	free(title);
 	if (rc != 0)
 		return -1;
@@ -62,33 +62,24 @@ plan_open_renewal(struct tam_ctx *ctx, int64_t account_id, int r,
 		t.kind = plan[i].kind;
 		t.title = plan[i].title;
 		t.due = plan[i].due;
-		if (db_task_insert(ctx->db, &t, err) != 0)
+		if (db_task_insert(db, &t, err) != 0)
 			return -1;
 	}
 	*cta_id = c.id;
 	return 0;
 }
 
-/* The author of the posts a re-plan writes: who changed the date. */
-static const char *
-replan_author(const struct tam_ctx *ctx)
-{
-	if (ctx->cmd != NULL && strcmp(ctx->cmd, "import") == 0)
-		return "import";
-	return ctx->user;
-}
-
 /* Cancels the open renewal CTA o (and its open tasks) with a post. */
 static int
-cancel_renewal(struct tam_ctx *ctx, int64_t account_id,
-    const struct open_renewal *o, int new_date, char **err)
+cancel_renewal(struct tam_db *db, int today, const char *author,
+    int64_t account_id, const struct open_renewal *o, int new_date,
+    char **err)
 {
-	struct post	 p = { 0 };
 	char		 now[21], was[11], to[11] = "none", *body;
 	int		 rc;
 
-	tam_now(ctx, now);
-	if (db_cta_close(ctx->db, o->id, "cancelled", now,
+	clock_now(today, now);
+	if (db_cta_close(db, o->id, "cancelled", now,
 	    "renewal date changed", 0, 0, "cancelled", err) < 0)
 		return -1;
 	date_format(o->renewal_date, was);
@@ -96,62 +87,59 @@ cancel_renewal(struct tam_ctx *ctx, int64_t account_id,
 		date_format(new_date, to);
 	body = xasprintf("Renewal CTA for %s cancelled with its open tasks: "
 	    "the renewal date changed to %s", was, to);
-	p.account_id = account_id;
-	p.at = now;
-	p.type = "cta";
-	p.author = replan_author(ctx);
-	p.body = body;
-	rc = db_post_add(ctx->db, &p, err);
+	/* Not the account's sentiment: the CTA's end, not a reading. */
+	rc = post_add(db, account_id, "cta", author, SENT_NONE, 0, now, body,
+	    err);
 	free(body);
 	return rc;
 }
 
 int
-plan_renewal_changed(struct tam_ctx *ctx, int64_t account_id, int old_date,
-    int new_date, char **err)
+plan_renewal_changed(struct tam_db *db, const struct settings *s, int today,
+    const char *author, int64_t account_id, int old_date, int new_date,
+    char **err)
 {
-	const struct settings	*s;
 	struct open_renewal	 o;
 	int64_t			 cta_id;
 	int			 archived, planned, rc;
 
 	(void)old_date;
-	if (db_sched_open_renewal(ctx->db, account_id, &o.id,
+	if (db_sched_open_renewal(db, account_id, &o.id,
 	    &o.renewal_date, err) < 0)
 		return -1;
 	if (o.id != 0) {
 		if (o.renewal_date == new_date)
 			return 0;
-		if (cancel_renewal(ctx, account_id, &o, new_date, err) != 0)
+		if (cancel_renewal(db, today, author, account_id, &o,
+		    new_date, err) != 0)
 			return -1;
 	}
 	/* The new date's window, planned at once as sync would. */
-	if ((s = settings_get(ctx, err)) == NULL)
-		return -1;
-	if (!sched_window_open(new_date, ctx->today, s))
+	if (!sched_window_open(new_date, today, s))
 		return 0;
-	rc = db_sched_renewal_state(ctx->db, account_id, new_date, &archived,
+	rc = db_sched_renewal_state(db, account_id, new_date, &archived,
 	    &planned, err);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	if (archived || planned)
 		return 0;
-	return plan_open_renewal(ctx, account_id, new_date, "sync", &cta_id,
-	    err) < 0 ? -1 : 0;
+	return plan_open_renewal(db, s, today, account_id, new_date, "sync",
+	    &cta_id, err) < 0 ? -1 : 0;
 }
 
 int
-plan_close_if_complete(struct tam_ctx *ctx, int64_t cta_id, char **err)
+plan_close_if_complete(struct tam_db *db, int today, int64_t cta_id,
+    char **err)
 {
 	char	now[21];
 	int	complete = 0;
 
-	if (db_sched_is_complete(ctx->db, cta_id, &complete, err) != 0)
+	if (db_sched_is_complete(db, cta_id, &complete, err) != 0)
 		return -1;
 	if (!complete)
 		return 0;
-	tam_now(ctx, now);
-	if (db_cta_close(ctx->db, cta_id, "closed", now, NULL, 0, 0, NULL,
+	clock_now(today, now);
+	if (db_cta_close(db, cta_id, "closed", now, NULL, 0, 0, NULL,
 	    err) < 0)
 		return -1;
 	return 1;
@@ -175,29 +163,29 @@ done_post_type(const char *kind)
  * fact of the account's history, so it goes on the timeline too.
  */
 static int
-post_done(struct tam_ctx *ctx, const char *type, int64_t account_id,
-    const char *title, const char *note, const char *now, char **err)
+post_done(struct tam_db *db, const char *user, const char *type,
+    int64_t account_id, const char *title, const char *note,
+    const char *now, char **err)
 {
 	char	*body;
 	int	 rc;
 
 	body = xasprintf("%s done%s%s", title, note ? ": " : "",
 	    note ? note : "");
-	rc = account_post_event(ctx, account_id, type, ctx->user, body, now,
-	    err);
+	rc = post_event(db, account_id, type, user, body, now, err);
 	free(body);
 	return rc;
 }
 
 /* Checks that every task exists and is open, before anything changes. */
 static int
-check_open(struct tam_ctx *ctx, const int64_t *ids, int n, char **err)
+check_open(struct tam_db *db, const int64_t *ids, int n, char **err)
 {
 	struct task	t;
 	int		i, rc;
 
 	for (i = 0; i < n; i++) {
-		if ((rc = db_task_get(ctx->db, ids[i], &t, err)) < 0)
+		if ((rc = db_task_get(db, ids[i], &t, err)) < 0)
 			return -1;
 		if (rc > 0) {
 			*err = xasprintf("no task %" PRId64 "; nothing changed "
@@ -223,7 +211,7 @@ plan_close_tasks(struct tam_ctx *ctx, const int64_t *ids, int n,
 	int64_t		 cta_id, account_id;
 	int		 i, rc;
 
-	if ((rc = check_open(ctx, ids, n, err)) != 0)
+	if ((rc = check_open(ctx->db, ids, n, err)) != 0)
 		return rc;
 	tam_now(ctx, now);
 	for (i = 0; i < n; i++) {
@@ -240,8 +228,8 @@ plan_close_tasks(struct tam_ctx *ctx, const int64_t *ids, int n,
 		if (rc == 0)
 			tam_info_done(ctx, "task %" PRId64 " %s: %s (%s)",
 			    ids[i], status, title, account);
-		if (rc == 0 && type != NULL && post_done(ctx, type,
-		    account_id, title, note, now, err) != 0)
+		if (rc == 0 && type != NULL && post_done(ctx->db, ctx->user,
+		    type, account_id, title, note, now, err) != 0)
 			rc = -1;
 		free(title);
 		free(account);
@@ -249,7 +237,8 @@ plan_close_tasks(struct tam_ctx *ctx, const int64_t *ids, int n,
 			return -1;
 		if (rc > 0 || cta_id == 0)
 			continue;
-		if ((rc = plan_close_if_complete(ctx, cta_id, err)) < 0)
+		if ((rc = plan_close_if_complete(ctx->db, ctx->today, cta_id,
+		    err)) < 0)
 			return -1;
 		if (rc > 0)
 			tam_info_done(ctx, "renewal CTA %" PRId64 " closed: "

@@ -4,9 +4,11 @@
 #include <string.h>
 
 #include "tam/account.h"
+#include "tam/clock.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/playbook.h"
+#include "tam/post.h"
 #include "tam/settings.h"
 
 #define TITLE_SET_TYPE	"Set Risk Type and Risk Reason"
@@ -21,7 +23,7 @@ first_cta(void *arg, const struct cta *c)
 
 /* The id of the account's open risk CTA, 0 if none; -1 with *err. */
 static int64_t
-open_risk_cta(struct tam_ctx *ctx, int64_t account_id, char **err)
+open_risk_cta(struct tam_db *db, int64_t account_id, char **err)
 {
 	struct cta_filter	f = { 0 };
 	int64_t			id = 0;
@@ -29,7 +31,7 @@ open_risk_cta(struct tam_ctx *ctx, int64_t account_id, char **err)
 	f.account_id = account_id;
 	f.open_only = 1;
 	f.kind = "risk";
-	if (db_cta_each(ctx->db, &f, first_cta, &id, err) < 0)
+	if (db_cta_each(db, &f, first_cta, &id, err) < 0)
 		return -1;
 	return id;
 }
@@ -39,7 +41,7 @@ open_risk_cta(struct tam_ctx *ctx, int64_t account_id, char **err)
  * (date rules: never before today).  Sets *due when due is not NULL.
  */
 static int
-add_update_from(struct tam_ctx *ctx, const struct settings *s,
+add_update_from(struct tam_db *db, const struct settings *s, int today,
     int64_t account_id, int64_t cta_id, int from, const char *now,
     int *due, char **err)
 {
@@ -50,7 +52,7 @@ add_update_from(struct tam_ctx *ctx, const struct settings *s,
 	t.kind = "risk_update";
 	t.title = TITLE_UPDATE;
 	t.due = date_due_rule(date_add_period(from, &s->risk_every),
-	    ctx->today, s->skip_weekends);
+	    today, s->skip_weekends);
 	if (t.due == DATE_NONE) {
 		*err = xstrdup("the next Risk Update would be due after "
 		    "9999-12-31; set a shorter risk_update.every (tam config "
@@ -60,21 +62,21 @@ add_update_from(struct tam_ctx *ctx, const struct settings *s,
 	t.created_at = now;
 	if (due != NULL)
 		*due = t.due;
-	return db_task_insert(ctx->db, &t, err);
+	return db_task_insert(db, &t, err);
 }
 
 /* Adds the next Risk Update task, due one period after today. */
 static int
-add_risk_update_task(struct tam_ctx *ctx, const struct settings *s,
+add_risk_update_task(struct tam_db *db, const struct settings *s, int today,
     int64_t account_id, int64_t cta_id, const char *now, char **err)
 {
-	return add_update_from(ctx, s, account_id, cta_id, ctx->today, now,
+	return add_update_from(db, s, today, account_id, cta_id, today, now,
 	    NULL, err);
 }
 
 static int
-post_opened(struct tam_ctx *ctx, int64_t account_id, const char *opened_by,
-    const char *note, const char *now, char **err)
+post_opened(struct tam_db *db, const char *user, int64_t account_id,
+    const char *opened_by, const char *note, const char *now, char **err)
 {
 	char	*body;
 	int	 by_sync, rc;
@@ -82,32 +84,30 @@ post_opened(struct tam_ctx *ctx, int64_t account_id, const char *opened_by,
 	by_sync = strcmp(opened_by, "sync") == 0;
 	body = xasprintf("%s opened%s%s%s", RISK_CTA_TITLE,
 	    by_sync ? " by sync" : "", note ? ": " : "", note ? note : "");
-	rc = account_post_event(ctx, account_id, "cta", by_sync ? "sync" :
-	    ctx->user, body, now, err);
+	rc = post_event(db, account_id, "cta", by_sync ? "sync" : user, body,
+	    now, err);
 	free(body);
 	return rc;
 }
 
 int
-playbook_open_risk_cta(struct tam_ctx *ctx, int64_t account_id,
-    const char *opened_by, const char *risk_type, const char *risk_reason,
-    const char *note, int64_t *cta_id, char **err)
+playbook_open_risk_cta(struct tam_db *db, const struct settings *s,
+    int today, const char *user, int64_t account_id, const char *opened_by,
+    const char *risk_type, const char *risk_reason, const char *note,
+    int64_t *cta_id, char **err)
 {
-	const struct settings	*s;
 	struct cta		 c = { 0 };
 	struct task		 t = { 0 };
 	char			 now[21];
 	int64_t			 open;
 
-	if ((open = open_risk_cta(ctx, account_id, err)) < 0)
+	if ((open = open_risk_cta(db, account_id, err)) < 0)
 		return -1;
 	if (open > 0) {
 		*cta_id = open;
 		return 1;
 	}
-	if ((s = settings_get(ctx, err)) == NULL)
-		return -1;
-	tam_now(ctx, now);
+	clock_now(today, now);
 	c.account_id = account_id;
 	c.kind = "risk";
 	c.title = RISK_CTA_TITLE;
@@ -117,23 +117,24 @@ playbook_open_risk_cta(struct tam_ctx *ctx, int64_t account_id,
 	c.opened_at = now;
 	c.opened_by = opened_by;
 	c.renewal_date = DATE_NONE;
-	if (db_cta_insert(ctx->db, &c, err) != 0)
+	if (db_cta_insert(db, &c, err) != 0)
 		return -1;
 	t.account_id = account_id;
 	t.cta_id = c.id;
 	t.kind = "risk_cta_update";
 	t.title = TITLE_SET_TYPE;
-	t.due = ctx->today;
+	t.due = today;
 	t.created_at = now;
-	if (db_task_insert(ctx->db, &t, err) != 0)
+	if (db_task_insert(db, &t, err) != 0)
 		return -1;
 	/* Both fields given at opening: the first task is already done. */
 	if (risk_type != NULL && risk_reason != NULL &&
-	    db_task_close(ctx->db, t.id, "done", now, NULL, err) < 0)
+	    db_task_close(db, t.id, "done", now, NULL, err) < 0)
 		return -1;
-	if (add_risk_update_task(ctx, s, account_id, c.id, now, err) != 0)
+	if (add_risk_update_task(db, s, today, account_id, c.id, now,
+	    err) != 0)
 		return -1;
-	if (post_opened(ctx, account_id, opened_by, note, now, err) != 0)
+	if (post_opened(db, user, account_id, opened_by, note, now, err) != 0)
 		return -1;
 	*cta_id = c.id;
 	return 0;
@@ -155,49 +156,43 @@ collect_task(void *arg, const struct task *t)
 }
 
 int
-playbook_risk_update_posted(struct tam_ctx *ctx, int64_t account_id,
-    char **err)
+playbook_risk_update_posted(struct tam_db *db, const struct settings *s,
+    int today, int64_t account_id, char **err)
 {
-	const struct settings	*s;
 	struct task_filter	 f = { 0 };
 	struct open_updates	 u = { NULL, 0 };
 	char			 now[21];
 	int64_t			 cta;
 	int			 i, rc = -1;
 
-	if ((cta = open_risk_cta(ctx, account_id, err)) <= 0)
+	if ((cta = open_risk_cta(db, account_id, err)) <= 0)
 		return (int)cta;
-	if ((s = settings_get(ctx, err)) == NULL)
-		return -1;
-	tam_now(ctx, now);
+	clock_now(today, now);
 	f.cta_id = cta;
 	f.open_only = 1;
 	f.kind = "risk_update";
 	/* Collect first: closing rows while walking them is not portable. */
-	if (db_task_each(ctx->db, &f, collect_task, &u, err) < 0)
+	if (db_task_each(db, &f, collect_task, &u, err) < 0)
 		goto out;
 	for (i = 0; i < u.n; i++)
-		if (db_task_close(ctx->db, u.ids[i], "done", now, NULL,
-		    err) < 0)
+		if (db_task_close(db, u.ids[i], "done", now, NULL, err) < 0)
 			goto out;
-	rc = add_risk_update_task(ctx, s, account_id, cta, now, err);
+	rc = add_risk_update_task(db, s, today, account_id, cta, now, err);
 out:
 	free(u.ids);
 	return rc;
 }
 
 int
-playbook_risk_update_repair(struct tam_ctx *ctx, int64_t account_id,
-    int64_t cta_id, int from, int *due, char **err)
+playbook_risk_update_repair(struct tam_db *db, const struct settings *s,
+    int today, int64_t account_id, int64_t cta_id, int from, int *due,
+    char **err)
 {
-	const struct settings	*s;
-	char			 now[21];
+	char	now[21];
 
-	if ((s = settings_get(ctx, err)) == NULL)
-		return -1;
-	tam_now(ctx, now);
-	return add_update_from(ctx, s, account_id, cta_id, from, now, due,
-	    err);
+	clock_now(today, now);
+	return add_update_from(db, s, today, account_id, cta_id, from, now,
+	    due, err);
 }
 
 static int
@@ -215,6 +210,7 @@ count_task(void *arg, const struct task *t)
 static int
 next_after_close(struct tam_ctx *ctx, int64_t id, char **err)
 {
+	const struct settings	*s;
 	struct task_filter	 f = { 0 };
 	struct task		 t;
 	struct cta		 c;
@@ -239,8 +235,9 @@ next_after_close(struct tam_ctx *ctx, int64_t id, char **err)
 		return -1;
 	if (open > 0)
 		return 0;
-	if (playbook_risk_update_repair(ctx, account_id, cta_id, ctx->today,
-	    &due, err) != 0)
+	if ((s = settings_get(ctx, err)) == NULL ||
+	    playbook_risk_update_repair(ctx->db, s, ctx->today, account_id,
+	    cta_id, ctx->today, &due, err) != 0)
 		return -1;
 	date_format(due, day);
 	tam_info_done(ctx, "the next Risk Update of At-Risk CTA %" PRId64 " is "

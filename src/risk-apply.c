@@ -4,12 +4,14 @@
 #include <string.h>
 
 #include "tam/account.h"
-#include "tam/cmd.h"
+#include "tam/account-store.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/db-risk.h"
 #include "tam/money.h"
 #include "tam/playbook.h"
+#include "tam/post.h"
+#include "tam/settings.h"
 #include "tam/risk-apply.h"
 
 void
@@ -103,7 +105,9 @@ risk_decide(struct tam_ctx *ctx, const struct risk_subject *s,
 	case RV_OK:
 		return TAM_OK;
 	case RV_USAGE:
-		return cmd_misuse(ctx, "%s: %s", ctx->cmd, r->why);
+		/* A step the command line got wrong: the usage follows. */
+		ctx->show_usage = 1;
+		return cmd_fail(ctx, TAM_USAGE, "%s: %s", ctx->cmd, r->why);
 	case RV_REFUSED:
 		break;
 	}
@@ -167,21 +171,15 @@ post_risk_update(struct tam_ctx *ctx, const struct risk_subject *s,
     const struct risk_result *r, const struct risk_args *args,
     const char *now)
 {
-	struct post	 p = { 0 };
 	char		*body = NULL, *err = NULL;
 	int		 rc;
 
 	if (r->outcome != NULL)
 		body = xasprintf("%s (At-Risk CTA %" PRId64 "): %s", r->outcome,
 		    s->cta_id, args->note);
-	p.account_id = s->acct.id;
-	p.at = now;
-	p.type = "risk_update";
-	p.author = ctx->user;
-	p.sentiment = s->acct.sentiment;
-	p.requires_triage = s->acct.requires_triage;
-	p.body = body != NULL ? body : args->note;
-	rc = db_post_add(ctx->db, &p, &err);
+	rc = post_add(ctx->db, s->acct.id, "risk_update", ctx->user,
+	    s->acct.sentiment, s->acct.requires_triage, now,
+	    body != NULL ? body : args->note, &err);
 	free(body);
 	if (rc != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
@@ -193,15 +191,19 @@ static int
 open_cta(struct tam_ctx *ctx, struct risk_subject *s,
     const struct risk_result *r, const struct risk_args *args)
 {
-	const char	*note;
-	char		*err = NULL;
-	int64_t		 id;
-	int		 rc;
+	const struct settings	*set;
+	const char		*note;
+	char			*err = NULL;
+	int64_t			 id;
+	int			 rc;
 
 	/* With tam sentiment --cta the note is already in the post. */
 	note = (r->actions & RA_POST) ? NULL : args->note;
-	rc = playbook_open_risk_cta(ctx, s->acct.id, "tam", args->risk_type,
-	    args->risk_reason, note, &id, &err);
+	if ((set = settings_get(ctx, &err)) == NULL)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	rc = playbook_open_risk_cta(ctx->db, set, ctx->today, ctx->user,
+	    s->acct.id, "tam", args->risk_type, args->risk_reason, note, &id,
+	    &err);
 	if (rc < 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (rc > 0)
@@ -245,11 +247,14 @@ next_due(void *arg, const struct task *t)
 static int
 next_update(struct tam_ctx *ctx, const struct risk_subject *s)
 {
+	const struct settings	*set;
 	struct task_filter	 f = { 0 };
 	char			*err = NULL, day[11];
 	int			 due = DATE_NONE;
 
-	if (playbook_risk_update_posted(ctx, s->acct.id, &err) != 0)
+	if ((set = settings_get(ctx, &err)) == NULL ||
+	    playbook_risk_update_posted(ctx->db, set, ctx->today, s->acct.id,
+	    &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	f.cta_id = s->cta_id;
 	f.open_only = 1;

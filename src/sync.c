@@ -94,8 +94,8 @@ collect_cta(void *arg, const struct due_cta *c)
 }
 
 static int
-open_windows(struct tam_ctx *ctx, const struct settings *s, int dry_run,
-    FILE *report, struct sync_counts *counts, char **err)
+open_windows(struct tam_db *db, const struct settings *s, int today,
+    int dry_run, FILE *report, struct sync_counts *counts, char **err)
 {
 	struct found_list	 l = { 0 };
 	struct found		*f;
@@ -104,18 +104,19 @@ open_windows(struct tam_ctx *ctx, const struct settings *s, int dry_run,
 	size_t			 i;
 	int			 rc = 0;
 
-	if (db_sched_unplanned(ctx->db, ctx->today,
-	    sched_window_last(ctx->today, s), collect_account, &l, err) < 0)
+	if (db_sched_unplanned(db, today, sched_window_last(today, s),
+	    collect_account, &l, err) < 0)
 		return -1;
-	if (!dry_run && l.n > BULK_ROWS && db_sched_bulk(ctx->db, err) != 0) {
+	if (!dry_run && l.n > BULK_ROWS && db_sched_bulk(db, err) != 0) {
 		found_free(&l);
 		return -1;
 	}
 	for (i = 0; i < l.n; i++) {
 		f = &l.v[i];
 		date_format(f->renewal_date, rd);
-		if (!dry_run && (rc = plan_open_renewal(ctx, f->account_id,
-		    f->renewal_date, "sync", &cta_id, err)) != 0) {
+		if (!dry_run && (rc = plan_open_renewal(db, s, today,
+		    f->account_id, f->renewal_date, "sync", &cta_id,
+		    err)) != 0) {
 			if (rc > 0)	/* nothing to schedule */
 				continue;
 			break;
@@ -137,8 +138,9 @@ open_windows(struct tam_ctx *ctx, const struct settings *s, int dry_run,
 }
 
 static int
-open_risk(struct tam_ctx *ctx, int dry_run, FILE *report,
-    struct sync_counts *counts, char **err)
+open_risk(struct tam_db *db, const struct settings *s, int today,
+    const char *user, int dry_run, FILE *report, struct sync_counts *counts,
+    char **err)
 {
 	struct found_list	 l = { 0 };
 	struct found		*f;
@@ -146,13 +148,12 @@ open_risk(struct tam_ctx *ctx, int dry_run, FILE *report,
 	size_t			 i;
 	int			 rc = 0;
 
-	if (db_sched_risk_missing(ctx->db, NULL, collect_account, &l,
-	    err) < 0)
+	if (db_sched_risk_missing(db, NULL, collect_account, &l, err) < 0)
 		return -1;
 	for (i = 0; i < l.n; i++) {
 		f = &l.v[i];
-		if (!dry_run && (rc = playbook_open_risk_cta(ctx,
-		    f->account_id, "sync", NULL, NULL, NULL, &cta_id,
+		if (!dry_run && (rc = playbook_open_risk_cta(db, s, today,
+		    user, f->account_id, "sync", NULL, NULL, NULL, &cta_id,
 		    err)) != 0) {
 			if (rc > 0)	/* opened meanwhile: nothing to do */
 				continue;
@@ -180,8 +181,8 @@ open_risk(struct tam_ctx *ctx, int dry_run, FILE *report,
  * is put back, due one period after the CTA's last Risk Update.
  */
 static int
-repair_updates(struct tam_ctx *ctx, int dry_run, FILE *report,
-    struct sync_counts *counts, char **err)
+repair_updates(struct tam_db *db, const struct settings *s, int today,
+    int dry_run, FILE *report, struct sync_counts *counts, char **err)
 {
 	struct found_list	 l = { 0 };
 	struct found		*f;
@@ -189,13 +190,13 @@ repair_updates(struct tam_ctx *ctx, int dry_run, FILE *report,
 	size_t			 i;
 	int			 rc = 0, due;
 
-	if (db_sched_update_missing(ctx->db, collect_cta, &l, err) < 0)
+	if (db_sched_update_missing(db, collect_cta, &l, err) < 0)
 		return -1;
 	for (i = 0; i < l.n; i++) {
 		f = &l.v[i];
-		if (!dry_run && (rc = playbook_risk_update_repair(ctx,
-		    f->account_id, f->cta_id, f->since != DATE_NONE ?
-		    f->since : ctx->today, &due, err)) != 0)
+		if (!dry_run && (rc = playbook_risk_update_repair(db, s,
+		    today, f->account_id, f->cta_id, f->since != DATE_NONE ?
+		    f->since : today, &due, err)) != 0)
 			break;
 		counts->risk_update_added++;
 		if (report == NULL)
@@ -216,7 +217,7 @@ repair_updates(struct tam_ctx *ctx, int dry_run, FILE *report,
 }
 
 static int
-close_complete(struct tam_ctx *ctx, int dry_run, FILE *report,
+close_complete(struct tam_db *db, int today, int dry_run, FILE *report,
     struct sync_counts *counts, char **err)
 {
 	struct found_list	 l = { 0 };
@@ -224,12 +225,12 @@ close_complete(struct tam_ctx *ctx, int dry_run, FILE *report,
 	size_t			 i;
 	int			 rc = 0;
 
-	if (db_sched_complete(ctx->db, collect_cta, &l, err) < 0)
+	if (db_sched_complete(db, collect_cta, &l, err) < 0)
 		return -1;
 	for (i = 0; i < l.n; i++) {
 		f = &l.v[i];
-		if (!dry_run && (rc = plan_close_if_complete(ctx, f->cta_id,
-		    err)) < 0)
+		if (!dry_run && (rc = plan_close_if_complete(db, today,
+		    f->cta_id, err)) < 0)
 			break;
 		counts->renewal_closed++;
 		if (report != NULL)
@@ -252,10 +253,14 @@ sync_run(struct tam_ctx *ctx, int dry_run, FILE *report,
 	if ((s = settings_get(ctx, err)) == NULL)
 		return -1;
 	/* Closing first: a finished CTA is not in the way of a new one. */
-	if (close_complete(ctx, dry_run, report, counts, err) != 0 ||
-	    open_windows(ctx, s, dry_run, report, counts, err) != 0 ||
-	    open_risk(ctx, dry_run, report, counts, err) != 0 ||
-	    repair_updates(ctx, dry_run, report, counts, err) != 0)
+	if (close_complete(ctx->db, ctx->today, dry_run, report, counts,
+	    err) != 0 ||
+	    open_windows(ctx->db, s, ctx->today, dry_run, report, counts,
+	    err) != 0 ||
+	    open_risk(ctx->db, s, ctx->today, ctx->user, dry_run, report,
+	    counts, err) != 0 ||
+	    repair_updates(ctx->db, s, ctx->today, dry_run, report, counts,
+	    err) != 0)
 		return -1;
 	return 0;
 }

@@ -1,10 +1,13 @@
-/* account.h: the account record, its fields, naming and saving. */
+/*
+ * account.h: the account record, its fields, parsing and comparing them.
+ * Pure: no database, no I/O (the store is account-store.h).
+ */
 #ifndef TAM_ACCOUNT_H
 #define TAM_ACCOUNT_H
 
 #include <stdint.h>
 
-#include "tam/tam.h"
+#include "tam/tam.h"	/* xmalloc */
 
 enum sentiment {
 	SENT_NONE = 0,
@@ -116,64 +119,5 @@ int		 sentiment_at_risk(int sentiment, int triage);
 
 /* ACV strictly over the strategic threshold. */
 int		 account_strategic(const struct account *, int64_t threshold);
-
-/*
- * Resolves ACCOUNT as SPEC §2 says (id, Salesforce ID, exact name,
- * unique prefix).  Returns TAM_OK with *id set, or TAM_FAIL with the
- * error in ctx (candidates listed on stderr when ambiguous).
- */
-int		 account_resolve(struct tam_ctx *, const char *spec, int64_t *id);
-/*
- * Resolves --tam P as SPEC §2 "Naming a TAM" says: the TAM whose name
- * folds (text-fold.h) to what P folds to, else the one TAM whose name,
- * or one of its words, starts with P folded.  Returns TAM_OK with *fold
- * set to that TAM's folded name (allocated, the caller frees it: the
- * filters of db.h take it), or TAM_FAIL with the error in ctx naming
- * the TAMs of the book (none matches) or the candidates (several do).
- */
-int		 account_tam_resolve(struct tam_ctx *, const char *spec,
-		    char **fold);
-/*
- * Whether account a may carry its name (SPEC §2): no other account has
- * the same folded name, unless both have a Salesforce ID.  old is the
- * account as stored (NULL for a new one): a name or ID left as it was
- * is not checked again.  TAM_OK, or TAM_FAIL naming the other account.
- */
-int		 account_name_check(struct tam_ctx *,
-		    const struct account *old, const struct account *a);
-/* Loads the account by id; TAM_OK or TAM_FAIL with the error in ctx. */
-int		 account_load(struct tam_ctx *, int64_t id, struct account *);
-/*
- * Posts body on account id's timeline as type, by author, at now, with
- * the account's sentiment as it stands (every post records it, for the
- * history).  Returns 0, or -1 with *err.
- */
-int		 account_post_event(struct tam_ctx *, int64_t id,
-		    const char *type, const char *author, const char *body,
-		    const char *now, char **err);
-
-/*
- * Inserts a new account and its side rows (health history, a sentiment
- * post).  author is the timeline author ("import" or the user).  Sets
- * a->id.  Returns 0 or -1 with *err.
- */
-int		 account_create(struct tam_ctx *, struct account *a,
-		    const char *author, char **err);
-/*
- * Writes the changes from old to new: the row, a sentiment post, a
- * renewal_date post and re-plan, a health history row.  Writes nothing
- * when nothing changed.  Returns the change mask, or -1 with *err.
- */
-int		 account_save(struct tam_ctx *, const struct account *old,
-		    struct account *new, const char *author, char **err);
-/*
- * account_save() with flags: ACCOUNT_SAVE_NO_POST leaves out the
- * `sentiment` post, for a caller that writes the sentiment change into
- * its own post (the `risk_update` of tam sentiment and tam cta close).
- */
-#define ACCOUNT_SAVE_NO_POST	0x1
-int		 account_save_opts(struct tam_ctx *, const struct account *old,
-		    struct account *new, const char *author, int flags,
-		    char **err);
 
 #endif

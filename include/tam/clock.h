@@ -39,5 +39,10 @@ const char	*clock_stamp_date(const char *ts, char buf[11]);
  * timestamp can hold (only --today 9999-12-31 west of UTC gets there).
  */
 void	 clock_format_utc(time_t t, char buf[21]);
+/*
+ * Writes the timestamp of now, as tam records it with today as today
+ * (clock_instant), into buf (21 bytes).
+ */
+void	 clock_now(int today, char buf[21]);
 
 #endif

@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "tam/account-store.h"
 #include "tam/tam.h"
 
 #define CMD_DB		0x1	/* needs the database */

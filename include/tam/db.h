@@ -9,8 +9,7 @@
 
 #include <stdint.h>
 
-#include "tam/account.h"
-
+struct account;		/* account.h: the record, which needs no database */
 struct tam_db;
 
 /* --- the file ------------------------------------------------------- */
@@ -50,7 +49,7 @@ int	 db_account_by_sfid(struct tam_db *, const char *sfid, int64_t *id,
 	    char **err);
 /*
  * Ids of accounts whose name equals (exact) or starts with (prefix)
- * name, compared folded (text-fold.h), at most max of them.  *ids is
+ * name, compared folded (text.h), at most max of them.  *ids is
  * allocated.
  */
 int	 db_account_by_name(struct tam_db *, const char *name, int prefix,
@@ -82,7 +81,7 @@ struct account_filter {
 int	 db_account_each(struct tam_db *, const struct account_filter *f,
 	    int (*fn)(void *, const struct account *), void *arg, char **err);
 /*
- * The TAMs of the book, by their folded names (text-fold.h).  db_tam_get
+ * The TAMs of the book, by their folded names (text.h).  db_tam_get
  * sets *name to the name of a TAM whose folded name is fold: 0, 1 when
  * no account has that TAM, -1.  db_tam_next gives the TAM whose folded
  * name comes next after after ("" for the first): 0 with *fold and

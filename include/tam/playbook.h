@@ -2,7 +2,10 @@
  * playbook.h: opening the At-Risk CTA and moving its monthly Risk Update,
  * shared by `tam sync` (opened_by "sync"), `tam cta open` and `tam
  * sentiment --cta` (opened_by "tam"), `tam risk-update` and `tam
- * sentiment`.  Everything runs inside the caller's transaction.
+ * sentiment`.  Everything runs inside the caller's transaction.  The
+ * steps take what they touch: the database, the settings, today (the
+ * day number whose time of day the timestamps get, clock.h) and the user
+ * who signs the posts.
  */
 #ifndef TAM_PLAYBOOK_H
 #define TAM_PLAYBOOK_H
@@ -10,6 +13,9 @@
 #include <stdint.h>
 
 #include "tam/tam.h"
+
+struct settings;
+struct tam_db;
 
 #define RISK_CTA_TITLE		"At-Risk CTA"
 #define RISK_CTA_PLAYBOOK	"Account Triage"
@@ -25,7 +31,8 @@
  * Returns 0 with *cta_id set; 1 when the account already has an open risk
  * CTA (*cta_id is then that one's id); -1 with *err.
  */
-int	 playbook_open_risk_cta(struct tam_ctx *, int64_t account_id,
+int	 playbook_open_risk_cta(struct tam_db *, const struct settings *,
+	    int today, const char *user, int64_t account_id,
 	    const char *opened_by, const char *risk_type,
 	    const char *risk_reason, const char *note, int64_t *cta_id,
 	    char **err);
@@ -36,7 +43,8 @@ int	 playbook_open_risk_cta(struct tam_ctx *, int64_t account_id,
  * and the next is created, due one period after today.  Returns 0 (also
  * when there is no open risk CTA), or -1 with *err.
  */
-int	 playbook_risk_update_posted(struct tam_ctx *, int64_t account_id,
+int	 playbook_risk_update_posted(struct tam_db *,
+	    const struct settings *, int today, int64_t account_id,
 	    char **err);
 
 /*
@@ -46,7 +54,8 @@ int	 playbook_risk_update_posted(struct tam_ctx *, int64_t account_id,
  * today.  Sets *due.  Returns 0, or -1 with *err (also when the date
  * would be after 9999-12-31).
  */
-int	 playbook_risk_update_repair(struct tam_ctx *, int64_t account_id,
+int	 playbook_risk_update_repair(struct tam_db *,
+	    const struct settings *, int today, int64_t account_id,
 	    int64_t cta_id, int from, int *due, char **err);
 
 /*

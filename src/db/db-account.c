@@ -5,7 +5,7 @@
 
 #include "tam/account.h"
 #include "tam/date.h"
-#include "tam/text-fold.h"
+#include "tam/text.h"
 #include "db-internal.h"
 
 static const char *

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "tam/db-export.h"
-#include "tam/text-fold.h"
+#include "tam/text.h"
 #include "db-internal.h"
 
 #define N(a)	((int)(sizeof a / sizeof a[0]))
@@ -267,7 +267,7 @@ db_restore_row(struct tam_db *db, const struct dbx_table *t,
 		else
 			sqlite3_bind_int64(st, i + 1, v[i].i);
 	}
-	/* The folded copies of name (?3) and tam (?4), see text-fold.h. */
+	/* The folded copies of name (?3) and tam (?4), see text.h. */
 	if (strcmp(t->key, "accounts") == 0)
 		for (i = 2; i <= 3; i++)
 			if (v[i].s != NULL)

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "tam/db-import.h"
-#include "tam/text-fold.h"
+#include "tam/text.h"
 #include "db-internal.h"
 
 int
@@ -70,7 +70,7 @@ db_import_unlinked(struct tam_db *db, const char *name, int64_t ids[2],
     int *n, char **err)
 {
 	/*
-	 * Folded names compare (text-fold.h).  "sfid IS NULL" is tested
+	 * Folded names compare (text.h).  "sfid IS NULL" is tested
 	 * here, not in SQL: there SQLite would search the sfid index for
 	 * NULL, every account without an ID, instead of account_by_name
 	 * for the few of this name.

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "tam/account.h"
 #include "tam/db.h"
 
 struct migration {

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "tam/account.h"
+#include "tam/account-store.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/playbook.h"
@@ -111,6 +112,18 @@ D(const char *s)
 	return d;
 }
 
+/* The settings as stored now (loaded once, as a command would). */
+static const struct settings *
+S(struct fixture *f)
+{
+	const struct settings	*s;
+	char			*err = NULL;
+
+	s = settings_get(&f->ctx, &err);
+	assert_non_null(s);
+	return s;
+}
+
 static void
 test_open_once(void **state)
 {
@@ -119,7 +132,8 @@ test_open_once(void **state)
 	int64_t		 id = 0, again = 0;
 	char		*err = NULL;
 
-	assert_int_equal(playbook_open_risk_cta(&f->ctx, f->account, "sync",
+	assert_int_equal(playbook_open_risk_cta(f->ctx.db, S(f),
+	    f->ctx.today, f->ctx.user, f->account, "sync",
 	    NULL, NULL, NULL, &id, &err), 0);
 	assert_true(id > 0);
 	s = tasks_of(f, id);
@@ -131,7 +145,8 @@ test_open_once(void **state)
 	assert_string_equal(s.kinds[1], "risk_update");
 	assert_int_equal(s.due[1], D("2026-12-23"));
 	/* One open risk CTA per account. */
-	assert_int_equal(playbook_open_risk_cta(&f->ctx, f->account, "tam",
+	assert_int_equal(playbook_open_risk_cta(f->ctx.db, S(f),
+	    f->ctx.today, f->ctx.user, f->account, "tam",
 	    NULL, NULL, NULL, &again, &err), 1);
 	assert_int_equal(again, id);
 }
@@ -144,7 +159,8 @@ test_open_with_type_and_reason(void **state)
 	int64_t		 id = 0;
 	char		*err = NULL;
 
-	assert_int_equal(playbook_open_risk_cta(&f->ctx, f->account, "tam",
+	assert_int_equal(playbook_open_risk_cta(f->ctx.db, S(f),
+	    f->ctx.today, f->ctx.user, f->account, "tam",
 	    "Customer Churn", "Loss of Budget", "budget cut", &id, &err), 0);
 	s = tasks_of(f, id);
 	assert_string_equal(s.kinds[0], "risk_cta_update");
@@ -159,13 +175,14 @@ test_update_moves_the_task(void **state)
 	int64_t		 id = 0;
 	char		*err = NULL;
 
-	assert_int_equal(playbook_open_risk_cta(&f->ctx, f->account, "tam",
+	assert_int_equal(playbook_open_risk_cta(f->ctx.db, S(f),
+	    f->ctx.today, f->ctx.user, f->account, "tam",
 	    NULL, NULL, NULL, &id, &err), 0);
 	/* Posted on 2027-01-02 (a Saturday): next due a month later,
 	 * 2027-02-02 (a Tuesday). */
 	f->ctx.today = D("2027-01-02");
-	assert_int_equal(playbook_risk_update_posted(&f->ctx, f->account,
-	    &err), 0);
+	assert_int_equal(playbook_risk_update_posted(f->ctx.db, S(f),
+	    f->ctx.today, f->account, &err), 0);
 	s = tasks_of(f, id);
 	assert_int_equal(s.n, 3);
 	assert_string_equal(s.kinds[1], "risk_update");
@@ -188,7 +205,8 @@ test_weekly_cadence_and_weekend(void **state)
 	/* Opened Saturday 2026-11-28: a week later is a Saturday, moved to
 	 * Friday 2026-12-04. */
 	f->ctx.today = D("2026-11-28");
-	assert_int_equal(playbook_open_risk_cta(&f->ctx, f->account, "tam",
+	assert_int_equal(playbook_open_risk_cta(f->ctx.db, S(f),
+	    f->ctx.today, f->ctx.user, f->account, "tam",
 	    NULL, NULL, NULL, &id, &err), 0);
 	s = tasks_of(f, id);
 	assert_int_equal(s.due[1], D("2026-12-04"));
@@ -200,8 +218,8 @@ test_update_without_cta_is_noop(void **state)
 	struct fixture	*f = *state;
 	char		*err = NULL;
 
-	assert_int_equal(playbook_risk_update_posted(&f->ctx, f->account,
-	    &err), 0);
+	assert_int_equal(playbook_risk_update_posted(f->ctx.db, S(f),
+	    f->ctx.today, f->account, &err), 0);
 }
 
 int
