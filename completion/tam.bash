@@ -49,8 +49,8 @@ _tam_options() {
 	"account list")		echo "--tam --sentiment --triage --renewing-within
 				    --strategic --archived" ;;
 	"account rm")		echo "--yes" ;;
-	import)			echo "--dry-run --skip-invalid --rejects --map
-				    --date-format --delimiter --key" ;;
+	import)			echo "--dry-run --changes --skip-invalid --rejects --map
+				    --date-format --delimiter --decimal-comma --key" ;;
 	sync)			echo "--dry-run" ;;
 	due)			echo "--tam --horizon --all --no-sync" ;;
 	"task list")		echo "--open --all --account --kind --tam" ;;

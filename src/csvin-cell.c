@@ -508,7 +508,7 @@ set_number(struct account *a, enum account_field f, const char *cell)
 
 const char *
 csvin_cell_set(struct account *a, unsigned *mask, enum account_field f,
-    const char *cell, enum csvin_datefmt fmt)
+    const char *cell, unsigned fmt)
 {
 	static char	 sfid_why[SFID_ERROR_MAX];
 	struct money	 m;
@@ -527,7 +527,8 @@ csvin_cell_set(struct account *a, unsigned *mask, enum account_field f,
 		a->sfid = xstrdup(id);
 		break;
 	case AF_ACV:
-		if ((i = money_read(cell, &m)) != MONEY_OK)
+		if ((i = money_read_as(cell, (fmt & CSVIN_DECIMAL_COMMA) ?
+		    MONEY_DECIMAL_COMMA : 0, &m)) != MONEY_OK)
 			return money_error_text(i);
 		a->has_acv = 1;
 		a->acv_cents = m.cents;
@@ -546,7 +547,14 @@ csvin_cell_set(struct account *a, unsigned *mask, enum account_field f,
 		memcpy(a->currency, code, sizeof a->currency);
 		break;
 	case AF_RENEWAL_DATE:
-		if (csvin_parse_date(cell, fmt, &d) != 0)
+		if (csvin_parse_date(cell, CSVIN_DATEFMT(fmt), &d) == 0)
+			;
+		else if (CSVIN_DATEFMT(fmt) == CSVIN_MDY &&
+		    csvin_parse_date(cell, CSVIN_DMY, &d) == 0)
+			/* 13/05/2026: the day comes first in this file. */
+			return "is not a date: the day comes first; if the "
+			    "file's dates are D/M/YYYY, give --date-format dmy";
+		else
 			return "is not a date";
 		a->renewal_date = d;
 		break;
@@ -626,7 +634,7 @@ acv_currency_clash(const struct account *patch, unsigned mask,
 
 int
 csvin_row_parse(const struct csvin_header *h, const struct csvin_record *r,
-    enum csvin_datefmt fmt, struct account *patch, unsigned *mask,
+    unsigned fmt, struct account *patch, unsigned *mask,
     char ***msgs, int *nmsgs)
 {
 	const char	*why, *cell;

@@ -27,6 +27,8 @@ struct csvin {
 	size_t			 len[CSVIN_MAX_CELLS];
 	char			*cell[CSVIN_MAX_CELLS];
 	int			 ncells;
+	uint64_t		 consumed;	/* bytes of input parsed */
+	int			 detect;	/* delimiter from the header */
 	/* The consumer, and how the last call ended. */
 	int			(*fn)(void *, const struct csvin_record *);
 	void			*arg;
@@ -55,6 +57,9 @@ csvin_new(FILE *fp, const char *name, unsigned char delim)
 	r->fp = fp;
 	r->name = xstrdup(name);
 	r->lineno = 1;
+	r->detect = delim == 0;
+	if (delim == 0)
+		delim = ',';
 	/*
 	 * Strict: a stray quote is an error, not silently kept; strict fini:
 	 * a quoted field still open at the end of the file is an error.
@@ -223,9 +228,106 @@ feed(struct csvin *r, const unsigned char *p, size_t n, char **err)
 			return r->stop;
 		if (nl != NULL)
 			r->lineno++;
+		r->consumed += len;
 		p = seg;
 	}
 	return 0;
+}
+
+uint64_t
+csvin_offset(const struct csvin *r)
+{
+	return r->consumed;
+}
+
+unsigned char
+csvin_delimiter(const struct csvin *r)
+{
+	return r->p.delim_char;
+}
+
+/* Skips blank lines and spaces. */
+static const unsigned char *
+skip_blank(const unsigned char *p, const unsigned char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' ||
+	    *p == '\n'))
+		p++;
+	return p;
+}
+
+unsigned char
+csvin_detect_delim(const unsigned char *p, size_t n)
+{
+	static const unsigned char cand[] = { ',', ';', '\t', '|' };
+	const unsigned char	*end = p + n;
+	size_t			 count[sizeof cand], best = 0;
+	unsigned char		 delim = ',';
+	int			 quoted = 0, tie = 0;
+	size_t			 i;
+
+	memset(count, 0, sizeof count);
+	/* Blank lines before the header are no header (a tab among them). */
+	for (p = skip_blank(p, end); p < end; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && (*p == '\n' || *p == '\r'))
+			break;
+		else if (!quoted)
+			for (i = 0; i < sizeof cand; i++)
+				if (*p == cand[i])
+					count[i]++;
+	}
+	for (i = 0; i < sizeof cand; i++) {
+		if (count[i] > best) {
+			best = count[i];
+			delim = cand[i];
+			tie = 0;
+		} else if (count[i] == best && best > 0)
+			tie = 1;
+	}
+	return tie ? ',' : delim;
+}
+
+/* Does p[0..n) hold the text s? (memmem is not in POSIX.) */
+static int
+holds(const unsigned char *p, size_t n, const char *s)
+{
+	size_t	i, len = strlen(s);
+
+	for (i = 0; i + len <= n; i++)
+		if (p[i] == (unsigned char)*s && memcmp(p + i, s, len) == 0)
+			return 1;
+	return 0;
+}
+
+const char *
+csvin_not_csv(const unsigned char *p, size_t n)
+{
+	const unsigned char	*end = p + n;
+
+	if (n >= 4 && memcmp(p, "PK\x03\x04", 4) == 0) {
+		/* An Office file is a zip; a workbook's parts are in xl/. */
+		if (holds(p, n, "xl/") || holds(p, n, "[Content_Types].xml"))
+			return "an Excel workbook";
+		return "a zip archive";
+	}
+	p = skip_blank(p, end);
+	if (p < end && (*p == '{' || *p == '['))
+		return "a JSON file";
+	return NULL;
+}
+
+/* What to do with a file that is not CSV, by what it is. */
+static char *
+not_csv_msg(const char *name, const char *what)
+{
+	if (strcmp(what, "an Excel workbook") == 0)
+		return xasprintf("import: '%s' is an Excel workbook, not CSV: "
+		    "save it as CSV (File > Save As > CSV UTF-8) and import "
+		    "that", name);
+	return xasprintf("import: '%s' is %s, not CSV: export the report "
+	    "from Salesforce as CSV and import that", name, what);
 }
 
 int
@@ -233,6 +335,7 @@ csvin_read(struct csvin *r, int (*fn)(void *, const struct csvin_record *),
     void *arg, char **err)
 {
 	const unsigned char	*p, *nul;
+	const char		*what;
 	size_t			 n;
 	int			 first = 1, rc;
 
@@ -244,6 +347,12 @@ csvin_read(struct csvin *r, int (*fn)(void *, const struct csvin_record *),
 			p += 3;
 			n -= 3;
 		}
+		if (first && (what = csvin_not_csv(p, n)) != NULL) {
+			*err = not_csv_msg(r->name, what);
+			return -1;
+		}
+		if (first && r->detect)
+			csv_set_delim(&r->p, csvin_detect_delim(p, n));
 		first = 0;
 		if ((nul = memchr(p, '\0', n)) != NULL) {
 			*err = xasprintf("%s:%d: not a CSV file: it holds "

@@ -175,11 +175,14 @@ read_symbol(const char *s, char cur[4])
 /*
  * Reads digits, either plain or grouped by thousands (1 to 3 digits,
  * not starting with 0 unless alone, then groups of exactly three), and
- * up to two decimals.  Returns the new position, with the amount in
- * *cents and its decimals alone in *fraction, or NULL with *e set.
+ * up to two decimals.  gsep groups, dsep begins the decimals: ',' and
+ * '.', or the other way round in a decimal-comma locale.  Returns the
+ * new position, with the amount in *cents and its decimals alone in
+ * *fraction, or NULL with *e set.
  */
 static const char *
-read_number(const char *s, int64_t *cents, int *fraction, int *e)
+read_number(const char *s, char gsep, char dsep, int64_t *cents,
+    int *fraction, int *e)
 {
 	int64_t	 units = 0;
 	int	 ndig = 0, group = -1, frac = 0, nfrac = 0;
@@ -188,8 +191,8 @@ read_number(const char *s, int64_t *cents, int *fraction, int *e)
 	*e = MONEY_SYNTAX;
 	if (!isdigit((unsigned char)*s))
 		return NULL;
-	for (; isdigit((unsigned char)*s) || *s == ','; s++) {
-		if (*s == ',') {
+	for (; isdigit((unsigned char)*s) || *s == gsep; s++) {
+		if (*s == gsep) {
 			/* "0,123" and "1234,567" are no thousands groups. */
 			if (group < 0 && (ndig > 3 || first == '0'))
 				return NULL;
@@ -209,7 +212,7 @@ read_number(const char *s, int64_t *cents, int *fraction, int *e)
 	}
 	if (group >= 0 && group != 3)
 		return NULL;
-	if (*s == '.') {
+	if (*s == dsep) {
 		s++;
 		for (; isdigit((unsigned char)*s); s++) {
 			if (++nfrac > 2)
@@ -239,7 +242,14 @@ note_currency(char cur[4], const char *seen)
 int
 money_read(const char *s, struct money *out)
 {
+	return money_read_as(s, 0, out);
+}
+
+int
+money_read_as(const char *s, unsigned flags, struct money *out)
+{
 	char		 cur[4] = "", got[4];
+	char		 gsep = ',', dsep = '.';
 	const char	*t;
 	int		 neg = 0, n, e, frac, ncode = 0, nsym = 0;
 	int64_t		 cents;
@@ -269,7 +279,11 @@ money_read(const char *s, struct money *out)
 		neg = 1;
 		s++;
 	}
-	if ((s = read_number(s, &cents, &frac, &e)) == NULL)
+	if (flags & MONEY_DECIMAL_COMMA) {
+		gsep = '.';
+		dsep = ',';
+	}
+	if ((s = read_number(s, gsep, dsep, &cents, &frac, &e)) == NULL)
 		return e;
 	/* After it: a symbol ("5 €", "5€") and a code (" EUR"). */
 	t = skip_space(s);

@@ -28,6 +28,14 @@ enum csvin_datefmt {
 	CSVIN_YMD	/* YYYY/M/D, YYYY.M.D */
 };
 
+/*
+ * How cells are read (the fmt of csvin_cell_set, csvin_row_parse): a
+ * csvin_datefmt, or'ed with CSVIN_DECIMAL_COMMA for amounts written
+ * "1.234,50" (money_read_as, MONEY_DECIMAL_COMMA).
+ */
+#define CSVIN_DECIMAL_COMMA	0x100
+#define CSVIN_DATEFMT(fmt)	((enum csvin_datefmt)((fmt) & 0xff))
+
 /* One record as read: borrowed by the callback, valid during the call. */
 struct csvin_record {
 	int		  line;		/* physical line it starts on (1-based) */
@@ -41,16 +49,33 @@ struct csvin;
 
 /*
  * A reader of fp (not closed by the reader); name is how messages call
- * the input ("stdin" for -).  delim is the field separator.
+ * the input ("stdin" for -).  delim is the field separator, 0 to detect
+ * it from the header line (csvin_detect_delim).
  */
 struct csvin	*csvin_new(FILE *fp, const char *name, unsigned char delim);
 void		 csvin_free(struct csvin *);
+/* Bytes of the input parsed so far (after a record: up to its line). */
+uint64_t	 csvin_offset(const struct csvin *);
+/* The field separator in use (known once the first bytes are read). */
+unsigned char	 csvin_delimiter(const struct csvin *);
+/*
+ * The separator of the header line, the first line that is not blank in
+ * p[0..n): the one of ',' ';' tab '|' found most often outside quotes;
+ * ',' when none is or two are found as often.
+ */
+unsigned char	 csvin_detect_delim(const unsigned char *p, size_t n);
+/*
+ * What the first bytes of a file show it is when it is no CSV: "an
+ * Excel workbook" (a zip with xl/), "a zip archive", "a JSON file"
+ * (begins with { or [), a static string; NULL for anything else.
+ */
+const char	*csvin_not_csv(const unsigned char *p, size_t n);
 /*
  * Reads every record, calling fn(arg, record) in order; a UTF-8
  * byte-order mark is skipped, CRLF and LF are both line ends.  Returns 0
  * at the end of the input, fn's value when fn returns non-zero (reading
  * stops), or -1 with *err (allocated, "NAME:LINE: ...") when the input
- * is not CSV: binary data, an unterminated quote, a field longer than
+ * is not CSV: a JSON file or a workbook (named as such), binary data, an unterminated quote, a field longer than
  * CSVIN_FIELD_MAX, a read error.
  */
 int		 csvin_read(struct csvin *,
@@ -138,12 +163,12 @@ int		 csvin_parse_count(const char *s, int64_t max, int64_t *out);
 /*
  * Sets field f of patch from a cell (trimmed, not empty) and adds the
  * fields it sets to *mask (an ACV with a currency code also sets the
- * currency).  Returns NULL, or what is wrong with the value ("is not a
- * date"), a static string.
+ * currency).  fmt: a csvin_datefmt and CSVIN_DECIMAL_COMMA.  Returns
+ * NULL, or what is wrong with the value ("is not a date"; a day-first
+ * date read M/D suggests --date-format dmy), a static string.
  */
 const char	*csvin_cell_set(struct account *patch, unsigned *mask,
-		    enum account_field f, const char *cell,
-		    enum csvin_datefmt fmt);
+		    enum account_field f, const char *cell, unsigned fmt);
 /*
  * Parses the mapped cells of data record r into patch (initialised by
  * the caller) and *mask.  Every bad cell adds one message "column 'X':
@@ -151,7 +176,7 @@ const char	*csvin_cell_set(struct account *patch, unsigned *mask,
  * *nmsgs of them).  Returns the number of bad cells.
  */
 int		 csvin_row_parse(const struct csvin_header *,
-		    const struct csvin_record *r, enum csvin_datefmt fmt,
+		    const struct csvin_record *r, unsigned fmt,
 		    struct account *patch, unsigned *mask, char ***msgs,
 		    int *nmsgs);
 /* Frees what csvin_row_parse allocated in msgs. */

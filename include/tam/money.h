@@ -34,6 +34,13 @@ enum money_error {
  * the reason, leaving *out alone.
  */
 int	 money_read(const char *, struct money *out);
+/*
+ * A flag of money_read_as(): '.' groups thousands and ',' begins the
+ * decimals ("480.000,00 €", "1.234,50", "1,5"), as much of Europe writes.
+ */
+#define MONEY_DECIMAL_COMMA	0x1
+/* money_read() in the way flags say (0: money_read() itself). */
+int	 money_read_as(const char *, unsigned flags, struct money *out);
 /* money_read() as 0, or -1 for any reason. */
 int	 money_parse(const char *, struct money *out);
 /*

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -20,7 +21,9 @@
 #include "tam/cmd.h"
 #include "tam/csvin.h"
 #include "tam/db.h"
+#include "tam/date.h"
 #include "tam/db-import.h"
+#include "tam/money.h"
 #include "tam/out.h"
 
 #define OPT_DRY_RUN	1000
@@ -30,6 +33,13 @@
 #define OPT_DATEFMT	1004
 #define OPT_DELIM	1005
 #define OPT_KEY		1006
+#define OPT_DECCOMMA	1007
+#define OPT_CHANGES	1008
+
+/* The progress line is drawn at most this often (nanoseconds). */
+#define PROGRESS_NS	100000000LL
+/* Rows between two looks at the clock. */
+#define PROGRESS_ROWS	64
 
 /* Page cache for the import: index pages of a big file stay in memory. */
 #define IMPORT_CACHE_KIB	(16 * 1024)
@@ -49,7 +59,10 @@
 
 static const struct cmd_option import_options[] = {
 	{ "dry-run", 0, no_argument, NULL,
-	    "check and count, write nothing", NULL, OPT_DRY_RUN, 0 },
+	    "check, list what would change, write nothing", NULL,
+	    OPT_DRY_RUN, 0 },
+	{ "changes", 0, no_argument, NULL,
+	    "list what changed, one row per field", NULL, OPT_CHANGES, 0 },
 	{ "skip-invalid", 0, no_argument, NULL,
 	    "import the valid rows, skip the others", NULL, OPT_SKIP, 0 },
 	{ "rejects", 0, required_argument, "FILE",
@@ -59,7 +72,11 @@ static const struct cmd_option import_options[] = {
 	{ "date-format", 0, required_argument, "mdy|dmy|ymd",
 	    "how ambiguous dates are written", NULL, OPT_DATEFMT, 0 },
 	{ "delimiter", 0, required_argument, "C",
-	    "the field separator", ",", OPT_DELIM, 0 },
+	    "the field separator", "detected from the header: , ; tab |",
+	    OPT_DELIM, 0 },
+	{ "decimal-comma", 0, no_argument, NULL,
+	    "amounts written 1.234,50 (',' before the decimals)", NULL,
+	    OPT_DECCOMMA, 0 },
 	{ "key", 0, required_argument, "sfid|name",
 	    "match existing accounts by Salesforce ID or by name",
 	    "sfid when the file has one", OPT_KEY, 0 },
@@ -79,8 +96,9 @@ struct import_opts {
 	const char		*file;		/* "-": standard input */
 	struct csvin_map	*maps;
 	int			 nmaps;
-	enum csvin_datefmt	 datefmt;
-	unsigned char		 delim;
+	unsigned		 datefmt;	/* and CSVIN_DECIMAL_COMMA */
+	unsigned char		 delim;		/* 0: detect */
+	int			 changes;	/* list them (also dry run) */
 	enum key_mode		 key;
 };
 
@@ -102,6 +120,19 @@ struct import {
 	int64_t				 rows, inserted, updated;
 	int64_t				 unchanged, rejected;
 	char				*err;	/* why reading stopped */
+	struct out			*changes; /* NULL: not listed */
+	struct progress			*progress; /* NULL: not shown */
+};
+
+/*
+ * The progress line on a terminal's stderr.  Percent and time left come
+ * from the size of a regular file; a pipe shows rows and rate only.
+ */
+struct progress {
+	struct csvin	*rd;
+	uint64_t	 size;		/* 0: unknown */
+	int64_t		 start, last;	/* monotonic ns; last draw */
+	int		 drawn;		/* a line is on the screen */
 };
 
 /* --- options ---------------------------------------------------------- */
@@ -130,6 +161,12 @@ parse_option(struct tam_ctx *ctx, struct import_opts *o, int ch,
 	case OPT_DRY_RUN:
 		o->dry_run = 1;
 		break;
+	case OPT_CHANGES:
+		o->changes = 1;
+		break;
+	case OPT_DECCOMMA:
+		o->datefmt |= CSVIN_DECIMAL_COMMA;
+		break;
 	case OPT_SKIP:
 		o->skip_invalid = 1;
 		break;
@@ -144,12 +181,13 @@ parse_option(struct tam_ctx *ctx, struct import_opts *o, int ch,
 		o->nmaps++;
 		break;
 	case OPT_DATEFMT:
+		o->datefmt &= ~0xffu;
 		if (strcmp(arg, "mdy") == 0)
-			o->datefmt = CSVIN_MDY;
+			o->datefmt |= CSVIN_MDY;
 		else if (strcmp(arg, "dmy") == 0)
-			o->datefmt = CSVIN_DMY;
+			o->datefmt |= CSVIN_DMY;
 		else if (strcmp(arg, "ymd") == 0)
-			o->datefmt = CSVIN_YMD;
+			o->datefmt |= CSVIN_YMD;
 		else
 			return cmd_misuse(ctx, "--date-format: '%s' is not "
 			    "mdy, dmy or ymd", arg);
@@ -211,7 +249,6 @@ parse_args(struct tam_ctx *ctx, int argc, char **argv, struct import_opts *o)
 {
 	int	ch, rc;
 
-	o->delim = ',';
 	o->maps = xcalloc((size_t)argc + 1, sizeof *o->maps);
 	while ((ch = cmd_getopt(ctx, argc, argv)) > 0)
 		if ((rc = parse_option(ctx, o, ch, optarg)) != TAM_OK)
@@ -238,6 +275,194 @@ parse_args(struct tam_ctx *ctx, int argc, char **argv, struct import_opts *o)
 	if (o->rejects != NULL)
 		return check_rejects_path(ctx, o->rejects);
 	return TAM_OK;
+}
+
+/* --- progress --------------------------------------------------------- */
+
+static int64_t
+monotonic_ns(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/*
+ * Progress is for a person watching a terminal: never with -q, never
+ * when stderr is a file or a pipe (a log must not fill with redraws).
+ */
+static void
+progress_start(struct import *im, FILE *fp)
+{
+	struct progress	*pg;
+	struct stat	 st;
+
+	if (im->ctx->quiet || !isatty(STDERR_FILENO))
+		return;
+	pg = xcalloc(1, sizeof *pg);
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode))
+		pg->size = (uint64_t)st.st_size;
+	pg->start = monotonic_ns();
+	im->progress = pg;
+}
+
+/* Erases the line, so that a message or the summary starts clean. */
+static void
+progress_clear(struct import *im)
+{
+	struct progress	*pg = im->progress;
+
+	if (pg == NULL || !pg->drawn)
+		return;
+	fputs("\r\033[K", stderr);
+	fflush(stderr);
+	pg->drawn = 0;
+}
+
+static void
+progress_draw(struct import *im, int64_t now)
+{
+	struct progress	*pg = im->progress;
+	uint64_t	 done = csvin_offset(pg->rd);
+	double		 secs = (double)(now - pg->start) / 1e9;
+	double		 rate = secs > 0 ? (double)im->rows / secs : 0;
+	double		 left;
+
+	fprintf(stderr, "\r\033[Ktam: import: %" PRId64 " rows", im->rows);
+	if (pg->size > 0 && done <= pg->size)
+		fprintf(stderr, ", %d%%", (int)(done * 100 / pg->size));
+	/* A rate over less than a tenth of a second says nothing. */
+	if (secs >= 0.1)
+		fprintf(stderr, ", %.0f rows/s", rate);
+	if (pg->size > 0 && done > 0 && done < pg->size && secs >= 0.1) {
+		left = secs * (double)(pg->size - done) / (double)done;
+		fprintf(stderr, ", %d:%02d left", (int)left / 60,
+		    (int)left % 60);
+	}
+	fflush(stderr);
+	pg->drawn = 1;
+	pg->last = now;
+}
+
+/* After a record: redraws when a tenth of a second has passed. */
+static void
+progress_tick(struct import *im)
+{
+	struct progress	*pg = im->progress;
+	int64_t		 now;
+
+	if (pg == NULL || (pg->drawn && im->rows % PROGRESS_ROWS != 0))
+		return;
+	now = monotonic_ns();
+	if (!pg->drawn || now - pg->last >= PROGRESS_NS)
+		progress_draw(im, now);
+}
+
+static void
+progress_end(struct import *im)
+{
+	progress_clear(im);
+	free(im->progress);
+	im->progress = NULL;
+}
+
+/* --- the change list --------------------------------------------------- */
+
+static const struct out_col change_cols[] = {
+	{ "account",	"ACCOUNT",	OUT_STR },
+	{ "sfid",	"SFID",		OUT_STR },
+	{ "field",	"FIELD",	OUT_STR },
+	{ "old",	"OLD",		OUT_STR },
+	{ "new",	"NEW",		OUT_STR },
+};
+
+/* Field f of a as the list shows it; NULL when not set.  buf: 64. */
+static const char *
+field_text(const struct account *a, enum account_field f, char *buf)
+{
+	char	**slot;
+
+	switch (f) {
+	case AF_ACV:
+		if (!a->has_acv)
+			return NULL;
+		money_plain(a->acv_cents, buf);
+		return buf;
+	case AF_CURRENCY:
+		return a->currency[0] != '\0' ? a->currency : NULL;
+	case AF_RENEWAL_DATE:
+		if (a->renewal_date == DATE_NONE)
+			return NULL;
+		date_format(a->renewal_date, buf);
+		return buf;
+	case AF_HEALTH_SCORE:
+		if (a->health_score < 0)
+			return NULL;
+		snprintf(buf, 64, "%d", a->health_score);
+		return buf;
+	case AF_SENTIMENT:
+		if (sentiment_name(a->sentiment) == NULL)
+			return NULL;
+		snprintf(buf, 64, "%s%s", sentiment_name(a->sentiment),
+		    a->requires_triage ? " (requires triage)" : "");
+		return buf;
+	case AF_LICENSES:
+	case AF_ACTIVE_USERS:
+		if ((f == AF_LICENSES ? a->licenses : a->active_users) < 0)
+			return NULL;
+		snprintf(buf, 64, "%" PRId64, f == AF_LICENSES ? a->licenses :
+		    a->active_users);
+		return buf;
+	case AF_UPSELL:
+		return a->upsell ? "yes" : "no";
+	case AF_ARCHIVED:
+		return a->archived ? "yes" : "no";
+	default:
+		/* The slot is only read: account_text_slot takes no const. */
+		slot = account_text_slot((struct account *)a, f);
+		return slot != NULL ? *slot : NULL;
+	}
+}
+
+static void
+change_row(struct import *im, const struct account *a, const char *field,
+    const char *old, const char *new)
+{
+	out_str(im->changes, a->name);
+	out_str(im->changes, a->sfid);
+	out_str(im->changes, field);
+	out_str(im->changes, old);
+	out_str(im->changes, new);
+	out_row_end(im->changes);
+}
+
+/* A new account: one row, its fields are all new. */
+static void
+note_new(struct import *im, const struct account *a)
+{
+	if (im->changes != NULL)
+		change_row(im, a, "new account", NULL, NULL);
+}
+
+/* One row per field that differs between old and a. */
+static void
+note_changes(struct import *im, const struct account *old,
+    const struct account *a)
+{
+	const struct field_def	*def;
+	unsigned		 m;
+	char			 ob[64], nb[64];
+	int			 f;
+
+	if (im->changes == NULL || (m = account_diff(old, a)) == 0)
+		return;
+	for (f = 0; f < AF_COUNT; f++) {
+		if (!(m & AF_BIT(f)) || (def = account_field_def(f)) == NULL)
+			continue;
+		change_row(im, a, def->key, field_text(old, f, ob),
+		    field_text(a, f, nb));
+	}
 }
 
 /* --- rows ------------------------------------------------------------- */
@@ -297,6 +522,7 @@ reject(struct import *im, const struct csvin_record *r, char **msgs, int n)
 	int	 i;
 
 	im->rejected++;
+	progress_clear(im);
 	for (i = 0; i < n; i++) {
 		tam_warn("%s:%d: %s", im->name, r->line, msgs[i]);
 		t = joined == NULL ? xasprintf("line %d: %s", r->line,
@@ -460,6 +686,7 @@ insert_row(struct import *im, const struct csvin_record *r,
 		return fatal(im, err);
 	}
 	*id = a.id;
+	note_new(im, &a);
 	if (a.sfid == NULL)
 		im->unlinked++;
 	account_release(&a);
@@ -501,6 +728,7 @@ update_row(struct import *im, const struct csvin_record *r,
 		rc = taken ? reject1(im, r, err) : fatal(im, err);
 		goto out;
 	}
+	note_changes(im, &old, &a);
 	if ((m = account_save(im->ctx, &old, &a, "import", &err)) < 0) {
 		rc = fatal(im, err);
 		goto out;
@@ -659,12 +887,10 @@ start(struct import *im, const struct csvin_record *r)
 	return 0;
 }
 
-/* Called by the reader for each record. */
+/* A record the reader read. */
 static int
-on_record(void *arg, const struct csvin_record *r)
+take_record(struct import *im, const struct csvin_record *r)
 {
-	struct import	*im = arg;
-
 	if (!im->have_header) {
 		/* Blank lines before the header are no header. */
 		if (r->ncells == 1 && r->len[0] == 0)
@@ -684,6 +910,19 @@ on_record(void *arg, const struct csvin_record *r)
 	}
 }
 
+/* Called by the reader for each record. */
+static int
+on_record(void *arg, const struct csvin_record *r)
+{
+	struct import	*im = arg;
+	int		 rc;
+
+	rc = take_record(im, r);
+	if (im->rows > 0)
+		progress_tick(im);
+	return rc;
+}
+
 /* --- the command ------------------------------------------------------- */
 
 static int
@@ -694,6 +933,8 @@ read_input(struct import *im, FILE *fp)
 	int		 rc;
 
 	rd = csvin_new(fp, im->name, im->o->delim);
+	if (im->progress != NULL)
+		im->progress->rd = rd;
 	rc = csvin_read(rd, on_record, im, &err);
 	csvin_free(rd);
 	if (rc < 0)
@@ -806,6 +1047,9 @@ run_import(struct import *im, FILE *fp)
 	int	 rc;
 
 	tune_malloc();
+	progress_start(im, fp);
+	if (im->o->dry_run || im->o->changes)
+		im->changes = out_begin(im->ctx, change_cols, 5);
 	if (db_import_cache(im->ctx->db, IMPORT_CACHE_KIB, &err) != 0 ||
 	    db_import_count_unlinked(im->ctx->db, &im->unlinked, &err) != 0 ||
 	    db_account_count(im->ctx->db, &im->accounts, &err) != 0 ||
@@ -822,8 +1066,14 @@ run_import(struct import *im, FILE *fp)
 		    " of %" PRId64 " row%s invalid, nothing written",
 		    im->rejected, im->rows, im->rows == 1 ? "" : "s");
 	}
+	progress_end(im);
 	if ((rc = finish(im)) != TAM_OK)
 		return rc;
+	if (im->changes != NULL) {
+		/* The dispatcher checks stdout before it commits. */
+		out_finish(im->changes);
+		im->changes = NULL;
+	}
 	return keep_rejects(im);
 }
 
@@ -854,6 +1104,9 @@ import_exec(struct tam_ctx *ctx, int argc, char **argv)
 	} else
 		im.name = o.file;
 	rc = run_import(&im, fp);
+	progress_end(&im);
+	if (im.changes != NULL)
+		out_abandon(im.changes);
 	if (fp != stdin)
 		fclose(fp);
 out:
@@ -868,9 +1121,9 @@ out:
 
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
-	.usage = "import [FILE|-] [--dry-run] [--skip-invalid] "
+	.usage = "import [FILE|-] [--dry-run] [--changes] [--skip-invalid] "
 	    "[--rejects FILE] [--map 'HEADER=field']... [--date-format mdy|dmy|ymd] "
-	    "[--delimiter C] [--key sfid|name]",
+	    "[--delimiter C] [--decimal-comma] [--key sfid|name]",
 	.summary = "load a Salesforce CSV export",
 	.options = import_options,
 	.args = { 0, 1, NULL, "import: one FILE at a time", NULL },

@@ -215,8 +215,8 @@ Initech|bob|200000"
 @test "a D/M date is not a date in the default US format" {
 	use dmy.csv
 	refuse dmy.csv
-	assert_equal "$stderr" "tam: dmy.csv:2: column 'Renewal Date': '31/01/2027' is not a date
-tam: dmy.csv:3: column 'Renewal Date': '1.2.2027' is not a date
+	assert_equal "$stderr" "tam: dmy.csv:2: column 'Renewal Date': '31/01/2027' is not a date: the day comes first; if the file's dates are D/M/YYYY, give --date-format dmy
+tam: dmy.csv:3: column 'Renewal Date': '1.2.2027' is not a date: the day comes first; if the file's dates are D/M/YYYY, give --date-format dmy
 tam: import rejected: 2 of 3 rows invalid, nothing written"
 }
 
@@ -583,4 +583,169 @@ account_by_name"
 	# the imported row keeps its name as written
 	run sqlite3 "$TAM_DB" "SELECT name FROM account"
 	assert_output "@SUM(A1)"
+}
+
+@test "the separator is detected from the header line: ; tab |" {
+	use semicolon.csv tab.tsv pipe.csv
+	run_tam import semicolon.csv
+	assert_success
+	run sqlite3 "$TAM_DB" "SELECT name, tam, acv_cents FROM account ORDER BY id"
+	assert_output "Acme|alice|100000
+Initech|bob|200000"
+	run_tam import tab.tsv -q
+	assert_success
+	run_tam import pipe.csv -q
+	assert_success
+	run sqlite3 "$TAM_DB" "SELECT name, tam, sal FROM account ORDER BY id"
+	assert_output "Acme|carol|
+Initech|bob|
+Hooli, Inc.|dave|erin"
+	# --delimiter wins: read with commas, the header is one column
+	run_tam import semicolon.csv --delimiter ,
+	assert_failure 1
+	assert_equal "${stderr_lines[0]}" "tam: 'semicolon.csv' has no Account ID and no Account Name column, so its rows name no account; map one with --map 'HEADER=sfid' or --map 'HEADER=name'"
+}
+
+@test "the separator: a tie or none is a comma" {
+	printf 'Account Name;TAM|SAL\nAcme;x|y\n' > tie.csv
+	run_tam import tie.csv -q --map 'Account Name;TAM|SAL=name'
+	assert_success
+	run sqlite3 "$TAM_DB" "SELECT name FROM account"
+	assert_output "Acme;x|y"
+	printf 'Account Name\nHooli\n' > one.csv
+	run_tam import one.csv -q
+	assert_success
+	run sqlite3 "$TAM_DB" "SELECT count(*) FROM account WHERE name = 'Hooli'"
+	assert_output 1
+}
+
+@test "--decimal-comma takes 480.000,00 €, 1.234,50 and 1,5" {
+	printf '%s\n' 'Account Name;ACV;Renewal Date' \
+	    'Acme;480.000,00 €;31/01/2027' 'Initech;1.234,50;1/2/2027' \
+	    'Hooli;EUR 1.234,50;' 'Globex;1,5;' > eu.csv
+	run_tam import eu.csv --decimal-comma --date-format dmy
+	assert_success
+	run sqlite3 "$TAM_DB" "SELECT name, acv_cents, currency, renewal_date FROM account ORDER BY id"
+	assert_output "Acme|48000000|EUR|2027-01-31
+Initech|123450|USD|2027-02-01
+Hooli|123450|EUR|
+Globex|150|USD|"
+}
+
+@test "without --decimal-comma a decimal comma is no amount" {
+	printf 'Account Name;ACV\nAcme;1.234,50\n' > eu.csv
+	refuse eu.csv
+	assert_err_line 0 "tam: eu.csv:2: column 'ACV': '1.234,50' is not an amount"
+}
+
+@test "a day-first date in an M/D import suggests --date-format dmy" {
+	printf 'Account Name,Renewal Date\nAcme,13/05/2026\nHooli,13/45/2026\n' > d.csv
+	refuse d.csv
+	assert_equal "$stderr" "tam: d.csv:2: column 'Renewal Date': '13/05/2026' is not a date: the day comes first; if the file's dates are D/M/YYYY, give --date-format dmy
+tam: d.csv:3: column 'Renewal Date': '13/45/2026' is not a date
+tam: import rejected: 2 of 2 rows invalid, nothing written"
+}
+
+@test "a JSON file and an Excel workbook are named as such" {
+	printf 'PK\003\004\024\000\000\000\010\000[Content_Types].xml\000xl/workbook.xml' > x.xlsx
+	refuse x.xlsx
+	assert_equal "$stderr" "tam: import: 'x.xlsx' is an Excel workbook, not CSV: save it as CSV (File > Save As > CSV UTF-8) and import that"
+	printf '\357\273\277  [{"Account Name": "Acme"}]\n' > a.json
+	refuse a.json
+	assert_equal "$stderr" "tam: import: 'a.json' is a JSON file, not CSV: export the report from Salesforce as CSV and import that"
+	run --separate-stderr sh -c "printf '{}' | '$TAM' import -"
+	assert_failure 1
+	assert_equal "$stderr" "tam: import: 'stdin' is a JSON file, not CSV: export the report from Salesforce as CSV and import that"
+}
+
+# An export, then the same accounts changed.
+changes_setup() {
+	printf '%s\n' 'Account ID,Account Name,TAM,ACV,Renewal Date' \
+	    '001000000000001AAA,Acme,alice,"1,000",3/15/2027' \
+	    '001000000000002AAA,Initech,bob,2000,' > v1.csv
+	printf '%s\n' 'Account ID,Account Name,TAM,ACV,Renewal Date' \
+	    '001000000000001AAA,Acme,carol,"1,000",3/16/2027' \
+	    '001000000000002AAA,Initech,bob,2000,' \
+	    '001000000000003AAA,Hooli,dave,,' > v2.csv
+	tam -q import v1.csv
+}
+
+@test "--dry-run lists what would change, one row per field, and writes nothing" {
+	changes_setup
+	before=$(dbdump)
+	run_tam import v2.csv --dry-run --format tsv
+	assert_success
+	assert_output "account	sfid	field	old	new
+Acme	001000000000001AAA	tam	alice	carol
+Acme	001000000000001AAA	renewal_date	2027-03-15	2027-03-16
+Hooli	001000000000003AAA	new account		"
+	assert_equal "$stderr" "tam: imported 3 rows: 1 new, 1 updated, 1 unchanged, 0 rejected (dry run, nothing written)"
+	assert_equal "$(dbdump)" "$before"
+	run_tam import v2.csv --dry-run --format json
+	assert_success
+	[ "$(printf '%s' "$output" | jq -c '.[0]')" = '{"account":"Acme","sfid":"001000000000001AAA","field":"tam","old":"alice","new":"carol"}' ]
+	[ "$(printf '%s' "$output" | jq -c '.[2].old')" = null ]
+}
+
+@test "--changes lists what a real import changed; without it stdout is empty" {
+	changes_setup
+	run_tam import v2.csv --changes --format csv
+	assert_success
+	assert_output "account,sfid,field,old,new
+Acme,001000000000001AAA,tam,alice,carol
+Acme,001000000000001AAA,renewal_date,2027-03-15,2027-03-16
+Hooli,001000000000003AAA,new account,,"
+	run sqlite3 "$TAM_DB" "SELECT tam FROM account WHERE name = 'Acme'"
+	assert_output carol
+	run_tam import v2.csv
+	assert_success
+	assert_output ""
+	# a rejected import lists nothing
+	printf '%s\n' 'Account ID,Account Name,TAM,Renewal Date' \
+	    '001000000000001AAA,Acme,erin,' '001000000000002AAA,Initech,,99/99/2027' > bad.csv
+	run_tam import bad.csv --changes --format table
+	assert_failure 1
+	assert_output ""
+}
+
+@test "--changes in table format on a terminal is a table" {
+	command -v script >/dev/null || skip "script(1) is not installed"
+	changes_setup
+	run script -qc "stty cols 100; '$TAM' import v2.csv --changes 2>/dev/null" /dev/null
+	assert_success
+	output=$(printf '%s' "$output" | sed 's/\x1b\[[0-9;]*m//g; s/\r$//')
+	assert_output --partial "ACCOUNT"
+	assert_output --partial "
+Acme     001000000000001AAA  tam           alice       carol"
+}
+
+# Runs an import under a pseudo-terminal with stderr on it; stdout to out.
+pty_import() {
+	script -qc "'$TAM' import $* >out" /dev/null
+}
+
+@test "progress on a terminal's stderr: rows, percent, rate; erased at the end" {
+	command -v script >/dev/null || skip "script(1) is not installed"
+	changes_setup
+	run pty_import v2.csv
+	assert_success
+	assert_output --regexp $'\r\033\\[Ktam: import: 1 rows, [0-9]+%'
+	# erased before the summary line, which stands alone
+	assert_output --partial $'\r\033[Ktam: imported 3 rows: 1 new, 1 updated, 1 unchanged, 0 rejected'
+	# from a pipe: no percent
+	run script -qc "cat v2.csv | '$TAM' import - >out" /dev/null
+	assert_success
+	assert_output --partial "tam: import: 1 rows"
+	refute_output --partial "%"
+}
+
+@test "no progress when stderr is not a terminal, or with -q" {
+	command -v script >/dev/null || skip "script(1) is not installed"
+	changes_setup
+	run script -qc "'$TAM' import v2.csv 2>err" /dev/null
+	assert_success
+	[ "$(cat err)" = "tam: imported 3 rows: 1 new, 1 updated, 1 unchanged, 0 rejected" ]
+	run pty_import -q v2.csv
+	assert_success
+	assert_output ""
 }

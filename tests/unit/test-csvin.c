@@ -369,6 +369,87 @@ test_idset(void **state)
 	csvin_idset_release(&s);
 }
 
+#define U(s)	((const unsigned char *)(s))
+#define DETECT(s)	csvin_detect_delim(U(s), strlen(s))
+
+/* The separator of the header line, counted outside quotes. */
+static void
+test_detect_delim(void **state)
+{
+	(void)state;
+	assert_int_equal(DETECT("Account Name;TAM;ACV\nAcme;a;\"1,000\"\n"),
+	    ';');
+	assert_int_equal(DETECT("Account Name\tTAM\tACV\r\n"), '\t');
+	assert_int_equal(DETECT("Account Name|TAM|ACV\n"), '|');
+	assert_int_equal(DETECT("Account Name,TAM,ACV\n"), ',');
+	/* Commas inside a quoted header name are no separators. */
+	assert_int_equal(DETECT("\"Name, legal\";\"A,B,C\";ACV\n"), ';');
+	/* Only the header line counts, not the rows after it. */
+	assert_int_equal(DETECT("Name;ACV\nA|B|C|D|E\n"), ';');
+	/* Blank lines before the header are skipped. */
+	assert_int_equal(DETECT("\r\n\nName|ACV\n"), '|');
+	/* None, or a tie: a comma. */
+	assert_int_equal(DETECT("Account Name\n"), ',');
+	assert_int_equal(DETECT("A;B|C\n"), ',');
+	assert_int_equal(DETECT(""), ',');
+}
+
+#define NOT_CSV(s, n)	csvin_not_csv(U(s), n)
+
+static void
+test_not_csv(void **state)
+{
+	static const char xlsx[] = "PK\x03\x04\x14\0\0\0\x08\0"
+	    "[Content_Types].xml";
+	static const char xl[] = "PK\x03\x04\0\0xl/workbook.xml";
+	static const char zip[] = "PK\x03\x04\0\0notes.txt";
+
+	(void)state;
+	assert_string_equal(NOT_CSV(xlsx, sizeof xlsx - 1),
+	    "an Excel workbook");
+	assert_string_equal(NOT_CSV(xl, sizeof xl - 1), "an Excel workbook");
+	assert_string_equal(NOT_CSV(zip, sizeof zip - 1), "a zip archive");
+	assert_string_equal(NOT_CSV("[{\"a\":1}]", 9), "a JSON file");
+	assert_string_equal(NOT_CSV("\n  {\"a\":1}", 10), "a JSON file");
+	assert_null(NOT_CSV("Account Name,ACV\n", 17));
+	assert_null(NOT_CSV("PK,Name\n", 8));
+	assert_null(NOT_CSV("", 0));
+}
+
+/* --decimal-comma, and the hint a day-first date gets. */
+static void
+test_cells_locale(void **state)
+{
+	struct account	a;
+	unsigned	m = 0;
+
+	(void)state;
+	account_init(&a);
+	assert_null(csvin_cell_set(&a, &m, AF_ACV, "480.000,00 \xe2\x82\xac",
+	    CSVIN_MDY | CSVIN_DECIMAL_COMMA));
+	assert_int_equal(a.acv_cents, 48000000);
+	assert_string_equal(a.currency, "EUR");
+	assert_int_equal(m, AF_BIT(AF_ACV) | AF_BIT(AF_CURRENCY));
+	assert_null(csvin_cell_set(&a, &m, AF_ACV, "1,5",
+	    CSVIN_DMY | CSVIN_DECIMAL_COMMA));
+	assert_int_equal(a.acv_cents, 150);
+	assert_string_equal(csvin_cell_set(&a, &m, AF_ACV, "1.234,50",
+	    CSVIN_MDY), "is not an amount");
+	/* The flag leaves dates alone. */
+	assert_null(csvin_cell_set(&a, &m, AF_RENEWAL_DATE, "3/15/2027",
+	    CSVIN_MDY | CSVIN_DECIMAL_COMMA));
+	assert_int_equal(a.renewal_date, D("2027-03-15"));
+	assert_string_equal(csvin_cell_set(&a, &m, AF_RENEWAL_DATE,
+	    "15/03/2027", CSVIN_MDY), "is not a date: the day comes first; "
+	    "if the file's dates are D/M/YYYY, give --date-format dmy");
+	/* Neither way round: no hint. */
+	assert_string_equal(csvin_cell_set(&a, &m, AF_RENEWAL_DATE,
+	    "13/45/2026", CSVIN_MDY), "is not a date");
+	assert_string_equal(csvin_cell_set(&a, &m, AF_RENEWAL_DATE,
+	    "15/03/2027", CSVIN_YMD), "is not a date");
+	account_release(&a);
+}
+
 int
 main(void)
 {
@@ -380,6 +461,9 @@ main(void)
 		cmocka_unit_test(test_footer),
 		cmocka_unit_test(test_reader),
 		cmocka_unit_test(test_idset),
+		cmocka_unit_test(test_detect_delim),
+		cmocka_unit_test(test_not_csv),
+		cmocka_unit_test(test_cells_locale),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

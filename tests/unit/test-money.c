@@ -105,6 +105,44 @@ test_parse_rejects(void **state)
 	    "is not an amount: its currency has no decimals");
 }
 
+/* --decimal-comma: the same grammar, '.' and ',' swapped. */
+static void
+test_parse_decimal_comma(void **state)
+{
+	static const struct { const char *in; int64_t cents; const char *cur;
+	    int why; } cases[] = {
+		{ "480.000,00 \xe2\x82\xac", 48000000, "EUR", MONEY_OK },
+		{ "1.234,50", 123450, "", MONEY_OK },
+		{ "EUR 1.234,50", 123450, "EUR", MONEY_OK },
+		{ "1,5", 150, "", MONEY_OK },
+		{ "-1.000", -100000, "", MONEY_OK },
+		{ "250000", 25000000, "", MONEY_OK },
+		{ "1.234.567,89 EUR", 123456789, "EUR", MONEY_OK },
+		{ "1,234.50", 0, "", MONEY_SYNTAX },
+		{ "1,234", 0, "", MONEY_SYNTAX },
+		{ "1.00.000", 0, "", MONEY_SYNTAX },
+		{ "1234.567", 0, "", MONEY_SYNTAX },
+	};
+	struct money	m;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memset(&m, 0, sizeof m);
+		assert_int_equal(money_read_as(cases[i].in, MONEY_DECIMAL_COMMA,
+		    &m), cases[i].why);
+		if (cases[i].why != MONEY_OK)
+			continue;
+		assert_int_equal(m.cents, cases[i].cents);
+		assert_string_equal(m.currency, cases[i].cur);
+	}
+	/* Without the flag, today's grammar: "1,5" and "1.234,50" are not. */
+	assert_int_equal(money_read("1,5", &m), MONEY_SYNTAX);
+	assert_int_equal(money_read("1.234,50", &m), MONEY_SYNTAX);
+	assert_int_equal(money_read_as("1,234.50", 0, &m), MONEY_OK);
+	assert_int_equal(m.cents, 123450);
+}
+
 static void
 test_currency_list(void **state)
 {
@@ -178,6 +216,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_parse_rejects),
+		cmocka_unit_test(test_parse_decimal_comma),
 		cmocka_unit_test(test_currency_list),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_plain),
