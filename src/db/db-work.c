@@ -53,6 +53,14 @@ dbi_read_task(sqlite3_stmt *st, int i, struct task *t)
 	t->created_at = dbi_col_text(st, i + 10);
 }
 
+/* dbi_read_task as a row function, into the struct task at arg. */
+static int
+read_task(void *arg, sqlite3_stmt *st)
+{
+	dbi_read_task(st, 0, arg);
+	return 0;
+}
+
 struct cta_walk {
 	int	(*fn)(void *, const struct cta *);
 	void	*arg;
@@ -105,10 +113,7 @@ db_cta_insert(struct tam_db *db, struct cta *c, char **err)
 	dbi_text(st, ":at", c->opened_at);
 	dbi_text(st, ":by", c->opened_by);
 	dbi_date(st, ":renewal", c->renewal_date);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	c->id = sqlite3_last_insert_rowid(db->h);
-	return 0;
+	return dbi_insert(db, st, &c->id, err);
 }
 
 int
@@ -130,10 +135,7 @@ db_task_insert(struct tam_db *db, struct task *t, char **err)
 	dbi_text(st, ":status", t->status ? t->status : "open");
 	dbi_text(st, ":note", t->note);
 	dbi_text(st, ":created", t->created_at);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	t->id = sqlite3_last_insert_rowid(db->h);
-	return 0;
+	return dbi_insert(db, st, &t->id, err);
 }
 
 int
@@ -151,9 +153,7 @@ db_task_close(struct tam_db *db, int64_t id, const char *status,
 	dbi_text(st, ":at", at);
 	dbi_text(st, ":note", note);
 	dbi_int(st, ":id", id);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	return sqlite3_changes(db->h) == 1 ? 0 : 1;
+	return dbi_done_one(db, st, err);
 }
 
 int
@@ -163,15 +163,12 @@ db_task_get(struct tam_db *db, int64_t id, struct task *t, char **err)
 	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
 	    "ON a.id = t.account_id WHERE t.id = :id";
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":id", id);
 	/* The row stays current (strings valid) until the next use. */
-	if ((rc = dbi_first(db, st, err)) == 0)
-		dbi_read_task(st, 0, t);
-	return rc;
+	return dbi_keep(db, st, read_task, t, err);
 }
 
 int
@@ -181,15 +178,12 @@ db_cta_get(struct tam_db *db, int64_t id, struct cta *c, char **err)
 	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
 	    "ON a.id = c.account_id WHERE c.id = :id";
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":id", id);
 	/* As db_task_get: the row stays current. */
-	if ((rc = dbi_first(db, st, err)) == 0)
-		read_cta(c, st);
-	return rc;
+	return dbi_keep(db, st, read_cta, c, err);
 }
 
 int
@@ -297,6 +291,7 @@ db_cta_close(struct tam_db *db, int64_t id, const char *status,
 	    "UPDATE task SET status = :status, done_at = :at "
 	    "WHERE cta_id = :id AND status = 'open'";
 	sqlite3_stmt	*st;
+	int		 rc;
 
 	if ((st = dbi_stmt(db, close_cta, err)) == NULL)
 		return -1;
@@ -305,10 +300,8 @@ db_cta_close(struct tam_db *db, int64_t id, const char *status,
 	dbi_text(st, ":note", note);
 	dbi_opt_int(st, ":net", has_net_arr, net_arr_cents);
 	dbi_int(st, ":id", id);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	if (sqlite3_changes(db->h) != 1)
-		return 1;
+	if ((rc = dbi_done_one(db, st, err)) != 0)
+		return rc;
 	if ((st = dbi_stmt(db, close_tasks, err)) == NULL)
 		return -1;
 	dbi_text(st, ":status", task_status ? task_status : "cancelled");
