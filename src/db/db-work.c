@@ -156,19 +156,30 @@ db_task_close(struct tam_db *db, int64_t id, const char *status,
 	return dbi_done_one(db, st, err);
 }
 
+/*
+ * Reads the row of sql (which selects by :id) into row with fn; the row
+ * stays current, its strings valid until the statement's next use.
+ */
+static int
+get_by_id(struct tam_db *db, const char *sql, int64_t id, dbi_row_fn fn,
+    void *row, char **err)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":id", id);
+	return dbi_keep(db, st, fn, row, err);
+}
+
 int
 db_task_get(struct tam_db *db, int64_t id, struct task *t, char **err)
 {
 	static const char sql[] =
 	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
 	    "ON a.id = t.account_id WHERE t.id = :id";
-	sqlite3_stmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
-	dbi_int(st, ":id", id);
-	/* The row stays current (strings valid) until the next use. */
-	return dbi_keep(db, st, read_task, t, err);
+	return get_by_id(db, sql, id, read_task, t, err);
 }
 
 int
@@ -177,13 +188,8 @@ db_cta_get(struct tam_db *db, int64_t id, struct cta *c, char **err)
 	static const char sql[] =
 	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
 	    "ON a.id = c.account_id WHERE c.id = :id";
-	sqlite3_stmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
-	dbi_int(st, ":id", id);
-	/* As db_task_get: the row stays current. */
-	return dbi_keep(db, st, read_cta, c, err);
+	return get_by_id(db, sql, id, read_cta, c, err);
 }
 
 int
