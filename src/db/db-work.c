@@ -11,6 +11,14 @@
 	"c.renewal_date, c.closed_at, c.outcome_note, " \
 	"c.net_arr_change_cents, a.currency"
 
+/* Every read of CTAs or tasks: the row and the name of its account. */
+#define CTA_SELECT \
+	"SELECT " CTA_COLS " FROM cta c JOIN account a " \
+	"ON a.id = c.account_id "
+#define TASK_SELECT \
+	"SELECT " DBI_TASK_COLS " FROM task t JOIN account a " \
+	"ON a.id = t.account_id "
+
 /* Points c at the columns of the current row (valid until next step). */
 static int
 read_cta(void *arg, sqlite3_stmt *st)
@@ -176,8 +184,7 @@ int
 db_task_get(struct tam_db *db, int64_t id, struct task *t, char **err)
 {
 	static const char sql[] =
-	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
-	    "ON a.id = t.account_id WHERE t.id = :id";
+	    TASK_SELECT "WHERE t.id = :id";
 
 	return get_by_id(db, sql, id, read_task, t, err);
 }
@@ -186,8 +193,7 @@ int
 db_cta_get(struct tam_db *db, int64_t id, struct cta *c, char **err)
 {
 	static const char sql[] =
-	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
-	    "ON a.id = c.account_id WHERE c.id = :id";
+	    CTA_SELECT "WHERE c.id = :id";
 
 	return get_by_id(db, sql, id, read_cta, c, err);
 }
@@ -210,15 +216,12 @@ db_cta_each(struct tam_db *db, const struct cta_filter *f,
 	    "AND (:kind IS NULL OR c.kind = :kind) " \
 	    "ORDER BY c.id"
 	static const char sql_all[] =
-	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
-	    "ON a.id = c.account_id WHERE 1 " CTA_EACH_WHERE;
+	    CTA_SELECT "WHERE 1 " CTA_EACH_WHERE;
 	static const char sql_tam[] =
-	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
-	    "ON a.id = c.account_id WHERE a.tam_fold = :tam_fold "
+	    CTA_SELECT "WHERE a.tam_fold = :tam_fold "
 	    CTA_EACH_WHERE;
 	static const char sql_account[] =
-	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
-	    "ON a.id = c.account_id WHERE c.account_id = :account "
+	    CTA_SELECT "WHERE c.account_id = :account "
 	    "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) "
 	    CTA_EACH_WHERE;
 #undef CTA_EACH_WHERE
@@ -252,19 +255,15 @@ db_task_each(struct tam_db *db, const struct task_filter *f,
 	/* Within one account or CTA the OR costs nothing. */
 #define ONE_TAM "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) "
 	static const char sql_all[] =
-	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
-	    "ON a.id = t.account_id WHERE 1 " TASK_EACH_WHERE;
+	    TASK_SELECT "WHERE 1 " TASK_EACH_WHERE;
 	static const char sql_tam[] =
-	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
-	    "ON a.id = t.account_id WHERE a.tam_fold = :tam_fold "
+	    TASK_SELECT "WHERE a.tam_fold = :tam_fold "
 	    TASK_EACH_WHERE;
 	static const char sql_account[] =
-	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
-	    "ON a.id = t.account_id WHERE t.account_id = :account " ONE_TAM
+	    TASK_SELECT "WHERE t.account_id = :account " ONE_TAM
 	    TASK_EACH_WHERE;
 	static const char sql_cta[] =
-	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
-	    "ON a.id = t.account_id WHERE t.cta_id = :cta " ONE_TAM
+	    TASK_SELECT "WHERE t.cta_id = :cta " ONE_TAM
 	    TASK_EACH_WHERE;
 #undef TASK_EACH_WHERE
 #undef ONE_TAM
