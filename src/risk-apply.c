@@ -361,3 +361,39 @@ risk_apply(struct tam_ctx *ctx, struct risk_subject *s,
 	}
 	return rc;
 }
+
+/* Decides ev on the subject loaded with loaded, applies it, releases s. */
+static int
+run(struct tam_ctx *ctx, struct risk_subject *s, int loaded,
+    enum risk_event ev, int has_note, const struct risk_args *args)
+{
+	struct risk_result	r;
+	int			rc = loaded;
+
+	if (rc == TAM_OK && (rc = risk_decide(ctx, s, ev, has_note, &r)) ==
+	    TAM_OK)
+		rc = risk_apply(ctx, s, &r, args);
+	risk_subject_release(s);
+	return rc;
+}
+
+int
+risk_run_account(struct tam_ctx *ctx, const char *spec, enum risk_event ev,
+    int has_note, const struct risk_args *args)
+{
+	struct risk_subject	s;
+
+	risk_subject_init(&s);
+	return run(ctx, &s, risk_subject_account(ctx, spec, &s), ev, has_note,
+	    args);
+}
+
+int
+risk_run_cta(struct tam_ctx *ctx, int64_t id, enum risk_event ev,
+    int has_note, const struct risk_args *args)
+{
+	struct risk_subject	s;
+
+	risk_subject_init(&s);
+	return run(ctx, &s, risk_subject_cta(ctx, id, &s), ev, has_note, args);
+}

@@ -60,4 +60,15 @@ int	 risk_decide(struct tam_ctx *, const struct risk_subject *,
 int	 risk_apply(struct tam_ctx *, struct risk_subject *,
 	    const struct risk_result *r, const struct risk_args *);
 
+/*
+ * The whole of a playbook command once its words are checked: loads the
+ * subject (the account named by spec, or CTA id), decides ev
+ * (risk_decide) and applies it (risk_apply).  TAM_OK or an exit code
+ * with the error in ctx.
+ */
+int	 risk_run_account(struct tam_ctx *, const char *spec,
+	    enum risk_event ev, int has_note, const struct risk_args *);
+int	 risk_run_cta(struct tam_ctx *, int64_t id, enum risk_event ev,
+	    int has_note, const struct risk_args *);
+
 #endif

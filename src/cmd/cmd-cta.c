@@ -415,20 +415,13 @@ static const struct cmd_option open_options[] = {
 static int
 cta_open(struct tam_ctx *ctx, int argc, char **argv)
 {
-	struct risk_subject	 s;
-	struct risk_result	 r;
 	struct cta_opts		 o;
 	int			 rc;
 
 	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK)
 		return rc;
-	risk_subject_init(&s);
-	if ((rc = risk_subject_account(ctx, argv[optind], &s)) == TAM_OK &&
-	    (rc = risk_decide(ctx, &s, RE_OPEN_CTA, o.args.note != NULL,
-	    &r)) == TAM_OK)
-		rc = risk_apply(ctx, &s, &r, &o.args);
-	risk_subject_release(&s);
-	return rc;
+	return risk_run_account(ctx, argv[optind], RE_OPEN_CTA,
+	    o.args.note != NULL, &o.args);
 }
 
 static const struct cmd_option update_options[] = {
@@ -531,8 +524,6 @@ lost_event(const char *kind, enum risk_event *ev)
 static int
 cta_close(struct tam_ctx *ctx, int argc, char **argv)
 {
-	struct risk_subject	 s;
-	struct risk_result	 r;
 	struct cta_opts		 o;
 	const char		*why;
 	enum risk_event		 ev = RE_CLOSE_WON;
@@ -552,12 +543,7 @@ cta_close(struct tam_ctx *ctx, int argc, char **argv)
 		ev = RE_CLOSE_WON_LOSS;
 	if ((why = risk_usage(ev, o.args.note != NULL)) != NULL)
 		return cmd_misuse(ctx, "cta close: %s", why);
-	risk_subject_init(&s);
-	if ((rc = risk_subject_cta(ctx, id, &s)) == TAM_OK &&
-	    (rc = risk_decide(ctx, &s, ev, 1, &r)) == TAM_OK)
-		rc = risk_apply(ctx, &s, &r, &o.args);
-	risk_subject_release(&s);
-	return rc;
+	return risk_run_cta(ctx, id, ev, 1, &o.args);
 }
 
 /* --- the table ---------------------------------------------------------- */

@@ -16,8 +16,6 @@ static const struct cmd_option options[] = {
 static int
 risk_update_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
-	struct risk_subject	 s;
-	struct risk_result	 r;
 	struct risk_args	 args = { 0 };
 	const char		*why;
 	int			 ch, rc;
@@ -33,12 +31,7 @@ risk_update_exec(struct tam_ctx *ctx, int argc, char **argv)
 	argv += optind;
 	if ((why = risk_usage(RE_RISK_UPDATE, args.note != NULL)) != NULL)
 		return cmd_misuse(ctx, "risk-update: %s", why);
-	risk_subject_init(&s);
-	if ((rc = risk_subject_account(ctx, argv[0], &s)) == TAM_OK &&
-	    (rc = risk_decide(ctx, &s, RE_RISK_UPDATE, 1, &r)) == TAM_OK)
-		rc = risk_apply(ctx, &s, &r, &args);
-	risk_subject_release(&s);
-	return rc;
+	return risk_run_account(ctx, argv[0], RE_RISK_UPDATE, 1, &args);
 }
 
 const struct cmd_entry cmd_risk_update_entry = {

@@ -25,8 +25,6 @@ static const struct cmd_option options[] = {
 static int
 sentiment_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
-	struct risk_subject	 s;
-	struct risk_result	 r;
 	struct risk_args	 args = { 0 };
 	enum risk_event		 ev;
 	const char		*why;
@@ -61,12 +59,7 @@ sentiment_exec(struct tam_ctx *ctx, int argc, char **argv)
 		    "yellow (Yellow with Requires Triage)");
 	if ((why = risk_usage(ev, args.note != NULL)) != NULL)
 		return cmd_misuse(ctx, "sentiment: %s", why);
-	risk_subject_init(&s);
-	if ((rc = risk_subject_account(ctx, argv[0], &s)) == TAM_OK &&
-	    (rc = risk_decide(ctx, &s, ev, args.note != NULL, &r)) == TAM_OK)
-		rc = risk_apply(ctx, &s, &r, &args);
-	risk_subject_release(&s);
-	return rc;
+	return risk_run_account(ctx, argv[0], ev, args.note != NULL, &args);
 }
 
 const struct cmd_entry cmd_sentiment_entry = {

@@ -14,10 +14,11 @@ sentiment_text(int s)
 	return sentiment_name(s);
 }
 
-static int
-sentiment_from(const char *s)
+int
+dbi_col_sentiment(sqlite3_stmt *st, int i)
 {
-	int	triage;
+	const char	*s = dbi_col_text(st, i);
+	int		 triage;
 
 	return s == NULL ? SENT_NONE : sentiment_parse(s, &triage);
 }
@@ -42,7 +43,7 @@ dbi_read_account(sqlite3_stmt *st, int i, struct account *a)
 	snprintf(a->currency, sizeof a->currency, "%s", cur ? cur : "USD");
 	a->renewal_date = dbi_col_date(st, i + 10);
 	a->health_score = (int)dbi_col_int(st, i + 11, -1);
-	a->sentiment = sentiment_from(dbi_col_text(st, i + 12));
+	a->sentiment = dbi_col_sentiment(st, i + 12);
 	a->requires_triage = sqlite3_column_int(st, i + 13);
 	a->lifecycle_stage = dbi_col_dup(st, i + 14);
 	a->upsell = sqlite3_column_int(st, i + 15);
@@ -276,10 +277,7 @@ db_account_insert(struct tam_db *db, struct account *a, const char *now,
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	bind_account(st, account_ix(st, &ix), a, now);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	a->id = sqlite3_last_insert_rowid(db->h);
-	return 0;
+	return dbi_insert(db, st, &a->id, err);
 }
 
 int
@@ -402,10 +400,7 @@ db_post_add(struct tam_db *db, struct post *p, char **err)
 	dbi_text(st, ":sentiment", sentiment_text(p->sentiment));
 	dbi_int(st, ":triage", p->requires_triage);
 	dbi_text(st, ":body", p->body);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	p->id = sqlite3_last_insert_rowid(db->h);
-	return 0;
+	return dbi_insert(db, st, &p->id, err);
 }
 
 struct post_walk {
@@ -424,7 +419,7 @@ row_post(void *arg, sqlite3_stmt *st)
 	p.at = dbi_col_text(st, 2);
 	p.type = dbi_col_text(st, 3);
 	p.author = dbi_col_text(st, 4);
-	p.sentiment = sentiment_from(dbi_col_text(st, 5));
+	p.sentiment = dbi_col_sentiment(st, 5);
 	p.requires_triage = sqlite3_column_int(st, 6);
 	p.body = dbi_col_text(st, 7);
 	return w->fn(w->arg, &p);

@@ -111,6 +111,17 @@ int		 dbi_fail(struct tam_db *, char **err);
  */
 /* Steps a statement that returns no row; 0 or -1 with *err. */
 int		 dbi_done(struct tam_db *, sqlite3_stmt *, char **err);
+/* dbi_done, then the new row's id into *id: 0 or -1 with *err. */
+int		 dbi_insert(struct tam_db *, sqlite3_stmt *, int64_t *id,
+		     char **err);
+/* dbi_done, then the number of rows it changed into *n. */
+int		 dbi_changes(struct tam_db *, sqlite3_stmt *, int *n,
+		     char **err);
+/*
+ * dbi_done for a statement meant to change one row: 0 when it did, 1
+ * when it changed none (the row is gone or not in the state it needs).
+ */
+int		 dbi_done_one(struct tam_db *, sqlite3_stmt *, char **err);
 /*
  * Reads the current row of st: its strings are borrowed until the next
  * step.  0 to go on; non-zero stops a walk and is what it returns.
@@ -121,6 +132,13 @@ typedef int	(*dbi_row_fn)(void *arg, sqlite3_stmt *st);
  * valid until st's next use, which resets it), 1 when there is none.
  */
 int		 dbi_first(struct tam_db *, sqlite3_stmt *, char **err);
+/*
+ * Hands the first row to fn and leaves it current, as dbi_first: what
+ * fn points at stays valid until st's next use.  fn's value, 1 without
+ * a row.
+ */
+int		 dbi_keep(struct tam_db *, sqlite3_stmt *, dbi_row_fn, void *,
+		     char **err);
 /* Hands the first row to fn and resets: fn's value, 1 without a row. */
 int		 dbi_one(struct tam_db *, sqlite3_stmt *, dbi_row_fn, void *,
 		     char **err);
@@ -160,6 +178,8 @@ void	 dbi_date_at(sqlite3_stmt *, int, int);
 char	*dbi_col_dup(sqlite3_stmt *, int);
 const char *dbi_col_text(sqlite3_stmt *, int);
 int	 dbi_col_date(sqlite3_stmt *, int);
+/* A sentiment column (db-account.c): SENT_NONE for NULL. */
+int	 dbi_col_sentiment(sqlite3_stmt *, int);
 int64_t	 dbi_col_int(sqlite3_stmt *, int, int64_t if_null);
 
 #endif

@@ -8,14 +8,6 @@
 #include "tam/db-report.h"
 #include "db-internal.h"
 
-static int
-sentiment_of(const char *s)
-{
-	int	triage;
-
-	return s == NULL ? SENT_NONE : sentiment_parse(s, &triage);
-}
-
 struct renewal_walk {
 	int	(*fn)(void *, const struct renewal_row *);
 	void	*arg;
@@ -31,7 +23,7 @@ row_renewal(void *arg, sqlite3_stmt *st)
 	r.has_acv = sqlite3_column_type(st, 1) != SQLITE_NULL;
 	r.acv_cents = sqlite3_column_int64(st, 1);
 	r.currency = dbi_col_text(st, 2);
-	r.sentiment = sentiment_of(dbi_col_text(st, 3));
+	r.sentiment = dbi_col_sentiment(st, 3);
 	r.requires_triage = sqlite3_column_int(st, 4);
 	return w->fn(w->arg, &r);
 }
@@ -52,7 +44,7 @@ row_at_risk(void *arg, sqlite3_stmt *st)
 	r.sfid = dbi_col_text(st, 2);
 	r.tam = dbi_col_text(st, 3);
 	r.currency = dbi_col_text(st, 4);
-	r.sentiment = sentiment_of(dbi_col_text(st, 5));
+	r.sentiment = dbi_col_sentiment(st, 5);
 	r.requires_triage = sqlite3_column_int(st, 6);
 	r.cta_id = dbi_col_int(st, 7, 0);
 	r.risk_type = dbi_col_text(st, 8);

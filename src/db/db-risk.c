@@ -19,9 +19,7 @@ db_cta_update(struct tam_db *db, int64_t id, const char *title,
 	dbi_text(st, ":type", risk_type);
 	dbi_text(st, ":reason", risk_reason);
 	dbi_int(st, ":id", id);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	return sqlite3_changes(db->h) == 1 ? 0 : 1;
+	return dbi_done_one(db, st, err);
 }
 
 int
@@ -39,8 +37,5 @@ db_task_close_kind(struct tam_db *db, int64_t cta_id, const char *kind,
 	dbi_text(st, ":at", at);
 	dbi_int(st, ":cta", cta_id);
 	dbi_text(st, ":kind", kind);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	*n = sqlite3_changes(db->h);
-	return 0;
+	return dbi_changes(db, st, n, err);
 }

@@ -11,6 +11,14 @@
 	"c.renewal_date, c.closed_at, c.outcome_note, " \
 	"c.net_arr_change_cents, a.currency"
 
+/* Every read of CTAs or tasks: the row and the name of its account. */
+#define CTA_SELECT \
+	"SELECT " CTA_COLS " FROM cta c JOIN account a " \
+	"ON a.id = c.account_id "
+#define TASK_SELECT \
+	"SELECT " DBI_TASK_COLS " FROM task t JOIN account a " \
+	"ON a.id = t.account_id "
+
 /* Points c at the columns of the current row (valid until next step). */
 static int
 read_cta(void *arg, sqlite3_stmt *st)
@@ -51,6 +59,14 @@ dbi_read_task(sqlite3_stmt *st, int i, struct task *t)
 	t->done_at = dbi_col_text(st, i + 8);
 	t->note = dbi_col_text(st, i + 9);
 	t->created_at = dbi_col_text(st, i + 10);
+}
+
+/* dbi_read_task as a row function, into the struct task at arg. */
+static int
+read_task(void *arg, sqlite3_stmt *st)
+{
+	dbi_read_task(st, 0, arg);
+	return 0;
 }
 
 struct cta_walk {
@@ -105,10 +121,7 @@ db_cta_insert(struct tam_db *db, struct cta *c, char **err)
 	dbi_text(st, ":at", c->opened_at);
 	dbi_text(st, ":by", c->opened_by);
 	dbi_date(st, ":renewal", c->renewal_date);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	c->id = sqlite3_last_insert_rowid(db->h);
-	return 0;
+	return dbi_insert(db, st, &c->id, err);
 }
 
 int
@@ -130,10 +143,7 @@ db_task_insert(struct tam_db *db, struct task *t, char **err)
 	dbi_text(st, ":status", t->status ? t->status : "open");
 	dbi_text(st, ":note", t->note);
 	dbi_text(st, ":created", t->created_at);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	t->id = sqlite3_last_insert_rowid(db->h);
-	return 0;
+	return dbi_insert(db, st, &t->id, err);
 }
 
 int
@@ -151,45 +161,41 @@ db_task_close(struct tam_db *db, int64_t id, const char *status,
 	dbi_text(st, ":at", at);
 	dbi_text(st, ":note", note);
 	dbi_int(st, ":id", id);
-	if (dbi_done(db, st, err) != 0)
+	return dbi_done_one(db, st, err);
+}
+
+/*
+ * Reads the row of sql (which selects by :id) into row with fn; the row
+ * stays current, its strings valid until the statement's next use.
+ */
+static int
+get_by_id(struct tam_db *db, const char *sql, int64_t id, dbi_row_fn fn,
+    void *row, char **err)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
-	return sqlite3_changes(db->h) == 1 ? 0 : 1;
+	dbi_int(st, ":id", id);
+	return dbi_keep(db, st, fn, row, err);
 }
 
 int
 db_task_get(struct tam_db *db, int64_t id, struct task *t, char **err)
 {
 	static const char sql[] =
-	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
-	    "ON a.id = t.account_id WHERE t.id = :id";
-	sqlite3_stmt	*st;
-	int		 rc;
+	    TASK_SELECT "WHERE t.id = :id";
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
-	dbi_int(st, ":id", id);
-	/* The row stays current (strings valid) until the next use. */
-	if ((rc = dbi_first(db, st, err)) == 0)
-		dbi_read_task(st, 0, t);
-	return rc;
+	return get_by_id(db, sql, id, read_task, t, err);
 }
 
 int
 db_cta_get(struct tam_db *db, int64_t id, struct cta *c, char **err)
 {
 	static const char sql[] =
-	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
-	    "ON a.id = c.account_id WHERE c.id = :id";
-	sqlite3_stmt	*st;
-	int		 rc;
+	    CTA_SELECT "WHERE c.id = :id";
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
-	dbi_int(st, ":id", id);
-	/* As db_task_get: the row stays current. */
-	if ((rc = dbi_first(db, st, err)) == 0)
-		read_cta(c, st);
-	return rc;
+	return get_by_id(db, sql, id, read_cta, c, err);
 }
 
 int
@@ -210,15 +216,12 @@ db_cta_each(struct tam_db *db, const struct cta_filter *f,
 	    "AND (:kind IS NULL OR c.kind = :kind) " \
 	    "ORDER BY c.id"
 	static const char sql_all[] =
-	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
-	    "ON a.id = c.account_id WHERE 1 " CTA_EACH_WHERE;
+	    CTA_SELECT "WHERE 1 " CTA_EACH_WHERE;
 	static const char sql_tam[] =
-	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
-	    "ON a.id = c.account_id WHERE a.tam_fold = :tam_fold "
+	    CTA_SELECT "WHERE a.tam_fold = :tam_fold "
 	    CTA_EACH_WHERE;
 	static const char sql_account[] =
-	    "SELECT " CTA_COLS " FROM cta c JOIN account a "
-	    "ON a.id = c.account_id WHERE c.account_id = :account "
+	    CTA_SELECT "WHERE c.account_id = :account "
 	    "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) "
 	    CTA_EACH_WHERE;
 #undef CTA_EACH_WHERE
@@ -252,19 +255,15 @@ db_task_each(struct tam_db *db, const struct task_filter *f,
 	/* Within one account or CTA the OR costs nothing. */
 #define ONE_TAM "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) "
 	static const char sql_all[] =
-	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
-	    "ON a.id = t.account_id WHERE 1 " TASK_EACH_WHERE;
+	    TASK_SELECT "WHERE 1 " TASK_EACH_WHERE;
 	static const char sql_tam[] =
-	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
-	    "ON a.id = t.account_id WHERE a.tam_fold = :tam_fold "
+	    TASK_SELECT "WHERE a.tam_fold = :tam_fold "
 	    TASK_EACH_WHERE;
 	static const char sql_account[] =
-	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
-	    "ON a.id = t.account_id WHERE t.account_id = :account " ONE_TAM
+	    TASK_SELECT "WHERE t.account_id = :account " ONE_TAM
 	    TASK_EACH_WHERE;
 	static const char sql_cta[] =
-	    "SELECT " DBI_TASK_COLS " FROM task t JOIN account a "
-	    "ON a.id = t.account_id WHERE t.cta_id = :cta " ONE_TAM
+	    TASK_SELECT "WHERE t.cta_id = :cta " ONE_TAM
 	    TASK_EACH_WHERE;
 #undef TASK_EACH_WHERE
 #undef ONE_TAM
@@ -297,6 +296,7 @@ db_cta_close(struct tam_db *db, int64_t id, const char *status,
 	    "UPDATE task SET status = :status, done_at = :at "
 	    "WHERE cta_id = :id AND status = 'open'";
 	sqlite3_stmt	*st;
+	int		 rc;
 
 	if ((st = dbi_stmt(db, close_cta, err)) == NULL)
 		return -1;
@@ -305,10 +305,8 @@ db_cta_close(struct tam_db *db, int64_t id, const char *status,
 	dbi_text(st, ":note", note);
 	dbi_opt_int(st, ":net", has_net_arr, net_arr_cents);
 	dbi_int(st, ":id", id);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	if (sqlite3_changes(db->h) != 1)
-		return 1;
+	if ((rc = dbi_done_one(db, st, err)) != 0)
+		return rc;
 	if ((st = dbi_stmt(db, close_tasks, err)) == NULL)
 		return -1;
 	dbi_text(st, ":status", task_status ? task_status : "cancelled");

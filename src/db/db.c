@@ -133,6 +133,34 @@ dbi_done(struct tam_db *db, sqlite3_stmt *st, char **err)
 }
 
 int
+dbi_insert(struct tam_db *db, sqlite3_stmt *st, int64_t *id, char **err)
+{
+	if (dbi_done(db, st, err) != 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(db->h);
+	return 0;
+}
+
+int
+dbi_changes(struct tam_db *db, sqlite3_stmt *st, int *n, char **err)
+{
+	if (dbi_done(db, st, err) != 0)
+		return -1;
+	*n = sqlite3_changes(db->h);
+	return 0;
+}
+
+int
+dbi_done_one(struct tam_db *db, sqlite3_stmt *st, char **err)
+{
+	int	n;
+
+	if (dbi_changes(db, st, &n, err) != 0)
+		return -1;
+	return n == 1 ? 0 : 1;
+}
+
+int
 dbi_first(struct tam_db *db, sqlite3_stmt *st, char **err)
 {
 	int	rc = sqlite3_step(st);
@@ -147,14 +175,24 @@ dbi_first(struct tam_db *db, sqlite3_stmt *st, char **err)
 }
 
 int
-dbi_one(struct tam_db *db, sqlite3_stmt *st, dbi_row_fn fn, void *arg,
+dbi_keep(struct tam_db *db, sqlite3_stmt *st, dbi_row_fn fn, void *arg,
     char **err)
 {
 	int	rc;
 
 	if ((rc = dbi_first(db, st, err)) != 0)
 		return rc;
-	rc = fn(arg, st);
+	return fn(arg, st);
+}
+
+int
+dbi_one(struct tam_db *db, sqlite3_stmt *st, dbi_row_fn fn, void *arg,
+    char **err)
+{
+	int	rc;
+
+	/* Without a row, or on a failure, st is reset already: no harm. */
+	rc = dbi_keep(db, st, fn, arg, err);
 	sqlite3_reset(st);
 	return rc;
 }
