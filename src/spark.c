@@ -19,6 +19,10 @@ static const char *const levels_utf8[SPARK_LEVELS_UTF8] = {
 };
 static const char levels_ascii[SPARK_LEVELS_ASCII + 1] = "_.-=^";
 
+const char *const spark_sentiment_colors[4] = {
+	NULL, "\033[32m", "\033[33m", SPARK_RED
+};
+
 int
 spark_utf8(void)
 {
@@ -152,4 +156,33 @@ spark_mark(int sentiment, int utf8)
 	default:
 		return utf8 ? "\u00b7" : ".";
 	}
+}
+
+char *
+spark_strip(const int *v, int n, int utf8, const char *const color[4],
+    const char *reset)
+{
+	const char	*on, *mark;
+	char		*s, *t;
+	size_t		 len = 0, size = 1;
+	int		 i, k;
+
+	if (reset == NULL)
+		reset = "";
+	for (i = 0; i < n; i++) {
+		k = v[i] >= SENT_NONE && v[i] <= SENT_RED ? v[i] : SENT_NONE;
+		on = color != NULL && color[k] != NULL ? color[k] : "";
+		size += strlen(on) + 3 + (*on != '\0' ? strlen(reset) : 0);
+	}
+	s = xmalloc(size);
+	for (i = 0; i < n; i++) {
+		k = v[i] >= SENT_NONE && v[i] <= SENT_RED ? v[i] : SENT_NONE;
+		on = color != NULL && color[k] != NULL ? color[k] : "";
+		mark = spark_mark(k, utf8);
+		t = s + len;
+		len += (size_t)snprintf(t, size - len, "%s%s%s", on, mark,
+		    *on != '\0' ? reset : "");
+	}
+	s[len] = '\0';
+	return s;
 }

@@ -62,4 +62,20 @@ char	*spark_bar(int64_t total, int64_t part, int64_t max, int width,
  */
 const char *spark_mark(int sentiment, int utf8);
 
+/*
+ * Returns the strip of sentiments v[0..n-1] (SENT_*), one mark each, as
+ * a new string.  color (NULL: no color) holds an ANSI sequence for each
+ * of SENT_NONE..SENT_RED, written before a mark with reset after it.
+ */
+char	*spark_strip(const int *v, int n, int utf8,
+	    const char *const color[4], const char *reset);
+
+/*
+ * The ANSI colors of the sentiments, for spark_strip (none for
+ * SENT_NONE), the red of the part at risk of a bar, and the reset.
+ */
+extern const char *const spark_sentiment_colors[4];
+#define SPARK_RED	"\033[31m"
+#define SPARK_RESET	"\033[0m"
+
 #endif

@@ -157,6 +157,32 @@ test_mark(void **state)
 }
 
 static void
+test_strip(void **state)
+{
+	static const int	 v[] = { SENT_GREEN, SENT_YELLOW, SENT_RED,
+	    SENT_NONE, 9 };
+	static const char *const color[4] = { NULL, "<g>", "<y>", "<r>" };
+	char			*s;
+
+	(void)state;
+	s = spark_strip(v, 5, 0, NULL, NULL);
+	assert_string_equal(s, "GYR..");
+	free(s);
+	s = spark_strip(v, 5, 1, NULL, NULL);
+	assert_string_equal(s, "\u25cf\u25d0\u25cb\u00b7\u00b7");
+	free(s);
+	s = spark_strip(v, 3, 0, color, "</>");
+	assert_string_equal(s, "<g>G</><y>Y</><r>R</>");
+	free(s);
+	s = spark_strip(v + 3, 1, 0, color, "</>");
+	assert_string_equal(s, ".");
+	free(s);
+	s = spark_strip(v, 0, 1, color, "</>");
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void
 test_utf8(void **state)
 {
 	(void)state;
@@ -176,6 +202,7 @@ main(void)
 		cmocka_unit_test(test_cells),
 		cmocka_unit_test(test_bar),
 		cmocka_unit_test(test_mark),
+		cmocka_unit_test(test_strip),
 		cmocka_unit_test(test_utf8),
 	};
 
