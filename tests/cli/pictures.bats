@@ -65,12 +65,12 @@ renewals_fixture() {
 }
 
 @test "one health score draws no sparkline; machine formats draw nothing" {
+	history_fixture
 	tam -q account add Solo --health 70
-	run pty 80 "LC_ALL=C.UTF-8 '$TAM' account show 1"
+	run pty 80 "LC_ALL=C.UTF-8 '$TAM' account show Solo"
 	assert_line --partial "health score     70"
 	refute_output --partial "health history"
 	refute_output --partial "sentiment trail"
-	history_fixture
 	run pty 80 "LC_ALL=C.UTF-8 '$TAM' account show Acme"
 	assert_line --partial "health history   ▁▃▄▆█"
 	for f in tsv csv json jsonl; do
