@@ -23,7 +23,7 @@
 #     unit test (tests/unit/test-account.c) links with the pure objects
 #     alone, without SQLite.
 
-PURE="account clock csvin csvin-cell date ics money msg num out risk sfid
+PURE="account clock csvin csvin-cell date ics money msg num out risk sfid spark
 text xmalloc"
 
 B=${1:-build}

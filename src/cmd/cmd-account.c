@@ -11,9 +11,11 @@
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db.h"
+#include "tam/db-history.h"
 #include "tam/money.h"
 #include "tam/out.h"
 #include "tam/settings.h"
+#include "tam/spark.h"
 
 /* getopt values of the field options: OPT_FIELD + enum account_field. */
 #define OPT_FIELD	1000
@@ -538,6 +540,47 @@ kv(const char *key, const char *value)
 	}
 }
 
+/* How many health scores and sentiment changes `show` draws: the last. */
+#define SHOW_HISTORY	24
+
+/*
+ * The history as pictures, for people only: the sparkline of the last
+ * health scores with the first, the last and the change, and the strip
+ * of the last sentiment changes, oldest first, marks of their own shape
+ * (colored when color is on).  UTF-8 glyphs only in a UTF-8 locale.
+ */
+static int
+show_history(struct tam_ctx *ctx, const struct account *a)
+{
+	struct series	 h, st;
+	char		*err = NULL, *line, *change;
+	int		 utf8 = spark_utf8();
+
+	if (db_history_health(ctx->db, a->id, DATE_NONE, SHOW_HISTORY, &h,
+	    &err) < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (h.n >= 2) {
+		line = spark_line(h.v, h.n, utf8);
+		change = spark_change(h.v, h.n, utf8);
+		printf("%-16s %s  %s\n", "health history", line, change);
+		free(line);
+		free(change);
+	}
+	series_free(&h);
+	if (db_history_sentiment(ctx->db, a->id, NULL, SHOW_HISTORY, &st,
+	    &err) < 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (st.n > 0) {
+		line = spark_strip(st.v, st.n, utf8, ctx->color ?
+		    spark_sentiment_colors : NULL, SPARK_RESET);
+		printf("%-16s %s  (oldest first)\n", "sentiment trail",
+		    line);
+		free(line);
+	}
+	series_free(&st);
+	return TAM_OK;
+}
+
 /* `account show` for people: the fields that are set, then the work. */
 static int
 print_account_table(struct tam_ctx *ctx, const struct account *a,
@@ -545,6 +588,7 @@ print_account_table(struct tam_ctx *ctx, const struct account *a,
     struct show_arrays *sa)
 {
 	char	buf[128], d[11], m[48];
+	int	rc;
 
 	snprintf(buf, sizeof buf, "%" PRId64, a->id);
 	kv("id", buf);
@@ -581,6 +625,8 @@ print_account_table(struct tam_ctx *ctx, const struct account *a,
 		snprintf(buf, sizeof buf, "%d", a->health_score);
 		kv("health score", buf);
 	}
+	if ((rc = show_history(ctx, a)) != TAM_OK)
+		return rc;
 	kv("lifecycle stage", a->lifecycle_stage);
 	kv("upsell", a->upsell ? "yes" : NULL);
 	kv("region", a->region);

@@ -3,13 +3,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db-report.h"
 #include "tam/money.h"
+#include "tam/num.h"
 #include "tam/out.h"
 #include "tam/settings.h"
+#include "tam/spark.h"
 
 #define OPT_BY		1000
 #define OPT_WITHIN	1001
@@ -148,6 +152,68 @@ renewals_total(struct out *o, const char *code, const struct bucket *total,
 	free(line);
 }
 
+/* The chart's width: the terminal's, else $COLUMNS, else 80. */
+static int
+chart_columns(void)
+{
+	struct winsize	 ws;
+	const char	*s;
+	int64_t		 n;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ,
+	    &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if ((s = getenv("COLUMNS")) != NULL && parse_int(s, 1, 10000,
+	    &n) == 0)
+		return (int)n;
+	return 80;
+}
+
+/* The label of a bar ("2027-Q1 "), and the fewest cells a bar gets. */
+#define CHART_LABEL	8
+#define CHART_MIN	10
+
+/*
+ * For people (table format): under the table, one bar chart per
+ * currency (amounts of two currencies are never drawn on one scale),
+ * a bar per period as long as its ACV, the part at risk marked (red
+ * with color on); the longest bar fills the terminal.  A currency
+ * without ACV in the range draws nothing.
+ */
+static void
+renewals_chart(struct tam_ctx *ctx, const struct renewals *rs)
+{
+	const struct bucket	*b;
+	char			 name[16], *bar;
+	int64_t			 max;
+	int			 i, k, width, utf8 = spark_utf8();
+
+	width = chart_columns() - CHART_LABEL - 1;
+	if (width < CHART_MIN)
+		width = CHART_MIN;
+	for (k = 0; k < rs->cur.n; k++) {
+		b = rs->cur.v[k].sums;
+		for (max = 0, i = 0; i < rs->nbuckets; i++)
+			if (b[i].acv > max)
+				max = b[i].acv;
+		if (max == 0)
+			continue;
+		printf("\nACV by %s, %s (%s ACV, %s at risk):\n",
+		    rs->quarter ? "quarter" : "month", rs->cur.v[k].code,
+		    utf8 ? "\u2588" : "#", utf8 ? "\u2592" : "!");
+		for (i = 0; i < rs->nbuckets; i++) {
+			bucket_name(rs->quarter, rs->first + i, name);
+			bar = spark_bar(b[i].acv, b[i].at_risk, max, width,
+			    utf8, ctx->color ? SPARK_RED : NULL,
+			    ctx->color ? SPARK_RESET : NULL);
+			/* No trailing blanks after an empty period. */
+			printf("%-*s%s\n", *bar != '\0' ? CHART_LABEL : 0,
+			    name, bar);
+			free(bar);
+		}
+	}
+}
+
 /*
  * Every period of the range, empty ones too, so the rows line up: one
  * row per period and currency of the accounts in the report (USD when
@@ -190,7 +256,11 @@ renewals_print(struct tam_ctx *ctx, struct renewals *rs, int from, int to)
 	for (k = 0; k < rs->cur.n; k++)
 		renewals_total(o, rs->cur.v[k].code, &total[k], from, to);
 	free(total);
-	return out_finish(o) == 0 ? TAM_OK : TAM_FAIL;
+	if (out_finish(o) != 0)
+		return TAM_FAIL;
+	if (ctx->format == FMT_TABLE)
+		renewals_chart(ctx, rs);
+	return ferror(stdout) ? TAM_FAIL : TAM_OK;
 }
 
 static const struct cmd_option renewals_options[] = {

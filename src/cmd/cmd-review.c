@@ -8,15 +8,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tam/account.h"
 #include "tam/clock.h"
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db.h"
+#include "tam/db-history.h"
 #include "tam/money.h"
 #include "tam/sched.h"
 #include "tam/settings.h"
+#include "tam/spark.h"
 #include "tam/text.h"
 
 /* Utilization under this is low (adoption risk), over HIGH is high. */
@@ -150,10 +153,56 @@ sentiment_row(void *arg, const struct post *p)
 	return 0;
 }
 
+/*
+ * The pictures of the health section: a sparkline of the scores listed
+ * and a strip of the sentiment changes listed, oldest first, each in a
+ * code span so that no glyph of the ASCII form ("_", "^", "=") turns
+ * into Markdown.  Color escapes only on a terminal with color on: a
+ * brief in a file stays plain Markdown.
+ */
+static int
+pictures(struct brief *b, int which, const char *since_ts, int since)
+{
+	struct series	 v;
+	char		*err = NULL, *line, *change;
+	int		 utf8 = spark_utf8(), color;
+
+	if (which == 0) {
+		if (db_history_health(b->ctx->db, b->a->id, since, 0, &v,
+		    &err) < 0)
+			return cmd_fail_take(b->ctx, TAM_FAIL, err);
+		if (v.n >= 2) {
+			line = spark_line(v.v, v.n, utf8);
+			change = spark_change(v.v, v.n, utf8);
+			md("\nTrend: `%s` %s\n", line, change);
+			free(line);
+			free(change);
+		}
+		series_free(&v);
+		return TAM_OK;
+	}
+	if (db_history_sentiment(b->ctx->db, b->a->id, since_ts, 0, &v,
+	    &err) < 0)
+		return cmd_fail_take(b->ctx, TAM_FAIL, err);
+	if (v.n > 0) {
+		color = b->ctx->color && isatty(STDOUT_FILENO);
+		/* Written as is: md() would escape the color sequences. */
+		line = spark_strip(v.v, v.n, utf8, color ?
+		    spark_sentiment_colors : NULL, SPARK_RESET);
+		md("\nTrail, oldest first: `");
+		fputs(line, stdout);
+		md("`\n");
+		free(line);
+	}
+	series_free(&v);
+	return TAM_OK;
+}
+
 static int
 health(struct brief *b, const char *since_ts, int since)
 {
 	char	*err = NULL;
+	int	 rc;
 
 	md("\n### 2. Health score and sentiment changes\n\n");
 	md("Health score over the last six months:\n\n");
@@ -168,6 +217,8 @@ health(struct brief *b, const char *since_ts, int since)
 		else
 			md("- no health score recorded\n");
 	}
+	if ((rc = pictures(b, 0, since_ts, since)) != TAM_OK)
+		return rc;
 	md("\nSentiment changes (timeline, newest first):\n\n");
 	b->n = 0;
 	if (db_post_each(b->ctx->db, b->a->id, NULL, since_ts, 0,
@@ -175,7 +226,7 @@ health(struct brief *b, const char *since_ts, int since)
 		return cmd_fail_take(b->ctx, TAM_FAIL, err);
 	if (b->n == 0)
 		md("- none in six months\n");
-	return TAM_OK;
+	return pictures(b, 1, since_ts, since);
 }
 
 static void
