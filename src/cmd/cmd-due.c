@@ -75,22 +75,22 @@ static const struct cmd_option due_options[] = {
 };
 
 static const struct out_col due_cols[] = {
-	{ "task_id",		"ID",		OUT_INT },
-	{ "kind",		NULL,		OUT_STR },
-	{ "title",		"TASK",		OUT_STR },
-	{ "due",		"DUE",		OUT_DATE },
-	{ "days",		"DAYS",		OUT_INT },
-	{ "group",		NULL,		OUT_STR },
-	{ "account_id",		NULL,		OUT_INT },
-	{ "account",		"ACCOUNT",	OUT_STR },
-	{ "sfid",		NULL,		OUT_STR },
-	{ "renewal_date",	"RENEWAL",	OUT_DATE },
-	{ "acv",		"ACV",		OUT_MONEY },
-	{ "strategic",		NULL,		OUT_BOOL },
-	{ "cta_id",		NULL,		OUT_INT },
-	{ "attendees",		NULL,		OUT_LIST },
+	{ "task_id",		"ID",		OUT_INT, 0 },
+	{ "kind",		NULL,		OUT_STR, 0 },
+	{ "title",		"TASK",		OUT_STR, 0 },
+	{ "due",		"DUE",		OUT_DATE, 0 },
+	{ "days",		"DAYS",		OUT_INT, 0 },
+	{ "group",		NULL,		OUT_STR, 0 },
+	{ "account_id",		NULL,		OUT_INT, 0 },
+	{ "account",		"ACCOUNT",	OUT_STR, 0 },
+	{ "sfid",		NULL,		OUT_STR, 0 },
+	{ "renewal_date",	"RENEWAL",	OUT_DATE, 0 },
+	{ "acv",		"ACV",		OUT_MONEY, 0 },
+	{ "strategic",		NULL,		OUT_BOOL, 0 },
+	{ "cta_id",		NULL,		OUT_INT, 0 },
+	{ "attendees",		NULL,		OUT_LIST, 0 },
 	/* Last, so that the columns before it keep their places. */
-	{ "currency",		NULL,		OUT_STR },
+	{ "currency",		NULL,		OUT_STR, 0 },
 };
 #define NDUE_COLS ((int)(sizeof due_cols / sizeof due_cols[0]))
 
