@@ -607,14 +607,16 @@ print_table(struct tam_ctx *ctx, struct due_list *l, int until, size_t left)
 	}
 	free(done);
 	out_footer(o, "");
-	line = xasprintf("%d overdue, %d today, %d upcoming, %d to tidy up%s",
+	/* Short lines: the footer is not cut to the terminal. */
+	line = xasprintf("%d overdue, %d today, %d upcoming, %d to tidy up",
 	    counts[G_OVERDUE], counts[G_TODAY], counts[G_UPCOMING],
-	    counts[G_HYGIENE], any_strategic ? "; * strategic account" : "");
+	    counts[G_HYGIENE]);
 	out_footer(o, line);
 	free(line);
+	if (any_strategic)
+		out_footer(o, "* strategic account");
 	if (left > 0) {
-		line = xasprintf("%zu more not shown (--limit): tam due "
-		    "without --limit lists them", left);
+		line = xasprintf("%zu more not shown (--limit)", left);
 		out_footer(o, line);
 		free(line);
 	}
