@@ -1,4 +1,15 @@
-/* out.c: one writer for every list tam prints, in the five formats. */
+/*
+ * out.c: one writer for every list tam prints, in the five formats.
+ *
+ * The table fits the terminal here, with the widths of text.c (utf8proc)
+ * rather than util-linux's libsmartcols: libsmartcols measures with the
+ * C library's wcwidth, which needs a UTF-8 LC_CTYPE set by setlocale(),
+ * and tam would then have to guard LC_NUMERIC and every message against
+ * the locale; utf8proc's tables are already linked for name folding and
+ * give the same widths in every locale.  The grouped tam due is headings
+ * and account lines between rows (out_line), not a tree, so libsmartcols'
+ * trees would not have served it either.
+ */
 #include <sys/ioctl.h>
 
 #include <errno.h>

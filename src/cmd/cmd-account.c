@@ -757,6 +757,8 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 	f.tam = tam_fold;
 	ls.today = ctx->today;
 	ls.out = out_begin(ctx, list_cols, NLIST_COLS);
+	out_empty(ls.out, f.archived ? "no accounts, archived or not" :
+	    "no accounts to list (archived ones: --archived)");
 	rc = db_account_each(ctx->db, &f, list_one, &ls, &err);
 	free(tam_fold);
 	if (rc < 0) {

@@ -181,3 +181,13 @@ sample() {
 	assert_success
 	assert_output --partial "tam import FILE"
 }
+
+@test "terminal: account list says what it did not find" {
+	tam -q account add Gone
+	tam -q account archive Gone
+	on_term 80 account list
+	assert_success
+	assert_output "no accounts to list (archived ones: --archived)"
+	on_term 80 account list --strategic --archived
+	assert_output "no accounts, archived or not"
+}
