@@ -30,7 +30,7 @@ enum out_type {
 #define OUT_SHRINK	0x1
 #define OUT_DROP(rank)	((unsigned)(rank) << 1)
 #define OUT_DROP_RANK(fit) ((int)((fit) >> 1))
-#define OUT_SHRINK_MIN	10
+#define OUT_SHRINK_MIN	16
 
 struct out_col {
 	const char	*key;	/* JSON key and tsv/csv header; NULL: table only */

@@ -266,14 +266,17 @@ test_table_fit(void **state)
 	    " 1  Wayne Enterprises Int\xe2\x80\xa6  Bob Stone  yellow+triage      74\n"
 	    " 2  \xe6\x9d\xb1\xe4\xba\xac                    Bob Stone  yellow+triage      74\n");
 	free(got);
-	/* 40: SAL (rank 1) goes, and the name is cut again */
+	/*
+	 * 40: SAL (rank 1) goes, then HEALTH (rank 2), rather than cut
+	 * the name below OUT_SHRINK_MIN; the name gets the room back.
+	 */
 	got = table_fit("40", rows, 2);
 	assert_string_equal(got,
-	    "ID  NAME           STATE          HEALTH\n"
-	    " 1  Wayne Enterp\xe2\x80\xa6  yellow+triage      74\n"
-	    " 2  \xe6\x9d\xb1\xe4\xba\xac           yellow+triage      74\n");
+	    "ID  NAME                   STATE\n"
+	    " 1  Wayne Enterprises In\xe2\x80\xa6  yellow+triage\n"
+	    " 2  \xe6\x9d\xb1\xe4\xba\xac                   yellow+triage\n");
 	free(got);
-	/* 30: HEALTH (rank 2) goes too; the state is never cut */
+	/* 30: nothing left to leave out: the name cut short, the state whole */
 	got = table_fit("30", rows, 2);
 	assert_string_equal(got,
 	    "ID  NAME         STATE\n"
