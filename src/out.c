@@ -693,7 +693,8 @@ write_titles(struct out *o, const int *w, const int *shown)
 			fputs("  ", o->fp);
 		first = 0;
 		put_cell(o->fp, o->cols[i].title, w[i],
-		    right_aligned(&o->cols[i]), last_visible(shown, o->ncols, i));
+		    right_aligned(&o->cols[i]),
+		    last_visible(shown, o->ncols, i));
 	}
 	if (o->color)
 		fputs("\033[0m", o->fp);

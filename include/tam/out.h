@@ -36,7 +36,7 @@ struct out_col {
 	const char	*key;	/* JSON key and tsv/csv header; NULL: table only */
 	const char	*title;	/* table header; NULL hides it in table */
 	enum out_type	 type;
-	unsigned	 fit;	/* OUT_SHRINK | OUT_DROP(rank): rank 0 is kept */
+	unsigned	 fit;	/* OUT_SHRINK | OUT_DROP(rank); rank 0: kept */
 };
 
 enum out_style {

@@ -255,16 +255,21 @@ test_table_fit(void **state)
 	/* room for all: as wide as it needs */
 	got = table_fit("200", rows, 2);
 	assert_string_equal(got,
-	    "ID  NAME                             SAL        STATE          HEALTH\n"
-	    " 1  Wayne Enterprises International  Bob Stone  yellow+triage      74\n"
-	    " 2  \xe6\x9d\xb1\xe4\xba\xac                             Bob Stone  yellow+triage      74\n");
+	    "ID  NAME                "
+	        "             SAL        STATE          HEALTH\n"
+	    " 1  Wayne Enterprises International"
+	        "  Bob Stone  yellow+triage      74\n"
+	    " 2  \xe6\x9d\xb1\xe4\xba\xac      "
+	        "                       Bob Stone  yellow+triage      74\n");
 	free(got);
 	/* 60: the name cut, nothing left out */
 	got = table_fit("60", rows, 2);
 	assert_string_equal(got,
 	    "ID  NAME                    SAL        STATE          HEALTH\n"
-	    " 1  Wayne Enterprises Int\xe2\x80\xa6  Bob Stone  yellow+triage      74\n"
-	    " 2  \xe6\x9d\xb1\xe4\xba\xac                    Bob Stone  yellow+triage      74\n");
+	    " 1  Wayne Enterprises Int\xe2\x80\xa6"
+	        "  Bob Stone  yellow+triage      74\n"
+	    " 2  \xe6\x9d\xb1\xe4\xba\xac  "
+	        "                  Bob Stone  yellow+triage      74\n");
 	free(got);
 	/*
 	 * 40: SAL (rank 1) goes, then HEALTH (rank 2), rather than cut
