@@ -365,7 +365,8 @@ resolve_options(struct tam_ctx *ctx)
 		ctx->color = 0;
 	else if (strcmp(s, "auto") == 0)
 		ctx->color = isatty(STDOUT_FILENO) &&
-		    ((s = getenv("NO_COLOR")) == NULL || *s == '\0');
+		    ((s = getenv("NO_COLOR")) == NULL || *s == '\0') &&
+		    ((s = getenv("TERM")) == NULL || strcmp(s, "dumb") != 0);
 	else
 		return cmd_fail(ctx, TAM_USAGE, "--color: '%s' is not auto, "
 		    "always or never", s);

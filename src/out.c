@@ -1,4 +1,15 @@
-/* out.c: one writer for every list tam prints, in the five formats. */
+/*
+ * out.c: one writer for every list tam prints, in the five formats.
+ *
+ * The table fits the terminal here, with the widths of text.c (utf8proc)
+ * rather than util-linux's libsmartcols: libsmartcols measures with the
+ * C library's wcwidth, which needs a UTF-8 LC_CTYPE set by setlocale(),
+ * and tam would then have to guard LC_NUMERIC and every message against
+ * the locale; utf8proc's tables are already linked for name folding and
+ * give the same widths in every locale.  The grouped tam due is headings
+ * and account lines between rows (out_line), not a tree, so libsmartcols'
+ * trees would not have served it either.
+ */
 #include <sys/ioctl.h>
 
 #include <errno.h>
@@ -11,12 +22,21 @@
 
 #include "tam/date.h"
 #include "tam/money.h"
+#include "tam/num.h"
 #include "tam/out.h"
 #include "tam/text.h"
 
 struct cell {
 	char		*text;
 	enum out_style	 style;
+};
+
+/* A line between rows, written before row `at`. */
+struct line {
+	size_t		 at;
+	char		*text;
+	enum out_style	 style;
+	int		 cut;
 };
 
 struct out {
@@ -39,6 +59,9 @@ struct out {
 	enum out_style		 next_cell_style;
 	char			**footers;
 	int			 nfooters;
+	struct line		*lines;		/* out_line(), in order */
+	int			 nlines;
+	char			*empty;		/* out_empty() */
 };
 
 const char *
@@ -414,21 +437,47 @@ out_list(struct out *o, const char *const *v, int n)
 	free(joined);
 }
 
+/* Writes s with a tab before each line: an object inside the array. */
+static void
+put_indented(FILE *fp, const char *s)
+{
+	const char	*nl;
+
+	for (;;) {
+		putc('\t', fp);
+		if ((nl = strchr(s, '\n')) == NULL) {
+			fputs(s, fp);
+			return;
+		}
+		fwrite(s, 1, (size_t)(nl - s + 1), fp);
+		s = nl + 1;
+	}
+}
+
+/*
+ * json on a terminal is for a person reading it: indented.  In a pipe
+ * it stays one object a line, as scripts have always had it; jsonl is
+ * one object a line everywhere.
+ */
 static void
 print_json_row(struct out *o)
 {
 	char	*s;
+	int	 pretty = o->fmt == FMT_JSON && isatty(fileno(o->fp));
 
 	if (o->obj == NULL)
 		o->obj = cJSON_CreateObject();
-	s = cJSON_PrintUnformatted(o->obj);
+	s = pretty ? cJSON_Print(o->obj) : cJSON_PrintUnformatted(o->obj);
 	if (s == NULL) {
 		fputs("tam: out of memory\n", stderr);
 		abort();
 	}
 	if (o->fmt == FMT_JSON && !o->single)
 		fputs(o->nrows == 0 ? "[\n" : ",\n", o->fp);
-	fputs(s, o->fp);
+	if (pretty && !o->single)
+		put_indented(o->fp, s);
+	else
+		fputs(s, o->fp);
 	if (o->fmt == FMT_JSONL || o->single)
 		putc('\n', o->fp);
 	cJSON_free(s);
@@ -471,45 +520,115 @@ out_footer(struct out *o, const char *line)
 	o->footers[o->nfooters++] = xstrdup(line);
 }
 
+void
+out_line(struct out *o, const char *line, enum out_style style, int cut)
+{
+	struct line	*l;
+
+	if (o->fmt != FMT_TABLE)
+		return;
+	o->lines = xreallocarray(o->lines, (size_t)o->nlines + 1,
+	    sizeof *o->lines);
+	l = &o->lines[o->nlines++];
+	l->at = o->nrows;
+	l->text = text_safe(line, TEXT_CELL);
+	l->style = style;
+	l->cut = cut;
+}
+
+void
+out_empty(struct out *o, const char *line)
+{
+	free(o->empty);
+	o->empty = xstrdup(line);
+}
+
 static int
 right_aligned(const struct out_col *c)
 {
 	return c->type == OUT_INT || c->type == OUT_MONEY;
 }
 
-static int
-terminal_width(FILE *fp)
+int
+out_term_width(FILE *fp)
 {
-	struct winsize	ws;
+	struct winsize	 ws;
+	const char	*s;
+	int64_t		 n;
 
 	if (isatty(fileno(fp)) && ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 &&
 	    ws.ws_col > 0)
 		return ws.ws_col;
+	if ((s = getenv("COLUMNS")) != NULL &&
+	    parse_int(s, 1, 100000, &n) == 0)
+		return (int)n;
 	return 0;
 }
 
-/* Shrinks the widest text columns until the table fits the terminal. */
-static void
-fit_widths(struct out *o, int *w, int avail)
+/* The cells the shown columns take, with their two-space gaps. */
+static int
+total_width(const struct out *o, const int *w, const int *shown)
 {
-	int	i, total, widest;
+	int	i, total = 0, any = 0;
 
-	for (;;) {
-		total = 0;
-		widest = -1;
-		for (i = 0; i < o->ncols; i++) {
-			if (o->cols[i].title == NULL)
-				continue;
-			total += w[i] + 2;
-			if ((o->cols[i].type == OUT_STR ||
-			    o->cols[i].type == OUT_LIST) && w[i] > 12 &&
-			    (widest < 0 || w[i] > w[widest]))
-				widest = i;
+	for (i = 0; i < o->ncols; i++)
+		if (shown[i]) {
+			total += w[i] + (any ? 2 : 0);
+			any = 1;
 		}
-		if (total - 2 <= avail || widest < 0)
+	return total;
+}
+
+/* Cuts the widest free-text columns, down to min, until total <= avail. */
+static void
+shrink(const struct out *o, int *w, const int *shown, int avail, int min)
+{
+	int	i, widest, total = total_width(o, w, shown);
+
+	while (total > avail) {
+		widest = -1;
+		for (i = 0; i < o->ncols; i++)
+			if (shown[i] && (o->cols[i].fit & OUT_SHRINK) &&
+			    w[i] > min && (widest < 0 || w[i] > w[widest]))
+				widest = i;
+		if (widest < 0)
 			return;
 		w[widest]--;
+		total--;
 	}
+}
+
+/*
+ * Fits the table in avail cells: free text cut first; if the table is
+ * still too wide, the column of the lowest drop rank left out and the
+ * free text measured again from its full width, and so on; the last
+ * resort cuts free text to a few cells.
+ */
+static void
+fit_widths(const struct out *o, int *w, int *shown, int avail)
+{
+	int	*full = xcalloc((size_t)o->ncols, sizeof *full);
+	int	 i, next;
+
+	memcpy(full, w, (size_t)o->ncols * sizeof *w);
+	for (;;) {
+		memcpy(w, full, (size_t)o->ncols * sizeof *w);
+		shrink(o, w, shown, avail, OUT_SHRINK_MIN);
+		if (total_width(o, w, shown) <= avail)
+			break;
+		next = -1;
+		for (i = 0; i < o->ncols; i++)
+			if (shown[i] && OUT_DROP_RANK(o->cols[i].fit) > 0 &&
+			    (next < 0 || OUT_DROP_RANK(o->cols[i].fit) <
+			    OUT_DROP_RANK(o->cols[next].fit)))
+				next = i;
+		if (next < 0) {
+			shrink(o, w, shown, avail, 3);
+			break;
+		}
+		shown[next] = 0;
+	}
+	free(full);
 }
 
 /*
@@ -528,27 +647,27 @@ put_cell(FILE *fp, const char *s, int width, int right, int last)
 }
 
 static int
-last_visible(const struct out *o, int i)
+last_visible(const int *shown, int ncols, int i)
 {
-	for (i++; i < o->ncols; i++)
-		if (o->cols[i].title != NULL)
+	for (i++; i < ncols; i++)
+		if (shown[i])
 			return 0;
 	return 1;
 }
 
 /*
- * The width of each column: its widest cell or title, the widest text
- * columns narrowed to fit a terminal.
+ * The width of each column: its widest cell or title, fitted to the
+ * terminal (out_term_width); shown[i] says which columns are written.
  */
 static void
-column_widths(struct out *o, int *w)
+column_widths(struct out *o, int *w, int *shown, int avail)
 {
-	int		 i, avail, cw;
+	int		 i, cw;
 	size_t		 r;
 	struct cell	*c;
 
 	for (i = 0; i < o->ncols; i++)
-		if (o->cols[i].title != NULL)
+		if ((shown[i] = o->cols[i].title != NULL))
 			w[i] = text_width(o->cols[i].title);
 	for (r = 0; r < o->nrows; r++)
 		for (i = 0; i < o->ncols; i++) {
@@ -556,25 +675,26 @@ column_widths(struct out *o, int *w)
 			if ((cw = text_width(c->text)) > w[i])
 				w[i] = cw;
 		}
-	if ((avail = terminal_width(o->fp)) > 0)
-		fit_widths(o, w, avail);
+	if (avail > 0)
+		fit_widths(o, w, shown, avail);
 }
 
 static void
-write_titles(struct out *o, const int *w)
+write_titles(struct out *o, const int *w, const int *shown)
 {
 	int	i, first;
 
 	if (o->color)
 		fputs(out_style_seq(STYLE_BOLD), o->fp);
 	for (i = 0, first = 1; i < o->ncols; i++) {
-		if (o->cols[i].title == NULL)
+		if (!shown[i])
 			continue;
 		if (!first)
 			fputs("  ", o->fp);
 		first = 0;
 		put_cell(o->fp, o->cols[i].title, w[i],
-		    right_aligned(&o->cols[i]), last_visible(o, i));
+		    right_aligned(&o->cols[i]),
+		    last_visible(shown, o->ncols, i));
 	}
 	if (o->color)
 		fputs("\033[0m", o->fp);
@@ -583,7 +703,7 @@ write_titles(struct out *o, const int *w)
 
 /* Row r; a styled cell restores the row's style after it. */
 static void
-write_row(struct out *o, const int *w, size_t r)
+write_row(struct out *o, const int *w, const int *shown, size_t r)
 {
 	enum out_style	 rs = o->rowstyle[r];
 	struct cell	*c;
@@ -592,7 +712,7 @@ write_row(struct out *o, const int *w, size_t r)
 	if (o->color && rs != STYLE_NONE)
 		fputs(out_style_seq(rs), o->fp);
 	for (i = 0, first = 1; i < o->ncols; i++) {
-		if (o->cols[i].title == NULL)
+		if (!shown[i])
 			continue;
 		c = &o->cells[r * (size_t)o->ncols + (size_t)i];
 		if (!first)
@@ -601,7 +721,7 @@ write_row(struct out *o, const int *w, size_t r)
 		if (o->color && c->style != STYLE_NONE)
 			fputs(out_style_seq(c->style), o->fp);
 		put_cell(o->fp, c->text, w[i], right_aligned(&o->cols[i]),
-		    last_visible(o, i));
+		    last_visible(shown, o->ncols, i));
 		if (o->color && c->style != STYLE_NONE) {
 			fputs("\033[0m", o->fp);
 			if (rs != STYLE_NONE)
@@ -613,20 +733,48 @@ write_row(struct out *o, const int *w, size_t r)
 	putc('\n', o->fp);
 }
 
+/* The lines of out_line() due before row r; *next is the first left. */
+static void
+write_lines(struct out *o, size_t r, int *next, int avail)
+{
+	struct line	*l;
+
+	for (; *next < o->nlines && o->lines[*next].at <= r; (*next)++) {
+		l = &o->lines[*next];
+		if (o->color && l->style != STYLE_NONE)
+			fputs(out_style_seq(l->style), o->fp);
+		if (l->cut)
+			text_cut(o->fp, l->text, avail);
+		else
+			fputs(l->text, o->fp);
+		if (o->color && l->style != STYLE_NONE)
+			fputs("\033[0m", o->fp);
+		putc('\n', o->fp);
+	}
+}
+
 static void
 write_table(struct out *o)
 {
 	int	*w = xcalloc((size_t)o->ncols, sizeof *w);
-	int	 i;
+	int	*shown = xcalloc((size_t)o->ncols, sizeof *shown);
+	int	 i, next = 0, avail = out_term_width(o->fp);
 	size_t	 r;
 
-	column_widths(o, w);
+	column_widths(o, w, shown, avail);
+	if (o->nrows == 0 && o->nlines == 0 && isatty(fileno(o->fp)))
+		fprintf(o->fp, "%s\n", o->empty ? o->empty :
+		    "nothing to list");
 	if (o->nrows > 0)
-		write_titles(o, w);
-	for (r = 0; r < o->nrows; r++)
-		write_row(o, w, r);
+		write_titles(o, w, shown);
+	for (r = 0; r < o->nrows; r++) {
+		write_lines(o, r, &next, avail);
+		write_row(o, w, shown, r);
+	}
+	write_lines(o, o->nrows, &next, avail);
 	for (i = 0; i < o->nfooters; i++)
 		fprintf(o->fp, "%s\n", o->footers[i]);
+	free(shown);
 	free(w);
 }
 
@@ -642,6 +790,10 @@ out_free(struct out *o)
 		free(o->cells[i].text);
 	for (i = 0; i < (size_t)o->nfooters; i++)
 		free(o->footers[i]);
+	for (i = 0; i < (size_t)o->nlines; i++)
+		free(o->lines[i].text);
+	free(o->lines);
+	free(o->empty);
 	free(o->footers);
 	free(o->cells);
 	free(o->rowstyle);

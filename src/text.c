@@ -74,24 +74,43 @@ utf8_valid(const char *s, size_t n)
 /* --- width, cut and pad ----------------------------------------------- */
 
 /*
- * Widths are counted in characters, one column each, as the tables have
- * always been laid out.  The text measured is made safe (text_safe)
- * before, so it is UTF-8; a byte that is not is a column of its own.
+ * Widths are display cells, as a terminal lays the text out: two for a
+ * wide (CJK) character or an emoji, none for a combining mark, one for
+ * the rest, by the Unicode tables of utf8proc (the same tables that fold
+ * names, so the width of a name does not hang on the user's locale).
+ * The text measured is made safe (text_safe) before, so it is UTF-8 and
+ * has no control character; a byte that is not UTF-8 is a cell of its
+ * own.
  */
-static int
-is_continuation(const char *p)
+static size_t
+char_cells(const char *s, int *cells)
 {
-	return ((unsigned char)*p & 0xC0) == 0x80;
+	unsigned	cp;
+	size_t		len;
+
+	if ((unsigned char)*s < 0x80) {
+		*cells = 1;
+		return 1;
+	}
+	if ((len = utf8_next(s, strnlen(s, 4), &cp)) == 0) {
+		*cells = 1;
+		return 1;
+	}
+	*cells = utf8proc_charwidth((utf8proc_int32_t)cp);
+	if (*cells < 0)
+		*cells = 0;
+	return len;
 }
 
 int
 text_width(const char *s)
 {
-	int	w = 0;
+	int	w = 0, cw;
 
-	for (; *s != '\0'; s++)
-		if (!is_continuation(s))
-			w++;
+	while (*s != '\0') {
+		s += char_cells(s, &cw);
+		w += cw;
+	}
 	return w;
 }
 
@@ -99,22 +118,38 @@ size_t
 text_fit(const char *s, int width)
 {
 	const char	*p = s;
-	int		 n;
+	size_t		 len;
+	int		 n = 0, cw;
 
-	for (n = 0; *p != '\0' && n < width; n++) {
-		p++;
-		while (is_continuation(p))
-			p++;
+	if (width <= 0)
+		return 0;
+	/* A combining mark after the last character that fits goes too. */
+	while (*p != '\0') {
+		len = char_cells(p, &cw);
+		if (n + cw > width)
+			break;
+		n += cw;
+		p += len;
 	}
 	return (size_t)(p - s);
 }
 
-/* What fits in width - 1 columns, and the ellipsis that marks the cut. */
-static void
+/*
+ * What fits in width - 1 cells, and the ellipsis that marks the cut.
+ * Returns the cells written: one short of width when a wide character
+ * would have straddled the cut.
+ */
+static int
 cut(FILE *fp, const char *s, int width)
 {
-	fwrite(s, 1, text_fit(s, width - 1), fp);
+	size_t	n = text_fit(s, width - 1);
+	char	*head = xstrndup(s, n);
+	int	 w = text_width(head);
+
+	fwrite(s, 1, n, fp);
 	fputs("\xe2\x80\xa6", fp);
+	free(head);
+	return w + 1;
 }
 
 static void
@@ -130,7 +165,7 @@ text_cut(FILE *fp, const char *s, int width)
 	if (width <= 0 || text_width(s) <= width)
 		fputs(s, fp);
 	else
-		cut(fp, s, width);
+		(void)cut(fp, s, width);
 }
 
 void
@@ -139,7 +174,7 @@ text_pad(FILE *fp, const char *s, int width, enum text_align align)
 	int	w = text_width(s);
 
 	if (w > width) {
-		cut(fp, s, width);
+		spaces(fp, width - cut(fp, s, width));
 		return;
 	}
 	if (align == TEXT_RIGHT)

@@ -19,10 +19,24 @@ enum out_type {
 	OUT_LIST	/* array of strings; tsv/csv join with "; " */
 };
 
+/*
+ * How a table fits a terminal (out_term_width): first the columns
+ * marked OUT_SHRINK (free text: names, titles, notes, people) are cut
+ * with an ellipsis, down to OUT_SHRINK_MIN cells; if that is not enough
+ * the columns with a drop rank are left out, rank 1 first, then 2 and
+ * so on.  A column with neither is never cut (an enum, a date, money):
+ * a row is never wrapped.
+ */
+#define OUT_SHRINK	0x1
+#define OUT_DROP(rank)	((unsigned)(rank) << 1)
+#define OUT_DROP_RANK(fit) ((int)((fit) >> 1))
+#define OUT_SHRINK_MIN	16
+
 struct out_col {
 	const char	*key;	/* JSON key and tsv/csv header; NULL: table only */
 	const char	*title;	/* table header; NULL hides it in table */
 	enum out_type	 type;
+	unsigned	 fit;	/* OUT_SHRINK | OUT_DROP(rank); rank 0: kept */
 };
 
 enum out_style {
@@ -67,6 +81,24 @@ struct cJSON	*out_row_json(struct out *);
 void		 out_row_end(struct out *);
 /* A table-only line after the rows (totals); ignored by machine formats. */
 void		 out_footer(struct out *, const char *);
+/*
+ * A table-only line written before the next row (or after the rows if
+ * none follows), outside the columns: a heading of the rows under it.
+ * cut: cut with an ellipsis to the terminal's width (a name), else
+ * written whole (a command to type).  Ignored by machine formats.
+ */
+void		 out_line(struct out *, const char *, enum out_style, int cut);
+/*
+ * The line a table writes on a terminal when it has no rows ("no
+ * archived accounts"); without it, "nothing to list".  Off a terminal
+ * an empty table stays empty, for scripts.
+ */
+void		 out_empty(struct out *, const char *);
+/*
+ * The width tables fit in: the terminal's (TIOCGWINSZ) when fp is one,
+ * else $COLUMNS when it is a number, else 0 (no limit).
+ */
+int		 out_term_width(FILE *);
 /*
  * Single-object mode (`show` commands): json prints the one object, not
  * an array.  Call before the first row.

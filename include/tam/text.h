@@ -28,18 +28,21 @@ size_t		 utf8_next(const char *s, size_t avail, unsigned *cp);
 /* --- width, cut and pad ----------------------------------------------- */
 
 /*
- * The columns a table gives the NUL-terminated s: one per character
- * (code point), the unit every table of tam is laid out in.
+ * The display cells the NUL-terminated s takes on a terminal: 2 for a
+ * wide (CJK) character or an emoji, 0 for a combining mark, 1 for the
+ * rest (utf8proc's tables), the unit every table of tam is laid out in.
+ * s is text made safe (text_safe); a byte that is not UTF-8 takes one.
  */
 int		 text_width(const char *s);
 /*
  * The length in bytes of the longest start of s that takes at most
- * width columns, never splitting a character (0 when width <= 0).
+ * width cells, never splitting a character nor a base character from
+ * its combining marks (0 when width <= 0).
  */
 size_t		 text_fit(const char *s, int width);
 /*
- * Writes s to fp, cut to width columns when it is wider: what fits in
- * width - 1 columns and an ellipsis.  A width <= 0 writes all of s.
+ * Writes s to fp, cut to width cells when it is wider: what fits in
+ * width - 1 cells and an ellipsis.  A width <= 0 writes all of s.
  */
 void		 text_cut(FILE *fp, const char *s, int width);
 
@@ -49,8 +52,9 @@ enum text_align {
 };
 
 /*
- * Writes s to fp in exactly width columns: cut as text_cut() does when
- * it is wider, else padded with spaces on the side align says.
+ * Writes s to fp in exactly width cells: cut as text_cut() does when
+ * it is wider (and a space after the ellipsis when a wide character
+ * did not fit), else padded with spaces on the side align says.
  */
 void		 text_pad(FILE *fp, const char *s, int width,
 		    enum text_align align);

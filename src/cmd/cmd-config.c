@@ -8,9 +8,9 @@
 #include "tam/settings.h"
 
 static const struct out_col config_cols[] = {
-	{ "key",	"KEY",		OUT_STR },
-	{ "value",	"VALUE",	OUT_STR },
-	{ "default",	"DEFAULT",	OUT_STR },
+	{ "key",	"KEY",		OUT_STR, 0 },
+	{ "value",	"VALUE",	OUT_STR, OUT_SHRINK },
+	{ "default",	"DEFAULT",	OUT_STR, OUT_SHRINK | OUT_DROP(1) },
 };
 
 /* None takes an option: this checks there is none, and the count. */

@@ -2,20 +2,20 @@
  * cmd-due.c: tam due, the morning list: open tasks grouped overdue,
  * today and upcoming, then the data hygiene items (SPEC §8).
  */
-#include <sys/ioctl.h>
-
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "tam/account.h"
+#include "tam/account-store.h"
 #include "tam/clock.h"
 #include "tam/cmd.h"
 #include "tam/date.h"
+#include "tam/db.h"
 #include "tam/db-sched.h"
 #include "tam/money.h"
+#include "tam/num.h"
 #include "tam/out.h"
 #include "tam/sched.h"
 #include "tam/settings.h"
@@ -25,6 +25,8 @@
 #define OPT_HORIZON	1001
 #define OPT_ALL		1002
 #define OPT_NO_SYNC	1003
+#define OPT_LIMIT	1004
+#define OPT_ACCOUNT	1005
 
 enum group { G_OVERDUE, G_TODAY, G_UPCOMING, G_HYGIENE, G_COUNT };
 
@@ -36,7 +38,9 @@ static const char *const group_keys[G_COUNT] = {
 struct row {
 	int64_t		 task_id;	/* 0: none */
 	char		*kind;
-	char		*title;
+	char		*title;		/* as machine formats have it */
+	char		*what;		/* the table's title, NULL: title */
+	char		*fix;		/* the command that fixes it */
 	int		 due;		/* DATE_NONE: none */
 	enum group	 group;
 	int64_t		 account_id;	/* 0: none */
@@ -71,26 +75,31 @@ static const struct cmd_option due_options[] = {
 	    "every open task, however far ahead", NULL, OPT_ALL, 0 },
 	{ "no-sync", 0, no_argument, NULL,
 	    "do not plan new work first (sync)", NULL, OPT_NO_SYNC, 0 },
+	{ "limit", 0, required_argument, "N",
+	    "only the first N rows of the list, in its order", NULL,
+	    OPT_LIMIT, 0 },
+	{ "account", 0, required_argument, "ACCOUNT",
+	    "only the rows of ACCOUNT", NULL, OPT_ACCOUNT, 0 },
 	CMD_OPTIONS_END
 };
 
 static const struct out_col due_cols[] = {
-	{ "task_id",		"ID",		OUT_INT },
-	{ "kind",		NULL,		OUT_STR },
-	{ "title",		"TASK",		OUT_STR },
-	{ "due",		"DUE",		OUT_DATE },
-	{ "days",		"DAYS",		OUT_INT },
-	{ "group",		NULL,		OUT_STR },
-	{ "account_id",		NULL,		OUT_INT },
-	{ "account",		"ACCOUNT",	OUT_STR },
-	{ "sfid",		NULL,		OUT_STR },
-	{ "renewal_date",	"RENEWAL",	OUT_DATE },
-	{ "acv",		"ACV",		OUT_MONEY },
-	{ "strategic",		NULL,		OUT_BOOL },
-	{ "cta_id",		NULL,		OUT_INT },
-	{ "attendees",		NULL,		OUT_LIST },
+	{ "task_id",		"ID",		OUT_INT, 0 },
+	{ "kind",		NULL,		OUT_STR, 0 },
+	{ "title",		"TASK",		OUT_STR, 0 },
+	{ "due",		"DUE",		OUT_DATE, 0 },
+	{ "days",		"DAYS",		OUT_INT, 0 },
+	{ "group",		NULL,		OUT_STR, 0 },
+	{ "account_id",		NULL,		OUT_INT, 0 },
+	{ "account",		"ACCOUNT",	OUT_STR, 0 },
+	{ "sfid",		NULL,		OUT_STR, 0 },
+	{ "renewal_date",	"RENEWAL",	OUT_DATE, 0 },
+	{ "acv",		"ACV",		OUT_MONEY, 0 },
+	{ "strategic",		NULL,		OUT_BOOL, 0 },
+	{ "cta_id",		NULL,		OUT_INT, 0 },
+	{ "attendees",		NULL,		OUT_LIST, 0 },
 	/* Last, so that the columns before it keep their places. */
-	{ "currency",		NULL,		OUT_STR },
+	{ "currency",		NULL,		OUT_STR, 0 },
 };
 #define NDUE_COLS ((int)(sizeof due_cols / sizeof due_cols[0]))
 
@@ -110,20 +119,29 @@ row_add(struct due_list *l)
 	return r;
 }
 
+/* Frees the strings of row r. */
+static void
+row_free(struct row *r)
+{
+	int	k;
+
+	free(r->kind);
+	free(r->title);
+	free(r->what);
+	free(r->fix);
+	free(r->account);
+	free(r->sfid);
+	for (k = 0; k < r->nattendees; k++)
+		free(r->attendees[k]);
+}
+
 static void
 rows_free(struct due_list *l)
 {
 	size_t	i;
-	int	k;
 
-	for (i = 0; i < l->n; i++) {
-		free(l->v[i].kind);
-		free(l->v[i].title);
-		free(l->v[i].account);
-		free(l->v[i].sfid);
-		for (k = 0; k < l->v[i].nattendees; k++)
-			free(l->v[i].attendees[k]);
-	}
+	for (i = 0; i < l->n; i++)
+		row_free(&l->v[i]);
 	free(l->v);
 }
 
@@ -192,6 +210,9 @@ add_passed(void *arg, const struct due_account *a)
 	date_format(a->renewal_date, d);
 	r->title = xasprintf("Renewal date %s passed: set the next one "
 	    "(tam account set %" PRId64 " --renewal DATE)", d, a->id);
+	r->what = xasprintf("Renewal date %s passed: set the next one", d);
+	r->fix = xasprintf("tam account set %" PRId64 " --renewal DATE",
+	    a->id);
 	return 0;
 }
 
@@ -204,6 +225,9 @@ add_recovered(void *arg, const struct due_cta *c)
 	r->title = xasprintf("Sentiment recovered (%s) \xe2\x80\x94 conclude "
 	    "the CTA (tam cta close %" PRId64 ")", c->a.sentiment ?
 	    c->a.sentiment : "not set", c->id);
+	r->what = xasprintf("Sentiment recovered (%s) \xe2\x80\x94 conclude "
+	    "the CTA", c->a.sentiment ? c->a.sentiment : "not set");
+	r->fix = xasprintf("tam cta close %" PRId64, c->id);
 	return 0;
 }
 
@@ -215,6 +239,9 @@ add_missing(void *arg, const struct due_account *a)
 	r->title = xasprintf("At risk (%s%s) with no At-Risk CTA yet: "
 	    "tam sync opens it", a->sentiment,
 	    a->requires_triage ? ", requires triage" : "");
+	r->what = xasprintf("At risk (%s%s) with no At-Risk CTA yet",
+	    a->sentiment, a->requires_triage ? ", requires triage" : "");
+	r->fix = xstrdup("tam sync");
 	return 0;
 }
 
@@ -230,6 +257,11 @@ add_stale(void *arg, const struct due_account *a)
 		    l->s->stale_days);
 	else
 		r->title = xstrdup(l->stale_title);
+	/* The title without its "(tam sentiment)". */
+	r->what = xstrndup(r->title, strlen(r->title) -
+	    strlen(" (tam sentiment)"));
+	r->fix = xasprintf("tam sentiment %" PRId64 " green|yellow|red",
+	    a->id);
 	return 0;
 }
 
@@ -257,6 +289,10 @@ add_monthly(struct due_list *l, const char *tam, char **err)
 	r->title = xasprintf("Monthly review of renewal dates: %" PRId64
 	    " account%s renewing within %s (tam account list%s%s "
 	    "--renewing-within %s)", n, n == 1 ? "" : "s", ps,
+	    tam ? " --tam " : "", tam ? tam : "", ps);
+	r->what = xasprintf("Monthly review of renewal dates: %" PRId64
+	    " account%s renewing within %s", n, n == 1 ? "" : "s", ps);
+	r->fix = xasprintf("tam account list%s%s --renewing-within %s",
 	    tam ? " --tam " : "", tam ? tam : "", ps);
 	return 0;
 }
@@ -399,210 +435,22 @@ print_machine(struct tam_ctx *ctx, const struct due_list *l)
 
 /* --- the table, for people at 8 a.m. ------------------------------ */
 
-#define ACCOUNT_MAX	24	/* the widest account column */
-#define ACCOUNT_MIN	14	/* what a narrow terminal still gets */
-
-struct table {
-	FILE	*fp;
-	int	 color;
-	int	 width;		/* 0: no limit (not a terminal) */
-	int	 id_w;
-	int	 account_w;
+/*
+ * The rows under their account's line; the first column is empty so
+ * that they stand two cells in from it.  Written by out.c, which fits
+ * them to the terminal like every other table.
+ */
+static const struct out_col table_cols[] = {
+	{ NULL,		"",		OUT_STR, 0 },
+	{ NULL,		"ID",		OUT_INT, 0 },
+	{ NULL,		"DUE",		OUT_DATE, 0 },
+	{ NULL,		"DAYS",		OUT_INT, 0 },
+	{ NULL,		"TASK",		OUT_STR, OUT_SHRINK },
 };
-
-/* Columns before the account: ID, DUE (10), DAYS (4), two-space gaps. */
-#define PREFIX_W(t)	((t)->id_w + 2 + 10 + 2 + 4 + 2)
+#define NTABLE_COLS ((int)(sizeof table_cols / sizeof table_cols[0]))
 
 static void
-style_on(const struct table *t, enum out_style s)
-{
-	if (t->color && s != STYLE_NONE)
-		fputs(out_style_seq(s), t->fp);
-}
-
-static void
-style_off(const struct table *t, enum out_style s)
-{
-	if (t->color && s != STYLE_NONE)
-		fputs("\033[0m", t->fp);
-}
-
-static int
-term_width(void)
-{
-	struct winsize	ws;
-
-	if (!isatty(STDOUT_FILENO))
-		return 0;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
-}
-
-/* The width of "Acme Corp *" (a strategic account is marked). */
-static int
-account_width(const struct row *r)
-{
-	if (r->account == NULL)
-		return 0;
-	return text_width(r->account) + (r->strategic ? 2 : 0);
-}
-
-/* The account in exactly t->account_w columns; a cut keeps the mark. */
-static void
-put_account(const struct table *t, const struct row *r)
-{
-	int	mark = r->strategic ? 2 : 0, w;
-
-	if (r->account == NULL) {
-		text_pad(t->fp, "", t->account_w, TEXT_LEFT);
-		return;
-	}
-	w = text_width(r->account);
-	if (w > t->account_w - mark)
-		w = t->account_w - mark;
-	if (r->strategic)
-		style_on(t, STYLE_BOLD);
-	text_cut(t->fp, r->account, t->account_w - mark);
-	if (r->strategic)
-		fputs(" *", t->fp);
-	if (r->strategic)
-		style_off(t, STYLE_BOLD);
-	for (w += mark; w < t->account_w; w++)
-		putc(' ', t->fp);
-}
-
-/*
- * Writes s dimmed at indent, wrapped at spaces to the terminal's width
- * (the attendees are worth more than an ellipsis); a word longer than
- * the line is cut.
- */
-static void
-put_wrapped(const struct table *t, const char *s, int indent)
-{
-	const char	*p, *brk, *end;
-	int		 avail = t->width ? t->width - indent : 0;
-
-	while (*s != '\0') {
-		brk = NULL;
-		if (avail > 0 && text_width(s) > avail) {
-			/* The last space that keeps the line within avail. */
-			end = s + text_fit(s, avail);
-			for (p = s; p < end; p++)
-				if (*p == ' ')
-					brk = p;
-		}
-		fprintf(t->fp, "%*s", indent, "");
-		style_on(t, STYLE_DIM);
-		if (brk == NULL) {
-			text_cut(t->fp, s, avail);
-			s += strlen(s);
-		} else {
-			fwrite(s, 1, (size_t)(brk - s), t->fp);
-			s = brk + 1;
-		}
-		style_off(t, STYLE_DIM);
-		putc('\n', t->fp);
-	}
-}
-
-/*
- * The second line, dimmed: the renewal date and ACV on the first row of
- * an account (not repeated on the rows after it), the attendees of a
- * meeting.
- */
-static void
-put_detail(const struct table *t, const struct row *r, int first,
-    int indent)
-{
-	char	*line, *next, d[11], m[48];
-	int	 k;
-
-	if (r->account_id == 0)
-		return;
-	line = xstrdup("");
-	if (first && r->renewal_date != DATE_NONE) {
-		date_format(r->renewal_date, d);
-		next = xasprintf("renews %s", d);
-		free(line);
-		line = next;
-	}
-	if (first && r->has_acv) {
-		money_format(r->acv_cents, r->currency, m);
-		next = xasprintf("%s%s%s", line, *line ? ", " : "", m);
-		free(line);
-		line = next;
-	}
-	for (k = 0; k < r->nattendees; k++) {
-		next = xasprintf("%s%s%s", line, k == 0 ? (*line ? "; with " :
-		    "with ") : ", ", r->attendees[k]);
-		free(line);
-		line = next;
-	}
-	if (*line != '\0')
-		put_wrapped(t, line, indent);
-	free(line);
-}
-
-static void
-put_row(const struct table *t, const struct row *r, int first, int today)
-{
-	char		 id[24] = "-", due[11] = "", days[16] = "";
-	enum out_style	 s = r->group == G_OVERDUE ? STYLE_RED : STYLE_NONE;
-	int		 used;
-
-	if (r->task_id)
-		snprintf(id, sizeof id, "%" PRId64, r->task_id);
-	if (r->due != DATE_NONE) {
-		date_format(r->due, due);
-		snprintf(days, sizeof days, "%+d", r->due - today);
-		if (r->due == today)
-			strcpy(days, "0");
-	}
-	fprintf(t->fp, "%*s  %-10s  ", t->id_w, id, due);
-	style_on(t, s);
-	fprintf(t->fp, "%4s", days);
-	style_off(t, s);
-	fputs("  ", t->fp);
-	put_account(t, r);
-	fputs("  ", t->fp);
-	used = PREFIX_W(t) + t->account_w + 2;
-	text_cut(t->fp, r->title, t->width ? t->width - used : 0);
-	putc('\n', t->fp);
-	put_detail(t, r, first, PREFIX_W(t));
-}
-
-/*
- * Column widths: the account column as wide as the names (at most
- * ACCOUNT_MAX), narrowed on a small terminal so that titles keep room.
- */
-static void
-size_table(struct table *t, const struct due_list *l)
-{
-	size_t	i;
-	int	w, title_w = 0, room;
-	char	buf[24];
-
-	t->id_w = 2;
-	t->account_w = 7;
-	for (i = 0; i < l->n; i++) {
-		snprintf(buf, sizeof buf, "%" PRId64, l->v[i].task_id);
-		if ((w = (int)strlen(buf)) > t->id_w)
-			t->id_w = w;
-		if ((w = account_width(&l->v[i])) > t->account_w)
-			t->account_w = w > ACCOUNT_MAX ? ACCOUNT_MAX : w;
-		if ((w = text_width(l->v[i].title)) > title_w)
-			title_w = w;
-	}
-	if (t->width == 0)
-		return;
-	room = t->width - PREFIX_W(t) - 2 - title_w;
-	if (room < t->account_w)
-		t->account_w = room > ACCOUNT_MIN ? room : ACCOUNT_MIN;
-}
-
-static void
-put_heading(const struct table *t, enum group g, int count, int until)
+put_heading(struct out *o, enum group g, int count, int until)
 {
 	static const char *const names[G_COUNT] = {
 		"OVERDUE", "TODAY", "UPCOMING", "DATA HYGIENE"
@@ -610,97 +458,198 @@ put_heading(const struct table *t, enum group g, int count, int until)
 	static const enum out_style styles[G_COUNT] = {
 		STYLE_RED, STYLE_BOLD, STYLE_CYAN, STYLE_YELLOW
 	};
-	char	d[11];
+	char	d[11], *line;
 
-	style_on(t, styles[g]);
-	if (t->color && g != G_TODAY)
-		fputs(out_style_seq(STYLE_BOLD), t->fp);
 	if (g == G_UPCOMING && until != DATE_NONE) {
 		date_format(until, d);
-		fprintf(t->fp, "%s to %s (%d)", names[g], d, count);
+		line = xasprintf("%s to %s (%d)", names[g], d, count);
 	} else
-		fprintf(t->fp, "%s (%d)", names[g], count);
-	style_off(t, styles[g]);
-	putc('\n', t->fp);
-}
-
-/* Replaces stored text *s by its safe form for a terminal. */
-static void
-make_safe(char **s)
-{
-	char	*safe;
-
-	if (*s == NULL)
-		return;
-	safe = text_safe(*s, TEXT_CELL);
-	free(*s);
-	*s = safe;
+		line = xasprintf("%s (%d)", names[g], count);
+	out_line(o, line, styles[g], 1);
+	free(line);
 }
 
 /*
- * The table is for people: the stored text in it is made safe first, so
- * that the columns are measured on what is printed.
+ * The account's line, said once for its rows: the name (marked when
+ * strategic), the renewal, the ACV and who comes to its meetings.
+ */
+static void
+put_account(struct out *o, const struct due_list *l, size_t i)
+{
+	const struct row	*r = &l->v[i], *m = NULL;
+	char			*line, *next, d[11], money[48];
+	size_t			 j;
+	int			 k;
+
+	line = xasprintf("%s%s", r->account, r->strategic ? " *" : "");
+	if (r->renewal_date != DATE_NONE) {
+		date_format(r->renewal_date, d);
+		next = xasprintf("%s  renews %s", line, d);
+		free(line);
+		line = next;
+	}
+	if (r->has_acv) {
+		money_format(r->acv_cents, r->currency, money);
+		next = xasprintf("%s  %s", line, money);
+		free(line);
+		line = next;
+	}
+	for (j = i; j < l->n && m == NULL; j++)
+		if (l->v[j].group == r->group &&
+		    l->v[j].account_id == r->account_id &&
+		    l->v[j].nattendees > 0)
+			m = &l->v[j];
+	for (k = 0; m != NULL && k < m->nattendees; k++) {
+		next = xasprintf("%s%s%s", line, k == 0 ? "  with " : ", ",
+		    m->attendees[k]);
+		free(line);
+		line = next;
+	}
+	out_line(o, line, r->strategic ? STYLE_BOLD : STYLE_NONE, 1);
+	free(line);
+}
+
+static void
+put_row(struct out *o, const struct row *r, int today)
+{
+	char	days[16];
+
+	out_str(o, "");
+	if (r->task_id)
+		out_int(o, r->task_id);
+	else
+		out_str(o, "-");
+	out_date(o, r->due);
+	if (r->due != DATE_NONE) {
+		snprintf(days, sizeof days, "%+d", r->due - today);
+		if (r->due == today)
+			strcpy(days, "0");
+		if (r->group == G_OVERDUE)
+			out_cell_style(o, STYLE_RED);
+		out_str(o, days);
+	} else
+		out_null(o);
+	out_str(o, r->what != NULL ? r->what : r->title);
+	out_row_end(o);
+	/* The command to type is never cut: a line of its own. */
+	if (r->fix != NULL) {
+		char	*line = xasprintf("      fix: %s", r->fix);
+
+		out_line(o, line, STYLE_DIM, 0);
+		free(line);
+	}
+}
+
+/* The line for an empty list: a first morning says how to start. */
+static int
+print_empty(struct tam_ctx *ctx, int until)
+{
+	int64_t	 n;
+	char	*err = NULL, d[11];
+
+	if (db_account_count(ctx->db, &n, &err) != 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (n == 0)
+		printf("No accounts yet: start with tam import FILE (a "
+		    "Salesforce export), or tam account add NAME.\n");
+	else if (until != DATE_NONE) {
+		date_format(until, d);
+		printf("Nothing due through %s, and nothing to tidy "
+		    "up. Have a good day.\n", d);
+	} else
+		printf("Nothing open, and nothing to tidy up. Have a "
+		    "good day.\n");
+	return ferror(stdout) ? TAM_FAIL : TAM_OK;
+}
+
+/*
+ * Each group's rows under one line per account, in the order of the
+ * account's first row in the group; the rows of an account keep their
+ * order.  left: rows --limit left out.
  */
 static int
-print_table(struct tam_ctx *ctx, struct due_list *l, int until)
+print_table(struct tam_ctx *ctx, struct due_list *l, int until, size_t left)
 {
-	struct table	 t;
-	int		 counts[G_COUNT] = { 0 }, any_strategic = 0, first, k;
-	size_t		 i;
-	char		 d[11];
+	struct out	*o;
+	int		 counts[G_COUNT] = { 0 }, any_strategic = 0;
+	char		*done, *line;
+	size_t		 i, j;
 	enum group	 g;
 
-	for (i = 0; i < l->n; i++) {
-		make_safe(&l->v[i].title);
-		make_safe(&l->v[i].account);
-		for (k = 0; k < l->v[i].nattendees; k++)
-			make_safe(&l->v[i].attendees[k]);
-	}
-	t.fp = stdout;
-	t.color = ctx->color;
-	t.width = term_width();
-	size_table(&t, l);
+	if (l->n == 0 && left == 0)
+		return print_empty(ctx, until);
 	for (i = 0; i < l->n; i++) {
 		counts[l->v[i].group]++;
 		any_strategic |= l->v[i].strategic;
 	}
-	if (l->n == 0) {
-		if (until != DATE_NONE) {
-			date_format(until, d);
-			printf("Nothing due through %s, and nothing to tidy "
-			    "up. Have a good day.\n", d);
-		} else
-			printf("Nothing open, and nothing to tidy up. Have a "
-			    "good day.\n");
-		return ferror(stdout) ? TAM_FAIL : TAM_OK;
-	}
-	style_on(&t, STYLE_DIM);
-	fprintf(t.fp, "%*s  %-10s  %4s  ", t.id_w, "ID", "DUE", "DAYS");
-	text_pad(t.fp, "ACCOUNT", t.account_w, TEXT_LEFT);
-	fputs("  TASK", t.fp);
-	style_off(&t, STYLE_DIM);
-	putc('\n', t.fp);
+	o = out_begin(ctx, table_cols, NTABLE_COLS);
+	done = xcalloc(l->n + 1, 1);
 	for (i = 0, g = G_COUNT; i < l->n; i++) {
-		first = 1;
+		if (done[i])
+			continue;
 		if (l->v[i].group != g) {
+			if (g != G_COUNT)
+				out_line(o, "", STYLE_NONE, 1);
 			g = l->v[i].group;
-			if (i > 0)
-				putc('\n', t.fp);
-			put_heading(&t, g, counts[g], until);
-		} else if (l->v[i].account_id == l->v[i - 1].account_id)
-			first = 0;
-		put_row(&t, &l->v[i], first, ctx->today);
+			put_heading(o, g, counts[g], until);
+		}
+		if (l->v[i].account_id == 0) {
+			put_row(o, &l->v[i], ctx->today);
+			continue;
+		}
+		put_account(o, l, i);
+		for (j = i; j < l->n && l->v[j].group == g; j++)
+			if (!done[j] &&
+			    l->v[j].account_id == l->v[i].account_id) {
+				done[j] = 1;
+				put_row(o, &l->v[j], ctx->today);
+			}
 	}
-	putc('\n', t.fp);
-	style_on(&t, STYLE_DIM);
-	fprintf(t.fp, "%d overdue, %d today, %d upcoming, %d to tidy up%s\n",
+	free(done);
+	out_footer(o, "");
+	/* Short lines: the footer is not cut to the terminal. */
+	line = xasprintf("%d overdue, %d today, %d upcoming, %d to tidy up",
 	    counts[G_OVERDUE], counts[G_TODAY], counts[G_UPCOMING],
-	    counts[G_HYGIENE], any_strategic ? "; * strategic account" : "");
-	style_off(&t, STYLE_DIM);
-	return ferror(stdout) ? TAM_FAIL : TAM_OK;
+	    counts[G_HYGIENE]);
+	out_footer(o, line);
+	free(line);
+	if (any_strategic)
+		out_footer(o, "* strategic account");
+	if (left > 0) {
+		line = xasprintf("%zu more not shown (--limit)", left);
+		out_footer(o, line);
+		free(line);
+	}
+	return out_finish(o) == 0 ? TAM_OK : TAM_FAIL;
 }
 
 /* --- the command ------------------------------------------------- */
+
+/*
+ * Keeps the rows of account (0: every row), then the first limit of
+ * them (0: all), in the list's order.  Returns how many the limit left
+ * out.
+ */
+static size_t
+rows_keep(struct due_list *l, int64_t account, int64_t limit)
+{
+	size_t	i, n = 0, left = 0;
+
+	for (i = 0; i < l->n; i++) {
+		if (account != 0 && l->v[i].account_id != account) {
+			row_free(&l->v[i]);
+			continue;
+		}
+		if (limit > 0 && (int64_t)n >= limit) {
+			row_free(&l->v[i]);
+			left++;
+			continue;
+		}
+		l->v[n++] = l->v[i];
+	}
+	l->n = n;
+	return left;
+}
 
 static int
 run_sync(struct tam_ctx *ctx)
@@ -725,8 +674,11 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 	struct due_list	 l;
 	struct period	 p;
 	const char	*tam = NULL, *horizon = NULL;
+	const char	*limit_arg = NULL, *account_arg = NULL;
 	char		*err = NULL, *tam_fold = NULL;
 	int		 ch, all = 0, no_sync = 0, until, rc;
+	int64_t		 limit = 0, account = 0;
+	size_t		 left;
 
 	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
@@ -742,6 +694,12 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 		case OPT_NO_SYNC:
 			no_sync = 1;
 			break;
+		case OPT_LIMIT:
+			limit_arg = optarg;
+			break;
+		case OPT_ACCOUNT:
+			account_arg = optarg;
+			break;
 		}
 	}
 	if (ch == CMD_OPT_ERROR)
@@ -749,6 +707,10 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (horizon != NULL && period_parse(horizon, &p) != 0)
 		return cmd_misuse(ctx, "--horizon: '%s' is not a period (N, "
 		    "Nd, Nw or Nm)", horizon);
+	if (limit_arg != NULL &&
+	    parse_int(limit_arg, 1, INT64_MAX, &limit) != 0)
+		return cmd_misuse(ctx, "--limit: '%s' is not a number of "
+		    "rows (1 or more)", limit_arg);
 	if (horizon != NULL && all)
 		return cmd_misuse(ctx, "due: --all and --horizon do not go "
 		    "together (--all ignores the horizon)");
@@ -767,14 +729,20 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (tam != NULL &&
 	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
+	if (account_arg != NULL &&
+	    (rc = account_resolve(ctx, account_arg, &account)) != TAM_OK) {
+		free(tam_fold);
+		return rc;
+	}
 	rc = collect(&l, tam_fold, until, &err);
 	free(tam_fold);
 	if (rc != 0) {
 		rows_free(&l);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
+	left = rows_keep(&l, account, limit);
 	if (ctx->format == FMT_TABLE)
-		rc = print_table(ctx, &l, until);
+		rc = print_table(ctx, &l, until, left);
 	else
 		rc = print_machine(ctx, &l);
 	rows_free(&l);
@@ -783,7 +751,8 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_due_entry = {
 	.name = "due",
-	.usage = "due [--tam P] [--horizon PERIOD] [--all] [--no-sync]",
+	.usage = "due [--tam P] [--horizon PERIOD] [--all] [--no-sync] "
+	    "[--limit N] [--account ACCOUNT]",
 	.summary = "what to do today",
 	.options = due_options,
 	.flags = CMD_DB | CMD_WRITE,

@@ -68,13 +68,13 @@ currencies_free(struct currencies *c)
 /* --- renewals -------------------------------------------------------- */
 
 static const struct out_col renewals_cols[] = {
-	{ "period",	 "PERIOD",	OUT_STR },
-	{ "accounts",	 "ACCOUNTS",	OUT_INT },
-	{ "acv",	 "ACV",		OUT_MONEY },
-	{ "acv_at_risk", "AT RISK",	OUT_MONEY },
-	{ "strategic",	 "STRATEGIC",	OUT_INT },
+	{ "period",	 "PERIOD",	OUT_STR, 0 },
+	{ "accounts",	 "ACCOUNTS",	OUT_INT, 0 },
+	{ "acv",	 "ACV",		OUT_MONEY, 0 },
+	{ "acv_at_risk", "AT RISK",	OUT_MONEY, 0 },
+	{ "strategic",	 "STRATEGIC",	OUT_INT, 0 },
 	/* Last, so the columns before it keep their places. */
-	{ "currency",	 NULL,		OUT_STR },
+	{ "currency",	 NULL,		OUT_STR, 0 },
 };
 #define NRENEWALS_COLS ((int)(sizeof renewals_cols / sizeof renewals_cols[0]))
 
@@ -334,21 +334,23 @@ report_renewals(struct tam_ctx *ctx, int argc, char **argv)
 /* --- at-risk ---------------------------------------------------------- */
 
 static const struct out_col at_risk_cols[] = {
-	{ "account_id",		"ID",		OUT_INT },
-	{ "account",		"ACCOUNT",	OUT_STR },
-	{ "sfid",		NULL,		OUT_STR },
-	{ "tam",		"TAM",		OUT_STR },
-	{ "sentiment",		NULL,		OUT_STR },
-	{ NULL,			"SENTIMENT",	OUT_STR },
-	{ "requires_triage",	NULL,		OUT_BOOL },
-	{ "cta_id",		"CTA",		OUT_INT },
-	{ "risk_type",		"RISK TYPE",	OUT_STR },
-	{ "risk_reason",	"RISK REASON",	OUT_STR },
-	{ "days_since_update",	"SINCE UPDATE",	OUT_INT },
-	{ "renewal_date",	"RENEWAL",	OUT_DATE },
-	{ "acv",		"ACV",		OUT_MONEY },
+	{ "account_id",		"ID",		OUT_INT, 0 },
+	{ "account",		"ACCOUNT",	OUT_STR, OUT_SHRINK },
+	{ "sfid",		NULL,		OUT_STR, 0 },
+	{ "tam",		"TAM",		OUT_STR,
+	    OUT_SHRINK | OUT_DROP(3) },
+	{ "sentiment",		NULL,		OUT_STR, 0 },
+	{ NULL,			"SENTIMENT",	OUT_STR, 0 },
+	{ "requires_triage",	NULL,		OUT_BOOL, 0 },
+	{ "cta_id",		"CTA",		OUT_INT, OUT_DROP(1) },
+	{ "risk_type",		"RISK TYPE",	OUT_STR, OUT_DROP(5) },
+	{ "risk_reason",	"RISK REASON",	OUT_STR,
+	    OUT_SHRINK | OUT_DROP(4) },
+	{ "days_since_update",	"SINCE UPDATE",	OUT_INT, OUT_DROP(2) },
+	{ "renewal_date",	"RENEWAL",	OUT_DATE, 0 },
+	{ "acv",		"ACV",		OUT_MONEY, 0 },
 	/* Last, so that the columns before it keep their places. */
-	{ "currency",		NULL,		OUT_STR },
+	{ "currency",		NULL,		OUT_STR, 0 },
 };
 #define NAT_RISK_COLS ((int)(sizeof at_risk_cols / sizeof at_risk_cols[0]))
 

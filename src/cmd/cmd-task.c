@@ -33,16 +33,16 @@ static const struct cmd_option list_options[] = {
 };
 
 static const struct out_col list_cols[] = {
-	{ "task_id",	"ID",		OUT_INT },
-	{ "account_id",	NULL,		OUT_INT },
-	{ "account",	"ACCOUNT",	OUT_STR },
-	{ "cta_id",	"CTA",		OUT_INT },
-	{ "kind",	NULL,		OUT_STR },
-	{ "title",	"TITLE",	OUT_STR },
-	{ "due",	"DUE",		OUT_DATE },
-	{ "status",	"STATUS",	OUT_STR },
-	{ "done_at",	NULL,		OUT_STR },
-	{ "note",	"NOTE",		OUT_STR },
+	{ "task_id",	"ID",		OUT_INT, 0 },
+	{ "account_id",	NULL,		OUT_INT, 0 },
+	{ "account",	"ACCOUNT",	OUT_STR, OUT_SHRINK },
+	{ "cta_id",	"CTA",		OUT_INT, OUT_DROP(2) },
+	{ "kind",	NULL,		OUT_STR, 0 },
+	{ "title",	"TITLE",	OUT_STR, OUT_SHRINK },
+	{ "due",	"DUE",		OUT_DATE, 0 },
+	{ "status",	"STATUS",	OUT_STR, 0 },
+	{ "done_at",	NULL,		OUT_STR, 0 },
+	{ "note",	"NOTE",		OUT_STR, OUT_SHRINK | OUT_DROP(1) },
 };
 #define NLIST_COLS ((int)(sizeof list_cols / sizeof list_cols[0]))
 

@@ -28,15 +28,16 @@ static const char *const post_types[] = {
 };
 
 static const struct out_col cols[] = {
-	{ "post_id",		"ID",		OUT_INT },
-	{ "account_id",		NULL,		OUT_INT },
-	{ "at",			"AT",		OUT_STR },
-	{ "type",		"TYPE",		OUT_STR },
-	{ "author",		"AUTHOR",	OUT_STR },
-	{ "sentiment",		NULL,		OUT_STR },
-	{ NULL,			"SENTIMENT",	OUT_STR },
-	{ "requires_triage",	NULL,		OUT_BOOL },
-	{ "body",		"BODY",		OUT_STR },
+	{ "post_id",		"ID",		OUT_INT, 0 },
+	{ "account_id",		NULL,		OUT_INT, 0 },
+	{ "at",			"AT",		OUT_STR, 0 },
+	{ "type",		"TYPE",		OUT_STR, 0 },
+	{ "author",		"AUTHOR",	OUT_STR,
+	    OUT_SHRINK | OUT_DROP(1) },
+	{ "sentiment",		NULL,		OUT_STR, 0 },
+	{ NULL,			"SENTIMENT",	OUT_STR, OUT_DROP(2) },
+	{ "requires_triage",	NULL,		OUT_BOOL, 0 },
+	{ "body",		"BODY",		OUT_STR, OUT_SHRINK },
 };
 #define NCOLS ((int)(sizeof cols / sizeof cols[0]))
 

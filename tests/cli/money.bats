@@ -104,8 +104,8 @@ tam: import rejected: 3 of 3 rows invalid, nothing written"
 	assert_line --index 2 "1,,Euro,alice,,2027-03-01,98,300000,EUR,true,,false,,,false"
 	run_tam due --all --format table
 	assert_success
-	assert_output --partial "renews 2027-03-01, EUR 300,000; with alice (TAM)"
-	assert_output --partial "renews 2027-02-01, \$250,000; with alice (TAM)"
+	assert_output --partial "renews 2027-03-01  EUR 300,000  with alice (TAM)"
+	assert_output --partial "renews 2027-02-01  \$250,000  with alice (TAM)"
 	refute_output --partial '$300,000'
 	# the due list's machine rows: acv a number, its currency last
 	run_tam due --all --format json

@@ -123,9 +123,9 @@ static char *
 csv_list(const char *text, int64_t n)
 {
 	static const struct out_col cols[] = {
-		{ "name", "NAME", OUT_STR },
-		{ "days", "DAYS", OUT_INT },
-		{ "acv", "ACV", OUT_MONEY },
+		{ "name", "NAME", OUT_STR, 0 },
+		{ "days", "DAYS", OUT_INT, 0 },
+		{ "acv", "ACV", OUT_MONEY, 0 },
 	};
 	struct tam_ctx	 ctx = { 0 };
 	struct out	*o;
@@ -166,7 +166,7 @@ static char *
 table_of(const char *text)
 {
 	static const struct out_col cols[] = {
-		{ "name", "NAME", OUT_STR },
+		{ "name", "NAME", OUT_STR, 0 },
 	};
 	struct tam_ctx	 ctx = { 0 };
 	struct out	*o;
@@ -200,6 +200,96 @@ test_table_cells(void **state)
 	free(got);
 }
 
+/* A table of the rows given, laid out for a terminal `cols` wide. */
+static char *
+table_fit(const char *cols_env, const char *const *rows, int n)
+{
+	static const struct out_col cols[] = {
+		{ "id", "ID", OUT_INT, 0 },
+		{ "name", "NAME", OUT_STR, OUT_SHRINK },
+		{ "sal", "SAL", OUT_STR, OUT_SHRINK | OUT_DROP(1) },
+		{ "state", "STATE", OUT_STR, 0 },
+		{ "health", "HEALTH", OUT_INT, OUT_DROP(2) },
+	};
+	struct tam_ctx	 ctx = { 0 };
+	struct out	*o;
+	char		*buf = NULL;
+	size_t		 len = 0;
+	FILE		*saved = stdout;
+	int		 i;
+
+	setenv("COLUMNS", cols_env, 1);
+	ctx.format = FMT_TABLE;
+	stdout = open_memstream(&buf, &len);
+	assert_non_null(stdout);
+	o = out_begin(&ctx, cols, 5);
+	for (i = 0; i < n; i++) {
+		out_int(o, i + 1);
+		out_str(o, rows[i]);
+		out_str(o, "Bob Stone");
+		out_str(o, "yellow+triage");
+		out_int(o, 74);
+		out_row_end(o);
+	}
+	assert_int_equal(out_finish(o), 0);
+	assert_int_equal(fclose(stdout), 0);
+	stdout = saved;
+	unsetenv("COLUMNS");
+	return buf;
+}
+
+/*
+ * Free text is cut first, then columns go by rank; an enum is never
+ * cut; widths are display cells (a CJK name is two a character).
+ */
+static void
+test_table_fit(void **state)
+{
+	static const char *const rows[] = {
+		"Wayne Enterprises International",
+		"\xe6\x9d\xb1\xe4\xba\xac",	/* 4 cells */
+	};
+	char	*got;
+
+	(void)state;
+	/* room for all: as wide as it needs */
+	got = table_fit("200", rows, 2);
+	assert_string_equal(got,
+	    "ID  NAME                "
+	        "             SAL        STATE          HEALTH\n"
+	    " 1  Wayne Enterprises International"
+	        "  Bob Stone  yellow+triage      74\n"
+	    " 2  \xe6\x9d\xb1\xe4\xba\xac      "
+	        "                       Bob Stone  yellow+triage      74\n");
+	free(got);
+	/* 60: the name cut, nothing left out */
+	got = table_fit("60", rows, 2);
+	assert_string_equal(got,
+	    "ID  NAME                    SAL        STATE          HEALTH\n"
+	    " 1  Wayne Enterprises Int\xe2\x80\xa6"
+	        "  Bob Stone  yellow+triage      74\n"
+	    " 2  \xe6\x9d\xb1\xe4\xba\xac  "
+	        "                  Bob Stone  yellow+triage      74\n");
+	free(got);
+	/*
+	 * 40: SAL (rank 1) goes, then HEALTH (rank 2), rather than cut
+	 * the name below OUT_SHRINK_MIN; the name gets the room back.
+	 */
+	got = table_fit("40", rows, 2);
+	assert_string_equal(got,
+	    "ID  NAME                   STATE\n"
+	    " 1  Wayne Enterprises In\xe2\x80\xa6  yellow+triage\n"
+	    " 2  \xe6\x9d\xb1\xe4\xba\xac                   yellow+triage\n");
+	free(got);
+	/* 30: nothing left to leave out: the name cut short, the state whole */
+	got = table_fit("30", rows, 2);
+	assert_string_equal(got,
+	    "ID  NAME         STATE\n"
+	    " 1  Wayne Ente\xe2\x80\xa6  yellow+triage\n"
+	    " 2  \xe6\x9d\xb1\xe4\xba\xac         yellow+triage\n");
+	free(got);
+}
+
 int
 main(void)
 {
@@ -209,6 +299,7 @@ main(void)
 		cmocka_unit_test(test_csv_guard),
 		cmocka_unit_test(test_csv_numbers),
 		cmocka_unit_test(test_table_cells),
+		cmocka_unit_test(test_table_fit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

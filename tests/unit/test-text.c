@@ -176,7 +176,10 @@ test_utf8_next(void **state)
 	assert_int_equal(utf8_next("\x80", 1, &cp), 0);
 }
 
-/* Widths in characters, and cuts that never split one. */
+/*
+ * Widths in display cells (wide 2, combining 0), and cuts that never
+ * split a character nor part a mark from its base.
+ */
 static void
 test_width_fit(void **state)
 {
@@ -195,7 +198,14 @@ test_width_fit(void **state)
 		{ "Caf\xc3\xa9s", 5, 4, 5 },
 		{ "\xc3\xa9\xc3\xa9", 2, 1, 2 },
 		{ "a\xe2\x80\xa6" "b", 3, 2, 4 },
-		{ "\xf0\x9f\x98\x80x", 2, 1, 4 },
+		{ "\xf0\x9f\x98\x80x", 3, 2, 4 },	/* emoji: 2 */
+		{ "\xf0\x9f\x98\x80x", 3, 1, 0 },
+		/* CJK: two cells each */
+		{ "\xe6\x9d\xb1\xe4\xba\xac", 4, 3, 3 },
+		{ "\xe6\x9d\xb1\xe4\xba\xac", 4, 4, 6 },
+		/* e + combining acute: one cell, the mark kept with it */
+		{ "e\xcc\x81x", 2, 1, 3 },
+		{ "e\xcc\x81x", 2, 2, 4 },
 	};
 	size_t	i;
 
@@ -246,6 +256,15 @@ test_cut_pad(void **state)
 		    "Soci\xc3\xa9t\xe2\x80\xa6" },
 		{ "\xc3\xa9t\xc3\xa9", 5, "\xc3\xa9t\xc3\xa9",
 		    "\xc3\xa9t\xc3\xa9  ", "  \xc3\xa9t\xc3\xa9" },
+		/* a wide character that would straddle the cut: a space */
+		{ "\xe6\x9d\xb1\xe4\xba\xac\xe9\x83\xbd", 4,
+		    "\xe6\x9d\xb1\xe2\x80\xa6",
+		    "\xe6\x9d\xb1\xe2\x80\xa6 ",
+		    "\xe6\x9d\xb1\xe2\x80\xa6 " },
+		{ "\xe6\x9d\xb1\xe4\xba\xac", 6,
+		    "\xe6\x9d\xb1\xe4\xba\xac",
+		    "\xe6\x9d\xb1\xe4\xba\xac  ",
+		    "  \xe6\x9d\xb1\xe4\xba\xac" },
 	};
 	size_t	 i;
 	char	*got;
