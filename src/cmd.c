@@ -275,6 +275,16 @@ cmd_check_text(struct tam_ctx *ctx, const char *option, const char *s)
 }
 
 int
+cmd_parse_date(struct tam_ctx *ctx, const char *option, const char *s,
+    int *out)
+{
+	if (date_parse_arg(s, ctx->today, out) != 0)
+		return cmd_misuse(ctx, "%s: '%s' is not a date (%s)", option, s,
+		    date_arg_forms);
+	return TAM_OK;
+}
+
+int
 cmd_parse_id(const char *s, int64_t *out)
 {
 	/* "01" is no id: an id is written as tam prints it. */

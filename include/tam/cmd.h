@@ -133,6 +133,13 @@ const struct cmd_entry *const *cmd_table(void);
  */
 #define CMD_TEXT_MAX 65536
 int	 cmd_check_text(struct tam_ctx *, const char *option, const char *);
+/*
+ * Parses the DATE value of option ("--due") with date_parse_arg() against
+ * ctx->today into *out: TAM_OK, or TAM_USAGE naming the option and the
+ * forms a date takes.
+ */
+int	 cmd_parse_date(struct tam_ctx *, const char *option, const char *,
+	    int *out);
 /* Parses a positive integer id (task, CTA); 0 or -1. */
 int	 cmd_parse_id(const char *, int64_t *);
 /*

@@ -172,7 +172,7 @@ custom|Check SSO|2026-12-05||"
 	assert_equal "${stderr_lines[0]}" "tam: action: 'lunch' is not architecture, utilization, roadmap or custom"
 	run_tam action Acme roadmap --due 2026-02-30
 	assert_failure 2
-	assert_equal "${stderr_lines[0]}" "tam: --due: '2026-02-30' is not a date (YYYY-MM-DD, today, +Nd, +Nw or +Nm)"
+	assert_equal "${stderr_lines[0]}" "tam: --due: '2026-02-30' is not a date (YYYY-MM-DD, M/D/YYYY, today, tomorrow, yesterday, monday..sunday, eow, eom, eoq, or +N/-N with d, w, m, y)"
 	run_tam action Acme
 	assert_failure 2
 	run_tam action Nobody roadmap
@@ -191,7 +191,7 @@ custom|Check SSO|2026-12-05||"
 	# A relative date from the command line: a bad date, exit 2.
 	run_tam action Acme roadmap --due +1m
 	assert_failure 2
-	assert_equal "${stderr_lines[0]}" "tam: --due: '+1m' is not a date (YYYY-MM-DD, today, +Nd, +Nw or +Nm)"
+	assert_equal "${stderr_lines[0]}" "tam: --due: '+1m' is not a date (YYYY-MM-DD, M/D/YYYY, today, tomorrow, yesterday, monday..sunday, eow, eom, eoq, or +N/-N with d, w, m, y)"
 	[ "$(dbdump)" = "$before" ]
 	run_tam action Acme roadmap --due +11d
 	assert_success
