@@ -84,10 +84,11 @@ drop_comments(char *s)
 		r += n;
 	}
 	*w = '\0';
-	/* Leading blank lines too. */
-	for (r = s; *r == '\n' || *r == ' ' || *r == '\t'; r++)
-		;
-	memmove(s, r, strlen(r) + 1);
+	/* Leading blank lines too; a first line's indent stays. */
+	for (r = w = s; *r == '\n' || *r == ' ' || *r == '\t'; r++)
+		if (*r == '\n')
+			w = r + 1;
+	memmove(s, w, strlen(w) + 1);
 	trim_end(s);
 }
 

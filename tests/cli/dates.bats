@@ -110,7 +110,7 @@ ED
 
 @test "note on a terminal: the editor writes it, '#' lines dropped" {
 	tam -q account add "Acme Corp"
-	editor $'\n# mine\nMet the CFO.\n  budget ok\n\n'
+	editor $'\n  \n# mine\n  Met the CFO.\n  budget ok\n\n'
 	# a space in the file's folder: the name is an argument, not joined
 	mkdir "$BATS_TEST_TMPDIR/t m p"
 	TMPDIR="$BATS_TEST_TMPDIR/t m p" EDITOR="$BATS_TEST_TMPDIR/ed.sh" \
@@ -118,7 +118,7 @@ ED
 	assert_success
 	[[ "$output" == *"note 1 added to account 1 (Acme Corp)"* ]]
 	assert_equal "$(q "select body from timeline where type = 'note'")" \
-	    $'Met the CFO.\n  budget ok'
+	    $'  Met the CFO.\n  budget ok'
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/argc")" 1
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/mode")" 600
 	grep -q "^# The note for account 1 (Acme Corp)" "$BATS_TEST_TMPDIR/template"
