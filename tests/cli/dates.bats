@@ -144,3 +144,18 @@ ED
 	[[ "$output" == *"tam: note: the editor 'false' failed (exit 1); nothing was added"* ]]
 	assert_equal "$(dbdump)" "$before"
 }
+
+@test "note on a terminal: no database lock is held while the editor runs" {
+	tam -q account add Acme
+	# the editor's own tam writes: it would find the database busy
+	cat > "$BATS_TEST_TMPDIR/ed.sh" <<ED
+#!/bin/sh
+TAM_BUSY_TIMEOUT=200 "$TAM" -q note Acme "meanwhile" || exit 3
+printf 'after the edit\n' > "\$1"
+ED
+	chmod +x "$BATS_TEST_TMPDIR/ed.sh"
+	EDITOR="$BATS_TEST_TMPDIR/ed.sh" run script -qec "$TAM note Acme" /dev/null
+	assert_success
+	assert_equal "$(q "select body from timeline where type = 'note' order by id")" \
+	    $'meanwhile\nafter the edit'
+}
