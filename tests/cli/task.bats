@@ -330,3 +330,16 @@ tam: renewal CTA 1 reopened: it has an open task again"
 	assert_equal "$(q "select id from task where kind = 'risk_update' and status = 'open'")" "$ru"
 	assert_equal "$(q "select count(*) from task where kind = 'risk_update' and status = 'cancelled'")" 1
 }
+
+@test "task reopen: a complete renewal CTA stays closed once another is open" {
+	planned
+	tam -q done 1 2 3 4 5
+	tam -q account set Acme --renewal 2027-04-01
+	assert_equal "$(q "select status from cta where account_id = 1 order by id")" \
+	    $'closed\nopen'
+	before=$(dbdump)
+	run_tam task reopen 3
+	assert_failure 1
+	assert_equal "$stderr" "tam: task 3 belongs to CTA 1, closed, and the account has another open renewal CTA now; add a new task with 'tam action'"
+	assert_equal "$(dbdump)" "$before"
+}
