@@ -34,7 +34,7 @@ _tam_account_opts="--sfid --tam --sal --sa --rsd --tam-manager --acv
 _tam_subcommands() {
 	case $1 in
 	account)	echo "add set show list archive rm" ;;
-	task)		echo "list" ;;
+	task)		echo "list set reopen" ;;
 	cta)		echo "list show open update close" ;;
 	config)		echo "get set list" ;;
 	report)		echo "renewals at-risk" ;;
@@ -54,6 +54,7 @@ _tam_options() {
 	sync)			echo "--dry-run" ;;
 	due)			echo "--tam --horizon --all --no-sync" ;;
 	"task list")		echo "--open --all --account --kind --tam" ;;
+	"task set")		echo "--due --title --note" ;;
 	done | skip)		echo "--note" ;;
 	action)			echo "--title --due --note" ;;
 	sentiment)		echo "--triage --note --cta" ;;

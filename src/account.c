@@ -317,8 +317,8 @@ account_field_set(struct account *a, enum account_field f, const char *value,
 		return set_currency(a, value, err);
 	case AF_RENEWAL_DATE:
 		if (date_parse_arg(value, today, &d) != 0) {
-			*err = xasprintf("'%s' is not a date (YYYY-MM-DD, "
-			    "today, +Nd, +Nw or +Nm)", value);
+			*err = xasprintf("--%s: '%s' is not a date (%s)", key,
+			    value, date_arg_forms);
 			return -1;
 		}
 		a->renewal_date = d;

@@ -184,6 +184,7 @@ static const struct cmd_entry	*running;
 static struct option		 getopt_table[CMD_OPTIONS_MAX + 1];
 static char			 getopt_shorts[2 * CMD_OPTIONS_MAX + 2];
 static const char		*texts[CMD_OPTIONS_MAX];
+static char			*stdin_note;	/* "--note -", read once */
 
 static void
 start_getopt(const struct cmd_entry *e)
@@ -254,9 +255,22 @@ cmd_getopt(struct tam_ctx *ctx, int argc, char **argv)
 		return end_of_options(ctx, argc, argv);
 	if (ch == '?' || ch == ':')
 		return cmd_bad_option(ctx, argv, ch), CMD_OPT_ERROR;
-	for (i = 0, o = running->options; o->name != NULL; i++, o++)
-		if (o->id == ch && (o->flags & CMD_OPT_TEXT))
+	for (i = 0, o = running->options; o->name != NULL; i++, o++) {
+		if (o->id != ch)
+			continue;
+		/* "--note -": the note comes from standard input. */
+		if (strcmp(o->name, "note") == 0 && strcmp(optarg, "-") == 0) {
+			if (stdin_note != NULL)
+				return cmd_misuse(ctx, "--note -: standard "
+				    "input can be read once"), CMD_OPT_ERROR;
+			if (cmd_text_stdin(ctx, "--note", &stdin_note) !=
+			    TAM_OK)
+				return CMD_OPT_ERROR;
+			optarg = stdin_note;
+		}
+		if (o->flags & CMD_OPT_TEXT)
 			texts[i] = optarg;
+	}
 	return ch;
 }
 
@@ -271,6 +285,16 @@ cmd_check_text(struct tam_ctx *ctx, const char *option, const char *s)
 	if (!utf8_valid(s, strlen(s)))
 		return cmd_fail(ctx, TAM_USAGE, "%s: value is not valid UTF-8",
 		    option);
+	return TAM_OK;
+}
+
+int
+cmd_parse_date(struct tam_ctx *ctx, const char *option, const char *s,
+    int *out)
+{
+	if (date_parse_arg(s, ctx->today, out) != 0)
+		return cmd_misuse(ctx, "%s: '%s' is not a date (%s)", option, s,
+		    date_arg_forms);
 	return TAM_OK;
 }
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "tam/date.h"
 
@@ -131,27 +132,127 @@ date_in_range(int z)
 	return z >= DATE_MIN && z <= DATE_MAX;
 }
 
+/* The forms date_parse_arg() reads, for the error that refuses one. */
+const char date_arg_forms[] = "YYYY-MM-DD, M/D/YYYY, today, tomorrow, "
+    "yesterday, monday..sunday, eow, eom, eoq, or +N/-N with d, w, m, y";
+
+static const char *const weekdays[] = { "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday" };
+
+/* A weekday's name, in full or its first three letters: 0..6, or -1. */
+static int
+weekday_name(const char *s)
+{
+	size_t	len = strlen(s);
+	int	i;
+
+	if (len < 3)
+		return -1;
+	for (i = 0; i < 7; i++)
+		if (strncasecmp(s, weekdays[i], len) == 0 &&
+		    (len == 3 || len == strlen(weekdays[i])))
+			return i;
+	return -1;
+}
+
+/*
+ * The words: a weekday is the next one strictly after today (as git and
+ * taskwarrior read it: "friday" said on a Friday means a week on); the
+ * ends are of the period today is in, so they may be today.  The week
+ * ends on Friday: a TAM's week is a work week, and a Sunday due date is
+ * one the playbook itself would move back to the Friday.
+ */
+static int
+date_word(const char *s, int today, int *out)
+{
+	int	y, m, d, w;
+
+	if (strcasecmp(s, "today") == 0)
+		*out = today;
+	else if (strcasecmp(s, "tomorrow") == 0)
+		*out = today + 1;
+	else if (strcasecmp(s, "yesterday") == 0)
+		*out = today - 1;
+	else if (strcasecmp(s, "eow") == 0) {
+		w = date_weekday(today);
+		*out = today + (w <= 4 ? 4 - w : 11 - w);
+	} else if (strcasecmp(s, "eom") == 0 || strcasecmp(s, "eoq") == 0) {
+		date_to_ymd(today, &y, &m, &d);
+		if (tolower((unsigned char)s[2]) == 'q')
+			m = (m - 1) / 3 * 3 + 3;
+		*out = date_from_ymd(y, m, date_days_in_month(y, m));
+	} else if ((w = weekday_name(s)) >= 0) {
+		d = (w - date_weekday(today) + 7) % 7;
+		*out = today + (d == 0 ? 7 : d);
+	} else
+		return -1;
+	return date_in_range(*out) ? 0 : -1;
+}
+
+/* "+3w", "-2y": N (1..100000) and a unit, no unit is no date. */
+static int
+date_offset(const char *s, int today, int *out)
+{
+	struct period	p;
+	char		buf[16];
+	size_t		len = strlen(s + 1);
+	int		years = 0;
+
+	if (len < 2 || len >= sizeof buf || !isalpha((unsigned char)s[len]))
+		return -1;
+	memcpy(buf, s + 1, len + 1);
+	/* A year is twelve months: 2028-02-29 +1y is 2029-02-28. */
+	if (buf[len - 1] == 'y') {
+		years = 1;
+		buf[len - 1] = 'm';
+	}
+	if (period_parse(buf, &p) != 0 || (years && p.n > 100000 / 12))
+		return -1;
+	if (years)
+		p.n *= 12;
+	if (s[0] == '-')
+		p.n = -p.n;
+	*out = date_add_period(today, &p);
+	/* +99992m is past 9999: it could not be stored, read back. */
+	return date_in_range(*out) ? 0 : -1;
+}
+
+/*
+ * M/D/YYYY, the US order the import reads with --date-format mdy: one or
+ * two digits each, a four-digit year.  D/M is never read (3/4/2027 would
+ * mean two dates), so 25/12/2027 is refused, not guessed.
+ */
+static int
+date_us(const char *s, int *out)
+{
+	int	f[3] = { 0, 0, 0 }, n[3] = { 0, 0, 0 }, i = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '/') {
+			if (n[i] == 0 || ++i > 2)
+				return -1;
+		} else if (isdigit((unsigned char)*s) && n[i] < 4) {
+			f[i] = f[i] * 10 + (*s - '0');
+			n[i]++;
+		} else
+			return -1;
+	}
+	if (i != 2 || n[0] > 2 || n[1] > 2 || n[2] != 4 ||
+	    !date_valid_ymd(f[2], f[0], f[1]))
+		return -1;
+	*out = date_from_ymd(f[2], f[0], f[1]);
+	return 0;
+}
+
 int
 date_parse_arg(const char *s, int today, int *out)
 {
-	struct period	p;
-	int		d;
-
-	if (strcmp(s, "today") == 0) {
-		*out = today;
-		return 0;
-	}
-	if (s[0] == '+') {
-		/* "+N" without a unit is not a DATE: too easy to misread. */
-		if (isdigit((unsigned char)s[strlen(s) - 1]) ||
-		    period_parse(s + 1, &p) != 0)
-			return -1;
-		/* +99992m is past 9999: it could not be stored, read back. */
-		if (!date_in_range(d = date_add_period(today, &p)))
-			return -1;
-		*out = d;
-		return 0;
-	}
+	if (s[0] == '+' || s[0] == '-')
+		return date_offset(s, today, out);
+	if (isalpha((unsigned char)s[0]))
+		return date_word(s, today, out);
+	if (strchr(s, '/') != NULL)
+		return date_us(s, out);
 	return date_parse_iso(s, out);
 }
 

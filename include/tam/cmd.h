@@ -133,6 +133,28 @@ const struct cmd_entry *const *cmd_table(void);
  */
 #define CMD_TEXT_MAX 65536
 int	 cmd_check_text(struct tam_ctx *, const char *option, const char *);
+/*
+ * Parses the DATE value of option ("--due") with date_parse_arg() against
+ * ctx->today into *out: TAM_OK, or TAM_USAGE naming the option and the
+ * forms a date takes.
+ */
+int	 cmd_parse_date(struct tam_ctx *, const char *option, const char *,
+	    int *out);
+/*
+ * A text from standard input ("tam note X -", "--note -"): read to its
+ * end, trailing newlines dropped, checked as cmd_check_text() does (what
+ * names it in the errors).  TAM_OK with *out allocated, or the error.
+ */
+int	 cmd_text_stdin(struct tam_ctx *, const char *what, char **out);
+/*
+ * A text written in $VISUAL, $EDITOR or vi, like git commit: a 0600 temp
+ * file holding template, the editor run on it by /bin/sh (the file name
+ * an argument, never joined into the command), lines starting with '#'
+ * dropped, blank ends trimmed.  TAM_OK with *out allocated (it may be
+ * empty: the caller cancels), or the error (the editor failed).
+ */
+int	 cmd_text_edit(struct tam_ctx *, const char *what,
+	    const char *template, char **out);
 /* Parses a positive integer id (task, CTA); 0 or -1. */
 int	 cmd_parse_id(const char *, int64_t *);
 /*

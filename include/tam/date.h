@@ -38,10 +38,15 @@ void	 date_format(int, char buf[11]);
  */
 int	 date_parse_iso(const char *, int *out);
 /*
- * Parses a DATE argument: YYYY-MM-DD, "today", +Nd, +Nw, +Nm (relative to
- * today).  Returns 0 or -1.
+ * Parses a DATE argument: YYYY-MM-DD, M/D/YYYY, today, tomorrow,
+ * yesterday, a weekday name (the next one after today), eow (this week's
+ * Friday), eom, eoq (the last day of this month, quarter), +N or -N days,
+ * weeks, months or years ("+2w", "-1y").  Words in any case.  Returns 0,
+ * or -1 (not a date, or one outside DATE_MIN..DATE_MAX).
  */
 int	 date_parse_arg(const char *, int today, int *out);
+/* Those forms in words, for an error: "YYYY-MM-DD, M/D/YYYY, today, ...". */
+extern const char date_arg_forms[];
 /* Adds n calendar months, clamping to the month's last day (n may be < 0). */
 int	 date_add_months(int, int n);
 /* Adds a period (months clamp). */

@@ -70,9 +70,9 @@ action_exec(struct tam_ctx *ctx, int argc, char **argv)
 		return cmd_misuse(ctx, "--title: the title is empty");
 	if (title == NULL && (title = a->title) == NULL)
 		return cmd_misuse(ctx, "action: custom needs --title TEXT");
-	if (due_arg != NULL && date_parse_arg(due_arg, ctx->today, &due) != 0)
-		return cmd_misuse(ctx, "--due: '%s' is not a date (YYYY-MM-DD, "
-		    "today, +Nd, +Nw or +Nm)", due_arg);
+	if (due_arg != NULL &&
+	    (rc = cmd_parse_date(ctx, "--due", due_arg, &due)) != TAM_OK)
+		return rc;
 	if ((s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if ((rc = account_resolve(ctx, argv[0], &t.account_id)) != TAM_OK)

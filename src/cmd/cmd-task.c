@@ -1,6 +1,7 @@
 /*
  * cmd-task.c: tam task list [--open|--all] [--account ACCOUNT] [--kind K]
- * [--tam P].
+ * [--tam P]; tam task set ID [--due DATE] [--title T] [--note T]; tam
+ * task reopen ID.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,12 +13,16 @@
 #include "tam/db.h"
 #include "tam/out.h"
 #include "tam/sched.h"
+#include "tam/task.h"
 
 #define OPT_OPEN	1000
 #define OPT_ALL		1001
 #define OPT_ACCOUNT	1002
 #define OPT_KIND	1003
 #define OPT_TAM		1004
+#define OPT_DUE		1005
+#define OPT_TITLE	1006
+#define OPT_NOTE	1007
 
 static const struct cmd_option list_options[] = {
 	{ "open", 0, no_argument, NULL,
@@ -163,14 +168,111 @@ static const struct cmd_entry task_list_entry = {
 	.exec = task_list
 };
 
+static const struct cmd_option set_options[] = {
+	{ "due", 0, required_argument, "DATE",
+	    "the new due date (an open task only)", "kept", OPT_DUE, 0 },
+	{ "title", 0, required_argument, "T",
+	    "the new title", "kept", OPT_TITLE, CMD_OPT_TEXT },
+	{ "note", 0, required_argument, "T",
+	    "the task's note ('-': read it from standard input)", "kept",
+	    OPT_NOTE, CMD_OPT_TEXT },
+	CMD_OPTIONS_END
+};
+
+/* Reads the one ID argument after the options. */
+static int
+task_id(struct tam_ctx *ctx, const char *s, int64_t *id)
+{
+	if (cmd_parse_id(s, id) != 0)
+		return cmd_misuse(ctx, "%s: '%s' is not a task id", ctx->cmd,
+		    s);
+	return TAM_OK;
+}
+
+static int
+task_set_exec(struct tam_ctx *ctx, int argc, char **argv)
+{
+	const char	*title = NULL, *note = NULL;
+	char		*err = NULL;
+	int64_t		 id;
+	int		 ch, rc, due = DATE_NONE;
+
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
+		switch (ch) {
+		case OPT_DUE:
+			if ((rc = cmd_parse_date(ctx, "--due", optarg,
+			    &due)) != TAM_OK)
+				return rc;
+			break;
+		case OPT_TITLE:
+			title = optarg;
+			break;
+		case OPT_NOTE:
+			note = optarg;
+			break;
+		}
+	}
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
+	if ((rc = task_id(ctx, argv[optind], &id)) != TAM_OK)
+		return rc;
+	if (title != NULL && *title == '\0')
+		return cmd_misuse(ctx, "--title: the title is empty");
+	if (due == DATE_NONE && title == NULL && note == NULL)
+		return cmd_misuse(ctx, "task set: give --due, --title or "
+		    "--note");
+	if ((rc = task_set(ctx, id, due, title, note, &err)) != 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	return TAM_OK;
+}
+
+static int
+task_reopen_exec(struct tam_ctx *ctx, int argc, char **argv)
+{
+	char	*err = NULL;
+	int64_t	 id;
+	int	 rc;
+
+	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
+		return TAM_USAGE;
+	if ((rc = task_id(ctx, argv[optind], &id)) != TAM_OK)
+		return rc;
+	if ((rc = task_reopen(ctx, id, &err)) != 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	return TAM_OK;
+}
+
+static const struct cmd_entry task_set_entry = {
+	.name = "set",
+	.usage = "task set ID [--due DATE] [--title T] [--note T]",
+	.summary = "move a task to another day, retitle it, note it",
+	.options = set_options,
+	.args = { 1, 1, "task set: give the task's ID", NULL,
+	    " (one task at a time)" },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = task_set_exec
+};
+
+static const struct cmd_entry task_reopen_entry = {
+	.name = "reopen",
+	.usage = "task reopen ID",
+	.summary = "open a task done or skipped by mistake again",
+	.args = { 1, 1, "task reopen: give the task's ID", NULL,
+	    " (one task at a time)" },
+	.flags = CMD_DB | CMD_WRITE,
+	.exec = task_reopen_exec
+};
+
 static const struct cmd_entry *const task_subs[] = {
 	&task_list_entry,
+	&task_set_entry,
+	&task_reopen_entry,
 	NULL
 };
 
 const struct cmd_entry cmd_task_entry = {
 	.name = "task",
-	.usage = "task list ...",
-	.summary = "list tasks",
+	.usage = "task list|set|reopen ...",
+	.summary = "list tasks, change one, reopen one",
 	.sub = task_subs
 };

@@ -93,9 +93,9 @@ timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
 				    "cta, import or renewal_date)", optarg);
 			break;
 		case OPT_SINCE:
-			if (date_parse_arg(optarg, ctx->today, &day) != 0)
-				return cmd_misuse(ctx, "--since: '%s' is not a "
-				    "date (YYYY-MM-DD, today, +Nd...)", optarg);
+			if ((rc = cmd_parse_date(ctx, "--since", optarg,
+			    &day)) != TAM_OK)
+				return rc;
 			break;
 		}
 	}

@@ -190,7 +190,7 @@ add_three() {
 	before=$(dbdump)
 	run_tam account add X --renewal 2026-02-30
 	assert_failure 2
-	assert_equal "$stderr" "tam: '2026-02-30' is not a date (YYYY-MM-DD, today, +Nd, +Nw or +Nm)"
+	assert_equal "$stderr" "tam: --renewal: '2026-02-30' is not a date (YYYY-MM-DD, M/D/YYYY, today, tomorrow, yesterday, monday..sunday, eow, eom, eoq, or +N/-N with d, w, m, y)"
 	run_tam account add X --acv 12,34
 	assert_failure 2
 	assert_equal "$stderr" "tam: '12,34' is not an amount (like 250000, \$250,000 or USD 250,000.00)"

@@ -49,16 +49,17 @@ assert_stderr_regexp() {
 	[[ "$stderr" =~ $1 ]] || fail "stderr '${stderr:0:300}' does not match $1"
 }
 
-DATE_MSG="is not a date (YYYY-MM-DD, today, +Nd, +Nw or +Nm)"
+DATE_MSG="is not a date (YYYY-MM-DD, M/D/YYYY, today, tomorrow, yesterday, monday..sunday, eow, eom, eoq, or +N/-N with d, w, m, y)"
 
 @test "malformed dates: every option and variable that takes one" {
 	seed
 	for d in 2026-02-30 2026-13-01 2026-00-10 2026-01-32 2025-02-29 \
 	    26-01-01 2026/01/01 2026-1-1 " 2026-01-01" "2026-01-01 " \
-	    "2026-01-01T00:00" 01/15/2027 +3 +0d -3d +1y + tomorrow \
+	    "2026-01-01T00:00" 15/01/2027 01/15/27 +3 +0d -0d +1Y + tomorrow+ \
 	    +99992m 1899-12-31 10000-01-01 "" "२०२६-०१-०१"; do
-		bad 2 "'$d' $DATE_MSG" account add X --renewal "$d"
-		bad 2 "'$d' $DATE_MSG" account set Initech --renewal "$d"
+		bad 2 "--renewal: '$d' $DATE_MSG" account add X --renewal "$d"
+		bad 2 "--renewal: '$d' $DATE_MSG" account set Initech \
+		    --renewal "$d"
 	done
 	for d in 2026-02-30 today +1d 2026/01/01 "2026-01-01x"; do
 		bad 2 "--today: '$d' is not a date (YYYY-MM-DD)" \
@@ -290,7 +291,7 @@ seed_work() {
 	bad 1 "" action Nobody roadmap
 	bad 1 "" review Nobody
 	bad 2 "" review
-	for d in 2026-02-30 +3 tomorrow +99992m ""; do
+	for d in 2026-02-30 +3 tomorrow+ 31/12/2027 +99992m ""; do
 		bad 2 "" action Initech roadmap --due "$d"
 	done
 	long=$(head -c 131071 /dev/zero | tr '\0' x)
@@ -332,7 +333,7 @@ seed_work() {
 	bad 2 "" cta close 1 --won --net-arr 12,34 --note x
 	bad 2 "" cta list --kind bogus
 	bad 2 "" cta update 1
-	for d in 2026-02-30 +3 tomorrow ""; do
+	for d in 2026-02-30 +3 tomorrow+ 31/12/2027 ""; do
 		bad 2 "" timeline Initech --since "$d"
 	done
 	bad 2 "" timeline Initech --type bogus

@@ -172,7 +172,7 @@ custom|Check SSO|2026-12-05||"
 	assert_equal "${stderr_lines[0]}" "tam: action: 'lunch' is not architecture, utilization, roadmap or custom"
 	run_tam action Acme roadmap --due 2026-02-30
 	assert_failure 2
-	assert_equal "${stderr_lines[0]}" "tam: --due: '2026-02-30' is not a date (YYYY-MM-DD, today, +Nd, +Nw or +Nm)"
+	assert_equal "${stderr_lines[0]}" "tam: --due: '2026-02-30' is not a date (YYYY-MM-DD, M/D/YYYY, today, tomorrow, yesterday, monday..sunday, eow, eom, eoq, or +N/-N with d, w, m, y)"
 	run_tam action Acme
 	assert_failure 2
 	run_tam action Nobody roadmap
@@ -191,7 +191,7 @@ custom|Check SSO|2026-12-05||"
 	# A relative date from the command line: a bad date, exit 2.
 	run_tam action Acme roadmap --due +1m
 	assert_failure 2
-	assert_equal "${stderr_lines[0]}" "tam: --due: '+1m' is not a date (YYYY-MM-DD, today, +Nd, +Nw or +Nm)"
+	assert_equal "${stderr_lines[0]}" "tam: --due: '+1m' is not a date (YYYY-MM-DD, M/D/YYYY, today, tomorrow, yesterday, monday..sunday, eow, eom, eoq, or +N/-N with d, w, m, y)"
 	[ "$(dbdump)" = "$before" ]
 	run_tam action Acme roadmap --due +11d
 	assert_success
@@ -205,4 +205,141 @@ custom|Check SSO|2026-12-05||"
 	[ "$(dbdump)" = "$before" ]
 	run sqlite3 "$TAM_DB" "select count(*) from task where due like '0000%'"
 	assert_output 0
+}
+
+q() {
+	sqlite3 "$TAM_DB" "$1"
+}
+
+@test "task set: another day, a title, a note; a timeline post; ics revision" {
+	planned
+	run_tam task set 1 --due thursday --title "Review with Bob" --note "room 4"
+	assert_success
+	assert_equal "$stderr" "tam: task 1 changed, due 2026-11-26 (was 2026-12-15), titled 'Review with Bob' (was 'Renewal Review 1 (internal sync)'), note: room 4"
+	assert_equal "$(q "select due, title, note, status from task where id = 1")" \
+	    "2026-11-26|Review with Bob|room 4|open"
+	assert_equal "$(q "select type, body from timeline order by id desc limit 1")" \
+	    "note|Task 1 (Renewal Review 1 (internal sync)) changed, due 2026-11-26 (was 2026-12-15), titled 'Review with Bob' (was 'Renewal Review 1 (internal sync)'), note: room 4"
+	# the calendar sees a revision
+	assert_equal "$(q "select revision from task_revision where task_id = 1")" 1
+	tam -q task set 1 --due 2026-12-01
+	assert_equal "$(q "select revision from task_revision where task_id = 1")" 2
+	# nothing to change: no post, no revision
+	before=$(dbdump)
+	run_tam task set 1 --due 2026-12-01
+	assert_success
+	assert_equal "$stderr" "tam: task 1 unchanged: Review with Bob"
+	assert_equal "$(dbdump)" "$before"
+}
+
+@test "task set: refusals change nothing" {
+	planned
+	tam -q done 2
+	before=$(dbdump)
+	run_tam task set 2 --due +1w
+	assert_failure 1
+	assert_equal "$stderr" "tam: task 2 is done: its date is history; 'tam task reopen 2' first"
+	run_tam task set 99 --title x
+	assert_failure 1
+	assert_equal "$stderr" "tam: no task 99; 'tam task list --all' shows them"
+	run_tam task set 1
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: task set: give --due, --title or --note"
+	run_tam task set 1 --due 2026-02-30
+	assert_failure 2
+	[[ "${stderr_lines[0]}" == "tam: --due: '2026-02-30' is not a date ("* ]]
+	run_tam task set 1 --title ""
+	assert_failure 2
+	run_tam task set x --title y
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: task set: 'x' is not a task id"
+	assert_equal "$(dbdump)" "$before"
+	# a closed task's title and note may still be put right
+	run_tam task set 2 --note "asked on the phone"
+	assert_success
+}
+
+@test "task set --note - reads the note from standard input" {
+	planned
+	printf 'line one\nline two\n\n' | tam -q task set 1 --note -
+	assert_equal "$(q "select note from task where id = 1")" $'line one\nline two'
+	run --separate-stderr "$TAM" task set 1 --note - < <(printf '\377')
+	assert_failure 2
+	assert_equal "$stderr" "tam: --note: value is not valid UTF-8"
+}
+
+@test "task reopen: a mistaken done comes back, the complete renewal CTA too" {
+	planned
+	tam -q done 1 2 3 4 5
+	assert_equal "$(q "select status from cta where id = 1")" closed
+	run_tam task reopen 3
+	assert_success
+	assert_equal "$stderr" "tam: task 3 reopened
+tam: renewal CTA 1 reopened: it has an open task again"
+	assert_equal "$(q "select status, done_at is null from task where id = 3")" "open|1"
+	assert_equal "$(q "select status, closed_at is null from cta where id = 1")" "open|1"
+	assert_equal "$(q "select type, body from timeline order by id desc limit 1")" \
+	    "note|Task 3 (Renewal plan: action items into cadence and QBRs) reopened: it was done"
+	# done again: the CTA closes again
+	run_tam done 3
+	assert_success
+	assert_equal "$(q "select status from cta where id = 1")" closed
+}
+
+@test "task reopen: refusals change nothing" {
+	planned
+	tam -q done 6
+	# Initech's renewal moved: its CTA 2 and open tasks 7-10 cancelled
+	tam -q account set Initech --renewal 2027-08-20
+	tam -q sentiment Acme red --note "champion left"
+	tam -q cta open Acme
+	tam -q done 12
+	tam -q cta close 3 --lost churn --note "went elsewhere"
+	before=$(dbdump)
+	run_tam task reopen 7
+	assert_failure 1
+	assert_equal "$stderr" "tam: task 7 was cancelled: the plan changed, so it does not come back; add a new task with 'tam action'"
+	run_tam task reopen 6
+	assert_failure 1
+	assert_equal "$stderr" "tam: task 6 belongs to CTA 2, which is cancelled: that outcome stands; add a new task with 'tam action'"
+	run_tam task reopen 12
+	assert_failure 1
+	assert_equal "$stderr" "tam: task 12 belongs to CTA 3, which is closed_lost: that outcome stands; add a new task with 'tam action'"
+	run_tam task reopen 1
+	assert_failure 1
+	assert_equal "$stderr" "tam: task 1 is open already"
+	run_tam task reopen 99
+	assert_failure 1
+	run_tam task reopen
+	assert_failure 2
+	run_tam task reopen 1 2
+	assert_failure 2
+	assert_equal "$(dbdump)" "$before"
+}
+
+@test "task reopen: a risk update takes back its place, one open per risk CTA" {
+	planned
+	tam -q sentiment Acme red --note "champion left"
+	tam -q cta open Acme
+	ru=$(q "select id from task where kind = 'risk_update' and status = 'open'")
+	tam -q done "$ru"
+	assert_equal "$(q "select count(*) from task where kind = 'risk_update' and status = 'open'")" 1
+	run_tam task reopen "$ru"
+	assert_success
+	[[ "$stderr" == *"the next Risk Update of CTA 3 cancelled: task $ru is the open one again"* ]]
+	assert_equal "$(q "select id from task where kind = 'risk_update' and status = 'open'")" "$ru"
+	assert_equal "$(q "select count(*) from task where kind = 'risk_update' and status = 'cancelled'")" 1
+}
+
+@test "task reopen: a complete renewal CTA stays closed once another is open" {
+	planned
+	tam -q done 1 2 3 4 5
+	tam -q account set Acme --renewal 2027-04-01
+	assert_equal "$(q "select status from cta where account_id = 1 order by id")" \
+	    $'closed\nopen'
+	before=$(dbdump)
+	run_tam task reopen 3
+	assert_failure 1
+	assert_equal "$stderr" "tam: task 3 belongs to CTA 1, closed, and the account has another open renewal CTA now; add a new task with 'tam action'"
+	assert_equal "$(dbdump)" "$before"
 }

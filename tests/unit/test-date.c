@@ -80,11 +80,66 @@ test_parse_arg(void **state)
 	assert_int_equal(date_parse_arg("+3", today, &d), -1);
 	assert_int_equal(date_parse_arg("+", today, &d), -1);
 	assert_int_equal(date_parse_arg("+0d", today, &d), -1);
-	assert_int_equal(date_parse_arg("-3d", today, &d), -1);
-	assert_int_equal(date_parse_arg("tomorrow", today, &d), -1);
+	assert_int_equal(date_parse_arg("-3d", today, &d), 0);
+	assert_date(d, "2026-11-20");
+	assert_int_equal(date_parse_arg("-", today, &d), -1);
 	/* Past 9999-12-31 (found by fuzz-date): refused, not truncated. */
 	assert_int_equal(date_parse_arg("+99992m", today, &d), -1);
 	assert_int_equal(date_parse_arg("+100000w", today, &d), 0);
+}
+
+/* The words and forms people type (#15.4). */
+static void
+test_parse_arg_words(void **state)
+{
+	static const struct { const char *today, *arg, *want; } ok[] = {
+		{ "2026-11-23", "tomorrow", "2026-11-24" },	/* a Monday */
+		{ "2026-11-23", "Yesterday", "2026-11-22" },
+		/* The next one strictly after today: Monday is in 7 days. */
+		{ "2026-11-23", "monday", "2026-11-30" },
+		{ "2026-11-23", "tue", "2026-11-24" },
+		{ "2026-11-23", "SUNDAY", "2026-11-29" },
+		{ "2026-11-29", "fri", "2026-12-04" },
+		/* The week ends on its Friday, today when today is one. */
+		{ "2026-11-23", "eow", "2026-11-27" },
+		{ "2026-11-27", "eow", "2026-11-27" },
+		{ "2026-11-28", "eow", "2026-12-04" },
+		{ "2026-11-29", "eow", "2026-12-04" },
+		{ "2026-11-23", "eom", "2026-11-30" },
+		{ "2028-02-03", "eom", "2028-02-29" },
+		{ "2026-11-23", "eoq", "2026-12-31" },
+		{ "2026-01-01", "eoq", "2026-03-31" },
+		{ "2026-06-30", "eoq", "2026-06-30" },
+		{ "2026-11-23", "+1y", "2027-11-23" },
+		{ "2028-02-29", "+1y", "2029-02-28" },
+		{ "2026-11-23", "-2y", "2024-11-23" },
+		{ "2026-11-23", "-1m", "2026-10-23" },
+		{ "2026-11-23", "-2w", "2026-11-09" },
+		{ "2026-11-23", "3/4/2027", "2027-03-04" },
+		{ "2026-11-23", "12/31/2027", "2027-12-31" },
+		{ "2026-11-23", "02/29/2028", "2028-02-29" },
+	};
+	static const char *const bad[] = { "2027-13-01", "13/1/2027",
+	    "25/12/2027", "2/30/2027", "3/4/27", "3/4/02027", "/3/2027",
+	    "3//2027", "3/4/2027/", "mond", "mo", "eod", "+1", "+1Y", "-0d",
+	    "+8334y", "1/1/1899", "next", "+1yy", "tomorrow " };
+	size_t	i;
+	int	d;
+
+	(void)state;
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		d = DATE_NONE;
+		assert_int_equal(date_parse_arg(ok[i].arg, D(ok[i].today),
+		    &d), 0);
+		assert_date(d, ok[i].want);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(date_parse_arg(bad[i], D("2026-11-23"), &d),
+		    -1);
+	/* Before 1900 or after 9999: refused, not wrapped. */
+	assert_int_equal(date_parse_arg("yesterday", D("1900-01-01"), &d), -1);
+	assert_int_equal(date_parse_arg("eow", D("9999-12-31"), &d), 0);
+	assert_int_equal(date_parse_arg("monday", D("9999-12-31"), &d), -1);
 }
 
 static void
@@ -339,6 +394,7 @@ main(void)
 		cmocka_unit_test(test_period),
 		cmocka_unit_test(test_first_weekday),
 		cmocka_unit_test(test_range),
+		cmocka_unit_test(test_parse_arg_words),
 		cmocka_unit_test(test_due_rule_range),
 		cmocka_unit_test(test_clock_format),
 		cmocka_unit_test(test_clock_zones),

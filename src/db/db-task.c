@@ -1,0 +1,96 @@
+/* db-task.c: SQL of tam task set and tam task reopen. */
+#include <stdlib.h>
+
+#include "tam/date.h"
+#include "tam/db-task.h"
+#include "db-internal.h"
+
+int
+db_task_set(struct tam_db *db, int64_t id, int due, const char *title,
+    const char *note, char **err)
+{
+	static const char sql[] =
+	    "UPDATE task SET due = coalesce(:due, due), "
+	    "title = coalesce(:title, title), note = coalesce(:note, note) "
+	    "WHERE id = :id";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_date(st, ":due", due);
+	dbi_text(st, ":title", title);
+	dbi_text(st, ":note", note);
+	dbi_int(st, ":id", id);
+	if (dbi_done(db, st, err) != 0)
+		return -1;
+	return sqlite3_changes(db->h) == 1 ? 0 : 1;
+}
+
+int
+db_task_reopen(struct tam_db *db, int64_t id, char **err)
+{
+	static const char sql[] =
+	    "UPDATE task SET status = 'open', done_at = NULL "
+	    "WHERE id = :id AND (status = 'done' OR status = 'skipped')";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":id", id);
+	if (dbi_done(db, st, err) != 0)
+		return -1;
+	return sqlite3_changes(db->h) == 1 ? 0 : 1;
+}
+
+int
+db_cta_reopen(struct tam_db *db, int64_t id, char **err)
+{
+	static const char sql[] =
+	    "UPDATE cta SET status = 'open', closed_at = NULL "
+	    "WHERE id = :id AND status = 'closed'";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":id", id);
+	if (dbi_done(db, st, err) != 0)
+		return -1;
+	return sqlite3_changes(db->h) == 1 ? 0 : 1;
+}
+
+int
+db_cta_open_count(struct tam_db *db, int64_t account_id, const char *kind,
+    int64_t *n, char **err)
+{
+	static const char sql[] =
+	    "SELECT count(*) FROM cta WHERE account_id = :account "
+	    "AND kind = :kind AND status = 'open'";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":account", account_id);
+	dbi_text(st, ":kind", kind);
+	return dbi_one_int(db, st, n, err) < 0 ? -1 : 0;
+}
+
+int
+db_task_cancel_other_risk_updates(struct tam_db *db, int64_t cta_id,
+    int64_t keep, const char *at, int *n, char **err)
+{
+	static const char sql[] =
+	    "UPDATE task SET status = 'cancelled', done_at = :at "
+	    "WHERE cta_id = :cta AND kind = 'risk_update' "
+	    "AND status = 'open' AND id <> :keep";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":at", at);
+	dbi_int(st, ":cta", cta_id);
+	dbi_int(st, ":keep", keep);
+	if (dbi_done(db, st, err) != 0)
+		return -1;
+	*n = sqlite3_changes(db->h);
+	return 0;
+}
