@@ -897,7 +897,19 @@ db_begin(struct tam_db *db, int write, char **err)
 int
 db_commit(struct tam_db *db, char **err)
 {
-	return exec_sql(db, "COMMIT", err);
+	if (exec_sql(db, "COMMIT", err) != 0)
+		return -1;
+	/*
+	 * A bulk load ran on the rollback journal (db_import_bulk_journal):
+	 * WAL again for the readers.  Committed already, so a reader still
+	 * in the way only leaves it to the next open, which does the same.
+	 */
+	if (db->wal_after) {
+		db->wal_after = 0;
+		sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL,
+		    NULL);
+	}
+	return 0;
 }
 
 void
