@@ -921,4 +921,10 @@ db_rollback(struct tam_db *db)
 {
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	/* A failed bulk load: WAL again, as db_commit does. */
+	if (db->wal_after) {
+		db->wal_after = 0;
+		sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL,
+		    NULL);
+	}
 }

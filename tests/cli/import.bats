@@ -650,3 +650,15 @@ bulk_export() {
 	run sqlite3 "$TAM_DB" "pragma journal_mode; select count(*) from account"
 	assert_output $'wal\n50'
 }
+
+@test "a rejected bulk load into an empty database leaves it empty and WAL" {
+	tam -q init
+	before=$(sqlite3 "$TAM_DB" .dump | sha256sum)
+	bulk_export bulk.csv 60000
+	printf '001999999999999AAA,Bad,t,13/45/2026,1\n' >> bulk.csv
+	run_tam -q import bulk.csv
+	assert_failure 1
+	[ "$(sqlite3 "$TAM_DB" .dump | sha256sum)" = "$before" ]
+	run sqlite3 "$TAM_DB" "pragma journal_mode"
+	assert_output wal
+}
