@@ -563,7 +563,10 @@ ratio_target "import $MID: tam / same writes" import_$MID \
     1.5 "<= 1.5"
 [ "$BIG" = 0 ] ||
     ratio_target "import $BIG: tam / same writes" import_$BIG \
-    sqlite_import_full_$BIG "" ""
+    sqlite_import_full_$BIG 0.8 "<= 0.8"
+[ "$BIG" = 0 ] ||
+    ratio_target "reimport $BIG: tam / sqlite3" reimport_$BIG \
+    sqlite_import_$BIG 1.5 "<= 1.5"
 ratio_target "due --no-sync $MID: tam / sqlite3" due_nosync_$MID \
     sqlite_due_$MID "" ""
 ratio_target "due $MID: tam / sqlite3" due_$MID sqlite_due_sync_$MID "" ""

@@ -54,12 +54,22 @@ local_on_day(int day, int h, int m, int s)
 time_t
 clock_instant(time_t now, int today)
 {
+	/*
+	 * The last answer kept: mktime() stats /etc/localtime on every
+	 * call, and an import asks once per row within the same second.
+	 */
+	static time_t	last_now = -1, last;
+	static int	last_today;
 	struct tm	tm;
 
+	if (now == last_now && today == last_today)
+		return last;
+	last_now = now;
+	last_today = today;
 	/* The real instant whenever it is the right day: no round trip. */
 	if (today == clock_local_day(now) || localtime_r(&now, &tm) == NULL)
-		return now;
-	return local_on_day(today, tm.tm_hour, tm.tm_min, tm.tm_sec);
+		return last = now;
+	return last = local_on_day(today, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 time_t

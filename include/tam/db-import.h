@@ -7,6 +7,7 @@
 
 #include <stdint.h>
 
+struct account;
 struct tam_db;
 
 /* One run of tam import, as the import_run table keeps it. */
@@ -31,6 +32,13 @@ int	 db_import_run_add(struct tam_db *, const struct import_run *,
 int	 db_import_mark(struct tam_db *, char **err);
 int	 db_import_undo(struct tam_db *, char **err);
 /*
+ * The account whose Salesforce ID is sfid, read into a (as
+ * db_account_get does): 0, or 1 when there is none.  A row of an import
+ * is found and read in one query.
+ */
+int	 db_import_by_sfid(struct tam_db *, const char *sfid, struct account *a,
+	    char **err);
+/*
  * Ids of the accounts named name (exact, any case) that have no
  * Salesforce ID, at most 2 of them: the accounts a row with a new ID
  * may adopt.  *n is 0, 1 or 2.
@@ -39,6 +47,20 @@ int	 db_import_unlinked(struct tam_db *, const char *name, int64_t ids[2],
 	    int *n, char **err);
 /* The number of accounts without a Salesforce ID. */
 int	 db_import_count_unlinked(struct tam_db *, int64_t *n, char **err);
+/*
+ * For a large import into a database with no accounts, called first in
+ * the command's transaction: puts the file on the rollback journal until
+ * the commit (db_commit makes it WAL again).  WAL writes every page
+ * twice, once to the log and once back into the file; the rollback
+ * journal keeps only the pages the file had, a few for an empty one, and
+ * the new pages go straight to their place.  A crash leaves a hot
+ * journal that the next open plays back, cutting the file to its old
+ * size.  Readers see the database as it was until the commit, as with
+ * WAL, but once the import writes into the file they wait for its end
+ * (the busy timeout).  1: switched; 0: still WAL (another connection has
+ * the file open), in a new transaction either way; -1 on error.
+ */
+int	 db_import_bulk_journal(struct tam_db *, char **err);
 /*
  * Sizes the page cache for a bulk import (kib of memory).  A bigger
  * cache keeps the index pages of a large import in memory.

@@ -56,6 +56,12 @@
  * file, so the two together must stay under the 32 MB of SPEC §10.
  */
 #define IMPORT_SORT_CACHE_KIB	(2 * 1024)
+/*
+ * A file at least this big (some 10,000 rows of an export) loaded into a
+ * database without accounts goes on the rollback journal: see
+ * db_import_bulk_journal.
+ */
+#define IMPORT_BULK_BYTES	(2 * 1024 * 1024)
 
 static const struct cmd_option import_options[] = {
 	{ "dry-run", 0, no_argument, NULL,
@@ -605,11 +611,12 @@ need_name_index(struct import *im, char **why)
  * Finds the account a row names: by Salesforce ID (adopting an account
  * of the same name that has none), else by name.  Returns 0 with *id
  * (0: new account), 1 with *why (the row is rejected), -1 with *why
- * (fatal).
+ * (fatal).  Found by its ID, the account is read into *old as well
+ * (old->id set): a row of a re-import costs one query.
  */
 static int
 find_account(struct import *im, const struct account *p, unsigned mask,
-    int64_t *id, char **why)
+    int64_t *id, struct account *old, char **why)
 {
 	struct tam_db	*db = im->ctx->db;
 	int64_t		 two[2], *ids = NULL;
@@ -617,9 +624,12 @@ find_account(struct import *im, const struct account *p, unsigned mask,
 
 	*id = 0;
 	if (im->key == KEY_SFID && (mask & AF_BIT(AF_SFID))) {
-		if ((rc = db_account_by_sfid(db, p->sfid, id, why)) <= 0)
+		if ((rc = db_import_by_sfid(db, p->sfid, old, why)) < 0)
 			return rc;
-		*id = 0;
+		if (rc == 0) {
+			*id = old->id;
+			return 0;
+		}
 		/* Nothing to adopt: spare every new row a name lookup. */
 		if (!(mask & AF_BIT(AF_NAME)) || im->unlinked == 0)
 			return 0;
@@ -694,18 +704,21 @@ insert_row(struct import *im, const struct csvin_record *r,
 	return 0;
 }
 
-/* The row's changes to account id. */
+/* The row's changes to account id (old: as read, or old.id 0). */
 static int
 update_row(struct import *im, const struct csvin_record *r,
-    const struct account *p, unsigned mask, int64_t id)
+    const struct account *p, unsigned mask, int64_t id, struct account *old_in)
 {
 	struct account	 old, a;
 	char		*err = NULL;
 	int		 rc = 0, m, taken;
 
-	account_init(&old);
+	/* Taken over: released here, as is one read now. */
+	old = *old_in;
+	account_init(old_in);
 	account_init(&a);
-	if (db_account_get(im->ctx->db, id, &old, &err) != 0) {
+	if (old.id != id &&
+	    db_account_get(im->ctx->db, id, &old, &err) != 0) {
 		rc = fatal(im, err ? err : xstrdup("an account vanished"));
 		goto out;
 	}
@@ -747,7 +760,7 @@ out:
 static int
 import_row(struct import *im, const struct csvin_record *r)
 {
-	struct account	 p;
+	struct account	 p, old;
 	unsigned	 mask = 0;
 	char		**msgs = NULL, *why = NULL;
 	int64_t		 id = 0;
@@ -761,12 +774,13 @@ import_row(struct import *im, const struct csvin_record *r)
 		    "has %d columns", r->ncells, r->ncells == 1 ? "" : "s",
 		    im->h.ncols));
 	account_init(&p);
+	account_init(&old);
 	if (csvin_row_parse(&im->h, r, im->o->datefmt, &p, &mask, &msgs,
 	    &n) > 0) {
 		rc = reject(im, r, msgs, n);
 		goto out;
 	}
-	rc = find_account(im, &p, mask, &id, &why);
+	rc = find_account(im, &p, mask, &id, &old, &why);
 	if (rc < 0)
 		rc = fatal(im, why);
 	else if (rc > 0)
@@ -774,12 +788,13 @@ import_row(struct import *im, const struct csvin_record *r)
 	else if (id == 0)
 		rc = insert_row(im, r, &p, mask, &id);
 	else
-		rc = update_row(im, r, &p, mask, id);
+		rc = update_row(im, r, &p, mask, id, &old);
 	if (rc == 0 && id != 0)
 		csvin_idset_add(&im->seen, id);
 out:
 	csvin_msgs_free(msgs, n);
 	account_release(&p);
+	account_release(&old);
 	return rc;
 }
 
@@ -1041,6 +1056,26 @@ tune_malloc(void)
 }
 
 static int
+count_accounts(struct import *im, char **err)
+{
+	if (db_import_count_unlinked(im->ctx->db, &im->unlinked, err) != 0 ||
+	    db_account_count(im->ctx->db, &im->accounts, err) != 0)
+		return -1;
+	return 0;
+}
+
+/* A load into an empty database, from a file big enough to matter. */
+static int
+is_bulk_load(struct import *im, FILE *fp)
+{
+	struct stat	st;
+
+	return !im->o->dry_run && im->accounts == 0 &&
+	    fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size >= IMPORT_BULK_BYTES;
+}
+
+static int
 run_import(struct import *im, FILE *fp)
 {
 	char	*err = NULL;
@@ -1051,9 +1086,14 @@ run_import(struct import *im, FILE *fp)
 	if (im->o->dry_run || im->o->changes)
 		im->changes = out_begin(im->ctx, change_cols, 5);
 	if (db_import_cache(im->ctx->db, IMPORT_CACHE_KIB, &err) != 0 ||
-	    db_import_count_unlinked(im->ctx->db, &im->unlinked, &err) != 0 ||
-	    db_account_count(im->ctx->db, &im->accounts, &err) != 0 ||
-	    (im->o->dry_run && db_import_mark(im->ctx->db, &err) != 0))
+	    count_accounts(im, &err) != 0)
+		return cmd_fail_take(im->ctx, TAM_FAIL, err);
+	/* Counted again: another writer may have come in between. */
+	if (is_bulk_load(im, fp) &&
+	    (db_import_bulk_journal(im->ctx->db, &err) < 0 ||
+	    count_accounts(im, &err) != 0))
+		return cmd_fail_take(im->ctx, TAM_FAIL, err);
+	if (im->o->dry_run && db_import_mark(im->ctx->db, &err) != 0)
 		return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	/* A half-read file has no useful rejects: import_exec drops them. */
 	if ((rc = read_input(im, fp)) != TAM_OK)

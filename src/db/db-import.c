@@ -1,7 +1,9 @@
 /* db-import.c: SQL of tam import: runs, the dry-run savepoint, lookups. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "tam/account.h"
 #include "tam/db-import.h"
 #include "tam/text.h"
 #include "db-internal.h"
@@ -47,6 +49,28 @@ db_import_undo(struct tam_db *db, char **err)
 	if (exec_one(db, "ROLLBACK TO tam_import", err) != 0)
 		return -1;
 	return exec_one(db, "RELEASE tam_import", err);
+}
+
+static int
+row_account(void *arg, sqlite3_stmt *st)
+{
+	dbi_read_account(st, 0, arg);
+	return 0;
+}
+
+int
+db_import_by_sfid(struct tam_db *db, const char *sfid, struct account *a,
+    char **err)
+{
+	/* The account itself, not its id: one search of the sfid index. */
+	static const char sql[] =
+	    "SELECT " DBI_ACCOUNT_COLS " FROM account a WHERE a.sfid = :sfid";
+	sqlite3_stmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":sfid", sfid);
+	return dbi_one(db, st, row_account, a, err);
 }
 
 struct unlinked {
@@ -102,6 +126,38 @@ db_import_count_unlinked(struct tam_db *db, int64_t *n, char **err)
 		return -1;
 	/* count(*) always has its row. */
 	return dbi_one_int(db, st, n, err) < 0 ? -1 : 0;
+}
+
+int
+db_import_bulk_journal(struct tam_db *db, char **err)
+{
+	sqlite3_stmt	*st;
+	char		*mode = NULL;
+	int		 rc;
+
+	/*
+	 * The command's transaction has written nothing yet: ending it and
+	 * beginning another is the same transaction to everyone else, but
+	 * for another writer that may come in between (the caller counts
+	 * again).  The journal mode can only change between transactions,
+	 * and out of WAL only with no other connection open on the file;
+	 * when one is, the import simply stays on WAL.
+	 */
+	if (exec_one(db, "COMMIT", err) != 0)
+		return -1;
+	if (sqlite3_prepare_v2(db->h, "PRAGMA journal_mode = DELETE", -1, &st,
+	    NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			mode = dbi_col_dup(st, 0);
+		sqlite3_finalize(st);
+	}
+	rc = mode != NULL && strcmp(mode, "delete") == 0;
+	free(mode);
+	if (rc)
+		db->wal_after = 1;
+	if (exec_one(db, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	return rc;
 }
 
 int

@@ -82,6 +82,7 @@ struct tam_db {
 	struct stmt_slot	*slots;
 	int			 nslots;
 	int			 busy;	/* the last failure was a lock */
+	int			 wal_after; /* WAL again after the commit */
 };
 
 /*

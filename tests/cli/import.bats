@@ -749,3 +749,81 @@ pty_import() {
 	assert_success
 	assert_output ""
 }
+
+# bulk_export FILE N: an export of N accounts with IDs, as a big load.
+bulk_export() {
+	awk -v n="$2" 'BEGIN {
+		print "Account ID,Account Name,TAM,Renewal Date,ACV"
+		for (i = 1; i <= n; i++)
+			printf "001%012dAAA,Customer %d,tam%d,1/31/2027,\"$%d,000\"\n",
+			    i, i, i % 50, i % 900 + 1
+	}' > "$1"
+}
+
+@test "a bulk load into an empty database writes no WAL, and leaves it WAL" {
+	tam -q init
+	bulk_export bulk.csv 60000
+	"$TAM" -q import bulk.csv & pid=$!
+	most=0
+	while kill -0 "$pid" 2>/dev/null; do
+		size=$(stat -c %s "$TAM_DB-wal" 2>/dev/null || echo 0)
+		[ "$size" -le "$most" ] || most=$size
+		sleep 0.01
+	done
+	wait "$pid"
+	# on WAL the log would hold every page of the load: megabytes
+	[ "$most" -lt 1000000 ] || fail "the WAL grew to $most bytes"
+	run sqlite3 "$TAM_DB" "pragma journal_mode; select count(*) from account; pragma integrity_check"
+	assert_output $'wal\n60000\nok'
+	# a database that has accounts stays on WAL: the next import writes one
+	bulk_export more.csv 60001
+	"$TAM" -q import more.csv & pid=$!
+	most=0
+	while kill -0 "$pid" 2>/dev/null; do
+		size=$(stat -c %s "$TAM_DB-wal" 2>/dev/null || echo 0)
+		[ "$size" -le "$most" ] || most=$size
+		sleep 0.01
+	done
+	wait "$pid"
+	[ "$most" -gt 0 ]
+}
+
+@test "kill -9 half-way through a bulk load into an empty database: as before" {
+	tam -q init
+	before=$(sqlite3 "$TAM_DB" .dump | sha256sum)
+	start=$(stat -c %s "$TAM_DB")
+	bulk_export bulk.csv 200000
+	"$TAM" -q import bulk.csv & pid=$!
+	# the load writes into the file itself: kill it once pages are there
+	while kill -0 "$pid" 2>/dev/null; do
+		[ "$(stat -c %s "$TAM_DB")" -lt $((start + 4000000)) ] || break
+		sleep 0.01
+	done
+	kill -9 "$pid" 2>/dev/null || true
+	status=0
+	wait "$pid" || status=$?
+	[ "$status" -eq 137 ] || fail "the import ended (status $status) before kill -9"
+	# the hot journal the next open plays back
+	[ -s "$TAM_DB-journal" ]
+	[ "$(sqlite3 "$TAM_DB" .dump | sha256sum)" = "$before" ]
+	[ ! -s "$TAM_DB-journal" ]
+	run sqlite3 "$TAM_DB" "pragma integrity_check; select count(*) from import_run"
+	assert_output $'ok\n0'
+	bulk_export small.csv 50
+	run_tam -q import small.csv
+	assert_success
+	run sqlite3 "$TAM_DB" "pragma journal_mode; select count(*) from account"
+	assert_output $'wal\n50'
+}
+
+@test "a rejected bulk load into an empty database leaves it empty and WAL" {
+	tam -q init
+	before=$(sqlite3 "$TAM_DB" .dump | sha256sum)
+	bulk_export bulk.csv 60000
+	printf '001999999999999AAA,Bad,t,13/45/2026,1\n' >> bulk.csv
+	run_tam -q import bulk.csv
+	assert_failure 1
+	[ "$(sqlite3 "$TAM_DB" .dump | sha256sum)" = "$before" ]
+	run sqlite3 "$TAM_DB" "pragma journal_mode"
+	assert_output wal
+}
