@@ -97,7 +97,8 @@ collect_cta(void *arg, const struct due_cta *c)
 
 static int
 open_windows(struct tam_db *db, const struct settings *s, const char *tam,
-    int today, int dry_run, FILE *report, struct sync_counts *counts, char **err)
+    int today, int dry_run, FILE *report, struct sync_counts *counts,
+    char **err)
 {
 	struct found_list	 l = { 0 };
 	struct found		*f;
@@ -141,8 +142,8 @@ open_windows(struct tam_db *db, const struct settings *s, const char *tam,
 
 static int
 open_risk(struct tam_db *db, const struct settings *s, const char *tam,
-    int today, const char *user, int dry_run, FILE *report, struct sync_counts *counts,
-    char **err)
+    int today, const char *user, int dry_run, FILE *report,
+    struct sync_counts *counts, char **err)
 {
 	struct found_list	 l = { 0 };
 	struct found		*f;
@@ -184,7 +185,8 @@ open_risk(struct tam_db *db, const struct settings *s, const char *tam,
  */
 static int
 repair_updates(struct tam_db *db, const struct settings *s,
-    const char *tam, int today, int dry_run, FILE *report, struct sync_counts *counts, char **err)
+    const char *tam, int today, int dry_run, FILE *report,
+    struct sync_counts *counts, char **err)
 {
 	struct found_list	 l = { 0 };
 	struct found		*f;

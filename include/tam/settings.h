@@ -23,8 +23,8 @@ struct settings {
 struct setting_def {
 	const char	*key;
 	const char	*fallback;	/* the default, as text */
-	const char	*kind;		/* "months", "days", "amount", "bool",
-					   "period", "text" */
+	/* "months", "days", "amount", "bool", "period", "text" */
+	const char	*kind;
 	const char	*help;
 };
 

@@ -24,8 +24,8 @@ struct sync_counts {
  * dry_run nothing is written.  One line per action goes to report (NULL:
  * none).  Returns 0 with *counts filled, or -1 with *err.
  */
-int	 sync_run(struct tam_ctx *, const char *tam, int dry_run, FILE *report,
-	    struct sync_counts *counts, char **err);
+int	 sync_run(struct tam_ctx *, const char *tam, int dry_run,
+	    FILE *report, struct sync_counts *counts, char **err);
 /*
  * The summary of counts, the non-zero ones ("opened 2 renewal CTAs,
  * closed 1 renewal CTA"; "would open" with dry_run); allocated.
