@@ -23,7 +23,7 @@ _tam_risk_reasons="lack-of-adoption product-value-gaps
 	corporate-decision other"
 _tam_config_keys="window.months review1.months_before review2.months_before
 	contact.days strategic.acv review.sa_always schedule.skip_weekends
-	risk_update.every sentiment.stale_days due.horizon"
+	risk_update.every sentiment.stale_days due.horizon me"
 _tam_fields="sfid tam sal sa rsd tam-manager acv currency renewal health
 	stage region segment licenses active-users objectives"
 _tam_account_opts="--sfid --tam --sal --sa --rsd --tam-manager --acv
@@ -51,7 +51,7 @@ _tam_options() {
 	"account rm")		echo "--yes" ;;
 	import)			echo "--dry-run --changes --skip-invalid --rejects --map
 				    --date-format --delimiter --decimal-comma --key" ;;
-	sync)			echo "--dry-run" ;;
+	sync)			echo "--tam --dry-run" ;;
 	due)			echo "--tam --horizon --all --no-sync" ;;
 	"task list")		echo "--open --all --account --kind --tam" ;;
 	"task set")		echo "--due --title --note" ;;

@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "tam/account.h"
 #include "tam/account-store.h"
@@ -19,6 +20,8 @@
 #include "tam/settings.h"
 #include "tam/sfid.h"
 #include "tam/text.h"
+
+static int	tam_name_resolve(struct tam_ctx *, const char *, char **);
 
 /* Lists the candidates of an ambiguous name on stderr. */
 static void
@@ -144,6 +147,34 @@ name_list_add(struct name_list *l, const char *name)
 
 int
 account_tam_resolve(struct tam_ctx *ctx, const char *spec, char **fold)
+{
+	char	*me = NULL, *err = NULL;
+	int	 rc;
+
+	*fold = NULL;
+	/* "all": the whole book, whoever "me" is. */
+	if (spec != NULL && strcasecmp(spec, "all") == 0)
+		return TAM_OK;
+	if (spec == NULL || strcasecmp(spec, "me") == 0) {
+		if (settings_me(ctx, &me, &err) < 0)
+			return cmd_fail_take(ctx, TAM_FAIL, err);
+		if (me == NULL && spec != NULL)
+			return cmd_fail(ctx, TAM_FAIL, "--tam me: who you are "
+			    "is not set: tam config set me \"YOUR NAME\" (or "
+			    "TAM_ME=NAME), or give the TAM's name");
+		if (me == NULL)		/* the default, and no "me" */
+			return TAM_OK;
+		/* Resolved now, as typed: the TAM may be new to the book. */
+		rc = tam_name_resolve(ctx, me, fold);
+		free(me);
+		return rc;
+	}
+	return tam_name_resolve(ctx, spec, fold);
+}
+
+/* account_tam_resolve for a name (not "me", not "all"). */
+static int
+tam_name_resolve(struct tam_ctx *ctx, const char *spec, char **fold)
 {
 	struct name_list	 book = { NULL, 0 }, hits = { NULL, 0 };
 	char			*p, *name = NULL, *f = NULL, *after;

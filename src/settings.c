@@ -30,6 +30,8 @@ const struct setting_def setting_defs[] = {
 	    "sentiment older than this is stale in an open window" },
 	{ "due.horizon", "7d", "period",
 	    "how far ahead tam due looks" },
+	{ "me", "", "text",
+	    "your name as TAM: --tam me, the default of due and ics" },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -108,6 +110,9 @@ setting_canonical(const struct setting_def *d, const char *value, char **err)
 			return xstrdup(n ? "true" : "false");
 		*err = xasprintf("%s: '%s' is not true or false", d->key,
 		    value);
+	} else if (strcmp(d->kind, "text") == 0) {
+		/* A name, looked up when used: the TAM may come later. */
+		return xstrdup(value);
 	} else {
 		if (period_parse(value, &p) == 0) {
 			period_format(&p, buf);
@@ -157,6 +162,9 @@ settings_apply(struct settings *s, const char *key, const char *value)
 		return period_parse(value, &s->risk_every);
 	if (strcmp(key, "due.horizon") == 0)
 		return period_parse(value, &s->horizon);
+	/* Text, not a number of the playbooks: see settings_me(). */
+	if (strcmp(key, "me") == 0)
+		return 0;
 	return -1;
 }
 
@@ -187,4 +195,26 @@ settings_get(struct tam_ctx *ctx, char **err)
 	}
 	ctx->settings = s;
 	return s;
+}
+
+int
+settings_me(struct tam_ctx *ctx, char **me, char **err)
+{
+	const char	*env;
+	char		*value = NULL;
+	int		 rc;
+
+	*me = NULL;
+	if ((env = getenv("TAM_ME")) != NULL && *env != '\0') {
+		*me = xstrdup(env);
+		return 0;
+	}
+	if ((rc = db_setting_get(ctx->db, "me", &value, err)) < 0)
+		return -1;
+	/* Set to "": not set. */
+	if (rc == 0 && *value != '\0')
+		*me = value;
+	else
+		free(value);
+	return 0;
 }

@@ -1,7 +1,9 @@
 /*
  * sync.c: the nightly rules.  Each rule is one indexed query that finds
  * what is due to exist (db-sched.c); the rows are collected first and
- * acted on after, so no write happens under an open SELECT.
+ * acted on after, so no write happens under an open SELECT.  Every rule
+ * takes a TAM filter: `tam due --tam P` syncs P's accounts only, at the
+ * cost of P's work, not of the book's.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -94,8 +96,9 @@ collect_cta(void *arg, const struct due_cta *c)
 }
 
 static int
-open_windows(struct tam_db *db, const struct settings *s, int today,
-    int dry_run, FILE *report, struct sync_counts *counts, char **err)
+open_windows(struct tam_db *db, const struct settings *s, const char *tam,
+    int today, int dry_run, FILE *report, struct sync_counts *counts,
+    char **err)
 {
 	struct found_list	 l = { 0 };
 	struct found		*f;
@@ -104,7 +107,7 @@ open_windows(struct tam_db *db, const struct settings *s, int today,
 	size_t			 i;
 	int			 rc = 0;
 
-	if (db_sched_unplanned(db, today, sched_window_last(today, s),
+	if (db_sched_unplanned(db, tam, today, sched_window_last(today, s),
 	    collect_account, &l, err) < 0)
 		return -1;
 	if (!dry_run && l.n > BULK_ROWS && db_sched_bulk(db, err) != 0) {
@@ -138,9 +141,9 @@ open_windows(struct tam_db *db, const struct settings *s, int today,
 }
 
 static int
-open_risk(struct tam_db *db, const struct settings *s, int today,
-    const char *user, int dry_run, FILE *report, struct sync_counts *counts,
-    char **err)
+open_risk(struct tam_db *db, const struct settings *s, const char *tam,
+    int today, const char *user, int dry_run, FILE *report,
+    struct sync_counts *counts, char **err)
 {
 	struct found_list	 l = { 0 };
 	struct found		*f;
@@ -148,7 +151,7 @@ open_risk(struct tam_db *db, const struct settings *s, int today,
 	size_t			 i;
 	int			 rc = 0;
 
-	if (db_sched_risk_missing(db, NULL, collect_account, &l, err) < 0)
+	if (db_sched_risk_missing(db, tam, collect_account, &l, err) < 0)
 		return -1;
 	for (i = 0; i < l.n; i++) {
 		f = &l.v[i];
@@ -181,8 +184,9 @@ open_risk(struct tam_db *db, const struct settings *s, int today,
  * is put back, due one period after the CTA's last Risk Update.
  */
 static int
-repair_updates(struct tam_db *db, const struct settings *s, int today,
-    int dry_run, FILE *report, struct sync_counts *counts, char **err)
+repair_updates(struct tam_db *db, const struct settings *s,
+    const char *tam, int today, int dry_run, FILE *report,
+    struct sync_counts *counts, char **err)
 {
 	struct found_list	 l = { 0 };
 	struct found		*f;
@@ -190,7 +194,7 @@ repair_updates(struct tam_db *db, const struct settings *s, int today,
 	size_t			 i;
 	int			 rc = 0, due;
 
-	if (db_sched_update_missing(db, collect_cta, &l, err) < 0)
+	if (db_sched_update_missing(db, tam, collect_cta, &l, err) < 0)
 		return -1;
 	for (i = 0; i < l.n; i++) {
 		f = &l.v[i];
@@ -217,15 +221,15 @@ repair_updates(struct tam_db *db, const struct settings *s, int today,
 }
 
 static int
-close_complete(struct tam_db *db, int today, int dry_run, FILE *report,
-    struct sync_counts *counts, char **err)
+close_complete(struct tam_db *db, const char *tam, int today, int dry_run,
+    FILE *report, struct sync_counts *counts, char **err)
 {
 	struct found_list	 l = { 0 };
 	struct found		*f;
 	size_t			 i;
 	int			 rc = 0;
 
-	if (db_sched_complete(db, collect_cta, &l, err) < 0)
+	if (db_sched_complete(db, tam, collect_cta, &l, err) < 0)
 		return -1;
 	for (i = 0; i < l.n; i++) {
 		f = &l.v[i];
@@ -244,7 +248,7 @@ close_complete(struct tam_db *db, int today, int dry_run, FILE *report,
 }
 
 int
-sync_run(struct tam_ctx *ctx, int dry_run, FILE *report,
+sync_run(struct tam_ctx *ctx, const char *tam, int dry_run, FILE *report,
     struct sync_counts *counts, char **err)
 {
 	const struct settings	*s;
@@ -253,14 +257,14 @@ sync_run(struct tam_ctx *ctx, int dry_run, FILE *report,
 	if ((s = settings_get(ctx, err)) == NULL)
 		return -1;
 	/* Closing first: a finished CTA is not in the way of a new one. */
-	if (close_complete(ctx->db, ctx->today, dry_run, report, counts,
+	if (close_complete(ctx->db, tam, ctx->today, dry_run, report, counts,
 	    err) != 0 ||
-	    open_windows(ctx->db, s, ctx->today, dry_run, report, counts,
+	    open_windows(ctx->db, s, tam, ctx->today, dry_run, report, counts,
 	    err) != 0 ||
-	    open_risk(ctx->db, s, ctx->today, ctx->user, dry_run, report,
+	    open_risk(ctx->db, s, tam, ctx->today, ctx->user, dry_run, report,
 	    counts, err) != 0 ||
-	    repair_updates(ctx->db, s, ctx->today, dry_run, report, counts,
-	    err) != 0)
+	    repair_updates(ctx->db, s, tam, ctx->today, dry_run, report,
+	    counts, err) != 0)
 		return -1;
 	return 0;
 }

@@ -25,6 +25,9 @@ int		 account_resolve(struct tam_ctx *, const char *spec,
  * set to that TAM's folded name (allocated, the caller frees it: the
  * filters of db.h take it), or TAM_FAIL with the error in ctx naming
  * the TAMs of the book (none matches) or the candidates (several do).
+ * Two words are not names: "all" gives *fold NULL (every TAM), "me" the
+ * TAM settings_me() names (an error when none is set).  spec NULL, the
+ * default of due and ics: "me" when set, else every TAM.
  */
 int		 account_tam_resolve(struct tam_ctx *, const char *spec,
 		    char **fold);

@@ -54,9 +54,11 @@ typedef int (*due_account_fn)(void *, const struct due_account *);
  * Accounts that are not archived, whose renewal date is in [from, to]
  * and that have neither a renewal CTA for that date (other than a
  * cancelled one) nor any open renewal CTA: the windows sync must open.
+ * tam: the folded name of a TAM (account_tam_resolve), NULL for every
+ * TAM, as in every query below that takes one.
  */
-int	 db_sched_unplanned(struct tam_db *, int from, int to,
-	    due_account_fn, void *, char **err);
+int	 db_sched_unplanned(struct tam_db *, const char *tam, int from,
+	    int to, due_account_fn, void *, char **err);
 /*
  * For plan.c: whether account id is archived and whether it has a
  * renewal CTA for renewal date r that is not cancelled.  0, 1 when the
@@ -72,20 +74,19 @@ int	 db_sched_open_renewal(struct tam_db *, int64_t account_id,
 	    int64_t *id, int *renewal_date, char **err);
 /*
  * At-risk accounts (red, or yellow with requires_triage), not archived,
- * with no open risk CTA; tam NULL for all.  Here and below, tam is the
- * folded name of a TAM (account_tam_resolve), NULL for every TAM.
+ * with no open risk CTA.
  */
 int	 db_sched_risk_missing(struct tam_db *, const char *tam,
 	    due_account_fn, void *, char **err);
 /* Open renewal CTAs none of whose tasks is open any more. */
-int	 db_sched_complete(struct tam_db *,
+int	 db_sched_complete(struct tam_db *, const char *tam,
 	    int (*)(void *, const struct due_cta *), void *, char **err);
 /*
  * Open risk CTAs of accounts not archived without an open risk_update
  * task (closed by hand before tam kept the cadence going, or lost): since
  * is the timestamp of the CTA's last Risk Update post, else its opening.
  */
-int	 db_sched_update_missing(struct tam_db *,
+int	 db_sched_update_missing(struct tam_db *, const char *tam,
 	    int (*)(void *, const struct due_cta *), void *, char **err);
 /*
  * Sets *complete to 1 when CTA id is an open renewal CTA with no open

@@ -23,7 +23,8 @@ struct settings {
 struct setting_def {
 	const char	*key;
 	const char	*fallback;	/* the default, as text */
-	const char	*kind;		/* "months", "days", "amount", "bool", "period" */
+	/* "months", "days", "amount", "bool", "period", "text" */
+	const char	*kind;
 	const char	*help;
 };
 
@@ -42,6 +43,13 @@ char	*setting_canonical(const struct setting_def *, const char *value,
  * Returns NULL with *err on a database error.
  */
 const struct settings *settings_get(struct tam_ctx *, char **err);
+/*
+ * Who "me" is (`--tam me`, the default TAM of due and ics): TAM_ME when
+ * set and not empty, else the setting me.  0 with *me allocated, or NULL
+ * when neither is set; -1 with *err.  The name is not checked here: it
+ * is resolved as a --tam value where it is used.
+ */
+int	 settings_me(struct tam_ctx *, char **me, char **err);
 /* Parses every setting from text into s (used by settings_get). */
 int	 settings_apply(struct settings *, const char *key, const char *value);
 

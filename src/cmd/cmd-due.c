@@ -67,7 +67,9 @@ struct due_list {
 };
 
 static const struct cmd_option due_options[] = {
-	CMD_OPTION_TAM(OPT_TAM),
+	{ "tam", 0, required_argument, "P",
+	    "only the accounts of this TAM (a name or its start, me, all)",
+	    "me when set (tam config set me), else all", OPT_TAM, 0 },
 	{ "horizon", 0, required_argument, "PERIOD",
 	    "the tasks due up to today plus PERIOD", "due.horizon (7d)",
 	    OPT_HORIZON, 0 },
@@ -651,13 +653,14 @@ rows_keep(struct due_list *l, int64_t account, int64_t limit)
 	return left;
 }
 
+/* Syncs the accounts shown: one TAM's (tam, folded), or all (NULL). */
 static int
-run_sync(struct tam_ctx *ctx)
+run_sync(struct tam_ctx *ctx, const char *tam)
 {
 	struct sync_counts	 c;
 	char			*err = NULL, *summary;
 
-	if (sync_run(ctx, 0, NULL, &c, &err) != 0)
+	if (sync_run(ctx, tam, 0, NULL, &c, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (c.renewal_opened + c.risk_opened + c.renewal_closed +
 	    c.risk_update_added > 0) {
@@ -721,14 +724,21 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (horizon == NULL)
 		p = l.s->horizon;
 	until = all ? DATE_NONE : date_add_period(ctx->today, &p);
-	if (db_sched_bulk(ctx->db, &err) != 0)
+	/*
+	 * The queries take the TAM's folded name (db-sched.h); no --tam:
+	 * "me" when set.  The sync is of those accounts only: the whole
+	 * book is the nightly `tam sync`'s.
+	 */
+	if ((rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+		return rc;
+	if (db_sched_bulk(ctx->db, &err) != 0) {
+		free(tam_fold);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
-	if (!no_sync && (rc = run_sync(ctx)) != TAM_OK)
+	}
+	if (!no_sync && (rc = run_sync(ctx, tam_fold)) != TAM_OK) {
+		free(tam_fold);
 		return rc;
-	/* The queries take the TAM's folded name (db-sched.h). */
-	if (tam != NULL &&
-	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
-		return rc;
+	}
 	if (account_arg != NULL &&
 	    (rc = account_resolve(ctx, account_arg, &account)) != TAM_OK) {
 		free(tam_fold);

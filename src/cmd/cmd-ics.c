@@ -157,7 +157,9 @@ closed_note(int n, char buf[32])
 }
 
 static const struct cmd_option ics_options[] = {
-	CMD_OPTION_TAM(OPT_TAM),
+	{ "tam", 0, required_argument, "P",
+	    "only the accounts of this TAM (a name or its start, me, all)",
+	    "me when set (tam config set me), else all", OPT_TAM, 0 },
 	{ "within", 0, required_argument, "PERIOD",
 	    "the events up to today plus PERIOD", "12m", OPT_WITHIN, 0 },
 	CMD_OPTIONS_END
@@ -191,8 +193,8 @@ ics_exec(struct tam_ctx *ctx, int argc, char **argv)
 	run.today = ctx->today;
 	if ((run.s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
-	if (tam != NULL &&
-	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	/* No --tam: "me" when set, else every TAM. */
+	if ((rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
 	if (db_database_uid(ctx->db, &db_uid, &err) != 0) {
 		free(tam_fold);

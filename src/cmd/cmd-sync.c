@@ -1,13 +1,16 @@
-/* cmd-sync.c: tam sync [--dry-run], the rules run as of today. */
+/* cmd-sync.c: tam sync [--tam P] [--dry-run], the rules run as of today. */
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "tam/account-store.h"
 #include "tam/cmd.h"
 #include "tam/sync.h"
 
 #define OPT_DRY_RUN	1000
+#define OPT_TAM		1001
 
 static const struct cmd_option sync_options[] = {
+	CMD_OPTION_TAM(OPT_TAM),
 	{ "dry-run", 0, no_argument, NULL,
 	    "print what would be planned, write nothing", NULL,
 	    OPT_DRY_RUN, 0 },
@@ -18,14 +21,25 @@ static int
 sync_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct sync_counts	 c;
-	char			*err = NULL, *summary;
-	int			 ch, dry_run = 0;
+	const char		*tam = NULL;
+	char			*err = NULL, *summary, *tam_fold = NULL;
+	int			 ch, dry_run = 0, rc;
 
-	while ((ch = cmd_getopt(ctx, argc, argv)) == OPT_DRY_RUN)
-		dry_run = 1;
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
+		if (ch == OPT_DRY_RUN)
+			dry_run = 1;
+		else if (ch == OPT_TAM)
+			tam = optarg;
+	}
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
-	if (sync_run(ctx, dry_run, stdout, &c, &err) != 0)
+	/* No default "me": without --tam, sync is of the whole book. */
+	if (tam != NULL &&
+	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+		return rc;
+	rc = sync_run(ctx, tam_fold, dry_run, stdout, &c, &err);
+	free(tam_fold);
+	if (rc != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (c.renewal_opened + c.risk_opened + c.renewal_closed +
 	    c.risk_update_added == 0) {
@@ -41,7 +55,7 @@ sync_exec(struct tam_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_sync_entry = {
 	.name = "sync",
-	.usage = "sync [--dry-run]",
+	.usage = "sync [--tam P] [--dry-run]",
 	.summary = "plan renewal and risk work due to exist",
 	.options = sync_options,
 	.flags = CMD_DB | CMD_WRITE,

@@ -95,23 +95,30 @@ walk_ctas(struct tam_db *db, sqlite3_stmt *st,
 }
 
 int
-db_sched_unplanned(struct tam_db *db, int from, int to, due_account_fn fn,
-    void *arg, char **err)
+db_sched_unplanned(struct tam_db *db, const char *tam, int from, int to,
+    due_account_fn fn, void *arg, char **err)
 {
-	/* account_by_renewal, then two probes of cta_by_account. */
-	static const char sql[] =
-	    "SELECT " ACCOUNT_COLS " FROM account a "
-	    "WHERE a.archived = 0 AND a.renewal_date BETWEEN :from AND :to "
-	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id "
-	    "AND c.kind = 'renewal' AND c.renewal_date = a.renewal_date "
-	    "AND c.status <> 'cancelled') "
-	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id "
-	    "AND c.kind = 'renewal' AND c.status = 'open') "
-	    "ORDER BY a.renewal_date, a.id";
+	/*
+	 * account_by_renewal (one TAM: account_by_tam), then two probes of
+	 * cta_by_account.
+	 */
+#define SQL(TAM) \
+	    "SELECT " ACCOUNT_COLS " FROM account a " \
+	    "WHERE a.archived = 0 AND a.renewal_date BETWEEN :from AND :to " \
+	    "AND " TAM " AND NOT EXISTS (SELECT 1 FROM cta c " \
+	    "WHERE c.account_id = a.id " \
+	    "AND c.kind = 'renewal' AND c.renewal_date = a.renewal_date " \
+	    "AND c.status <> 'cancelled') " \
+	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id " \
+	    "AND c.kind = 'renewal' AND c.status = 'open') " \
+	    "ORDER BY a.renewal_date, a.id"
+	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+#undef SQL
 	sqlite3_stmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
+	dbi_tam(st, tam);
 	dbi_date(st, ":from", from);
 	dbi_date(st, ":to", to);
 	return walk_accounts(db, st, fn, arg, err);
@@ -180,45 +187,60 @@ db_sched_risk_missing(struct tam_db *db, const char *tam, due_account_fn fn,
 	return walk_accounts(db, st, fn, arg, err);
 }
 
+/*
+ * One TAM's CTAs are found from their accounts: account_by_tam, then a
+ * probe of cta_one_open each.  CROSS JOIN keeps that order: from
+ * cta_by_status the planner would walk the open CTAs of the whole book.
+ */
+#define TAM_CTAS "FROM account a CROSS JOIN cta c ON c.account_id = a.id "
+#define ALL_CTAS "FROM cta c JOIN account a ON a.id = c.account_id "
+
 int
-db_sched_complete(struct tam_db *db,
+db_sched_complete(struct tam_db *db, const char *tam,
     int (*fn)(void *, const struct due_cta *), void *arg, char **err)
 {
 	/* cta_by_status, then a probe of task_open_by_cta (partial). */
-	static const char sql[] =
-	    "SELECT c.id, c.title, " ACCOUNT_COLS " FROM cta c "
-	    "JOIN account a ON a.id = c.account_id "
-	    "WHERE c.status = 'open' AND c.kind = 'renewal' "
-	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id "
-	    "AND t.status = 'open') ORDER BY c.id";
+#define SQL(FROM, TAM) \
+	    "SELECT c.id, c.title, " ACCOUNT_COLS " " FROM \
+	    "WHERE c.status = 'open' AND c.kind = 'renewal' AND " TAM " " \
+	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id " \
+	    "AND t.status = 'open') ORDER BY c.id"
+	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
+	    one[] = SQL(TAM_CTAS, TAM_FILTER);
+#undef SQL
 	sqlite3_stmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
+	dbi_tam(st, tam);
 	return walk_ctas(db, st, fn, arg, err);
 }
 
 int
-db_sched_update_missing(struct tam_db *db,
+db_sched_update_missing(struct tam_db *db, const char *tam,
     int (*fn)(void *, const struct due_cta *), void *arg, char **err)
 {
 	/*
 	 * cta_by_status, then a probe of task_open_by_cta (partial); the
 	 * last post is looked up for the few rows found only.
 	 */
-	static const char sql[] =
-	    "SELECT c.id, c.title, " ACCOUNT_COLS ", "
-	    "coalesce((SELECT max(p.at) FROM timeline p "
-	    "WHERE p.account_id = a.id AND p.type = 'risk_update' "
-	    "AND p.at >= c.opened_at), c.opened_at) FROM cta c "
-	    "JOIN account a ON a.id = c.account_id "
-	    "WHERE c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 "
-	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id "
-	    "AND t.status = 'open' AND t.kind = 'risk_update') ORDER BY c.id";
+#define SQL(FROM, TAM) \
+	    "SELECT c.id, c.title, " ACCOUNT_COLS ", " \
+	    "coalesce((SELECT max(p.at) FROM timeline p " \
+	    "WHERE p.account_id = a.id AND p.type = 'risk_update' " \
+	    "AND p.at >= c.opened_at), c.opened_at) " FROM \
+	    "WHERE c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 " \
+	    "AND " TAM " AND NOT EXISTS (SELECT 1 FROM task t " \
+	    "WHERE t.cta_id = c.id AND t.status = 'open' " \
+	    "AND t.kind = 'risk_update') ORDER BY c.id"
+	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
+	    one[] = SQL(TAM_CTAS, TAM_FILTER);
+#undef SQL
 	sqlite3_stmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
+	dbi_tam(st, tam);
 	return walk_ctas(db, st, fn, arg, err);
 }
 
@@ -313,12 +335,12 @@ int
 db_due_recovered(struct tam_db *db, const char *tam,
     int (*fn)(void *, const struct due_cta *), void *arg, char **err)
 {
-#define SQL(TAM) \
-	    "SELECT c.id, c.title, " ACCOUNT_COLS " FROM cta c " \
-	    "JOIN account a ON a.id = c.account_id " \
+#define SQL(FROM, TAM) \
+	    "SELECT c.id, c.title, " ACCOUNT_COLS " " FROM \
 	    "WHERE c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 " \
 	    "AND NOT " AT_RISK " AND " TAM " ORDER BY c.id"
-	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
+	    one[] = SQL(TAM_CTAS, TAM_FILTER);
 #undef SQL
 	sqlite3_stmt	*st;
 

@@ -313,3 +313,20 @@ Old  renews 2026-10-01
 	TZ=America/Los_Angeles TAM_TODAY=2027-02-22 run_tam due --no-sync
 	assert_output --partial $'sentiment_stale\tNo TAM Sentiment set'
 }
+
+@test "due --tam P syncs P's accounts only; due without it, the book" {
+	tam -q account add Acme --renewal 2027-09-30 --tam "Alice Chen"
+	tam -q account add Beta --renewal 2027-09-30 --tam "Bob Stone"
+	export TAM_TODAY=2027-04-01
+	run_tam due --tam alice
+	assert_success
+	assert_equal "$stderr" "tam: sync: opened 1 renewal CTA"
+	[ "$(sqlite3 "$TAM_DB" "select group_concat(a.name) from cta c join account a on a.id = c.account_id")" = Acme ]
+	run_tam due --tam alice --no-sync
+	assert_success
+	refute_output --partial "Beta"
+	run_tam due
+	assert_success
+	assert_equal "$stderr" "tam: sync: opened 1 renewal CTA"
+	assert_output --partial "Beta"
+}

@@ -305,3 +305,46 @@ added the missing Risk Update task to At-Risk CTA 2 of Beta (account 2), due 202
 	assert_output --partial $'8\trisk_update\tRisk Update\t2027-03-01\t0\ttoday\t1\tAcme'
 	assert_output --partial $'9\trisk_update\tRisk Update\t2027-03-01\t0\ttoday\t2\tBeta'
 }
+
+@test "sync --tam P runs every rule on P's accounts only" {
+	tam -q account add Acme --renewal 2027-09-30 --tam "Alice Chen"
+	tam -q account add Beta --renewal 2027-09-30 --tam "Bob Stone"
+	tam -q account add Cara --renewal 2028-06-30 --tam "Alice Chen"
+	tam -q account add Dora --renewal 2028-06-30 --tam "Bob Stone"
+	tam -q sentiment Cara red --note "budget cut"
+	tam -q sentiment Dora red --note "sponsor left"
+	sqlite3 "$TAM_DB" "delete from task; delete from cta"
+	export TAM_TODAY=2027-04-01
+	run_tam sync --tam alice --dry-run
+	assert_success
+	assert_output --partial "would open renewal CTA for Acme"
+	assert_output --partial "would open At-Risk CTA for Cara"
+	refute_output --partial "Beta"
+	refute_output --partial "Dora"
+	run_tam sync --tam alice
+	assert_success
+	assert_equal "$stderr" "tam: sync: opened 1 renewal CTA, opened 1 At-Risk CTA"
+	# Bob's are the whole-book sync's (or his own --tam).
+	run_tam sync
+	assert_success
+	assert_output --partial "for Beta"
+	assert_output --partial "for Dora"
+	refute_output --partial "Acme"
+	refute_output --partial "Cara"
+	# Every task done by hand: the renewal CTAs close, the cadences
+	# are repaired, each TAM's on their own.
+	sqlite3 "$TAM_DB" "update task set status = 'done'"
+	run_tam sync --tam "alice chen"
+	assert_success
+	assert_equal "$stderr" "tam: sync: closed 1 renewal CTA, added 1 missing Risk Update task"
+	assert_output --partial "of Acme"
+	assert_output --partial "of Cara"
+	run_tam sync --tam bob
+	assert_success
+	assert_equal "$stderr" "tam: sync: closed 1 renewal CTA, added 1 missing Risk Update task"
+	assert_output --partial "of Beta"
+	assert_output --partial "of Dora"
+	run_tam sync --tam nobody
+	assert_failure 1
+	assert_equal "$stderr" "tam: no TAM named 'nobody'; TAMs in this book: Alice Chen, Bob Stone"
+}
