@@ -875,5 +875,11 @@ const struct cmd_entry cmd_import_entry = {
 	.options = import_options,
 	.args = { 0, 1, NULL, "import: one FILE at a time", NULL },
 	.flags = CMD_DB | CMD_WRITE,
+	.group = CMD_GROUP_DATA,
+	.examples = {
+		"tam import accounts.csv --dry-run",
+		"tam import accounts.csv --skip-invalid --rejects rejects.csv",
+		"tam import accounts.csv --key name --date-format mdy"
+	},
 	.exec = import_exec
 };

@@ -160,6 +160,11 @@ static const struct cmd_entry task_list_entry = {
 	.summary = "list tasks (open ones by default)",
 	.options = list_options,
 	.flags = CMD_DB,
+	.examples = {
+		"tam task list --open --tam alice",
+		"tam task list --account Acme --all",
+		"tam task list --kind renewal_plan"
+	},
 	.exec = task_list
 };
 
@@ -172,5 +177,9 @@ const struct cmd_entry cmd_task_entry = {
 	.name = "task",
 	.usage = "task list ...",
 	.summary = "list tasks",
+	.group = CMD_GROUP_DAILY,
+	.examples = {
+		"tam task list --open"
+	},
 	.sub = task_subs
 };
