@@ -58,14 +58,13 @@ complete_exec(struct tam_ctx *ctx, int argc, char **argv)
 	size_t		 i;
 	int		 rc;
 
-	if (argc > 2 && strcmp(argv[2], "--") == 0) {
-		argv++;
-		argc--;
-	}
-	if (argc < 2 || argc > 3)
-		return quiet_failure(ctx);
-	if (argc == 3)
+	/* "--" may stand before the prefix: a word the shell has may be "-x". */
+	if (argc == 4 && strcmp(argv[2], "--") == 0)
+		prefix = argv[3];
+	else if (argc == 3 && strcmp(argv[2], "--") != 0)
 		prefix = argv[2];
+	else if (argc != 2 && argc != 3)
+		return quiet_failure(ctx);
 	for (i = 0; i < sizeof kinds / sizeof *kinds; i++)
 		if (strcmp(argv[1], kinds[i].name) == 0)
 			break;
