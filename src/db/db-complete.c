@@ -173,14 +173,14 @@ db_complete(struct tam_db *db, enum db_complete_what what,
 		w.ids = 1;
 		return complete_ids(db, "SELECT t.id, t.kind, a.name FROM task t "
 		    "JOIN account a ON a.id = t.account_id WHERE t.id BETWEEN "
-		    ":lo AND :hi AND t.status = 'open' ORDER BY t.id "
+		    ":lo AND :hi AND +t.status = 'open' ORDER BY t.id "
 		    "LIMIT :limit", prefix, limit, &w);
 	}
 	if (what == DBC_CTA) {
 		w.ids = 1;
 		return complete_ids(db, "SELECT c.id, c.kind, a.name FROM cta c "
 		    "JOIN account a ON a.id = c.account_id WHERE c.id BETWEEN "
-		    ":lo AND :hi AND c.status = 'open' ORDER BY c.id "
+		    ":lo AND :hi AND +c.status = 'open' ORDER BY c.id "
 		    "LIMIT :limit", prefix, limit, &w);
 	}
 	if ((lo = text_fold(prefix)) == NULL)
@@ -204,20 +204,25 @@ db_complete(struct tam_db *db, enum db_complete_what what,
 	/*
 	 * The TAMs: few names over many rows, so each is one seek past
 	 * the last (a skip scan of account_by_tam), not a walk of the rows.
+	 * One bound below each: with two, SQLite seeks by one and filters
+	 * by the other, which walks every row from the prefix on.
 	 */
-	st = dbi_stmt(db, "SELECT a.tam, a.tam_fold FROM account a WHERE "
-	    "a.tam_fold >= :lo AND a.tam_fold > :after AND a.tam_fold < :hi "
-	    "ORDER BY a.tam_fold LIMIT 1", &err);
-	if (st == NULL) {
-		rc = -1;
-		goto out;
-	}
-	after = xstrdup("");
 	while (limit-- > 0) {
 		struct tam_row	r = { NULL, NULL };
 
-		dbi_text(st, ":lo", lo);
-		dbi_text(st, ":after", after);
+		if (after == NULL)
+			st = dbi_stmt(db, "SELECT a.tam, a.tam_fold FROM account "
+			    "a WHERE a.tam_fold >= :lo AND a.tam_fold < :hi "
+			    "ORDER BY a.tam_fold LIMIT 1", &err);
+		else
+			st = dbi_stmt(db, "SELECT a.tam, a.tam_fold FROM account "
+			    "a WHERE a.tam_fold > :lo AND a.tam_fold < :hi "
+			    "ORDER BY a.tam_fold LIMIT 1", &err);
+		if (st == NULL) {
+			rc = -1;
+			break;
+		}
+		dbi_text(st, ":lo", after != NULL ? after : lo);
 		dbi_text(st, ":hi", hi);
 		if ((rc = dbi_one(db, st, tam_row, &r, &err)) != 0) {
 			rc = rc == 1 ? 0 : -1;
@@ -225,7 +230,7 @@ db_complete(struct tam_db *db, enum db_complete_what what,
 		}
 		free(after);
 		after = r.fold;
-		if (r.name != NULL)
+		if (r.name != NULL && *r.name != '\0')
 			fn(arg, r.name, NULL);
 		free(r.name);
 		if (after == NULL)
