@@ -27,7 +27,7 @@
 
 #define CMD_DB		0x1	/* needs the database */
 #define CMD_WRITE	0x2	/* writes: one IMMEDIATE transaction */
-#define CMD_HIDDEN	0x4	/* for scripts (completion): not in `tam help` */
+#define CMD_HIDDEN	0x4	/* for completion scripts: not in `tam help` */
 
 /*
  * One option of a command: getopt_long's table is built from it, the

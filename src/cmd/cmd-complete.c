@@ -58,7 +58,7 @@ complete_exec(struct tam_ctx *ctx, int argc, char **argv)
 	size_t		 i;
 	int		 rc;
 
-	/* "--" may stand before the prefix: a word the shell has may be "-x". */
+	/* "--" may stand before the prefix: a word being typed may be "-x". */
 	if (argc == 4 && strcmp(argv[2], "--") == 0)
 		prefix = argv[3];
 	else if (argc == 3 && strcmp(argv[2], "--") != 0)

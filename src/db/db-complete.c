@@ -171,16 +171,18 @@ db_complete(struct tam_db *db, enum db_complete_what what,
 
 	if (what == DBC_TASK) {
 		w.ids = 1;
-		return complete_ids(db, "SELECT t.id, t.kind, a.name FROM task t "
-		    "JOIN account a ON a.id = t.account_id WHERE t.id BETWEEN "
-		    ":lo AND :hi AND +t.status = 'open' ORDER BY t.id "
+		return complete_ids(db, "SELECT t.id, t.kind, a.name FROM "
+		    "task t JOIN account a ON a.id = t.account_id WHERE "
+		    "t.id BETWEEN :lo AND :hi AND +t.status = 'open' "
+		    "ORDER BY t.id "
 		    "LIMIT :limit", prefix, limit, &w);
 	}
 	if (what == DBC_CTA) {
 		w.ids = 1;
-		return complete_ids(db, "SELECT c.id, c.kind, a.name FROM cta c "
-		    "JOIN account a ON a.id = c.account_id WHERE c.id BETWEEN "
-		    ":lo AND :hi AND +c.status = 'open' ORDER BY c.id "
+		return complete_ids(db, "SELECT c.id, c.kind, a.name FROM "
+		    "cta c JOIN account a ON a.id = c.account_id WHERE "
+		    "c.id BETWEEN :lo AND :hi AND +c.status = 'open' "
+		    "ORDER BY c.id "
 		    "LIMIT :limit", prefix, limit, &w);
 	}
 	if ((lo = text_fold(prefix)) == NULL)
@@ -211,13 +213,15 @@ db_complete(struct tam_db *db, enum db_complete_what what,
 		struct tam_row	r = { NULL, NULL };
 
 		if (after == NULL)
-			st = dbi_stmt(db, "SELECT a.tam, a.tam_fold FROM account "
-			    "a WHERE a.tam_fold >= :lo AND a.tam_fold < :hi "
-			    "ORDER BY a.tam_fold LIMIT 1", &err);
+			st = dbi_stmt(db, "SELECT a.tam, a.tam_fold FROM "
+			    "account a WHERE a.tam_fold >= :lo AND "
+			    "a.tam_fold < :hi ORDER BY a.tam_fold LIMIT 1",
+			    &err);
 		else
-			st = dbi_stmt(db, "SELECT a.tam, a.tam_fold FROM account "
-			    "a WHERE a.tam_fold > :lo AND a.tam_fold < :hi "
-			    "ORDER BY a.tam_fold LIMIT 1", &err);
+			st = dbi_stmt(db, "SELECT a.tam, a.tam_fold FROM "
+			    "account a WHERE a.tam_fold > :lo AND "
+			    "a.tam_fold < :hi ORDER BY a.tam_fold LIMIT 1",
+			    &err);
 		if (st == NULL) {
 			rc = -1;
 			break;
