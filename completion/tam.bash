@@ -70,6 +70,54 @@ _tam_options() {
 	esac
 }
 
+# Escapes the word $1 for the command line, into the variable _tam_q:
+# a backslash before each character the shell would read otherwise (a
+# name has spaces, an apostrophe, an ampersand).
+_tam_quote() {
+	local s=$1 c
+	# The backslash first, then each special one: a substitution each,
+	# not a loop over the characters (100 names must take no time).
+	s=${s//\\/\\\\}
+	for c in ' ' "'" '"' '$' '`' '&' ';' '|' '<' '>' '(' ')' '*' '?' \
+	    '[' ']' '!' '#' '~' '{' '}'; do
+		[[ $s == *"$c"* ]] && s=${s//"$c"/\\$c}
+	done
+	_tam_q=$s
+}
+
+# Completes from the book itself: the account names, TAM names, open
+# task or CTA ids ($1: account, tam, task or cta) that start with the
+# word $2, asked of `tam __complete`, which reads the database (the one
+# --db names on the line, else tam's usual one) and never writes it,
+# and prints nothing when there is none.
+_tam_book() {
+	local kind=$1 cur=$2 quote="" line i
+	local -a db=()
+
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		--db)	db=(--db "${COMP_WORDS[i+1]}") ;;
+		--db=*)	db=("${COMP_WORDS[i]}") ;;
+		esac
+	done
+	# The word as typed: 'Acme C or Acme\ C both mean "Acme C".
+	case $cur in
+	\'* | \"*)	quote=${cur:0:1}; cur=${cur:1} ;;
+	*)		cur=${cur//\\/} ;;
+	esac
+	COMPREPLY=()
+	while IFS= read -r line; do
+		line=${line%%$'\t'*}
+		if [ -n "$quote" ]; then
+			COMPREPLY+=("$line")
+		else
+			_tam_quote "$line"
+			COMPREPLY+=("$_tam_q")
+		fi
+	done < <(command tam "${db[@]}" __complete "$kind" -- "$cur" \
+	    2>/dev/null)
+}
+
 # Completes the value of option $1 of "command sub-command" $2 into
 # COMPREPLY; returns 1 when the option takes no value.
 _tam_option_value() {
@@ -100,10 +148,16 @@ _tam_option_value() {
 		words="today +7d +2w +1m" ;;
 	--within | --horizon | --renewing-within)
 		words="7d 2w 1m 3m 6m 12m" ;;
-	--tam | --sal | --sa | --rsd | --tam-manager | --sfid | --acv | \
+	--tam)
+		_tam_book tam "$cur"
+		return 0 ;;
+	--account)
+		_tam_book account "$cur"
+		return 0 ;;
+	--sal | --sa | --rsd | --tam-manager | --sfid | --acv | \
 	--currency | --health | --stage | --region | --segment | --licenses | \
 	--active-users | --objectives | --name | --note | --title | \
-	--net-arr | --map | --delimiter | --account)
+	--net-arr | --map | --delimiter)
 		# A value nobody can guess: offer nothing, not the options.
 		COMPREPLY=()
 		return 0 ;;
@@ -178,11 +232,20 @@ _tam() {
 		[ "$nargs" -eq 0 ] &&
 		    COMPREPLY=($(compgen -W "$_tam_config_keys" -- "$cur")) ;;
 	sentiment)
+		[ "$nargs" -eq 0 ] && _tam_book account "$cur"
 		[ "$nargs" -eq 1 ] &&
 		    COMPREPLY=($(compgen -W "$_tam_sentiments" -- "$cur")) ;;
 	action)
+		[ "$nargs" -eq 0 ] && _tam_book account "$cur"
 		[ "$nargs" -eq 1 ] &&
 		    COMPREPLY=($(compgen -W "$_tam_action_kinds" -- "$cur")) ;;
+	"account set" | "account show" | "account archive" | "account rm" | \
+	review | risk-update | timeline | note | "cta open")
+		[ "$nargs" -eq 0 ] && _tam_book account "$cur" ;;
+	"cta show" | "cta update" | "cta close")
+		[ "$nargs" -eq 0 ] && _tam_book cta "$cur" ;;
+	done | skip)
+		_tam_book task "$cur" ;;
 	import | restore)
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur")) ;;

@@ -36,7 +36,14 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_ics_entry,
 	&cmd_config_entry,
 	&cmd_help_entry,
+	&cmd_complete_entry,
 	NULL
+};
+
+/* The groups of `tam help`; help itself stands last, on its own. */
+static const char *const groups[] = {
+	CMD_GROUP_DAILY, CMD_GROUP_ACCOUNTS, CMD_GROUP_PLAYBOOKS,
+	CMD_GROUP_REPORTS, CMD_GROUP_DATA, NULL
 };
 
 /*
@@ -81,12 +88,24 @@ static void
 write_usage(FILE *fp, const struct cmd_entry *e)
 {
 	const struct cmd_entry *const	*t;
+	const char *const		*g;
 
 	if (e == NULL) {
 		fputs("usage: tam [--db PATH] [--today DATE] [--format F] "
-		    "[--color WHEN] [-q] COMMAND [ARGS]\n\ncommands:\n", fp);
+		    "[--color WHEN] [-q] COMMAND [ARGS]\n", fp);
+		for (g = groups; *g != NULL; g++) {
+			fprintf(fp, "\n%s:\n", *g);
+			for (t = commands; *t != NULL; t++)
+				if ((*t)->group != NULL &&
+				    strcmp((*t)->group, *g) == 0)
+					fprintf(fp, "  %-12s %s\n", (*t)->name,
+					    (*t)->summary);
+		}
+		fputs("\nhelp:\n", fp);
 		for (t = commands; *t != NULL; t++)
-			fprintf(fp, "  %-12s %s\n", (*t)->name, (*t)->summary);
+			if ((*t)->group == NULL && !((*t)->flags & CMD_HIDDEN))
+				fprintf(fp, "  %-12s %s\n", (*t)->name,
+				    (*t)->summary);
 		/* How names are matched: every command takes them so. */
 		fputs("\nACCOUNT is an id, a Salesforce ID, a name or the "
 		    "start of one; --tam P is a\nTAM's name or the start of "
@@ -106,6 +125,184 @@ write_usage(FILE *fp, const struct cmd_entry *e)
 		return;
 	}
 	fprintf(fp, "usage: tam %s\n", e->usage);
+}
+
+/* The "  -y, --yes ARG" column of an option, in buf. */
+static int
+option_column(char *buf, size_t size, const struct cmd_option *o)
+{
+	char	shortname[8] = "";
+
+	if (o->shortname != 0)
+		(void)snprintf(shortname, sizeof shortname, "-%c, ",
+		    o->shortname);
+	return snprintf(buf, size, "  %s--%s%s%s", shortname, o->name,
+	    o->arg != NULL ? " " : "", o->arg != NULL ? o->arg : "");
+}
+
+/*
+ * The option lines: a column of names wide enough for most (a longer
+ * one puts its help on the next line), the help, and the default after
+ * it, or under it when the line would pass 80 columns.
+ */
+static void
+write_options(FILE *fp, const struct cmd_option *options)
+{
+	const struct cmd_option	*o;
+	char			 col[96];
+	int			 w = 0, n, len;
+
+	for (o = options; o->name != NULL; o++)
+		if ((n = option_column(col, sizeof col, o)) > w && n <= 24)
+			w = n;
+	w += 2;
+	fputs("\noptions:\n", fp);
+	for (o = options; o->name != NULL; o++) {
+		n = option_column(col, sizeof col, o);
+		if (n > w - 2)
+			fprintf(fp, "%s\n%*s", col, w, "");
+		else
+			fprintf(fp, "%-*s", w, col);
+		fputs(o->help, fp);
+		len = w + (int)strlen(o->help);
+		if (o->def == NULL)
+			fputc('\n', fp);
+		else if (len + (int)strlen(o->def) + 12 <= 80)
+			fprintf(fp, " (default: %s)\n", o->def);
+		else
+			fprintf(fp, "\n%*s(default: %s)\n", w, "", o->def);
+	}
+}
+
+void
+cmd_help(FILE *fp, const struct cmd_entry *e)
+{
+	const struct cmd_entry *const	*t;
+	int				 i, w = 0;
+
+	write_usage(fp, e);
+	if (e == NULL)
+		return;
+	fprintf(fp, "\n%s\n", e->summary);
+	if (e->sub != NULL) {
+		fputs("\ncommands:\n", fp);
+		for (t = e->sub; *t != NULL; t++)
+			if ((int)strlen((*t)->name) > w)
+				w = (int)strlen((*t)->name);
+		for (t = e->sub; *t != NULL; t++)
+			fprintf(fp, "  %-*s  %s\n", w, (*t)->name,
+			    (*t)->summary);
+	}
+	if (e->options != NULL && e->options->name != NULL)
+		write_options(fp, e->options);
+	if (e->examples[0] != NULL) {
+		fputs("\nexamples:\n", fp);
+		for (i = 0; i < CMD_EXAMPLES_MAX && e->examples[i] != NULL; i++)
+			fprintf(fp, "  $ %s\n", e->examples[i]);
+	}
+	if (e->sub != NULL)
+		fprintf(fp, "\n'tam help %s COMMAND' for its options and "
+		    "examples.\n", e->name);
+}
+
+/*
+ * The optimal string alignment distance (Damerau-Levenshtein with
+ * adjacent swaps, as git's suggestions use): insertions, deletions,
+ * substitutions and swaps each count one.  Names are short; longer
+ * words are simply far.
+ */
+#define NEAR_MAX	64
+static int
+edit_distance(const char *a, const char *b)
+{
+	int	d[NEAR_MAX + 1][NEAR_MAX + 1];
+	int	la = (int)strlen(a), lb = (int)strlen(b), i, j, c, v;
+
+	if (la > NEAR_MAX || lb > NEAR_MAX)
+		return NEAR_MAX;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			c = a[i - 1] != b[j - 1];
+			v = d[i - 1][j - 1] + c;
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[la][lb];
+}
+
+/* The nearest names seen so far. */
+#define NEAR_SHOWN	3
+struct near {
+	const char	*word;
+	int		 best;
+	int		 n;
+	const char	*names[NEAR_SHOWN];
+};
+
+/*
+ * Weighs one name.  Near is at most two edits, and fewer than the word
+ * has letters ("x" suggests nothing); with prefixes, a name the word
+ * starts counts as no edit at all ("acc" is account).
+ */
+static void
+near_add(struct near *nr, const char *name, int prefixes)
+{
+	size_t	len = strlen(nr->word);
+	int	d;
+
+	if (prefixes && len >= 2 && strncmp(name, nr->word, len) == 0)
+		d = 0;
+	else if ((d = edit_distance(nr->word, name)) > 2 || d >= (int)len)
+		return;
+	if (d < nr->best) {
+		nr->best = d;
+		nr->n = 0;
+	}
+	if (d == nr->best && nr->n < NEAR_SHOWN)
+		nr->names[nr->n++] = name;
+}
+
+/* "; did you mean 'a', 'b' or 'c'?", or "" (allocated). */
+static char *
+near_text(const struct near *nr, const char *prefix)
+{
+	char	*s, *t;
+	int	 i;
+
+	if (nr->n == 0)
+		return xstrdup("");
+	s = xstrdup("; did you mean ");
+	for (i = 0; i < nr->n; i++) {
+		t = xasprintf("%s%s'%s%s'", s, i == 0 ? "" :
+		    i == nr->n - 1 ? " or " : ", ", prefix, nr->names[i]);
+		free(s);
+		s = t;
+	}
+	t = xasprintf("%s?", s);
+	free(s);
+	return t;
+}
+
+char *
+cmd_suggest(const struct cmd_entry *const *table, const char *prefix,
+    const char *word)
+{
+	struct near	nr = { word, NEAR_MAX, 0, { NULL } };
+
+	for (; table != NULL && *table != NULL; table++)
+		if (!((*table)->flags & CMD_HIDDEN))
+			near_add(&nr, (*table)->name, 1);
+	return near_text(&nr, prefix);
 }
 
 void
@@ -464,14 +661,29 @@ static int
 unknown_long(struct tam_ctx *ctx, const struct cmd_option *options,
     const char *a)
 {
-	const char	*full;
-	size_t		 len = strcspn(a + 2, "=");
+	const struct global_opt	*g;
+	const struct cmd_option	*o;
+	struct near		 nr = { NULL, NEAR_MAX, 0, { NULL } };
+	const char		*full;
+	char			*word, *hint;
+	size_t			 len = strcspn(a + 2, "=");
+	int			 rc;
 
 	if ((full = abbreviated(options, a + 2, len)) != NULL)
 		return cmd_misuse(ctx, "unknown option '%.*s'; did you mean "
 		    "'--%s'? (long options are written in full)",
 		    (int)len + 2, a, full);
-	return cmd_misuse(ctx, "unknown option '%.*s'", (int)len + 2, a);
+	/* No prefixes here: an ambiguous one ("--s") is plainly unknown. */
+	nr.word = word = xasprintf("%.*s", (int)len, a + 2);
+	for (o = options; o != NULL && o->name != NULL; o++)
+		near_add(&nr, o->name, 0);
+	for (g = globals; g->name != NULL; g++)
+		near_add(&nr, g->name, 0);
+	hint = near_text(&nr, "--");
+	rc = cmd_misuse(ctx, "unknown option '--%s'%s", word, hint);
+	free(hint);
+	free(word);
+	return rc;
 }
 
 /*
@@ -622,9 +834,8 @@ strip_globals(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	return n;
 }
 
-/* Finds the database path: --db, TAM_DB, XDG_DATA_HOME, ~/.local/share. */
-static char *
-database_path(const struct tam_ctx *ctx)
+char *
+cmd_database_path(const struct tam_ctx *ctx)
 {
 	const char	*s;
 
@@ -672,7 +883,7 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	char	*path, *err = NULL, *warn = NULL;
 	int	 rc;
 
-	if ((path = database_path(ctx)) == NULL)
+	if ((path = cmd_database_path(ctx)) == NULL)
 		return cmd_fail(ctx, TAM_FAIL, "no database: set --db, TAM_DB "
 		    "or HOME");
 	if (db_open(path, &ctx->db, &warn, &err) != 0) {
@@ -714,10 +925,16 @@ which_sub(struct tam_ctx *ctx, const struct cmd_entry *e, const char *bad,
     const char *before)
 {
 	const struct cmd_entry *const	*t;
+	char				*hint, *prefix;
 	int				 w = 0;
 
-	if (bad != NULL)
-		tam_warn("unknown command '%s %s'", e->name, bad);
+	if (bad != NULL) {
+		prefix = xasprintf("%s ", e->name);
+		hint = cmd_suggest(e->sub, prefix, bad);
+		tam_warn("unknown command '%s %s'%s", e->name, bad, hint);
+		free(hint);
+		free(prefix);
+	}
 	else if (before != NULL)
 		tam_warn("%s: give the sub-command before '%.*s'", e->name,
 		    (int)strcspn(before, "="), before);
@@ -782,7 +999,7 @@ find_sub(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	if (i < argc && find_entry(e->sub, argv[i]) != NULL)
 		return i;
 	if (i == argc && *what == CMD_ARG_HELP) {
-		cmd_usage(stdout, e);
+		cmd_help(stdout, e);
 		*rc = TAM_OK;
 		return 0;
 	}
@@ -799,12 +1016,16 @@ int
 cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv, int help)
 {
 	const struct cmd_entry	*e;
-	char			**args;
+	char			**args, *hint;
 	int			 n, i, what, rc;
 
-	if ((e = find_entry(commands, argv[0])) == NULL)
-		return cmd_fail(ctx, TAM_USAGE, "unknown command '%s'; see "
-		    "'tam help'", argv[0]);
+	if ((e = find_entry(commands, argv[0])) == NULL) {
+		hint = cmd_suggest(commands, "", argv[0]);
+		rc = cmd_fail(ctx, TAM_USAGE, "unknown command '%s'%s",
+		    argv[0], *hint != '\0' ? hint : "; see 'tam help'");
+		free(hint);
+		return rc;
+	}
 	ctx->cmd = e->name;
 	what = help ? CMD_ARG_HELP : 0;
 	if (e->sub != NULL) {
@@ -821,7 +1042,7 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv, int help)
 	if (n < 0)
 		rc = TAM_USAGE;
 	else if (what == CMD_ARG_HELP) {
-		cmd_usage(stdout, e);
+		cmd_help(stdout, e);
 		rc = TAM_OK;
 	} else if (what == CMD_ARG_VERSION) {
 		cmd_version(stdout);

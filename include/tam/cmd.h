@@ -27,6 +27,7 @@
 
 #define CMD_DB		0x1	/* needs the database */
 #define CMD_WRITE	0x2	/* writes: one IMMEDIATE transaction */
+#define CMD_HIDDEN	0x4	/* for completion scripts: not in `tam help` */
 
 /*
  * One option of a command: getopt_long's table is built from it, the
@@ -66,6 +67,8 @@ struct cmd_args {
 	const char	*hint;
 };
 
+#define CMD_EXAMPLES_MAX	3
+
 /* A command, written with designated initializers (.name = ...). */
 struct cmd_entry {
 	const char		*name;
@@ -76,7 +79,21 @@ struct cmd_entry {
 	int			 flags;
 	int			(*exec)(struct tam_ctx *, int, char **);
 	const struct cmd_entry	*const *sub;	/* sub-commands, NULL ends */
+	/*
+	 * `tam help CMD` shows them: each a whole command line starting
+	 * "tam " that runs as written on a book holding an account Acme of
+	 * TAM Alice Chen (tests/cli/global.bats runs every one).
+	 */
+	const char		*examples[CMD_EXAMPLES_MAX];
+	const char		*group;		/* top-level: a CMD_GROUP_* */
 };
+
+/* The groups of `tam help`, in the order it shows them. */
+#define CMD_GROUP_DAILY		"daily"
+#define CMD_GROUP_ACCOUNTS	"accounts"
+#define CMD_GROUP_PLAYBOOKS	"playbooks"
+#define CMD_GROUP_REPORTS	"reports"
+#define CMD_GROUP_DATA		"data"
 
 /* The most options one command has (account set has 20). */
 #define CMD_OPTIONS_MAX	32
@@ -92,6 +109,23 @@ struct cmd_entry {
 int	 cmd_dispatch(struct tam_ctx *, int, char **, int help);
 /* Prints the usage of a command (or of tam with NULL) to fp. */
 void	 cmd_usage(FILE *, const struct cmd_entry *);
+/*
+ * Prints what `tam help CMD` and `tam CMD --help` show: the usage, then
+ * each option with its argument, one line of help and its default, then
+ * the examples; for NULL, the commands by group.  The parser's own
+ * table is the text, so the two cannot drift.
+ */
+void	 cmd_help(FILE *, const struct cmd_entry *);
+/*
+ * The names in table (NULL-terminated; hidden commands left out)
+ * nearest to word, allocated, as "; did you mean 'a'?" (or "'a' or
+ * 'b'"), prefix written before each name ("account "); "" when none is
+ * near enough.
+ */
+char	*cmd_suggest(const struct cmd_entry *const *table, const char *prefix,
+	    const char *word);
+/* The database's path: --db, TAM_DB, XDG_DATA_HOME, HOME; or NULL. */
+char	*cmd_database_path(const struct tam_ctx *);
 /* Prints the "tam --version" line to fp. */
 void	 cmd_version(FILE *);
 
@@ -185,5 +219,6 @@ extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_restore_entry;
 extern const struct cmd_entry cmd_ics_entry;
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_complete_entry;
 
 #endif

@@ -914,6 +914,10 @@ static const struct cmd_entry account_add_entry = {
 	.args = { 1, 1, "account add: the account name is missing",
 	    "account add: one NAME only (quote a name with spaces)", NULL },
 	.flags = CMD_DB | CMD_WRITE,
+	.examples = {
+		"tam account add Initech --tam 'Alice Chen' --acv 120000",
+		"tam account add Initech --renewal 2027-06-30 --upsell"
+	},
 	.exec = account_add
 };
 
@@ -927,6 +931,10 @@ static const struct cmd_entry account_set_entry = {
 	.args = { 1, 1, "account set: which account?",
 	    "account set: one ACCOUNT only", NULL },
 	.flags = CMD_DB | CMD_WRITE,
+	.examples = {
+		"tam account set Acme --health 72 --stage Adopting",
+		"tam account set Acme --clear sal --no-upsell"
+	},
 	.exec = account_set
 };
 
@@ -936,6 +944,10 @@ static const struct cmd_entry account_show_entry = {
 	.summary = "show one account",
 	.args = WHICH("account show"),
 	.flags = CMD_DB,
+	.examples = {
+		"tam account show Acme",
+		"tam account show acme --format json"
+	},
 	.exec = account_show
 };
 
@@ -948,6 +960,11 @@ static const struct cmd_entry account_list_entry = {
 	.summary = "list accounts",
 	.options = list_options,
 	.flags = CMD_DB,
+	.examples = {
+		"tam account list --tam alice",
+		"tam account list --sentiment red --triage",
+		"tam account list --renewing-within 6m --strategic"
+	},
 	.exec = account_list
 };
 
@@ -957,6 +974,9 @@ static const struct cmd_entry account_archive_entry = {
 	.summary = "archive an account",
 	.args = WHICH("account archive"),
 	.flags = CMD_DB | CMD_WRITE,
+	.examples = {
+		"tam account archive Globex"
+	},
 	.exec = account_archive
 };
 
@@ -967,6 +987,9 @@ static const struct cmd_entry account_rm_entry = {
 	.options = rm_options,
 	.args = WHICH("account rm"),
 	.flags = CMD_DB | CMD_WRITE,
+	.examples = {
+		"tam account rm Globex --yes"
+	},
 	.exec = account_rm
 };
 
@@ -984,5 +1007,10 @@ const struct cmd_entry cmd_account_entry = {
 	.name = "account",
 	.usage = "account add|set|show|list|archive|rm ...",
 	.summary = "add, change, show and list accounts",
+	.group = CMD_GROUP_ACCOUNTS,
+	.examples = {
+		"tam account list --tam alice",
+		"tam account show Acme"
+	},
 	.sub = account_subs
 };

@@ -116,5 +116,10 @@ const struct cmd_entry cmd_action_entry = {
 	.options = action_options,
 	.args = { 2, 2, ACTION_ARGS, ACTION_ARGS, NULL },
 	.flags = CMD_DB | CMD_WRITE,
+	.group = CMD_GROUP_PLAYBOOKS,
+	.examples = {
+		"tam action Acme roadmap --title 'Share the Q3 roadmap'",
+		"tam action Acme utilization --due +2w --note 'seats idle'"
+	},
 	.exec = action_exec
 };

@@ -119,6 +119,9 @@ static const struct cmd_entry config_get_entry = {
 	.args = { 1, 1, "config get: which KEY?", "config get: which KEY?",
 	    NULL },
 	.flags = CMD_DB,
+	.examples = {
+		"tam config get due.horizon"
+	},
 	.exec = config_get
 };
 static const struct cmd_entry config_set_entry = {
@@ -128,6 +131,9 @@ static const struct cmd_entry config_set_entry = {
 	.args = { 2, 2, "config set: give KEY and VALUE",
 	    "config set: give KEY and VALUE", NULL },
 	.flags = CMD_DB | CMD_WRITE,
+	.examples = {
+		"tam config set due.horizon 14d"
+	},
 	.exec = config_set
 };
 static const struct cmd_entry config_list_entry = {
@@ -136,6 +142,10 @@ static const struct cmd_entry config_list_entry = {
 	.summary = "list the settings",
 	.args = { .extra = "config list takes no arguments" },
 	.flags = CMD_DB,
+	.examples = {
+		"tam config list",
+		"tam config list --format json"
+	},
 	.exec = config_list
 };
 static const struct cmd_entry *const config_subs[] = {
@@ -146,5 +156,10 @@ const struct cmd_entry cmd_config_entry = {
 	.name = "config",
 	.usage = "config get|set|list [KEY [VALUE]]",
 	.summary = "read and change settings",
+	.group = CMD_GROUP_DATA,
+	.examples = {
+		"tam config list",
+		"tam config set due.horizon 14d"
+	},
 	.sub = config_subs
 };

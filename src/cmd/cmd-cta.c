@@ -556,6 +556,10 @@ static const struct cmd_entry cta_list_entry = {
 	.summary = "list CTAs",
 	.options = list_options,
 	.flags = CMD_DB,
+	.examples = {
+		"tam cta list --open",
+		"tam cta list --kind risk --tam alice"
+	},
 	.exec = cta_list
 };
 
@@ -566,6 +570,9 @@ static const struct cmd_entry cta_show_entry = {
 	.args = { 1, 1, "cta show: which CTA? (an id from 'tam cta list')",
 	    "cta show: which CTA? (an id from 'tam cta list')", NULL },
 	.flags = CMD_DB,
+	.examples = {
+		"tam cta show 2"
+	},
 	.exec = cta_show
 };
 
@@ -578,6 +585,9 @@ static const struct cmd_entry cta_open_entry = {
 	.args = { 1, 1, "cta open: which account?", "cta open: which account?",
 	    NULL },
 	.flags = CMD_DB | CMD_WRITE,
+	.examples = {
+		"tam cta open Globex --risk-type competitor --note 'trialing a rival'"
+	},
 	.exec = cta_open
 };
 
@@ -589,6 +599,9 @@ static const struct cmd_entry cta_update_entry = {
 	.args = { 1, 1, "cta update: which CTA? (an id from 'tam cta list')",
 	    "cta update: which CTA? (an id from 'tam cta list')", NULL },
 	.flags = CMD_DB | CMD_WRITE,
+	.examples = {
+		"tam cta update 2 --risk-type competitor --risk-reason loss-of-budget"
+	},
 	.exec = cta_update
 };
 
@@ -603,6 +616,10 @@ static const struct cmd_entry cta_close_entry = {
 	.args = { 1, 1, "cta close: which CTA? (an id from 'tam cta list')",
 	    "cta close: which CTA? (an id from 'tam cta list')", NULL },
 	.flags = CMD_DB | CMD_WRITE,
+	.examples = {
+		"tam cta close 2 --won --note 'renewed for two years'",
+		"tam cta close 2 --lost churn --net-arr -250000 --note 'moved to a rival'"
+	},
 	.exec = cta_close
 };
 
@@ -619,5 +636,10 @@ const struct cmd_entry cmd_cta_entry = {
 	.name = "cta",
 	.usage = "cta list|show|open|update|close ...",
 	.summary = "At-Risk and renewal CTAs",
+	.group = CMD_GROUP_PLAYBOOKS,
+	.examples = {
+		"tam cta list --open",
+		"tam cta show 2"
+	},
 	.sub = cta_subs
 };

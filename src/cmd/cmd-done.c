@@ -64,6 +64,11 @@ const struct cmd_entry cmd_done_entry = {
 	.options = close_options,
 	.args = WHICH_TASKS("done"),
 	.flags = CMD_DB | CMD_WRITE,
+	.group = CMD_GROUP_DAILY,
+	.examples = {
+		"tam done 1",
+		"tam done 1 2 --note 'brief sent'"
+	},
 	.exec = done_exec
 };
 
@@ -80,5 +85,9 @@ const struct cmd_entry cmd_skip_entry = {
 	.options = close_options,
 	.args = WHICH_TASKS("skip"),
 	.flags = CMD_DB | CMD_WRITE,
+	.group = CMD_GROUP_DAILY,
+	.examples = {
+		"tam skip 3 --note 'covered in the QBR'"
+	},
 	.exec = skip_exec
 };

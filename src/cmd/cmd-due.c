@@ -766,5 +766,11 @@ const struct cmd_entry cmd_due_entry = {
 	.summary = "what to do today",
 	.options = due_options,
 	.flags = CMD_DB | CMD_WRITE,
+	.group = CMD_GROUP_DAILY,
+	.examples = {
+		"tam due",
+		"tam due --tam alice --horizon 2w",
+		"tam due --all --no-sync --format json"
+	},
 	.exec = due_exec
 };

@@ -106,5 +106,10 @@ const struct cmd_entry cmd_export_entry = {
 	.summary = "the whole database as JSON, for backup",
 	.args = { .hint = "; the export goes to standard output" },
 	.flags = CMD_DB,
+	.group = CMD_GROUP_DATA,
+	.examples = {
+		"tam export > backup.json",
+		"tam export --format jsonl > backup.jsonl"
+	},
 	.exec = export_exec
 };

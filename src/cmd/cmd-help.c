@@ -1,4 +1,5 @@
 /* cmd-help.c: tam help [COMMAND [SUBCOMMAND]]. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "tam/cmd.h"
@@ -16,21 +17,33 @@ static int
 help_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry	*e, *sub;
+	char			*hint, *prefix;
+	int			 rc;
 
 	if (argc < 2) {
-		cmd_usage(stdout, NULL);
+		cmd_help(stdout, NULL);
 		return TAM_OK;
 	}
-	if ((e = lookup(cmd_table(), argv[1])) == NULL)
-		return cmd_fail(ctx, TAM_USAGE, "unknown command '%s'; see "
-		    "'tam help'", argv[1]);
+	if ((e = lookup(cmd_table(), argv[1])) == NULL) {
+		hint = cmd_suggest(cmd_table(), "", argv[1]);
+		rc = cmd_fail(ctx, TAM_USAGE, "unknown command '%s'%s",
+		    argv[1], *hint != '\0' ? hint : "; see 'tam help'");
+		free(hint);
+		return rc;
+	}
 	if (argc >= 3 && e->sub != NULL) {
-		if ((sub = lookup(e->sub, argv[2])) == NULL)
-			return cmd_fail(ctx, TAM_USAGE, "unknown command "
-			    "'%s %s'", argv[1], argv[2]);
+		if ((sub = lookup(e->sub, argv[2])) == NULL) {
+			prefix = xasprintf("%s ", argv[1]);
+			hint = cmd_suggest(e->sub, prefix, argv[2]);
+			rc = cmd_fail(ctx, TAM_USAGE, "unknown command "
+			    "'%s %s'%s", argv[1], argv[2], hint);
+			free(hint);
+			free(prefix);
+			return rc;
+		}
 		e = sub;
 	}
-	cmd_usage(stdout, e);
+	cmd_help(stdout, e);
 	return TAM_OK;
 }
 
@@ -40,5 +53,6 @@ const struct cmd_entry cmd_help_entry = {
 	.usage = "help [COMMAND [SUBCOMMAND]]",
 	.summary = "show how to use a command",
 	.args = { 0, -1, NULL, NULL, NULL },
-	.exec = help_exec
+	.exec = help_exec,
+	.examples = { "tam help due", "tam help account set" }
 };

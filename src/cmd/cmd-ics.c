@@ -228,5 +228,10 @@ const struct cmd_entry cmd_ics_entry = {
 	.summary = "review meetings and tasks as an iCalendar file",
 	.options = ics_options,
 	.flags = CMD_DB,
+	.group = CMD_GROUP_REPORTS,
+	.examples = {
+		"tam ics > renewals.ics",
+		"tam ics --tam alice --within 3m"
+	},
 	.exec = ics_exec
 };

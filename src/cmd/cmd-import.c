@@ -376,11 +376,11 @@ progress_end(struct import *im)
 /* --- the change list --------------------------------------------------- */
 
 static const struct out_col change_cols[] = {
-	{ "account",	"ACCOUNT",	OUT_STR },
-	{ "sfid",	"SFID",		OUT_STR },
-	{ "field",	"FIELD",	OUT_STR },
-	{ "old",	"OLD",		OUT_STR },
-	{ "new",	"NEW",		OUT_STR },
+	{ "account",	"ACCOUNT",	OUT_STR, OUT_SHRINK },
+	{ "sfid",	"SFID",		OUT_STR, OUT_DROP(1) },
+	{ "field",	"FIELD",	OUT_STR, 0 },
+	{ "old",	"OLD",		OUT_STR, OUT_SHRINK },
+	{ "new",	"NEW",		OUT_STR, OUT_SHRINK },
 };
 
 /* Field f of a as the list shows it; NULL when not set.  buf: 64. */
@@ -1168,5 +1168,11 @@ const struct cmd_entry cmd_import_entry = {
 	.options = import_options,
 	.args = { 0, 1, NULL, "import: one FILE at a time", NULL },
 	.flags = CMD_DB | CMD_WRITE,
+	.group = CMD_GROUP_DATA,
+	.examples = {
+		"tam import accounts.csv --dry-run",
+		"tam import accounts.csv --skip-invalid --rejects rejects.csv",
+		"tam import accounts.csv --key name --date-format mdy"
+	},
 	.exec = import_exec
 };

@@ -19,5 +19,10 @@ const struct cmd_entry cmd_init_entry = {
 	.summary = "create the database (any command does it too)",
 	.args = { .extra = "init takes no arguments" },
 	.flags = CMD_DB | CMD_WRITE,
+	.group = CMD_GROUP_DATA,
+	.examples = {
+		"tam init",
+		"tam --db team.db init"
+	},
 	.exec = init_exec
 };

@@ -102,5 +102,9 @@ const struct cmd_entry cmd_note_entry = {
 	.args = { 1, 2, "note: give ACCOUNT and TEXT",
 	    "note: one TEXT only (quote a note with spaces)", NULL },
 	.flags = CMD_DB | CMD_WRITE,
+	.group = CMD_GROUP_ACCOUNTS,
+	.examples = {
+		"tam note Acme 'met the new VP of engineering'"
+	},
 	.exec = note_exec
 };

@@ -466,6 +466,10 @@ static const struct cmd_entry report_renewals_entry = {
 	.summary = "renewals per month or quarter, ACV and ACV at risk",
 	.options = renewals_options,
 	.flags = CMD_DB,
+	.examples = {
+		"tam report renewals --by quarter --within 12m",
+		"tam report renewals --tam alice --format csv"
+	},
 	.exec = report_renewals
 };
 
@@ -475,6 +479,10 @@ static const struct cmd_entry report_at_risk_entry = {
 	.summary = "the At Risk Customers dashboard",
 	.options = at_risk_options,
 	.flags = CMD_DB,
+	.examples = {
+		"tam report at-risk",
+		"tam report at-risk --tam alice"
+	},
 	.exec = report_at_risk
 };
 
@@ -488,5 +496,10 @@ const struct cmd_entry cmd_report_entry = {
 	.name = "report",
 	.usage = "report renewals|at-risk ...",
 	.summary = "renewals and at-risk reports",
+	.group = CMD_GROUP_REPORTS,
+	.examples = {
+		"tam report renewals --by quarter",
+		"tam report at-risk"
+	},
 	.sub = report_subs
 };

@@ -803,5 +803,9 @@ const struct cmd_entry cmd_restore_entry = {
 	.args = { 1, 1, "restore: which file? (- for standard input)",
 	    "restore: one FILE only", NULL },
 	.flags = CMD_DB | CMD_WRITE,
+	.group = CMD_GROUP_DATA,
+	.examples = {
+		"tam --db restored.db restore backup.json"
+	},
 	.exec = restore_exec
 };

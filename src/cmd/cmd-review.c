@@ -411,5 +411,10 @@ const struct cmd_entry cmd_review_entry = {
 	.args = { 1, 1, "review: which account?", "review: which account?",
 	    NULL },
 	.flags = CMD_DB,
+	.group = CMD_GROUP_PLAYBOOKS,
+	.examples = {
+		"tam review Acme",
+		"tam review Acme > acme-review.md"
+	},
 	.exec = review_exec
 };

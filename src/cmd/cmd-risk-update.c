@@ -42,5 +42,9 @@ const struct cmd_entry cmd_risk_update_entry = {
 	.args = { 1, 1, "risk-update: which account?",
 	    "risk-update: which account?", NULL },
 	.flags = CMD_DB | CMD_WRITE,
+	.group = CMD_GROUP_PLAYBOOKS,
+	.examples = {
+		"tam risk-update Acme --note 'sponsor back, usage up 10%'"
+	},
 	.exec = risk_update_exec
 };

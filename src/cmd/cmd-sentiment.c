@@ -71,5 +71,10 @@ const struct cmd_entry cmd_sentiment_entry = {
 	.args = { 2, 2, "sentiment: give ACCOUNT and green, yellow or red",
 	    "sentiment: give ACCOUNT and green, yellow or red", NULL },
 	.flags = CMD_DB | CMD_WRITE,
+	.group = CMD_GROUP_PLAYBOOKS,
+	.examples = {
+		"tam sentiment Acme green --note 'adoption is up'",
+		"tam sentiment Globex red --note 'evaluating a rival' --cta"
+	},
 	.exec = sentiment_exec
 };

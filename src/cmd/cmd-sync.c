@@ -59,5 +59,10 @@ const struct cmd_entry cmd_sync_entry = {
 	.summary = "plan renewal and risk work due to exist",
 	.options = sync_options,
 	.flags = CMD_DB | CMD_WRITE,
+	.group = CMD_GROUP_DAILY,
+	.examples = {
+		"tam sync --dry-run",
+		"tam sync"
+	},
 	.exec = sync_exec
 };

@@ -165,6 +165,11 @@ static const struct cmd_entry task_list_entry = {
 	.summary = "list tasks (open ones by default)",
 	.options = list_options,
 	.flags = CMD_DB,
+	.examples = {
+		"tam task list --open --tam alice",
+		"tam task list --account Acme --all",
+		"tam task list --kind renewal_plan"
+	},
 	.exec = task_list
 };
 
@@ -250,6 +255,10 @@ static const struct cmd_entry task_set_entry = {
 	.args = { 1, 1, "task set: give the task's ID", NULL,
 	    " (one task at a time)" },
 	.flags = CMD_DB | CMD_WRITE,
+	.examples = {
+		"tam task set 1 --due thursday",
+		"tam task set 1 --title 'Review with the CFO' --note 'room 4'"
+	},
 	.exec = task_set_exec
 };
 
@@ -260,6 +269,9 @@ static const struct cmd_entry task_reopen_entry = {
 	.args = { 1, 1, "task reopen: give the task's ID", NULL,
 	    " (one task at a time)" },
 	.flags = CMD_DB | CMD_WRITE,
+	.examples = {
+		"tam done 1 && tam task reopen 1    # a done made by mistake"
+	},
 	.exec = task_reopen_exec
 };
 
@@ -274,5 +286,9 @@ const struct cmd_entry cmd_task_entry = {
 	.name = "task",
 	.usage = "task list|set|reopen ...",
 	.summary = "list tasks, change one, reopen one",
+	.group = CMD_GROUP_DAILY,
+	.examples = {
+		"tam task list --open"
+	},
 	.sub = task_subs
 };

@@ -126,5 +126,10 @@ const struct cmd_entry cmd_timeline_entry = {
 	.args = { 1, 1, "timeline: which account?", "timeline: which account?",
 	    NULL },
 	.flags = CMD_DB,
+	.group = CMD_GROUP_ACCOUNTS,
+	.examples = {
+		"tam timeline Acme",
+		"tam timeline Acme --type sentiment --since 2026-01-01"
+	},
 	.exec = timeline_exec
 };

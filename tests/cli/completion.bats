@@ -136,3 +136,148 @@ bash_list() {
 	assert_equal "$(zsh -fc "source <(sed -n '/^_tam_commands=(/,/^)/p' '$COMPLETION/_tam'); print -l \${(o)_tam_commands%%:*}")" \
 	    "$(bash_list _tam_commands)"
 }
+
+# A small book: two accounts (one with spaces and an apostrophe), two
+# TAMs, open tasks after sync, a renewal CTA and an At-Risk one.
+small_book() {
+	tam -q account add Acme --tam 'Alice Chen' --renewal 2027-03-31
+	tam -q account add "Acme & Sons's" --tam 'Bob Ruiz'
+	tam -q account add Globex --tam 'alice chen'
+	tam -q account add Old --tam 'Zed Old'
+	tam -q account archive Old
+	tam -q sync
+	tam -q sentiment Acme red --note 'sponsor left' --cta
+}
+
+@test "__complete: names, TAMs and ids from the book, indexed, read-only" {
+	small_book
+	local before
+	before=$(dbdump)
+	run --separate-stderr "$TAM" __complete account ac
+	assert_success
+	assert_output "Acme
+Acme & Sons's"
+	# folded: any case; archived accounts are out of the book
+	run "$TAM" __complete account -- ACME\ \&
+	assert_output "Acme & Sons's"
+	run "$TAM" __complete account ""
+	refute_line "Old"
+	# a TAM once, whatever the case the rows hold it in
+	run "$TAM" __complete tam al
+	assert_output "Alice Chen"
+	run "$TAM" __complete tam
+	assert_output "Alice Chen
+Bob Ruiz
+Zed Old"
+	# open task ids with what they are; a prefix of digits
+	run "$TAM" __complete task 1
+	assert_line --index 0 "$(printf '1\trenewal_review_1, Acme')"
+	run "$TAM" __complete cta ""
+	assert_output "$(printf '1\trenewal, Acme\n2\trisk, Acme')"
+	run "$TAM" __complete task x
+	assert_output ""
+	[ "$(dbdump)" = "$before" ]
+	# the statements walk the folded indexes
+	run sqlite3 "$TAM_DB" "EXPLAIN QUERY PLAN SELECT a.name FROM account a
+	    WHERE a.name_fold >= 'ac' AND a.name_fold < 'ad' AND a.archived = 0
+	    ORDER BY a.name_fold LIMIT 100"
+	assert_output --partial "account_by_name"
+}
+
+@test "__complete: no database is made, nothing is said on any failure" {
+	run --separate-stderr "$TAM" __complete account a
+	assert_failure 1
+	assert_equal "$stderr" ""
+	assert_output ""
+	[ ! -e "$TAM_DB" ]
+	run --separate-stderr "$TAM" --db "$BATS_TEST_TMPDIR/no/such.db" __complete tam ""
+	assert_equal "$stderr$output" ""
+	[ ! -e "$BATS_TEST_TMPDIR/no" ]
+	echo "not a database" > "$TAM_DB"
+	run --separate-stderr "$TAM" __complete account a
+	assert_failure 1
+	assert_equal "$stderr$output" ""
+	assert_equal "$(cat "$TAM_DB")" "not a database"
+	rm "$TAM_DB"
+	tam -q init
+	run --separate-stderr "$TAM" __complete nonsense a
+	assert_equal "$stderr$output" ""
+	run --separate-stderr "$TAM" __complete
+	assert_equal "$stderr$output" ""
+	# a look-alike: tam's tables, another's index
+	sqlite3 "$TAM_DB" "DROP INDEX account_by_name;
+	    CREATE INDEX account_by_name ON account (name)"
+	run --separate-stderr "$TAM" __complete account a
+	assert_failure 1
+	assert_equal "$stderr$output" ""
+}
+
+@test "bash: account names, TAMs, task and CTA ids from the book" {
+	small_book
+	mkdir bin && ln -s "$TAM" bin/tam
+	PATH=$PWD/bin:$PATH
+	run complete_words tam account show ac
+	assert_output "Acme
+Acme\\ \\&\\ Sons\\'s"
+	run complete_words tam sentiment gl
+	assert_output "Globex"
+	run complete_words tam due --tam b
+	assert_output "Bob\\ Ruiz"
+	run complete_words tam task list --account Glo
+	assert_output "Globex"
+	run complete_words tam done 1 ""
+	assert_line "2"
+	assert_line "7"
+	run complete_words tam cta close ""
+	assert_output "1
+2"
+	# typed with a backslash or inside quotes
+	run complete_words tam timeline "Acme\\ \\&"
+	assert_output "Acme\\ \\&\\ Sons\\'s"
+	run complete_words tam timeline "'Acme &"
+	assert_output "Acme & Sons's"
+	# the --db on the line is the book asked
+	cp "$TAM_DB" other.db
+	sqlite3 other.db "UPDATE account SET name = 'Zeta', name_fold = 'zeta'
+	    WHERE name = 'Globex'"
+	run env TAM_DB=/nonexistent bash -c '. "$1/tam.bash"
+	    COMP_WORDS=(tam --db other.db account show z); COMP_CWORD=5
+	    _tam; printf "%s\n" "${COMPREPLY[@]}"' x "$COMPLETION"
+	assert_output "Zeta"
+	# the second argument of sentiment is still the sentiment
+	run complete_words tam sentiment Acme r
+	assert_output "red"
+}
+
+@test "zsh: the book completions call tam __complete" {
+	command -v zsh || skip "zsh is not installed"
+	small_book
+	mkdir bin && ln -s "$TAM" bin/tam
+	PATH=$PWD/bin:$PATH
+	# compadd stubbed: it prints the words it would offer
+	zsh_book() {
+		zsh -fc 'source <(sed "\$d" "$1/_tam")
+		compadd() {
+			while [[ $1 == -* ]]; do
+				[[ $1 == -a ]] && { shift; print -l -- ${(P)1} }
+				[[ $1 == -d ]] && shift
+				shift
+			done
+		}
+		words=(tam ${=2}); PREFIX=$3; _tam_book $4' x "$COMPLETION" "$@"
+	}
+	run zsh_book "account show" ac account
+	assert_output "Acme
+Acme & Sons's"
+	run zsh_book "due --tam" B tam
+	assert_output "Bob Ruiz"
+	run zsh_book "cta close" "" cta
+	assert_output "1
+2"
+	run zsh_book "--db nowhere.db account show" a account
+	assert_failure
+	assert_output ""
+	# every place that names an account or an id asks the book
+	run grep -c "_tam_book account" "$COMPLETION/_tam"
+	[ "$output" -ge 8 ]
+}

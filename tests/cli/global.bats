@@ -256,11 +256,121 @@ load helper
 				[ "$status" -eq 0 ] ||
 				    fail "tam $path $o $val: ${stderr_lines[0]}"
 				assert_line --index 0 --partial "usage: tam $path"
-			done < <("$TAM" help $path | grep -oE -- \
+			done < <("$TAM" help $path | sed '/^$/q' | grep -oE -- \
 			    "--[a-z][a-z-]*( [A-Za-z'][^] |]*)?")
 		done < <("$TAM" help "$c" | sed -n 's/^\(usage:\)\{0,1\} *tam //p' |
 		    awk '{ p = $1; if ($2 ~ /^[a-z][a-z-]*$/) p = p " " $2;
 		    print p }' | sort -u)
 	done
 	[ "$n" -gt 40 ]
+}
+
+@test "help: every option with its argument, its help and its default" {
+	run --separate-stderr "$TAM" help due
+	assert_success
+	assert_line --index 0 "usage: tam due [--tam P] [--horizon PERIOD] [--all] [--no-sync] [--limit N] [--account ACCOUNT]"
+	assert_line "what to do today"
+	assert_line "options:"
+	assert_line --regexp '^  --tam P +only the accounts of this TAM'
+	assert_line --regexp '^ +\(default: me when set \(tam config set me\), else all\)$'
+	assert_line --regexp '^  --horizon PERIOD +the tasks due up to today plus PERIOD'
+	assert_line --regexp '^  --all +every open task'
+	assert_line "examples:"
+	assert_line "  \$ tam due --tam alice --horizon 2w"
+	# --help prints the same, from the same table
+	run --separate-stderr "$TAM" due --help
+	local help=$output
+	run --separate-stderr "$TAM" help due
+	assert_equal "$help" "$output"
+	# a short option shows both names; a command with sub-commands its list
+	run "$TAM" help account rm
+	assert_line --regexp '^  --yes +'
+	run "$TAM" help account
+	assert_line "commands:"
+	assert_line --regexp '^  list +list accounts$'
+	assert_line "'tam help account COMMAND' for its options and examples."
+	# the misuse still prints the usage alone
+	run --separate-stderr "$TAM" due --all 3
+	assert_failure 2
+	refute [ "${#stderr_lines[@]}" -gt 2 ]
+}
+
+@test "help: the commands by group, the paragraphs on names kept" {
+	run "$TAM" help
+	assert_success
+	local g
+	for g in daily accounts playbooks reports data help; do
+		assert_line "$g:"
+	done
+	# due under daily, cta under playbooks, export under data
+	[[ $output == *$'daily:\n'*'  due '*$'\naccounts:'* ]]
+	[[ $output == *$'playbooks:\n'*'  cta '*$'\nreports:'* ]]
+	[[ $output == *$'data:\n'*'  export '*$'\nhelp:'* ]]
+	assert_line --partial "ACCOUNT is an id, a Salesforce ID"
+	assert_line --partial "Global options go anywhere after 'tam'"
+	# the completion helper is no command a person types
+	refute_output --partial "__complete"
+}
+
+@test "help: every example runs as written on a small book" {
+	local c p ex n=0 bad=
+	mkdir bin && ln -s "$TAM" bin/tam
+	PATH=$PWD/bin:$PATH
+	tam -q account add Acme --tam 'Alice Chen' --renewal 2027-03-31 --acv 250000
+	tam -q account add Globex --tam 'Bob Ruiz' --renewal 2027-09-30
+	tam -q sync
+	tam -q sentiment Acme red --note 'sponsor left' --cta
+	tam -q sentiment Globex yellow --triage --note 'budget review'
+	cp "$BATS_TEST_DIRNAME/../data/plain-lf.csv" accounts.csv
+	tam -q export > backup.json
+	cp "$TAM_DB" book.db
+	while read -r p; do
+		while IFS= read -r ex; do
+			n=$((n + 1))
+			rm -rf run && mkdir run && cp book.db accounts.csv backup.json run/
+			(cd run && TAM_DB=$PWD/book.db bash -c "$ex" >/dev/null 2>err) ||
+			    bad="$bad [$p: $ex: $(head -1 run/err)]"
+		done < <(tam help $p | sed -n 's/^  \$ //p')
+	done < <(for c in $(tam help | awk '/^  [a-z]/ { print $1 }'); do
+		echo "$c"
+		tam help "$c" | sed -n "/^commands:/,/^\$/s/^  \([a-z][a-z-]*\)  .*/$c \1/p"
+	done)
+	assert_equal "$bad" ""
+	# every command and sub-command has at least one
+	[ "$n" -gt 50 ]
+}
+
+@test "unknown command, sub-command or option: the nearest is suggested" {
+	run --separate-stderr "$TAM" dew
+	assert_failure 2
+	assert_equal "$stderr" "tam: unknown command 'dew'; did you mean 'due'?"
+	run --separate-stderr "$TAM" acount list
+	assert_equal "$stderr" "tam: unknown command 'acount'; did you mean 'account'?"
+	run --separate-stderr "$TAM" dne 1
+	assert_equal "$stderr" "tam: unknown command 'dne'; did you mean 'due' or 'done'?"
+	run --separate-stderr "$TAM" help dew
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: unknown command 'dew'; did you mean 'due'?"
+	# far from every name: no guess
+	run --separate-stderr "$TAM" frobnicate
+	assert_equal "$stderr" "tam: unknown command 'frobnicate'; see 'tam help'"
+	run --separate-stderr "$TAM" account lst
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: unknown command 'account lst'; did you mean 'account list'?"
+	assert_equal "${stderr_lines[1]}" "tam: usage: tam account add      add an account"
+	run --separate-stderr "$TAM" help cta clse
+	assert_equal "${stderr_lines[0]}" "tam: unknown command 'cta clse'; did you mean 'cta close'?"
+	run --separate-stderr "$TAM" due --horzon 2w
+	assert_failure 2
+	assert_equal "${stderr_lines[0]}" "tam: unknown option '--horzon'; did you mean '--horizon'?"
+	assert_equal "${stderr_lines[1]}" "tam: usage: tam due [--tam P] [--horizon PERIOD] [--all] [--no-sync] [--limit N] [--account ACCOUNT]"
+	# a swap is one edit (Damerau), globals are near too
+	run --separate-stderr "$TAM" account list --sentimnet red --foramt json
+	assert_equal "${stderr_lines[0]}" "tam: unknown option '--sentimnet'; did you mean '--sentiment'?"
+	run --separate-stderr "$TAM" --foramt json due
+	assert_equal "${stderr_lines[0]}" "tam: unknown option '--foramt'; did you mean '--format'?"
+	# the hidden helper is never suggested
+	run --separate-stderr "$TAM" __complet
+	assert_equal "$stderr" "tam: unknown command '__complet'; see 'tam help'"
+	[ ! -e "$TAM_DB" ]
 }

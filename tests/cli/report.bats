@@ -165,10 +165,10 @@ renewals_fixture() {
 @test "report --help and help report renewals print the usage" {
 	run_tam report renewals --help
 	assert_success
-	assert_output "usage: tam report renewals [--by month|quarter] [--within PERIOD] [--tam P]"
+	assert_line --index 0 "usage: tam report renewals [--by month|quarter] [--within PERIOD] [--tam P]"
 	run_tam help report at-risk
 	assert_success
-	assert_output "usage: tam report at-risk [--tam P]"
+	assert_line --index 0 "usage: tam report at-risk [--tam P]"
 }
 
 # Acme red with an open risk CTA and two Risk Updates; Beta yellow+triage

@@ -203,5 +203,5 @@ TAM_COMMANDS=("due --horizon 2w" "account list" "cta list" "task list"
 TAM's name or the start of it or of one of its words (alice, chen: Alice Chen)."
 	assert_output --partial "(SOCIÉTÉ is Société, STRASSE is Straße)"
 	run_tam help task list
-	assert_output "usage: tam task list [--open|--all] [--account ACCOUNT] [--kind K] [--tam P]"
+	assert_line --index 0 "usage: tam task list [--open|--all] [--account ACCOUNT] [--kind K] [--tam P]"
 }

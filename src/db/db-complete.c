@@ -1,0 +1,249 @@
+/*
+ * db-complete.c: the reads of tam __complete.  Completion runs on every
+ * Tab, so each search walks an index (account_by_name, account_by_tam,
+ * the rowids) from the prefix on and stops at a LIMIT; the connection is
+ * opened read-only, so a Tab can never make or change a database.
+ */
+#include <sys/stat.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "tam/db-complete.h"
+#include "tam/tam.h"
+#include "tam/text.h"
+#include "db-internal.h"
+
+/* tam's own objects that the searches read, as tam made them. */
+static const char *const read_objects[][2] = {
+	{ "table", "account" }, { "table", "task" }, { "table", "cta" },
+	{ "index", "account_by_name" }, { "index", "account_by_tam" }
+};
+
+/* Are the objects read those of tam's schema (not a look-alike file)? */
+static int
+schema_is_tams(struct tam_db *db)
+{
+	sqlite3_stmt	*st;
+	const char	*want, *have;
+	size_t		 i;
+	int		 ok = 1;
+
+	if (sqlite3_prepare_v2(db->h, "SELECT sql FROM sqlite_schema "
+	    "WHERE type = ?1 AND name = ?2", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	for (i = 0; ok && i < sizeof read_objects / sizeof *read_objects;
+	    i++) {
+		want = dbi_schema_sql(read_objects[i][0], read_objects[i][1]);
+		sqlite3_bind_text(st, 1, read_objects[i][0], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, read_objects[i][1], -1, SQLITE_STATIC);
+		ok = sqlite3_step(st) == SQLITE_ROW &&
+		    (have = (const char *)sqlite3_column_text(st, 0)) != NULL &&
+		    want != NULL && strcmp(have, want) == 0;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+struct tam_db *
+db_complete_open(const char *path)
+{
+	struct tam_db	*db;
+	struct stat	 sb;
+
+	/* A file that is not there stays not there. */
+	if (path == NULL || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return NULL;
+	(void)sqlite3_config(SQLITE_CONFIG_URI, 0);
+	db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK)
+		goto fail;
+	/* A Tab must not hang on a writer: wait a moment, then give up. */
+	sqlite3_busy_timeout(db->h, 100);
+	if (!schema_is_tams(db))
+		goto fail;
+	return db;
+fail:
+	db_close(db);
+	return NULL;
+}
+
+/* The walk of one search: what to hand each row to. */
+struct walk {
+	db_complete_fn	 fn;
+	void		*arg;
+	int		 ids;	/* column 0 is an id, 1 and 2 say what it is */
+	int		 n;	/* rows handed so far */
+};
+
+static int
+walk_row(void *arg, sqlite3_stmt *st)
+{
+	struct walk	*w = arg;
+	char		*desc;
+
+	w->n++;
+	if (!w->ids) {
+		w->fn(w->arg, dbi_col_text(st, 0), NULL);
+		return 0;
+	}
+	desc = xasprintf("%s, %s", dbi_col_text(st, 1), dbi_col_text(st, 2));
+	w->fn(w->arg, dbi_col_text(st, 0), desc);
+	free(desc);
+	return 0;
+}
+
+/* The TAM of the row: its name and folded name, copied. */
+struct tam_row {
+	char	*name;
+	char	*fold;
+};
+
+static int
+tam_row(void *arg, sqlite3_stmt *st)
+{
+	struct tam_row	*r = arg;
+
+	r->name = dbi_col_dup(st, 0);
+	r->fold = dbi_col_dup(st, 1);
+	return 0;
+}
+
+/*
+ * The ids written with these digits first: each range [p, p+1), [p0,
+ * p9], [p00, p99]... is a rowid range, so a search is a few seeks.
+ */
+static int
+complete_ids(struct tam_db *db, const char *sql, const char *prefix,
+    int limit, struct walk *w)
+{
+	sqlite3_stmt	*st;
+	char		*err = NULL;
+	int64_t		 lo, span;
+	int		 i, n;
+
+	for (i = 0; prefix[i] != '\0'; i++)
+		if (prefix[i] < '0' || prefix[i] > '9' || i >= 15)
+			return 0;
+	if (prefix[0] == '0')
+		return 0;
+	if ((st = dbi_stmt(db, sql, &err)) == NULL)
+		goto fail;
+	if (prefix[0] == '\0') {
+		dbi_int(st, ":lo", 1);
+		dbi_int(st, ":hi", INT64_MAX);
+		dbi_int(st, ":limit", limit);
+		return dbi_each(db, st, walk_row, w, &err) == 0 ? 0 :
+		    (free(err), -1);
+	}
+	lo = strtoll(prefix, NULL, 10);
+	for (span = 1, n = 0; n < 19 - i && w->n < limit; n++) {
+		dbi_int(st, ":lo", lo);
+		dbi_int(st, ":hi", lo + span - 1);
+		dbi_int(st, ":limit", limit - w->n);
+		if (dbi_each(db, st, walk_row, w, &err) != 0)
+			goto fail;
+		if (lo > INT64_MAX / 10 - 9)
+			break;
+		lo *= 10;
+		span *= 10;
+	}
+	return 0;
+fail:
+	free(err);
+	return -1;
+}
+
+int
+db_complete(struct tam_db *db, enum db_complete_what what,
+    const char *prefix, int limit, db_complete_fn fn, void *arg)
+{
+	struct walk	 w = { fn, arg, 0, 0 };
+	sqlite3_stmt	*st;
+	char		*lo, *hi, *err = NULL, *after = NULL;
+	int		 rc = 0;
+
+	if (what == DBC_TASK) {
+		w.ids = 1;
+		return complete_ids(db, "SELECT t.id, t.kind, a.name FROM "
+		    "task t JOIN account a ON a.id = t.account_id WHERE "
+		    "t.id BETWEEN :lo AND :hi AND +t.status = 'open' "
+		    "ORDER BY t.id "
+		    "LIMIT :limit", prefix, limit, &w);
+	}
+	if (what == DBC_CTA) {
+		w.ids = 1;
+		return complete_ids(db, "SELECT c.id, c.kind, a.name FROM "
+		    "cta c JOIN account a ON a.id = c.account_id WHERE "
+		    "c.id BETWEEN :lo AND :hi AND +c.status = 'open' "
+		    "ORDER BY c.id "
+		    "LIMIT :limit", prefix, limit, &w);
+	}
+	if ((lo = text_fold(prefix)) == NULL)
+		return 0;
+	/* "\xf4\x90" sorts after every UTF-8 text: no upper bound. */
+	hi = *lo != '\0' ? text_fold_next(lo) : xstrdup("\xf4\x90");
+	if (what == DBC_ACCOUNT) {
+		st = dbi_stmt(db, "SELECT a.name FROM account a WHERE "
+		    "a.name_fold >= :lo AND a.name_fold < :hi AND "
+		    "a.archived = 0 ORDER BY a.name_fold LIMIT :limit", &err);
+		if (st == NULL)
+			rc = -1;
+		else {
+			dbi_text(st, ":lo", lo);
+			dbi_text(st, ":hi", hi);
+			dbi_int(st, ":limit", limit);
+			rc = dbi_each(db, st, walk_row, &w, &err) != 0 ? -1 : 0;
+		}
+		goto out;
+	}
+	/*
+	 * The TAMs: few names over many rows, so each is one seek past
+	 * the last (a skip scan of account_by_tam), not a walk of the rows.
+	 * One bound below each: with two, SQLite seeks by one and filters
+	 * by the other, which walks every row from the prefix on.
+	 */
+	while (limit-- > 0) {
+		struct tam_row	r = { NULL, NULL };
+
+		if (after == NULL)
+			st = dbi_stmt(db, "SELECT a.tam, a.tam_fold FROM "
+			    "account a WHERE a.tam_fold >= :lo AND "
+			    "a.tam_fold < :hi ORDER BY a.tam_fold LIMIT 1",
+			    &err);
+		else
+			st = dbi_stmt(db, "SELECT a.tam, a.tam_fold FROM "
+			    "account a WHERE a.tam_fold > :lo AND "
+			    "a.tam_fold < :hi ORDER BY a.tam_fold LIMIT 1",
+			    &err);
+		if (st == NULL) {
+			rc = -1;
+			break;
+		}
+		dbi_text(st, ":lo", after != NULL ? after : lo);
+		dbi_text(st, ":hi", hi);
+		if ((rc = dbi_one(db, st, tam_row, &r, &err)) != 0) {
+			rc = rc == 1 ? 0 : -1;
+			break;
+		}
+		free(after);
+		after = r.fold;
+		if (r.name != NULL && *r.name != '\0')
+			fn(arg, r.name, NULL);
+		free(r.name);
+		if (after == NULL)
+			break;
+	}
+out:
+	free(after);
+	free(err);
+	free(lo);
+	free(hi);
+	return rc;
+}
