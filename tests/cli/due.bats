@@ -306,6 +306,9 @@ Old  renews 2026-10-01
 
 @test "sentiment_stale counts local days, not UTC ones" {
 	# Added at 20:00 in Los Angeles on 2026-11-23 (04:00 UTC the 24th).
+	# libfaketime deadlocks with ASan at start-up (see timeline.bats).
+	[ -z "${ASAN_OPTIONS:-}" ] ||
+	    skip "libfaketime deadlocks with AddressSanitizer at start-up"
 	TZ=America/Los_Angeles ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
 	    faketime -f '2026-11-23 20:00:00' "$TAM" -q account add Acme --renewal 2027-04-01
 	TZ=America/Los_Angeles TAM_TODAY=2027-02-21 run_tam due --no-sync
