@@ -21,9 +21,7 @@ db_task_set(struct tam_db *db, int64_t id, int due, const char *title,
 	dbi_text(st, ":title", title);
 	dbi_text(st, ":note", note);
 	dbi_int(st, ":id", id);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	return sqlite3_changes(db->h) == 1 ? 0 : 1;
+	return dbi_done_one(db, st, err);
 }
 
 int
@@ -37,9 +35,7 @@ db_task_reopen(struct tam_db *db, int64_t id, char **err)
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":id", id);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	return sqlite3_changes(db->h) == 1 ? 0 : 1;
+	return dbi_done_one(db, st, err);
 }
 
 int
@@ -53,9 +49,7 @@ db_cta_reopen(struct tam_db *db, int64_t id, char **err)
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":id", id);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	return sqlite3_changes(db->h) == 1 ? 0 : 1;
+	return dbi_done_one(db, st, err);
 }
 
 int
@@ -89,8 +83,5 @@ db_task_cancel_other_risk_updates(struct tam_db *db, int64_t cta_id,
 	dbi_text(st, ":at", at);
 	dbi_int(st, ":cta", cta_id);
 	dbi_int(st, ":keep", keep);
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	*n = sqlite3_changes(db->h);
-	return 0;
+	return dbi_changes(db, st, n, err);
 }
