@@ -8,7 +8,7 @@ load helper
 FORMS="YYYY-MM-DD, M/D/YYYY, today, tomorrow, yesterday, monday..sunday, eow, eom, eoq, or +N/-N with d, w, m, y"
 
 q() {
-	sqlite3 "$TAM_DB" "$1"
+	dbsql "$1"
 }
 
 renewal_of() {

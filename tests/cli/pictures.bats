@@ -17,7 +17,7 @@ pty() {
 # Acme: five health scores and four sentiment changes in six months.
 history_fixture() {
 	tam -q account add Acme --acv 'USD 100,000' --renewal 2027-01-31
-	sqlite3 "$TAM_DB" "insert into health_history (account_id, date, health_score)
+	dbsql "insert into health_history (account_id, date, health_score)
 	    values (1, '2026-06-01', 40), (1, '2026-07-01', 55),
 	    (1, '2026-08-01', 60), (1, '2026-09-01', 70), (1, '2026-10-01', 85);
 	    update account set sentiment = 'yellow' where id = 1;

@@ -7,7 +7,7 @@ load helper
 # Sentiment, CTAs and timeline posts go in with plain SQL until the
 # commands that write them land; accounts with the real command.
 sql() {
-	sqlite3 "$TAM_DB" "$@"
+	dbsql "$@"
 }
 
 # Today is 2026-11-23 (helper.bash).
@@ -202,6 +202,7 @@ at_risk_fixture() {
 	        (1, '2026-11-01T17:30:00Z', 'risk_update', 'alice', 'red', 'second'),
 	        (1, '2026-11-22T10:00:00Z', 'note', 'alice', 'red', 'not a risk update'),
 	        (4, '2026-11-22T10:00:00Z', 'risk_update', 'alice', 'yellow', 'x');"
+	db_ids_follow
 }
 
 @test "report at-risk: at-risk accounts and open risk CTAs, by renewal" {

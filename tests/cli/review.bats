@@ -53,7 +53,7 @@ Move CI to GitLab"
 
 @test "health history and sentiment changes of the last six months" {
 	tam -q account add Acme --renewal 2027-05-15
-	sqlite3 "$TAM_DB" "insert into health_history (account_id, date, health_score)
+	dbsql "insert into health_history (account_id, date, health_score)
 	    values (1, '2026-04-01', 90), (1, '2026-06-01', 80), (1, '2026-10-01', 60);
 	    update account set sentiment = 'red' where id = 1;
 	    insert into timeline (account_id, at, type, author, sentiment, body)

@@ -14,7 +14,7 @@ acme() {
 # One field of one row, by SQL (the tests read the database directly to
 # see exactly what the playbook wrote).
 q() {
-	sqlite3 "$TAM_DB" "$1"
+	dbsql "$1"
 }
 
 @test "red: Risk Update post, no CTA until asked, exactly one post" {
@@ -36,7 +36,7 @@ q() {
 	assert_success
 	assert_equal "$output" ""
 	assert_equal "$(echo "$stderr" | head -1)" "tam: opened At-Risk CTA 1 on account 1 (Acme Corp)"
-	assert_equal "$(q "select kind, title, playbook, status, opened_by, risk_type is null from cta")" \
+	assert_equal "$(q "select kind, title, playbook, status, opened_by, case when risk_type is null then 1 else 0 end from cta")" \
 	    "risk|At-Risk CTA|Account Triage|open|tam|1"
 	assert_equal "$(q "select kind, due, status from task order by id")" \
 	    "risk_cta_update|2026-11-23|open
@@ -68,7 +68,7 @@ risk_update|2026-12-23|open"
 	TAM_TODAY=2027-02-10 run_tam cta close 1 --won --net-arr 5000 --note "sponsor back, renewed flat plus seats"
 	assert_success
 	[[ "$stderr" == *"closed At-Risk CTA 1: Closed-Won, net ARR change \$5,000"* ]]
-	assert_equal "$(q "select status, outcome_note, net_arr_change_cents, closed_at like '2027-02-10T%' from cta")" \
+	assert_equal "$(q "select status, outcome_note, net_arr_change_cents, case when closed_at like '2027-02-10T%' then 1 else 0 end from cta")" \
 	    "closed_won|sponsor back, renewed flat plus seats|500000|1"
 	assert_equal "$(q "select sentiment, requires_triage, lifecycle_stage from account")" \
 	    "green|0|Adopting"
@@ -273,7 +273,7 @@ build_state() {
 		    '$([ "$1" = S10 ] && echo open || echo cancelled)',
 		    '2026-11-23T08:00:00Z', 'sync', '2027-07-31')" ;;
 	esac
-	q ".backup '$BATS_TEST_TMPDIR/state.db'"
+	dbsave state
 }
 
 # What a cell means: the exit status and a piece of the message.
@@ -340,8 +340,7 @@ walk_state() {
 		cell=$(echo "$cells" | awk -v c="$col" '{ print $c }')
 		want=${CODE[$cell]:?"S$col: tam $cmd: no cell '$cell'"}
 		msg=${MSG[$cell]}
-		rm -f "$TAM_DB" "$TAM_DB-wal" "$TAM_DB-shm"
-		cp "$BATS_TEST_TMPDIR/state.db" "$TAM_DB"
+		dbload state
 		before=$(dbdump)
 		# shellcheck disable=SC2086
 		run_tam $cmd
@@ -384,7 +383,7 @@ walk_state() {
 
 # The open Risk Update tasks of CTA 1, "id due" per line.
 open_updates() {
-	sqlite3 "$TAM_DB" "select id || ' ' || due from task where cta_id = 1
+	dbsql "select id || ' ' || due from task where cta_id = 1
 	    and kind = 'risk_update' and status = 'open' order by id"
 }
 
@@ -410,11 +409,11 @@ open_updates() {
 	assert_output --partial $'5\trisk_update\tRisk Update\t2027-03-22\t-7\toverdue'
 	# Once the CTA is concluded, a Risk Update closed late adds none.
 	tam -q cta close 1 --won --note "won back"
-	sqlite3 "$TAM_DB" "update task set status = 'open' where id = 5"
+	dbsql "update task set status = 'open' where id = 5"
 	run_tam done 5
 	assert_success
 	[[ "$stderr" != *"next Risk Update"* ]]
-	[ "$(sqlite3 "$TAM_DB" "select count(*) from task where kind = 'risk_update'")" = 4 ]
+	[ "$(dbsql "select count(*) from task where kind = 'risk_update'")" = 4 ]
 }
 
 @test "a Risk Update cadence past 9999-12-31 is an error, not year 0000" {
@@ -434,7 +433,7 @@ open_updates() {
 	run_tam done 2
 	assert_failure 1
 	assert_equal "${stderr_lines[-1]}" "tam: the next Risk Update would be due after 9999-12-31; set a shorter risk_update.every (tam config set risk_update.every 1m)"
-	[ "$(sqlite3 "$TAM_DB" "select status from task where id = 2")" = open ]
+	[ "$(dbsql "select status from task where id = 2")" = open ]
 }
 
 @test "a done that fails after closing its task says no task done" {
