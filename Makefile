@@ -21,19 +21,29 @@ LIBCSV_LIBS	?= -lcsv
 # utf8proc: the Unicode tables of name folding (NFC, case folding).
 UTF8PROC_CFLAGS	?= $(shell $(PKG_CONFIG) --cflags libutf8proc)
 UTF8PROC_LIBS	?= $(shell $(PKG_CONFIG) --libs libutf8proc)
+# libpq: the PostgreSQL engine (team mode).  Without it (WITHOUT_PG=1, or
+# no libpq-dev), tam builds and says so for a server's URI.
+ifeq ($(WITHOUT_PG),)
+PG_CFLAGS	?= $(shell $(PKG_CONFIG) --exists libpq 2>/dev/null && \
+		     echo -DHAVE_LIBPQ $$($(PKG_CONFIG) --cflags libpq))
+PG_LIBS		?= $(shell $(PKG_CONFIG) --libs libpq 2>/dev/null)
+endif
 CMOCKA_CFLAGS	?= $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS	?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 ALL_CPPFLAGS = -Iinclude -Isrc/db -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
-	       $(SQLITE_CFLAGS) $(CJSON_CFLAGS) $(UTF8PROC_CFLAGS) $(CPPFLAGS)
+	       $(SQLITE_CFLAGS) $(CJSON_CFLAGS) $(UTF8PROC_CFLAGS) $(PG_CFLAGS) \
+	       $(CPPFLAGS)
 ALL_CFLAGS   = $(WARNFLAGS) $(CFLAGS)
-LIBS	     = $(SQLITE_LIBS) $(CJSON_LIBS) $(LIBCSV_LIBS) $(UTF8PROC_LIBS) -lm
+LIBS	     = $(SQLITE_LIBS) $(CJSON_LIBS) $(LIBCSV_LIBS) $(UTF8PROC_LIBS) \
+	       $(PG_LIBS) -lm
 
 B	= build
 SRCS	= $(wildcard src/*.c src/cmd/*.c src/db/*.c)
 OBJS	= $(SRCS:%.c=$(B)/%.o) $(B)/schema.o $(B)/schema-ref.o
 LIBOBJS	= $(filter-out $(B)/src/main.o,$(OBJS))
 MIGRATIONS = $(sort $(wildcard sql/[0-9][0-9][0-9][0-9]-*.sql))
+PG_MIGRATIONS = $(sort $(wildcard sql/pg/[0-9][0-9][0-9][0-9]-*.sql))
 UNIT_SRCS = $(wildcard tests/unit/test-*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 
@@ -50,9 +60,12 @@ $(B)/%.o: %.c $(wildcard include/tam/*.h) src/db/db-internal.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # The migrations, embedded as C strings: one awk rule, no tools to install.
-$(B)/schema.c: $(MIGRATIONS) tests/embed-sql.awk
+$(B)/schema.c: $(MIGRATIONS) $(PG_MIGRATIONS) tests/embed-sql.awk
 	@mkdir -p $(B)
-	awk -f tests/embed-sql.awk $(MIGRATIONS) > $@
+	awk -f tests/embed-sql.awk $(MIGRATIONS) > $@.tmp
+	awk -v var=tam_pg_migrations -v count=tam_pg_nmigrations -f tests/embed-sql.awk \
+	    $(PG_MIGRATIONS) >> $@.tmp
+	mv $@.tmp $@
 
 $(B)/schema.o: $(B)/schema.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<

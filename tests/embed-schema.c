@@ -1,7 +1,7 @@
 /*
  * embed-schema.c: writes, as a C array, what sqlite_schema holds after each
  * migration of sql/, so that tam can check a file against the schema its
- * own migrations make (db.c, check_schema) without replaying them at every
+ * own migrations make (engine-sqlite.c, check_schema) without replaying them at every
  * start (that costs about as much as the rest of a small `tam due`).
  *
  * The migrations are replayed on an empty database in memory, the way
@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sqlite3.h>
 
 #include "db-internal.h"
 

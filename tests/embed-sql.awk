@@ -1,9 +1,17 @@
 # embed-sql.awk: writes the migrations sql/NNNN-name.sql as a C array.
+# -v var=NAME -v count=NAME name the array and its count (tam_migrations,
+# tam_nmigrations); the run for those writes the header.
 BEGIN {
-	print "/* Generated from the sql/ migrations by tests/embed-sql.awk; do not edit. */"
-	print "#include \"db-internal.h\""
+	if (var == "")
+		var = "tam_migrations"
+	if (count == "")
+		count = "tam_nmigrations"
+	if (var == "tam_migrations") {
+		print "/* Generated from the sql/ migrations by tests/embed-sql.awk; do not edit. */"
+		print "#include \"db-internal.h\""
+	}
 	print ""
-	print "const struct migration tam_migrations[] = {"
+	print "const struct migration " var "[] = {"
 	n = 0
 }
 FNR == 1 {
@@ -26,5 +34,5 @@ END {
 	if (n > 0)
 		print "\t},"
 	print "};"
-	printf "const int tam_nmigrations = %d;\n", n
+	printf "const int %s = %d;\n", count, n
 }

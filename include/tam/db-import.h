@@ -65,6 +65,12 @@ int	 db_import_bulk_journal(struct tam_db *, char **err);
  * Sizes the page cache for a bulk import (kib of memory).  A bigger
  * cache keeps the index pages of a large import in memory.
  */
+/*
+ * Marks the transaction as an import's: on a server, a writer kept
+ * waiting by it is told that an import is running.  (On SQLite the
+ * write transaction says enough.)
+ */
+int	 db_import_lock(struct tam_db *, char **err);
 int	 db_import_cache(struct tam_db *, int kib, char **err);
 
 /*

@@ -12,10 +12,28 @@
 struct account;		/* account.h: the record, which needs no database */
 struct tam_db;
 
-/* --- the file ------------------------------------------------------- */
+/* --- the database -------------------------------------------------- */
 
 /*
- * Opens (creating if missing, with its folders 0700 and the file 0600)
+ * Is path a PostgreSQL server's (a libpq URI "postgresql://..." or
+ * "postgres://...", or "service=NAME" of pg_service.conf)?  Anything
+ * else is the path of an SQLite file.
+ */
+int	 db_is_server(const char *path);
+/*
+ * A server's connection string as it may be shown: the password of a
+ * URI or of "password=..." taken out.  Allocated.
+ */
+char	*db_display_name(const char *path);
+/* Is this build able to reach a server (built with libpq)? */
+int	 db_server_support(void);
+
+/*
+ * On a server (db_is_server): connects (libpq's environment and
+ * ~/.pgpass apply; connect_timeout defaults to 10 s), and creates tam's
+ * schema "tam" in the database when it has none, or migrates it.
+ *
+ * Otherwise opens (creating if missing, with its folders 0700 and the file 0600)
  * and migrates the database at path.  A path is a file name: no URI, no
  * ":memory:".  A new database appears at path complete or not at all,
  * and path is never removed, so tam processes racing to create it all
@@ -30,14 +48,27 @@ struct tam_db;
 int	 db_open(const char *path, struct tam_db **out, char **warn,
 	    char **err);
 void	 db_close(struct tam_db *);
+/* The database as messages name it: a path, or a URI without password. */
+const char *db_name(const struct tam_db *);
+/* Read-only and quiet, for completion: NULL unless a tam database. */
+struct tam_db *db_open_readonly(const char *path);
 /* The version of the SQLite library in use. */
 const char *db_sqlite_version(void);
 /* The schema version this binary writes. */
 int	 db_schema_version(void);
-/* BEGIN IMMEDIATE (write) or BEGIN (read). */
+/*
+ * BEGIN IMMEDIATE (write) or BEGIN (read); on a server, a REPEATABLE
+ * READ transaction (READ ONLY for read).
+ */
 int	 db_begin(struct tam_db *, int write, char **err);
 int	 db_commit(struct tam_db *, char **err);
 void	 db_rollback(struct tam_db *);
+/*
+ * Was the last failure one that the same transaction, run again from
+ * its start, may not meet (a server's serialization failure or
+ * deadlock)?  The dispatcher then rolls back and runs the command again.
+ */
+int	 db_retry(const struct tam_db *);
 
 /* --- accounts --------------------------------------------------------- */
 

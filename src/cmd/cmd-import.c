@@ -1085,7 +1085,8 @@ run_import(struct import *im, FILE *fp)
 	progress_start(im, fp);
 	if (im->o->dry_run || im->o->changes)
 		im->changes = out_begin(im->ctx, change_cols, 5);
-	if (db_import_cache(im->ctx->db, IMPORT_CACHE_KIB, &err) != 0 ||
+	if (db_import_lock(im->ctx->db, &err) != 0 ||
+	    db_import_cache(im->ctx->db, IMPORT_CACHE_KIB, &err) != 0 ||
 	    count_accounts(im, &err) != 0)
 		return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	/* Counted again: another writer may have come in between. */

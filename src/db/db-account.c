@@ -15,7 +15,7 @@ sentiment_text(int s)
 }
 
 int
-dbi_col_sentiment(sqlite3_stmt *st, int i)
+dbi_col_sentiment(struct dbstmt *st, int i)
 {
 	const char	*s = dbi_col_text(st, i);
 	int		 triage;
@@ -24,12 +24,12 @@ dbi_col_sentiment(sqlite3_stmt *st, int i)
 }
 
 void
-dbi_read_account(sqlite3_stmt *st, int i, struct account *a)
+dbi_read_account(struct dbstmt *st, int i, struct account *a)
 {
 	const char	*cur;
 
 	account_release(a);
-	a->id = sqlite3_column_int64(st, i);
+	a->id = dbi_col_i64(st, i);
 	a->sfid = dbi_col_dup(st, i + 1);
 	a->name = dbi_col_dup(st, i + 2);
 	a->tam = dbi_col_dup(st, i + 3);
@@ -37,28 +37,28 @@ dbi_read_account(sqlite3_stmt *st, int i, struct account *a)
 	a->sa = dbi_col_dup(st, i + 5);
 	a->rsd = dbi_col_dup(st, i + 6);
 	a->tam_manager = dbi_col_dup(st, i + 7);
-	a->has_acv = sqlite3_column_type(st, i + 8) != SQLITE_NULL;
-	a->acv_cents = sqlite3_column_int64(st, i + 8);
+	a->has_acv = !dbi_col_null(st, i + 8);
+	a->acv_cents = dbi_col_i64(st, i + 8);
 	cur = dbi_col_text(st, i + 9);
 	snprintf(a->currency, sizeof a->currency, "%s", cur ? cur : "USD");
 	a->renewal_date = dbi_col_date(st, i + 10);
 	a->health_score = (int)dbi_col_int(st, i + 11, -1);
 	a->sentiment = dbi_col_sentiment(st, i + 12);
-	a->requires_triage = sqlite3_column_int(st, i + 13);
+	a->requires_triage = dbi_col_i32(st, i + 13);
 	a->lifecycle_stage = dbi_col_dup(st, i + 14);
-	a->upsell = sqlite3_column_int(st, i + 15);
+	a->upsell = dbi_col_i32(st, i + 15);
 	a->region = dbi_col_dup(st, i + 16);
 	a->segment = dbi_col_dup(st, i + 17);
 	a->objectives = dbi_col_dup(st, i + 18);
 	a->licenses = dbi_col_int(st, i + 19, -1);
 	a->active_users = dbi_col_int(st, i + 20, -1);
-	a->archived = sqlite3_column_int(st, i + 21);
+	a->archived = dbi_col_i32(st, i + 21);
 	a->created_at = dbi_col_dup(st, i + 22);
 	a->updated_at = dbi_col_dup(st, i + 23);
 }
 
 static int
-row_account(void *arg, sqlite3_stmt *st)
+row_account(void *arg, struct dbstmt *st)
 {
 	dbi_read_account(st, 0, arg);
 	return 0;
@@ -93,7 +93,7 @@ struct account_ix {
 };
 
 static const int *
-account_ix(sqlite3_stmt *st, struct account_ix *p)
+account_ix(struct dbstmt *st, struct account_ix *p)
 {
 	int	i;
 
@@ -111,44 +111,16 @@ account_ix(sqlite3_stmt *st, struct account_ix *p)
  * the allocation over (and frees it, even when the bind fails).
  */
 static void
-bind_fold_at(sqlite3_stmt *st, int i, const char *s)
+bind_fold_at(struct dbstmt *st, int i, const char *s)
 {
 	char	*f = text_fold(s);
 
-	if (f == NULL)
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_text(st, i, f, -1, free);
+	dbi_text_at(st, i, f);
+	free(f);
 }
 
 static void
-sql_fold(sqlite3_context *c, int argc, sqlite3_value **argv)
-{
-	const unsigned char	*s;
-	char			*f;
-
-	(void)argc;
-	if ((s = sqlite3_value_text(argv[0])) == NULL) {
-		sqlite3_result_null(c);
-		return;
-	}
-	f = text_fold_n((const char *)s, (size_t)sqlite3_value_bytes(argv[0]));
-	sqlite3_result_text(c, f, -1, free);
-}
-
-int
-dbi_fold_register(struct tam_db *db, char **err)
-{
-	/* DIRECTONLY: no schema object may call it (see 0003-fold.sql). */
-	if (sqlite3_create_function(db->h, "fold", 1, SQLITE_UTF8 |
-	    SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL, sql_fold, NULL,
-	    NULL) != SQLITE_OK)
-		return dbi_fail(db, err);
-	return 0;
-}
-
-static void
-bind_account(sqlite3_stmt *st, const int *ix, const struct account *a,
+bind_account(struct dbstmt *st, const int *ix, const struct account *a,
     const char *now)
 {
 	dbi_text_at(st, ix[AP_SFID], a->sfid);
@@ -164,16 +136,16 @@ bind_account(sqlite3_stmt *st, const int *ix, const struct account *a,
 	dbi_opt_int_at(st, ix[AP_HEALTH], a->health_score >= 0,
 	    a->health_score);
 	dbi_text_at(st, ix[AP_SENTIMENT], sentiment_text(a->sentiment));
-	sqlite3_bind_int(st, ix[AP_TRIAGE], a->requires_triage);
+	dbi_int_at(st, ix[AP_TRIAGE], a->requires_triage);
 	dbi_text_at(st, ix[AP_STAGE], a->lifecycle_stage);
-	sqlite3_bind_int(st, ix[AP_UPSELL], a->upsell);
+	dbi_int_at(st, ix[AP_UPSELL], a->upsell);
 	dbi_text_at(st, ix[AP_REGION], a->region);
 	dbi_text_at(st, ix[AP_SEGMENT], a->segment);
 	dbi_text_at(st, ix[AP_OBJECTIVES], a->objectives);
 	dbi_opt_int_at(st, ix[AP_LICENSES], a->licenses >= 0, a->licenses);
 	dbi_opt_int_at(st, ix[AP_ACTIVE], a->active_users >= 0,
 	    a->active_users);
-	sqlite3_bind_int(st, ix[AP_ARCHIVED], a->archived);
+	dbi_int_at(st, ix[AP_ARCHIVED], a->archived);
 	dbi_text_at(st, ix[AP_NOW], now);
 	bind_fold_at(st, ix[AP_NAME_FOLD], a->name);
 	bind_fold_at(st, ix[AP_TAM_FOLD], a->tam);
@@ -184,7 +156,7 @@ db_account_get(struct tam_db *db, int64_t id, struct account *a, char **err)
 {
 	static const char sql[] =
 	    "SELECT " DBI_ACCOUNT_COLS " FROM account a WHERE a.id = :id";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -197,7 +169,7 @@ db_account_by_sfid(struct tam_db *db, const char *sfid, int64_t *id,
     char **err)
 {
 	static const char sql[] = "SELECT id FROM account WHERE sfid = :sfid";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -211,12 +183,12 @@ struct ids {
 };
 
 static int
-row_id(void *arg, sqlite3_stmt *st)
+row_id(void *arg, struct dbstmt *st)
 {
 	struct ids	*ids = arg;
 
 	ids->v = xreallocarray(ids->v, (size_t)ids->n + 1, sizeof *ids->v);
-	ids->v[ids->n++] = sqlite3_column_int64(st, 0);
+	ids->v[ids->n++] = dbi_col_i64(st, 0);
 	return 0;
 }
 
@@ -231,7 +203,7 @@ db_account_by_name(struct tam_db *db, const char *name, int prefix, int max,
 	static const char starts[] =
 	    "SELECT id FROM account WHERE name_fold >= :fold AND "
 	    "name_fold < :next ORDER BY name_fold, id LIMIT :max";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 	struct ids	 found = { NULL, 0 };
 	char		*fold, *next = NULL;
 
@@ -262,17 +234,17 @@ db_account_insert(struct tam_db *db, struct account *a, const char *now,
     char **err)
 {
 	static const char sql[] =
-	    "INSERT INTO account (sfid, name, tam, sal, sa, rsd, tam_manager, "
+	    "INSERT INTO account (id, sfid, name, tam, sal, sa, rsd, tam_manager, "
 	    "acv_cents, currency, renewal_date, health_score, sentiment, "
 	    "requires_triage, lifecycle_stage, upsell, region, segment, "
 	    "objectives, licenses, active_users, archived, created_at, "
-	    "updated_at, name_fold, tam_fold) VALUES (:sfid, :name, :tam, "
+	    "updated_at, name_fold, tam_fold) VALUES (" NEXT_ID("account") ":sfid, :name, :tam, "
 	    ":sal, :sa, :rsd, :tam_manager, :acv, :currency, :renewal, "
 	    ":health, :sentiment, :triage, :stage, :upsell, :region, "
 	    ":segment, :objectives, :licenses, :active, :archived, :now, "
-	    ":now, :name_fold, :tam_fold)";
+	    ":now, :name_fold, :tam_fold) RETURNING id";
 	static struct account_ix ix;
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -295,7 +267,7 @@ db_account_update(struct tam_db *db, const struct account *a, const char *now,
 	    "active_users = :active, archived = :archived, updated_at = :now, "
 	    "name_fold = :name_fold, tam_fold = :tam_fold WHERE id = :id";
 	static struct account_ix ix;
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -308,7 +280,7 @@ int
 db_account_delete(struct tam_db *db, int64_t id, char **err)
 {
 	static const char sql[] = "DELETE FROM account WHERE id = :id";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -323,7 +295,7 @@ struct account_walk {
 };
 
 static int
-row_account_walk(void *arg, sqlite3_stmt *st)
+row_account_walk(void *arg, struct dbstmt *st)
 {
 	struct account_walk	*w = arg;
 
@@ -348,7 +320,7 @@ db_account_each(struct tam_db *db, const struct account_filter *f,
 	static const char any[] = EACH_SQL("");
 	static const char one[] = EACH_SQL("AND tam_fold = :tam_fold ");
 #undef EACH_SQL
-	sqlite3_stmt		*st;
+	struct dbstmt		*st;
 	struct account_walk	 w;
 	int			 rc;
 
@@ -374,7 +346,7 @@ int
 db_account_count(struct tam_db *db, int64_t *n, char **err)
 {
 	static const char sql[] = "SELECT count(*) FROM account";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -386,10 +358,11 @@ int
 db_post_add(struct tam_db *db, struct post *p, char **err)
 {
 	static const char sql[] =
-	    "INSERT INTO timeline (account_id, at, type, author, sentiment, "
-	    "requires_triage, body) VALUES (:account, :at, :type, :author, "
-	    ":sentiment, :triage, :body)";
-	sqlite3_stmt	*st;
+	    "INSERT INTO timeline (id, account_id, at, type, author, "
+	    "sentiment, requires_triage, body) VALUES (" NEXT_ID("timeline")
+	    ":account, :at, :type, :author, "
+	    ":sentiment, :triage, :body) RETURNING id";
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -409,18 +382,18 @@ struct post_walk {
 };
 
 static int
-row_post(void *arg, sqlite3_stmt *st)
+row_post(void *arg, struct dbstmt *st)
 {
 	struct post_walk	*w = arg;
 	struct post		 p;
 
-	p.id = sqlite3_column_int64(st, 0);
-	p.account_id = sqlite3_column_int64(st, 1);
+	p.id = dbi_col_i64(st, 0);
+	p.account_id = dbi_col_i64(st, 1);
 	p.at = dbi_col_text(st, 2);
 	p.type = dbi_col_text(st, 3);
 	p.author = dbi_col_text(st, 4);
 	p.sentiment = dbi_col_sentiment(st, 5);
-	p.requires_triage = sqlite3_column_int(st, 6);
+	p.requires_triage = dbi_col_i32(st, 6);
 	p.body = dbi_col_text(st, 7);
 	return w->fn(w->arg, &p);
 }
@@ -442,7 +415,7 @@ db_post_each(struct tam_db *db, int64_t account_id, const char *type,
 	    "WHERE (:type IS NULL OR type = :type) "
 	    "AND (:since IS NULL OR at >= :since) "
 	    "ORDER BY id LIMIT :limit";
-	sqlite3_stmt		*st;
+	struct dbstmt		*st;
 	struct post_walk	 w = { fn, arg };
 
 	if ((st = dbi_stmt(db, account_id ? one : all, err)) == NULL)
@@ -460,9 +433,9 @@ db_health_add(struct tam_db *db, int64_t account_id, int date, int score,
     char **err)
 {
 	static const char sql[] =
-	    "INSERT INTO health_history (account_id, date, health_score) "
-	    "VALUES (:account, :date, :score)";
-	sqlite3_stmt	*st;
+	    "INSERT INTO health_history (id, account_id, date, health_score) "
+	    "VALUES (" NEXT_ID("health_history") ":account, :date, :score)";
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -478,11 +451,11 @@ struct health_walk {
 };
 
 static int
-row_health(void *arg, sqlite3_stmt *st)
+row_health(void *arg, struct dbstmt *st)
 {
 	struct health_walk	*w = arg;
 
-	return w->fn(w->arg, dbi_col_date(st, 0), sqlite3_column_int(st, 1));
+	return w->fn(w->arg, dbi_col_date(st, 0), dbi_col_i32(st, 1));
 }
 
 int
@@ -493,7 +466,7 @@ db_health_each(struct tam_db *db, int64_t account_id, int since,
 	    "SELECT date, health_score FROM health_history "
 	    "WHERE account_id = :account AND date >= :since "
 	    "ORDER BY date, id";
-	sqlite3_stmt		*st;
+	struct dbstmt		*st;
 	struct health_walk	 w = { fn, arg };
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
@@ -507,7 +480,7 @@ int
 db_setting_get(struct tam_db *db, const char *key, char **value, char **err)
 {
 	static const char sql[] = "SELECT value FROM setting WHERE key = :key";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -522,7 +495,7 @@ db_setting_set(struct tam_db *db, const char *key, const char *value,
 	static const char sql[] =
 	    "INSERT INTO setting (key, value) VALUES (:key, :value) "
 	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -536,7 +509,7 @@ db_tam_get(struct tam_db *db, const char *fold, char **name, char **err)
 {
 	static const char sql[] =
 	    "SELECT tam FROM account WHERE tam_fold = :fold LIMIT 1";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	*name = NULL;
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
@@ -550,7 +523,7 @@ struct tam_row {
 };
 
 static int
-row_tam(void *arg, sqlite3_stmt *st)
+row_tam(void *arg, struct dbstmt *st)
 {
 	struct tam_row	*r = arg;
 
@@ -570,7 +543,7 @@ db_tam_next(struct tam_db *db, const char *after, char **fold, char **name,
 	static const char sql[] =
 	    "SELECT tam_fold, tam FROM account WHERE tam_fold > :after "
 	    "ORDER BY tam_fold LIMIT 1";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 	struct tam_row	 r = { fold, name };
 
 	*fold = *name = NULL;

@@ -10,68 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
-
 #include "tam/db-complete.h"
 #include "tam/tam.h"
 #include "tam/text.h"
 #include "db-internal.h"
 
-/* tam's own objects that the searches read, as tam made them. */
-static const char *const read_objects[][2] = {
-	{ "table", "account" }, { "table", "task" }, { "table", "cta" },
-	{ "index", "account_by_name" }, { "index", "account_by_tam" }
-};
-
-/* Are the objects read those of tam's schema (not a look-alike file)? */
-static int
-schema_is_tams(struct tam_db *db)
-{
-	sqlite3_stmt	*st;
-	const char	*want, *have;
-	size_t		 i;
-	int		 ok = 1;
-
-	if (sqlite3_prepare_v2(db->h, "SELECT sql FROM sqlite_schema "
-	    "WHERE type = ?1 AND name = ?2", -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	for (i = 0; ok && i < sizeof read_objects / sizeof *read_objects;
-	    i++) {
-		want = dbi_schema_sql(read_objects[i][0], read_objects[i][1]);
-		sqlite3_bind_text(st, 1, read_objects[i][0], -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, read_objects[i][1], -1, SQLITE_STATIC);
-		ok = sqlite3_step(st) == SQLITE_ROW &&
-		    (have = (const char *)sqlite3_column_text(st, 0)) != NULL &&
-		    want != NULL && strcmp(have, want) == 0;
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	return ok;
-}
-
 struct tam_db *
 db_complete_open(const char *path)
 {
-	struct tam_db	*db;
-	struct stat	 sb;
-
-	/* A file that is not there stays not there. */
-	if (path == NULL || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
-		return NULL;
-	(void)sqlite3_config(SQLITE_CONFIG_URI, 0);
-	db = xcalloc(1, sizeof *db);
-	db->path = xstrdup(path);
-	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK)
-		goto fail;
-	/* A Tab must not hang on a writer: wait a moment, then give up. */
-	sqlite3_busy_timeout(db->h, 100);
-	if (!schema_is_tams(db))
-		goto fail;
-	return db;
-fail:
-	db_close(db);
-	return NULL;
+	return db_open_readonly(path);
 }
 
 /* The walk of one search: what to hand each row to. */
@@ -83,7 +30,7 @@ struct walk {
 };
 
 static int
-walk_row(void *arg, sqlite3_stmt *st)
+walk_row(void *arg, struct dbstmt *st)
 {
 	struct walk	*w = arg;
 	char		*desc;
@@ -106,7 +53,7 @@ struct tam_row {
 };
 
 static int
-tam_row(void *arg, sqlite3_stmt *st)
+tam_row(void *arg, struct dbstmt *st)
 {
 	struct tam_row	*r = arg;
 
@@ -123,7 +70,7 @@ static int
 complete_ids(struct tam_db *db, const char *sql, const char *prefix,
     int limit, struct walk *w)
 {
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 	char		*err = NULL;
 	int64_t		 lo, span;
 	int		 i, n;
@@ -165,7 +112,7 @@ db_complete(struct tam_db *db, enum db_complete_what what,
     const char *prefix, int limit, db_complete_fn fn, void *arg)
 {
 	struct walk	 w = { fn, arg, 0, 0 };
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 	char		*lo, *hi, *err = NULL, *after = NULL;
 	int		 rc = 0;
 

@@ -176,7 +176,7 @@ const struct dbx_table dbx_tables[] = {
 
 /* Names the row by its first column (the id, or the setting's key). */
 static char *
-row_name(sqlite3_stmt *st)
+row_name(struct dbstmt *st)
 {
 	const char	*s = dbi_col_text(st, 0);
 
@@ -184,24 +184,25 @@ row_name(sqlite3_stmt *st)
 }
 
 static int
-read_value(sqlite3_stmt *st, const struct dbx_table *t, int i,
+read_value(struct dbstmt *st, const struct dbx_table *t, int i,
     struct dbx_value *v, char **err)
 {
-	int	type = sqlite3_column_type(st, i), want_int;
+	enum dbt type = dbi_col_type(st, i);
+	int	 want_int;
 	char	*row;
 
 	memset(v, 0, sizeof *v);
-	if (type == SQLITE_NULL) {
+	if (type == DBT_NULL) {
 		v->null = 1;
 		return 0;
 	}
 	want_int = t->cols[i].type == DBX_INT || t->cols[i].type == DBX_BOOL ||
 	    t->cols[i].type == DBX_MONEY;
-	if (want_int && type == SQLITE_INTEGER) {
-		v->i = sqlite3_column_int64(st, i);
+	if (want_int && type == DBT_INT) {
+		v->i = dbi_col_i64(st, i);
 		return 0;
 	}
-	if (!want_int && type == SQLITE_TEXT) {
+	if (!want_int && type == DBT_TEXT) {
 		v->s = dbi_col_text(st, i);
 		return 0;
 	}
@@ -222,7 +223,7 @@ struct export_walk {
 };
 
 static int
-row_export(void *arg, sqlite3_stmt *st)
+row_export(void *arg, struct dbstmt *st)
 {
 	struct export_walk	*w = arg;
 	int			 i;
@@ -237,7 +238,7 @@ int
 db_export_each(struct tam_db *db, const struct dbx_table *t,
     int (*fn)(void *, const struct dbx_value *), void *arg, char **err)
 {
-	sqlite3_stmt		*st;
+	struct dbstmt		*st;
 	struct export_walk	 w = { t, NULL, fn, arg, err };
 	int			 rc;
 
@@ -249,30 +250,37 @@ db_export_each(struct tam_db *db, const struct dbx_table *t,
 	return rc;
 }
 
+static void
+bind_fold(struct dbstmt *st, int i, const char *s)
+{
+	char	*f = text_fold(s);
+
+	dbi_text_at(st, i, f);
+	free(f);
+}
+
 int
 db_restore_row(struct tam_db *db, const struct dbx_table *t,
     const struct dbx_value *v, char **err)
 {
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 	int		 i;
 
 	if ((st = dbi_stmt(db, t->insert_sql, err)) == NULL)
 		return -1;
 	for (i = 0; i < t->ncols; i++) {
 		if (v[i].null)
-			sqlite3_bind_null(st, i + 1);
+			dbi_null_at(st, i + 1);
 		else if (v[i].s != NULL)
-			sqlite3_bind_text(st, i + 1, v[i].s, -1,
-			    SQLITE_TRANSIENT);
+			dbi_text_at(st, i + 1, v[i].s);
 		else
-			sqlite3_bind_int64(st, i + 1, v[i].i);
+			dbi_int_at(st, i + 1, v[i].i);
 	}
 	/* The folded copies of name (?3) and tam (?4), see text.h. */
 	if (strcmp(t->key, "accounts") == 0)
 		for (i = 2; i <= 3; i++)
 			if (v[i].s != NULL)
-				sqlite3_bind_text(st, t->ncols + i - 1,
-				    text_fold(v[i].s), -1, free);
+				bind_fold(st, t->ncols + i - 1, v[i].s);
 	return dbi_done(db, st, err);
 }
 
@@ -286,7 +294,7 @@ db_is_empty(struct tam_db *db, int *empty, char **err)
 	    "(SELECT count(*) FROM cta) + (SELECT count(*) FROM task) + "
 	    "(SELECT count(*) FROM import_run) + "
 	    "(SELECT count(*) FROM setting)";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 	int64_t		 n = 0;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)

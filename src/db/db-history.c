@@ -12,14 +12,14 @@
 
 /* Appends the first column's number (a sentiment name when text). */
 static int
-row_value(void *arg, sqlite3_stmt *st)
+row_value(void *arg, struct dbstmt *st)
 {
 	struct series	*s = arg;
 	const char	*t;
 	int		 v, triage;
 
-	if (sqlite3_column_type(st, 0) == SQLITE_INTEGER)
-		v = sqlite3_column_int(st, 0);
+	if (dbi_col_type(st, 0) == DBT_INT)
+		v = dbi_col_i32(st, 0);
 	else if ((t = dbi_col_text(st, 0)) == NULL ||
 	    (v = sentiment_parse(t, &triage)) < 0)
 		v = SENT_NONE;
@@ -37,7 +37,7 @@ series_free(struct series *s)
 }
 
 static int
-walk(struct tam_db *db, sqlite3_stmt *st, struct series *s, char **err)
+walk(struct tam_db *db, struct dbstmt *st, struct series *s, char **err)
 {
 	memset(s, 0, sizeof *s);
 	if (dbi_each(db, st, row_value, s, err) != 0) {
@@ -57,7 +57,7 @@ db_history_health(struct tam_db *db, int64_t account_id, int since,
 	    "FROM health_history WHERE account_id = :account "
 	    "AND (:since IS NULL OR date >= :since) "
 	    "ORDER BY date DESC, id DESC LIMIT :limit) ORDER BY date, id";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -77,7 +77,7 @@ db_history_sentiment(struct tam_db *db, int64_t account_id,
 	    "AND type IN ('sentiment', 'risk_update') "
 	    "AND (:since IS NULL OR at >= :since) "
 	    "ORDER BY at DESC, id DESC LIMIT :limit) ORDER BY at, id";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;

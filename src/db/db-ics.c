@@ -14,7 +14,7 @@ db_database_uid(struct tam_db *db, char **uid, char **err)
 {
 	static const char sql[] =
 	    "SELECT uid FROM database_uid WHERE id = 1";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	*uid = NULL;
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
@@ -38,14 +38,14 @@ struct ics_walk {
 };
 
 static int
-row_ics(void *arg, sqlite3_stmt *st)
+row_ics(void *arg, struct dbstmt *st)
 {
 	struct ics_walk	*w = arg;
 	struct task	 t;
 
 	dbi_read_task(st, 0, &t);
 	dbi_read_account(st, DBI_NTASK_COLS, &w->a);
-	return w->fn(w->arg, &t, &w->a, sqlite3_column_int64(st,
+	return w->fn(w->arg, &t, &w->a, dbi_col_i64(st,
 	    DBI_NTASK_COLS + DBI_NACCOUNT_COLS));
 }
 
@@ -68,7 +68,7 @@ db_ics_tasks(struct tam_db *db, const char *tam, int until, int closed_since,
 	    "ORDER BY t.due, t.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 	struct ics_walk	 w;
 	char		 since[21];
 	int		 rc;

@@ -12,10 +12,11 @@ int
 db_import_run_add(struct tam_db *db, const struct import_run *r, char **err)
 {
 	static const char sql[] =
-	    "INSERT INTO import_run (at, source, rows_read, inserted, "
-	    "updated, unchanged, rejected) VALUES (:at, :source, :rows, "
+	    "INSERT INTO import_run (id, at, source, rows_read, inserted, "
+	    "updated, unchanged, rejected) VALUES (" NEXT_ID("import_run")
+	    ":at, :source, :rows, "
 	    ":inserted, :updated, :unchanged, :rejected)";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -32,9 +33,13 @@ db_import_run_add(struct tam_db *db, const struct import_run *r, char **err)
 static int
 exec_one(struct tam_db *db, const char *sql, char **err)
 {
-	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return dbi_fail(db, err);
-	return 0;
+	return dbi_exec(db, sql, err);
+}
+
+int
+db_import_lock(struct tam_db *db, char **err)
+{
+	return dbi_is_pg(db) ? dbi_pg_import_lock(db, err) : 0;
 }
 
 int
@@ -52,7 +57,7 @@ db_import_undo(struct tam_db *db, char **err)
 }
 
 static int
-row_account(void *arg, sqlite3_stmt *st)
+row_account(void *arg, struct dbstmt *st)
 {
 	dbi_read_account(st, 0, arg);
 	return 0;
@@ -65,7 +70,7 @@ db_import_by_sfid(struct tam_db *db, const char *sfid, struct account *a,
 	/* The account itself, not its id: one search of the sfid index. */
 	static const char sql[] =
 	    "SELECT " DBI_ACCOUNT_COLS " FROM account a WHERE a.sfid = :sfid";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -80,12 +85,12 @@ struct unlinked {
 
 /* Stops at the second: two unlinked accounts of a name are too many. */
 static int
-row_unlinked(void *arg, sqlite3_stmt *st)
+row_unlinked(void *arg, struct dbstmt *st)
 {
 	struct unlinked	*u = arg;
 
-	if (sqlite3_column_int(st, 1))
-		u->ids[(*u->n)++] = sqlite3_column_int64(st, 0);
+	if (dbi_col_i32(st, 1))
+		u->ids[(*u->n)++] = dbi_col_i64(st, 0);
 	return *u->n == 2;
 }
 
@@ -102,7 +107,7 @@ db_import_unlinked(struct tam_db *db, const char *name, int64_t ids[2],
 	static const char sql[] =
 	    "SELECT id, sfid IS NULL FROM account WHERE name_fold = :fold "
 	    "ORDER BY id";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 	struct unlinked	 u = { ids, n };
 	char		*fold;
 
@@ -120,7 +125,7 @@ db_import_count_unlinked(struct tam_db *db, int64_t *n, char **err)
 {
 	static const char sql[] =
 	    "SELECT count(*) FROM account WHERE sfid IS NULL";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -131,9 +136,7 @@ db_import_count_unlinked(struct tam_db *db, int64_t *n, char **err)
 int
 db_import_bulk_journal(struct tam_db *db, char **err)
 {
-	sqlite3_stmt	*st;
 	char		*mode = NULL;
-	int		 rc;
 
 	/*
 	 * The command's transaction has written nothing yet: ending it and
@@ -143,21 +146,20 @@ db_import_bulk_journal(struct tam_db *db, char **err)
 	 * and out of WAL only with no other connection open on the file;
 	 * when one is, the import simply stays on WAL.
 	 */
-	if (exec_one(db, "COMMIT", err) != 0)
+	if (dbi_is_pg(db))
+		return 0;	/* a server has no journal of ours to choose */
+	if (db_commit(db, err) != 0)
 		return -1;
-	if (sqlite3_prepare_v2(db->h, "PRAGMA journal_mode = DELETE", -1, &st,
-	    NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			mode = dbi_col_dup(st, 0);
-		sqlite3_finalize(st);
-	}
-	rc = mode != NULL && strcmp(mode, "delete") == 0;
-	free(mode);
-	if (rc)
+	/* Not kept in the cache: the journal mode can change again. */
+	if (dbi_once_dup(db, "PRAGMA journal_mode = DELETE", &mode,
+	    err) == 0 && strcmp(mode, "delete") == 0)
 		db->wal_after = 1;
-	if (exec_one(db, "BEGIN IMMEDIATE", err) != 0)
+	free(mode);
+	free(*err);
+	*err = NULL;
+	if (db_begin(db, 1, err) != 0)
 		return -1;
-	return rc;
+	return db->wal_after;
 }
 
 int
@@ -165,6 +167,8 @@ db_import_cache(struct tam_db *db, int kib, char **err)
 {
 	char	sql[64];
 
+	if (dbi_is_pg(db))
+		return 0;	/* the server's memory is the server's */
 	/* An integer of ours, not user text: formatting it is safe. */
 	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib);
 	return exec_one(db, sql, err);
@@ -197,6 +201,9 @@ db_import_park(struct tam_db *db, struct db_parked *p, unsigned which,
 	const char	*sql;
 	int		 i;
 
+	/* A server's indexes stay: its import is set-based (COPY). */
+	if (dbi_is_pg(db))
+		return 0;
 	for (i = 0; i < DB_PARK_MAX; i++) {
 		if (!(which & parkable[i].bit) || p->sql[i] != NULL)
 			continue;

@@ -4,10 +4,11 @@
 
 #include <stdint.h>
 
-#include <sqlite3.h>
-
 #include "tam/account.h"
 #include "tam/db.h"
+
+struct dbstmt;
+struct engine;
 
 struct migration {
 	int		 version;
@@ -18,17 +19,29 @@ struct migration {
 /* Generated at build time from sql/NNNN-*.sql (see Makefile). */
 extern const struct migration	tam_migrations[];
 extern const int		tam_nmigrations;
+/* The same versions for PostgreSQL, from sql/pg/NNNN-*.sql. */
+extern const struct migration	tam_pg_migrations[];
+extern const int		tam_pg_nmigrations;
 
 /*
  * The rows of one TAM: a search of account_by_tam (sql/0003-fold.sql).
  * A query with a TAM filter has two statements, one with TAM_FILTER and
- * one with ANY_TAM ("1", which the planner drops) in its place: an
+ * one with ANY_TAM ("TRUE", which the planner drops) in its place: an
  * "(:tam IS NULL OR ...)" would keep SQLite from using the index.  The
  * account table is "a"; the folded TAM name binds :tam_fold.
  */
 #define TAM_FILTER	"a.tam_fold = :tam_fold"
-#define ANY_TAM		"1"
+#define ANY_TAM		"TRUE"
 #define TAM_STMT(tam, any, one)	((tam) != NULL ? (one) : (any))
+
+/*
+ * The id of a new row of table: one past the largest, which is what
+ * SQLite gives a rowid by itself, written out so that a server gives
+ * the same ids for the same commands (a sequence would not: it never
+ * gives back what a rolled-back command took).  Writers take turns
+ * (db_begin), so no two compute it at once.
+ */
+#define NEXT_ID(table)	"(SELECT coalesce(max(id), 0) + 1 FROM " table "), "
 
 /*
  * The columns of an account ("a") that dbi_read_account decodes into a
@@ -49,9 +62,9 @@ extern const int		tam_nmigrations;
 #define DBI_NTASK_COLS		11
 
 /* Releases what a held and fills it with the copies of the row's. */
-void	dbi_read_account(sqlite3_stmt *, int i, struct account *a);
+void	dbi_read_account(struct dbstmt *, int i, struct account *a);
 /* Points t at the row's columns from i on. */
-void	dbi_read_task(sqlite3_stmt *, int i, struct task *t);
+void	dbi_read_task(struct dbstmt *, int i, struct task *t);
 
 /*
  * A row of sqlite_schema as the migrations up to version leave it, for
@@ -71,18 +84,87 @@ struct schema_object {
 extern const struct schema_object	tam_schema[];
 extern const int			tam_nschema;
 
+/*
+ * The engines: what src/db/ needs of a database, with one implementation
+ * on SQLite (engine-sqlite.c) and one on PostgreSQL (engine-pg.c).  Only
+ * those two files include an engine's header; the rest of src/db/ is
+ * the same SQL and C for both.
+ */
+enum dbt { DBT_NULL, DBT_INT, DBT_TEXT };
+
+/* dbi_step: a row is current, or the statement has run to its end. */
+#define DB_DONE	0
+#define DB_ROW	1
+
+/* A prepared statement; each engine's own extends this head. */
+struct dbstmt {
+	const struct engine	*eng;
+	struct tam_db		*db;
+	const char		*sql;	/* as tam wrote it */
+};
+
+struct engine {
+	const char	*name;
+	/* Prepares sql (tam's text: :name and ?N parameters). */
+	int		(*prepare)(struct tam_db *, const char *sql,
+			    struct dbstmt **, char **err);
+	void		(*finalize)(struct dbstmt *);
+	/* Ends a run; the bindings stay. */
+	void		(*reset)(struct dbstmt *);
+	void		(*clear)(struct dbstmt *);
+	/* The number of :name, 0 when the statement has none. */
+	int		(*param)(struct dbstmt *, const char *name);
+	/* type: what the NULL stands for, so the server can type it. */
+	void		(*bind_null)(struct dbstmt *, int, enum dbt type);
+	void		(*bind_int)(struct dbstmt *, int, int64_t);
+	void		(*bind_text)(struct dbstmt *, int, const char *);
+	/* DB_ROW, DB_DONE, or -1 (the engine's error is kept for fail). */
+	int		(*step)(struct dbstmt *);
+	int		(*ncols)(struct dbstmt *);
+	enum dbt	(*col_type)(struct dbstmt *, int);
+	int64_t		(*col_int)(struct dbstmt *, int);
+	const char	*(*col_text)(struct dbstmt *, int);
+	/* The rows the last run changed. */
+	int64_t		(*changes)(struct dbstmt *);
+	/* Sets *err (and db->busy) from the last failure; returns -1. */
+	int		(*fail)(struct tam_db *, char **err);
+	/* Runs SQL of tam's own that returns no rows. */
+	int		(*exec)(struct tam_db *, const char *sql, char **err);
+	int		(*begin)(struct tam_db *, int write, char **err);
+	int		(*commit)(struct tam_db *, char **err);
+	void		(*rollback)(struct tam_db *);
+	void		(*close)(struct tam_db *);
+};
+
+extern const struct engine	engine_sqlite;
+extern const struct engine	engine_pg;
+
+/* Opens a database of either engine (the engines' db_open halves). */
+int	lite_open(const char *path, struct tam_db **, char **warn,
+	    char **err);
+int	pg_open(const char *conninfo, struct tam_db **, char **err);
+/* Read-only, for completion: NULL when it is not a tam database. */
+struct tam_db *lite_open_readonly(const char *path);
+struct tam_db *pg_open_readonly(const char *conninfo);
+
 struct stmt_slot {
 	const char	*sql;	/* identity: the address of the literal */
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 };
 
 struct tam_db {
-	sqlite3			*h;
-	char			*path;
+	const struct engine	*eng;
+	char			*path;	/* for messages; a URI without password */
 	struct stmt_slot	*slots;
 	int			 nslots;
 	int			 busy;	/* the last failure was a lock */
+	int			 retry;	/* ... one a new try may not meet */
+	struct sqlite3		*h;	/* SQLite's connection */
 	int			 wal_after; /* WAL again after the commit */
+	struct pg_conn		*pg;	/* PostgreSQL's connection */
+	int			 pg_nstmt;  /* statements prepared on it */
+	char			*pg_error;  /* the last failure's message */
+	char			 pg_state[6]; /* and its SQLSTATE */
 };
 
 /*
@@ -96,14 +178,20 @@ const char	*dbi_schema_sql(const char *type, const char *name);
  * reused: it comes back reset with its bindings cleared.  sql must be a
  * string literal (its address is the cache key).  NULL with *err.
  */
-sqlite3_stmt	*dbi_stmt(struct tam_db *, const char *sql, char **err);
-/*
- * Registers the SQL function fold(x) (text_fold) on the connection, for
- * the migration that fills the folded columns (sql/0003-fold.sql).
- */
-int		 dbi_fold_register(struct tam_db *, char **err);
+struct dbstmt	*dbi_stmt(struct tam_db *, const char *sql, char **err);
 /* Sets *err from the connection's last error; returns -1. */
 int		 dbi_fail(struct tam_db *, char **err);
+/* Runs SQL of tam's own that returns no rows: 0 or -1 with *err. */
+int		 dbi_exec(struct tam_db *, const char *sql, char **err);
+/* TAM_BUSY_TIMEOUT, or the default: how long to wait for a lock, ms. */
+int		 dbi_busy_timeout(void);
+/*
+ * On a server: waits, up to the busy timeout, for the lock that lets
+ * one import run at a time (held to the end of the transaction).
+ */
+int		 dbi_pg_import_lock(struct tam_db *, char **err);
+/* Is this the PostgreSQL engine?  For the few things only one has. */
+int		 dbi_is_pg(const struct tam_db *);
 /*
  * Reading rows: the one place that steps and resets a statement, so
  * that another engine could stand behind these few functions.  Each
@@ -111,76 +199,90 @@ int		 dbi_fail(struct tam_db *, char **err);
  * sets *err and returns -1.
  */
 /* Steps a statement that returns no row; 0 or -1 with *err. */
-int		 dbi_done(struct tam_db *, sqlite3_stmt *, char **err);
+int		 dbi_done(struct tam_db *, struct dbstmt *, char **err);
 /* dbi_done, then the new row's id into *id: 0 or -1 with *err. */
-int		 dbi_insert(struct tam_db *, sqlite3_stmt *, int64_t *id,
+int		 dbi_insert(struct tam_db *, struct dbstmt *, int64_t *id,
 		     char **err);
 /* dbi_done, then the number of rows it changed into *n. */
-int		 dbi_changes(struct tam_db *, sqlite3_stmt *, int *n,
+int		 dbi_changes(struct tam_db *, struct dbstmt *, int *n,
 		     char **err);
 /*
  * dbi_done for a statement meant to change one row: 0 when it did, 1
  * when it changed none (the row is gone or not in the state it needs).
  */
-int		 dbi_done_one(struct tam_db *, sqlite3_stmt *, char **err);
+int		 dbi_done_one(struct tam_db *, struct dbstmt *, char **err);
 /*
  * Reads the current row of st: its strings are borrowed until the next
  * step.  0 to go on; non-zero stops a walk and is what it returns.
  */
-typedef int	(*dbi_row_fn)(void *arg, sqlite3_stmt *st);
+typedef int	(*dbi_row_fn)(void *arg, struct dbstmt *st);
 /*
  * Steps st to its first row: 0 leaves that row current (its strings
  * valid until st's next use, which resets it), 1 when there is none.
  */
-int		 dbi_first(struct tam_db *, sqlite3_stmt *, char **err);
+int		 dbi_first(struct tam_db *, struct dbstmt *, char **err);
 /*
  * Hands the first row to fn and leaves it current, as dbi_first: what
  * fn points at stays valid until st's next use.  fn's value, 1 without
  * a row.
  */
-int		 dbi_keep(struct tam_db *, sqlite3_stmt *, dbi_row_fn, void *,
+int		 dbi_keep(struct tam_db *, struct dbstmt *, dbi_row_fn, void *,
 		     char **err);
 /* Hands the first row to fn and resets: fn's value, 1 without a row. */
-int		 dbi_one(struct tam_db *, sqlite3_stmt *, dbi_row_fn, void *,
+int		 dbi_one(struct tam_db *, struct dbstmt *, dbi_row_fn, void *,
 		     char **err);
 /* The first column of the first row: an integer, an allocated copy. */
-int		 dbi_one_int(struct tam_db *, sqlite3_stmt *, int64_t *,
+int		 dbi_one_int(struct tam_db *, struct dbstmt *, int64_t *,
 		     char **err);
-int		 dbi_one_dup(struct tam_db *, sqlite3_stmt *, char **,
+int		 dbi_one_dup(struct tam_db *, struct dbstmt *, char **,
+		     char **err);
+/*
+ * The first column of the one row of sql, prepared for this once and
+ * not kept: 0, or -1 with *err (no row is an error too).
+ */
+int		 dbi_once_dup(struct tam_db *, const char *sql, char **,
 		     char **err);
 /*
  * Hands each row to fn until it returns non-zero: 0 at the end, else
  * fn's value; a failed step wins over it.
  */
-int		 dbi_each(struct tam_db *, sqlite3_stmt *, dbi_row_fn, void *,
+int		 dbi_each(struct tam_db *, struct dbstmt *, dbi_row_fn, void *,
 		     char **err);
 
 /*
  * The number of the parameter name in st.  Unless NDEBUG, a name st
  * lacks aborts: binding it would silently bind nothing.
  */
-int	 dbi_param(sqlite3_stmt *, const char *name);
+int	 dbi_param(struct dbstmt *, const char *name);
 
 /* Named-parameter binders; NULL / DATE_NONE / has == 0 bind NULL. */
-void	 dbi_text(sqlite3_stmt *, const char *name, const char *);
-void	 dbi_int(sqlite3_stmt *, const char *name, int64_t);
-void	 dbi_opt_int(sqlite3_stmt *, const char *name, int has, int64_t);
-void	 dbi_date(sqlite3_stmt *, const char *name, int);
+void	 dbi_text(struct dbstmt *, const char *name, const char *);
+void	 dbi_int(struct dbstmt *, const char *name, int64_t);
+void	 dbi_opt_int(struct dbstmt *, const char *name, int has, int64_t);
+void	 dbi_date(struct dbstmt *, const char *name, int);
 /* Binds :tam_fold of the TAM_FILTER statement; nothing when tam is NULL. */
-void	 dbi_tam(sqlite3_stmt *, const char *tam);
+void	 dbi_tam(struct dbstmt *, const char *tam);
 /*
  * The same by parameter number, for statements run once per row of a
  * large import, whose numbers are looked up once (see bind_account).
  */
-void	 dbi_text_at(sqlite3_stmt *, int, const char *);
-void	 dbi_opt_int_at(sqlite3_stmt *, int, int has, int64_t);
-void	 dbi_date_at(sqlite3_stmt *, int, int);
+void	 dbi_text_at(struct dbstmt *, int, const char *);
+void	 dbi_int_at(struct dbstmt *, int, int64_t);
+void	 dbi_null_at(struct dbstmt *, int);
+void	 dbi_opt_int_at(struct dbstmt *, int, int has, int64_t);
+void	 dbi_date_at(struct dbstmt *, int, int);
 /* Column readers: an allocated copy (NULL for NULL), a date, an int. */
-char	*dbi_col_dup(sqlite3_stmt *, int);
-const char *dbi_col_text(sqlite3_stmt *, int);
-int	 dbi_col_date(sqlite3_stmt *, int);
+char	*dbi_col_dup(struct dbstmt *, int);
+const char *dbi_col_text(struct dbstmt *, int);
+int	 dbi_col_date(struct dbstmt *, int);
 /* A sentiment column (db-account.c): SENT_NONE for NULL. */
-int	 dbi_col_sentiment(sqlite3_stmt *, int);
-int64_t	 dbi_col_int(sqlite3_stmt *, int, int64_t if_null);
+int	 dbi_col_sentiment(struct dbstmt *, int);
+int64_t	 dbi_col_int(struct dbstmt *, int, int64_t if_null);
+/* The value of an integer column (0 for NULL), and whether it is NULL. */
+int64_t	 dbi_col_i64(struct dbstmt *, int);
+int	 dbi_col_i32(struct dbstmt *, int);
+int	 dbi_col_null(struct dbstmt *, int);
+enum dbt dbi_col_type(struct dbstmt *, int);
+int	 dbi_ncols(struct dbstmt *);
 
 #endif

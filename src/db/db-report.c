@@ -14,17 +14,17 @@ struct renewal_walk {
 };
 
 static int
-row_renewal(void *arg, sqlite3_stmt *st)
+row_renewal(void *arg, struct dbstmt *st)
 {
 	struct renewal_walk	*w = arg;
 	struct renewal_row	 r;
 
 	r.renewal_date = dbi_col_date(st, 0);
-	r.has_acv = sqlite3_column_type(st, 1) != SQLITE_NULL;
-	r.acv_cents = sqlite3_column_int64(st, 1);
+	r.has_acv = !dbi_col_null(st, 1);
+	r.acv_cents = dbi_col_i64(st, 1);
 	r.currency = dbi_col_text(st, 2);
 	r.sentiment = dbi_col_sentiment(st, 3);
-	r.requires_triage = sqlite3_column_int(st, 4);
+	r.requires_triage = dbi_col_i32(st, 4);
 	return w->fn(w->arg, &r);
 }
 
@@ -34,26 +34,26 @@ struct at_risk_walk {
 };
 
 static int
-row_at_risk(void *arg, sqlite3_stmt *st)
+row_at_risk(void *arg, struct dbstmt *st)
 {
 	struct at_risk_walk	*w = arg;
 	struct at_risk_row	 r;
 
-	r.account_id = sqlite3_column_int64(st, 0);
+	r.account_id = dbi_col_i64(st, 0);
 	r.account = dbi_col_text(st, 1);
 	r.sfid = dbi_col_text(st, 2);
 	r.tam = dbi_col_text(st, 3);
 	r.currency = dbi_col_text(st, 4);
 	r.sentiment = dbi_col_sentiment(st, 5);
-	r.requires_triage = sqlite3_column_int(st, 6);
+	r.requires_triage = dbi_col_i32(st, 6);
 	r.cta_id = dbi_col_int(st, 7, 0);
 	r.risk_type = dbi_col_text(st, 8);
 	r.risk_reason = dbi_col_text(st, 9);
 	/* The day of a UTC instant is the local one. */
 	r.last_update = clock_stamp_day(dbi_col_text(st, 10));
 	r.renewal_date = dbi_col_date(st, 11);
-	r.has_acv = sqlite3_column_type(st, 12) != SQLITE_NULL;
-	r.acv_cents = sqlite3_column_int64(st, 12);
+	r.has_acv = !dbi_col_null(st, 12);
+	r.acv_cents = dbi_col_i64(st, 12);
 	return w->fn(w->arg, &r);
 }
 
@@ -69,7 +69,7 @@ db_report_renewals(struct tam_db *db, const char *tam, int from, int to,
 	    "ORDER BY renewal_date, id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	sqlite3_stmt		*st;
+	struct dbstmt		*st;
 	struct renewal_walk	 w = { fn, arg };
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
@@ -98,7 +98,7 @@ db_report_at_risk(struct tam_db *db, const char *tam,
 	    "ORDER BY a.renewal_date IS NULL, a.renewal_date, a.name, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	sqlite3_stmt		*st;
+	struct dbstmt		*st;
 	struct at_risk_walk	 w = { fn, arg };
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)

@@ -11,7 +11,7 @@ db_cta_update(struct tam_db *db, int64_t id, const char *title,
 	    "risk_type = coalesce(:type, risk_type), "
 	    "risk_reason = coalesce(:reason, risk_reason) "
 	    "WHERE id = :id AND status = 'open'";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -29,7 +29,7 @@ db_task_close_kind(struct tam_db *db, int64_t cta_id, const char *kind,
 	static const char sql[] =
 	    "UPDATE task SET status = :status, done_at = :at "
 	    "WHERE cta_id = :cta AND kind = :kind AND status = 'open'";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;

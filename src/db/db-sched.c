@@ -20,9 +20,9 @@
 #define AT_RISK "(a.sentiment = 'red' OR a.requires_triage = 1)"
 
 static void
-read_account(sqlite3_stmt *st, int i, struct due_account *a)
+read_account(struct dbstmt *st, int i, struct due_account *a)
 {
-	a->id = sqlite3_column_int64(st, i);
+	a->id = dbi_col_i64(st, i);
 	a->name = dbi_col_text(st, i + 1);
 	a->sfid = dbi_col_text(st, i + 2);
 	a->tam = dbi_col_text(st, i + 3);
@@ -30,12 +30,12 @@ read_account(sqlite3_stmt *st, int i, struct due_account *a)
 	a->sa = dbi_col_text(st, i + 5);
 	a->rsd = dbi_col_text(st, i + 6);
 	a->tam_manager = dbi_col_text(st, i + 7);
-	a->upsell = sqlite3_column_int(st, i + 8);
-	a->has_acv = sqlite3_column_type(st, i + 9) != SQLITE_NULL;
-	a->acv_cents = sqlite3_column_int64(st, i + 9);
+	a->upsell = dbi_col_i32(st, i + 8);
+	a->has_acv = !dbi_col_null(st, i + 9);
+	a->acv_cents = dbi_col_i64(st, i + 9);
 	a->renewal_date = dbi_col_date(st, i + 10);
 	a->sentiment = dbi_col_text(st, i + 11);
-	a->requires_triage = sqlite3_column_int(st, i + 12);
+	a->requires_triage = dbi_col_i32(st, i + 12);
 	a->currency = dbi_col_text(st, i + 13);
 }
 
@@ -45,7 +45,7 @@ struct account_walk {
 };
 
 static int
-row_account(void *arg, sqlite3_stmt *st)
+row_account(void *arg, struct dbstmt *st)
 {
 	struct account_walk	*w = arg;
 	struct due_account	 a;
@@ -56,7 +56,7 @@ row_account(void *arg, sqlite3_stmt *st)
 
 /* Steps st to the end, handing each row's account to fn. */
 static int
-walk_accounts(struct tam_db *db, sqlite3_stmt *st, due_account_fn fn,
+walk_accounts(struct tam_db *db, struct dbstmt *st, due_account_fn fn,
     void *arg, char **err)
 {
 	struct account_walk	w = { fn, arg };
@@ -70,23 +70,23 @@ struct cta_walk {
 };
 
 static int
-row_cta(void *arg, sqlite3_stmt *st)
+row_cta(void *arg, struct dbstmt *st)
 {
 	struct cta_walk	*w = arg;
 	struct due_cta	 c;
 
-	c.id = sqlite3_column_int64(st, 0);
+	c.id = dbi_col_i64(st, 0);
 	c.title = dbi_col_text(st, 1);
 	read_account(st, 2, &c.a);
 	/* An extra column: the instant a cadence counts from. */
-	c.since = sqlite3_column_count(st) > 2 + NACCOUNT_COLS ?
+	c.since = dbi_ncols(st) > 2 + NACCOUNT_COLS ?
 	    dbi_col_text(st, 2 + NACCOUNT_COLS) : NULL;
 	return w->fn(w->arg, &c);
 }
 
 /* Rows of (CTA id, title, account...). */
 static int
-walk_ctas(struct tam_db *db, sqlite3_stmt *st,
+walk_ctas(struct tam_db *db, struct dbstmt *st,
     int (*fn)(void *, const struct due_cta *), void *arg, char **err)
 {
 	struct cta_walk	w = { fn, arg };
@@ -114,7 +114,7 @@ db_sched_unplanned(struct tam_db *db, const char *tam, int from, int to,
 	    "ORDER BY a.renewal_date, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
@@ -129,12 +129,12 @@ struct renewal_state {
 };
 
 static int
-row_renewal_state(void *arg, sqlite3_stmt *st)
+row_renewal_state(void *arg, struct dbstmt *st)
 {
 	struct renewal_state	*r = arg;
 
-	*r->archived = sqlite3_column_int(st, 0);
-	*r->planned = sqlite3_column_int(st, 1);
+	*r->archived = dbi_col_i32(st, 0);
+	*r->planned = dbi_col_i32(st, 1);
 	return 0;
 }
 
@@ -147,7 +147,7 @@ db_sched_renewal_state(struct tam_db *db, int64_t id, int r, int *archived,
 	    "WHERE c.account_id = a.id AND c.kind = 'renewal' "
 	    "AND c.renewal_date = :r AND c.status <> 'cancelled') "
 	    "FROM account a WHERE a.id = :id";
-	sqlite3_stmt		*st;
+	struct dbstmt		*st;
 	struct renewal_state	 out = { archived, planned };
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
@@ -179,7 +179,7 @@ db_sched_risk_missing(struct tam_db *db, const char *tam, due_account_fn fn,
 	    "ORDER BY a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
@@ -208,7 +208,7 @@ db_sched_complete(struct tam_db *db, const char *tam,
 	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
 	    one[] = SQL(TAM_CTAS, TAM_FILTER);
 #undef SQL
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
@@ -236,7 +236,7 @@ db_sched_update_missing(struct tam_db *db, const char *tam,
 	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
 	    one[] = SQL(TAM_CTAS, TAM_FILTER);
 #undef SQL
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
@@ -253,7 +253,7 @@ db_sched_is_complete(struct tam_db *db, int64_t id, int *complete,
 	    "AND c.status = 'open' AND c.kind = 'renewal' "
 	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id "
 	    "AND t.status = 'open')";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 	int64_t		 n = 0;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
@@ -272,12 +272,12 @@ struct task_walk {
 };
 
 static int
-row_task(void *arg, sqlite3_stmt *st)
+row_task(void *arg, struct dbstmt *st)
 {
 	struct task_walk	*w = arg;
 	struct due_task		 t;
 
-	t.id = sqlite3_column_int64(st, 0);
+	t.id = dbi_col_i64(st, 0);
 	t.cta_id = dbi_col_int(st, 1, 0);
 	t.kind = dbi_col_text(st, 2);
 	t.title = dbi_col_text(st, 3);
@@ -298,7 +298,7 @@ db_due_tasks(struct tam_db *db, const char *tam, int until,
 	    "AND a.archived = 0 AND " TAM
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	sqlite3_stmt		*st;
+	struct dbstmt		*st;
 	struct task_walk	 w = { fn, arg };
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
@@ -322,7 +322,7 @@ db_due_renewal_passed(struct tam_db *db, const char *tam, int today,
 	    TAM " ORDER BY a.renewal_date, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
@@ -342,7 +342,7 @@ db_due_recovered(struct tam_db *db, const char *tam,
 	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
 	    one[] = SQL(TAM_CTAS, TAM_FILTER);
 #undef SQL
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
@@ -371,7 +371,7 @@ db_due_stale(struct tam_db *db, const char *tam, int today, int last,
 	    "ORDER BY a.renewal_date, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
@@ -391,7 +391,7 @@ db_due_count_renewing(struct tam_db *db, const char *tam, int today,
 	    "AND a.renewal_date BETWEEN :today AND :before AND " TAM
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
 		return -1;
@@ -408,8 +408,10 @@ db_sched_bulk(struct tam_db *db, char **err)
 	/* Bounds, not allocated up front: pages come as they are used. */
 	static const char cache[] = "PRAGMA cache_size = -65536";
 	static const char mmap[] = "PRAGMA mmap_size = 268435456";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
+	if (dbi_is_pg(db))
+		return 0;	/* a server's memory is the server's */
 	if ((st = dbi_stmt(db, cache, err)) == NULL ||
 	    dbi_done(db, st, err) != 0 ||
 	    (st = dbi_stmt(db, mmap, err)) == NULL)
@@ -423,11 +425,11 @@ struct open_renewal {
 };
 
 static int
-row_open_renewal(void *arg, sqlite3_stmt *st)
+row_open_renewal(void *arg, struct dbstmt *st)
 {
 	struct open_renewal	*r = arg;
 
-	*r->id = sqlite3_column_int64(st, 0);
+	*r->id = dbi_col_i64(st, 0);
 	*r->renewal_date = dbi_col_date(st, 1);
 	return 0;
 }
@@ -440,7 +442,7 @@ db_sched_open_renewal(struct tam_db *db, int64_t account_id, int64_t *id,
 	static const char sql[] =
 	    "SELECT id, renewal_date FROM cta WHERE account_id = :account "
 	    "AND kind = 'renewal' AND status = 'open'";
-	sqlite3_stmt		*st;
+	struct dbstmt		*st;
 	struct open_renewal	 out = { id, renewal_date };
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)

@@ -13,7 +13,7 @@ db_task_set(struct tam_db *db, int64_t id, int due, const char *title,
 	    "UPDATE task SET due = coalesce(:due, due), "
 	    "title = coalesce(:title, title), note = coalesce(:note, note) "
 	    "WHERE id = :id";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -30,7 +30,7 @@ db_task_reopen(struct tam_db *db, int64_t id, char **err)
 	static const char sql[] =
 	    "UPDATE task SET status = 'open', done_at = NULL "
 	    "WHERE id = :id AND (status = 'done' OR status = 'skipped')";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -44,7 +44,7 @@ db_cta_reopen(struct tam_db *db, int64_t id, char **err)
 	static const char sql[] =
 	    "UPDATE cta SET status = 'open', closed_at = NULL "
 	    "WHERE id = :id AND status = 'closed'";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -59,7 +59,7 @@ db_cta_open_count(struct tam_db *db, int64_t account_id, const char *kind,
 	static const char sql[] =
 	    "SELECT count(*) FROM cta WHERE account_id = :account "
 	    "AND kind = :kind AND status = 'open'";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -76,7 +76,7 @@ db_task_cancel_other_risk_updates(struct tam_db *db, int64_t cta_id,
 	    "UPDATE task SET status = 'cancelled', done_at = :at "
 	    "WHERE cta_id = :cta AND kind = 'risk_update' "
 	    "AND status = 'open' AND id <> :keep";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;

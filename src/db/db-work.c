@@ -21,12 +21,12 @@
 
 /* Points c at the columns of the current row (valid until next step). */
 static int
-read_cta(void *arg, sqlite3_stmt *st)
+read_cta(void *arg, struct dbstmt *st)
 {
 	struct cta	*c = arg;
 
-	c->id = sqlite3_column_int64(st, 0);
-	c->account_id = sqlite3_column_int64(st, 1);
+	c->id = dbi_col_i64(st, 0);
+	c->account_id = dbi_col_i64(st, 1);
 	c->account = dbi_col_text(st, 2);
 	c->kind = dbi_col_text(st, 3);
 	c->title = dbi_col_text(st, 4);
@@ -39,17 +39,17 @@ read_cta(void *arg, sqlite3_stmt *st)
 	c->renewal_date = dbi_col_date(st, 11);
 	c->closed_at = dbi_col_text(st, 12);
 	c->outcome_note = dbi_col_text(st, 13);
-	c->has_net_arr = sqlite3_column_type(st, 14) != SQLITE_NULL;
-	c->net_arr_cents = sqlite3_column_int64(st, 14);
+	c->has_net_arr = !dbi_col_null(st, 14);
+	c->net_arr_cents = dbi_col_i64(st, 14);
 	c->currency = dbi_col_text(st, 15);
 	return 0;
 }
 
 void
-dbi_read_task(sqlite3_stmt *st, int i, struct task *t)
+dbi_read_task(struct dbstmt *st, int i, struct task *t)
 {
-	t->id = sqlite3_column_int64(st, i);
-	t->account_id = sqlite3_column_int64(st, i + 1);
+	t->id = dbi_col_i64(st, i);
+	t->account_id = dbi_col_i64(st, i + 1);
 	t->account = dbi_col_text(st, i + 2);
 	t->cta_id = dbi_col_int(st, i + 3, 0);
 	t->kind = dbi_col_text(st, i + 4);
@@ -63,7 +63,7 @@ dbi_read_task(sqlite3_stmt *st, int i, struct task *t)
 
 /* dbi_read_task as a row function, into the struct task at arg. */
 static int
-read_task(void *arg, sqlite3_stmt *st)
+read_task(void *arg, struct dbstmt *st)
 {
 	dbi_read_task(st, 0, arg);
 	return 0;
@@ -75,7 +75,7 @@ struct cta_walk {
 };
 
 static int
-row_cta(void *arg, sqlite3_stmt *st)
+row_cta(void *arg, struct dbstmt *st)
 {
 	struct cta_walk	*w = arg;
 	struct cta	 c;
@@ -90,7 +90,7 @@ struct task_walk {
 };
 
 static int
-row_task(void *arg, sqlite3_stmt *st)
+row_task(void *arg, struct dbstmt *st)
 {
 	struct task_walk	*w = arg;
 	struct task		 t;
@@ -103,11 +103,11 @@ int
 db_cta_insert(struct tam_db *db, struct cta *c, char **err)
 {
 	static const char sql[] =
-	    "INSERT INTO cta (account_id, kind, title, playbook, status, "
+	    "INSERT INTO cta (id, account_id, kind, title, playbook, status, "
 	    "risk_type, risk_reason, opened_at, opened_by, renewal_date) "
-	    "VALUES (:account, :kind, :title, :playbook, :status, :type, "
-	    ":reason, :at, :by, :renewal)";
-	sqlite3_stmt	*st;
+	    "VALUES (" NEXT_ID("cta") ":account, :kind, :title, :playbook, :status, :type, "
+	    ":reason, :at, :by, :renewal) RETURNING id";
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -128,10 +128,10 @@ int
 db_task_insert(struct tam_db *db, struct task *t, char **err)
 {
 	static const char sql[] =
-	    "INSERT INTO task (account_id, cta_id, kind, title, due, status, "
-	    "note, created_at) VALUES (:account, :cta, :kind, :title, :due, "
-	    ":status, :note, :created)";
-	sqlite3_stmt	*st;
+	    "INSERT INTO task (id, account_id, cta_id, kind, title, due, "
+	    "status, note, created_at) VALUES (" NEXT_ID("task") ":account, :cta, :kind, :title, :due, "
+	    ":status, :note, :created) RETURNING id";
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -153,7 +153,7 @@ db_task_close(struct tam_db *db, int64_t id, const char *status,
 	static const char sql[] =
 	    "UPDATE task SET status = :status, done_at = :at, "
 	    "note = coalesce(:note, note) WHERE id = :id AND status = 'open'";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -172,7 +172,7 @@ static int
 get_by_id(struct tam_db *db, const char *sql, int64_t id, dbi_row_fn fn,
     void *row, char **err)
 {
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
@@ -216,7 +216,7 @@ db_cta_each(struct tam_db *db, const struct cta_filter *f,
 	    "AND (:kind IS NULL OR c.kind = :kind) " \
 	    "ORDER BY c.id"
 	static const char sql_all[] =
-	    CTA_SELECT "WHERE 1 " CTA_EACH_WHERE;
+	    CTA_SELECT "WHERE TRUE " CTA_EACH_WHERE;
 	static const char sql_tam[] =
 	    CTA_SELECT "WHERE a.tam_fold = :tam_fold "
 	    CTA_EACH_WHERE;
@@ -225,7 +225,7 @@ db_cta_each(struct tam_db *db, const struct cta_filter *f,
 	    "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) "
 	    CTA_EACH_WHERE;
 #undef CTA_EACH_WHERE
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 	struct cta_walk	 w = { fn, arg };
 
 	st = dbi_stmt(db, f->account_id != 0 ? sql_account : f->tam != NULL ?
@@ -255,7 +255,7 @@ db_task_each(struct tam_db *db, const struct task_filter *f,
 	/* Within one account or CTA the OR costs nothing. */
 #define ONE_TAM "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) "
 	static const char sql_all[] =
-	    TASK_SELECT "WHERE 1 " TASK_EACH_WHERE;
+	    TASK_SELECT "WHERE TRUE " TASK_EACH_WHERE;
 	static const char sql_tam[] =
 	    TASK_SELECT "WHERE a.tam_fold = :tam_fold "
 	    TASK_EACH_WHERE;
@@ -267,7 +267,7 @@ db_task_each(struct tam_db *db, const struct task_filter *f,
 	    TASK_EACH_WHERE;
 #undef TASK_EACH_WHERE
 #undef ONE_TAM
-	sqlite3_stmt		*st;
+	struct dbstmt		*st;
 	struct task_walk	 w = { fn, arg };
 
 	st = dbi_stmt(db, f->cta_id != 0 ? sql_cta : f->account_id != 0 ?
@@ -295,7 +295,7 @@ db_cta_close(struct tam_db *db, int64_t id, const char *status,
 	static const char close_tasks[] =
 	    "UPDATE task SET status = :status, done_at = :at "
 	    "WHERE cta_id = :id AND status = 'open'";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 	int		 rc;
 
 	if ((st = dbi_stmt(db, close_cta, err)) == NULL)

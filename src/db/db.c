@@ -1,23 +1,16 @@
 /*
- * db.c: opening (a file is checked before it is trusted), creating,
- * migrating and transactions; the statement cache.
+ * db.c: what both engines share: choosing one, the statement cache, and
+ * the helpers that step, bind and read for the rest of src/db/.  The
+ * engines are engine-sqlite.c and engine-pg.c (db-internal.h).
  */
-#include <sys/stat.h>
-#include <sys/types.h>
-
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "tam/date.h"
 #include "db-internal.h"
-
-/* 'TAM1': lets tam tell its own file from any other SQLite file. */
-#define TAM_APPLICATION_ID 0x54414d31
 
 /*
  * Two tam processes at once wait for each other up to this long.  The
@@ -28,12 +21,6 @@
 #define BUSY_TIMEOUT_MS 10000
 #define BUSY_TIMEOUT_MAX 600000
 
-const char *
-db_sqlite_version(void)
-{
-	return sqlite3_libversion();
-}
-
 int
 db_schema_version(void)
 {
@@ -43,76 +30,37 @@ db_schema_version(void)
 int
 dbi_fail(struct tam_db *db, char **err)
 {
-	int	code = sqlite3_extended_errcode(db->h) & 0xff, sys;
-
-	db->busy = code == SQLITE_BUSY || code == SQLITE_LOCKED;
-	/* The file is writable but its folder is not: no -wal, no -shm. */
-	if (sqlite3_extended_errcode(db->h) == SQLITE_READONLY_DIRECTORY) {
-		*err = xasprintf("cannot use database '%s': its folder is "
-		    "read-only and tam must create '%s-wal' beside it (check "
-		    "the folder's permissions)", db->path, db->path);
-		return -1;
-	}
-	switch (code) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		*err = xasprintf("database '%s' is busy: another tam kept it "
-		    "locked too long; try again", db->path);
-		break;
-	case SQLITE_READONLY:
-		*err = xasprintf("cannot write database '%s': it is "
-		    "read-only (check its permissions)", db->path);
-		break;
-	case SQLITE_FULL:
-		*err = xasprintf("cannot write database '%s': the disk is "
-		    "full; nothing was changed", db->path);
-		break;
-	case SQLITE_IOERR:
-		/*
-		 * SQLite says "disk I/O error"; a full disk (a -shm or -wal
-		 * that cannot grow) deserves its own words.  The system
-		 * errno is only a hint (a later call may have set it), so
-		 * it is not printed.
-		 */
-		if ((sys = sqlite3_system_errno(db->h)) == ENOSPC ||
-		    sys == EDQUOT)
-			*err = xasprintf("cannot write database '%s': the disk "
-			    "is full; nothing was changed", db->path);
-		else
-			*err = xasprintf("I/O error on database '%s': %s",
-			    db->path, sqlite3_errmsg(db->h));
-		break;
-	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB:
-		*err = xasprintf("database '%s' is corrupt or not a tam "
-		    "database", db->path);
-		break;
-	default:
-		*err = xasprintf("database: %s", sqlite3_errmsg(db->h));
-		break;
-	}
-	return -1;
+	return db->eng->fail(db, err);
 }
 
-sqlite3_stmt *
+int
+dbi_exec(struct tam_db *db, const char *sql, char **err)
+{
+	return db->eng->exec(db, sql, err);
+}
+
+int
+dbi_is_pg(const struct tam_db *db)
+{
+	return db->eng == &engine_pg;
+}
+
+struct dbstmt *
 dbi_stmt(struct tam_db *db, const char *sql, char **err)
 {
 	int		 i;
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 
 	for (i = 0; i < db->nslots; i++) {
 		if (db->slots[i].sql == sql) {
 			st = db->slots[i].st;
-			sqlite3_reset(st);
-			sqlite3_clear_bindings(st);
+			st->eng->reset(st);
+			st->eng->clear(st);
 			return st;
 		}
 	}
-	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
-	    NULL) != SQLITE_OK) {
-		dbi_fail(db, err);
+	if (db->eng->prepare(db, sql, &st, err) != 0)
 		return NULL;
-	}
 	db->slots = xreallocarray(db->slots, (size_t)db->nslots + 1,
 	    sizeof *db->slots);
 	db->slots[db->nslots].sql = sql;
@@ -121,37 +69,61 @@ dbi_stmt(struct tam_db *db, const char *sql, char **err)
 	return st;
 }
 
-int
-dbi_done(struct tam_db *db, sqlite3_stmt *st, char **err)
+/* One step: DB_ROW, DB_DONE, or -1 with *err. */
+static int
+step(struct tam_db *db, struct dbstmt *st, char **err)
 {
-	int	rc = sqlite3_step(st);
+	int	rc = st->eng->step(st);
 
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		dbi_fail(db, err);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+	if (rc < 0)
+		db->eng->fail(db, err);
+	return rc;
+}
+
+static void
+reset(struct dbstmt *st)
+{
+	st->eng->reset(st);
 }
 
 int
-dbi_insert(struct tam_db *db, sqlite3_stmt *st, int64_t *id, char **err)
+dbi_done(struct tam_db *db, struct dbstmt *st, char **err)
 {
-	if (dbi_done(db, st, err) != 0)
+	int	rc = step(db, st, err);
+
+	reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+dbi_insert(struct tam_db *db, struct dbstmt *st, int64_t *id, char **err)
+{
+	int	rc;
+
+	/* tam's INSERTs say "RETURNING id": both engines answer it. */
+	if ((rc = step(db, st, err)) == DB_ROW)
+		*id = st->eng->col_int(st, 0);
+	reset(st);
+	if (rc == DB_DONE) {
+		*err = xstrdup("internal error: an INSERT returned no id");
 		return -1;
-	*id = sqlite3_last_insert_rowid(db->h);
-	return 0;
+	}
+	return rc < 0 ? -1 : 0;
 }
 
 int
-dbi_changes(struct tam_db *db, sqlite3_stmt *st, int *n, char **err)
+dbi_changes(struct tam_db *db, struct dbstmt *st, int *n, char **err)
 {
-	if (dbi_done(db, st, err) != 0)
-		return -1;
-	*n = sqlite3_changes(db->h);
-	return 0;
+	int	rc = step(db, st, err);
+
+	if (rc >= 0)
+		*n = (int)st->eng->changes(st);
+	reset(st);
+	return rc < 0 ? -1 : 0;
 }
 
 int
-dbi_done_one(struct tam_db *db, sqlite3_stmt *st, char **err)
+dbi_done_one(struct tam_db *db, struct dbstmt *st, char **err)
 {
 	int	n;
 
@@ -161,21 +133,18 @@ dbi_done_one(struct tam_db *db, sqlite3_stmt *st, char **err)
 }
 
 int
-dbi_first(struct tam_db *db, sqlite3_stmt *st, char **err)
+dbi_first(struct tam_db *db, struct dbstmt *st, char **err)
 {
-	int	rc = sqlite3_step(st);
+	int	rc = step(db, st, err);
 
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		return 0;
-	/* Reset after dbi_fail: resetting may replace the message. */
-	if (rc != SQLITE_DONE)
-		dbi_fail(db, err);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 1 : -1;
+	reset(st);
+	return rc == DB_DONE ? 1 : -1;
 }
 
 int
-dbi_keep(struct tam_db *db, sqlite3_stmt *st, dbi_row_fn fn, void *arg,
+dbi_keep(struct tam_db *db, struct dbstmt *st, dbi_row_fn fn, void *arg,
     char **err)
 {
 	int	rc;
@@ -186,62 +155,78 @@ dbi_keep(struct tam_db *db, sqlite3_stmt *st, dbi_row_fn fn, void *arg,
 }
 
 int
-dbi_one(struct tam_db *db, sqlite3_stmt *st, dbi_row_fn fn, void *arg,
+dbi_one(struct tam_db *db, struct dbstmt *st, dbi_row_fn fn, void *arg,
     char **err)
 {
 	int	rc;
 
 	/* Without a row, or on a failure, st is reset already: no harm. */
 	rc = dbi_keep(db, st, fn, arg, err);
-	sqlite3_reset(st);
+	reset(st);
 	return rc;
 }
 
 static int
-row_int(void *arg, sqlite3_stmt *st)
+row_int(void *arg, struct dbstmt *st)
 {
-	*(int64_t *)arg = sqlite3_column_int64(st, 0);
+	*(int64_t *)arg = dbi_col_i64(st, 0);
 	return 0;
 }
 
 static int
-row_dup(void *arg, sqlite3_stmt *st)
+row_dup(void *arg, struct dbstmt *st)
 {
 	*(char **)arg = dbi_col_dup(st, 0);
 	return 0;
 }
 
 int
-dbi_one_int(struct tam_db *db, sqlite3_stmt *st, int64_t *v, char **err)
+dbi_one_int(struct tam_db *db, struct dbstmt *st, int64_t *v, char **err)
 {
 	return dbi_one(db, st, row_int, v, err);
 }
 
 int
-dbi_one_dup(struct tam_db *db, sqlite3_stmt *st, char **v, char **err)
+dbi_one_dup(struct tam_db *db, struct dbstmt *st, char **v, char **err)
 {
 	return dbi_one(db, st, row_dup, v, err);
 }
 
 int
-dbi_each(struct tam_db *db, sqlite3_stmt *st, dbi_row_fn fn, void *arg,
+dbi_once_dup(struct tam_db *db, const char *sql, char **v, char **err)
+{
+	struct dbstmt	*st;
+	int		 rc;
+
+	*v = NULL;
+	if (db->eng->prepare(db, sql, &st, err) != 0)
+		return -1;
+	rc = dbi_one(db, st, row_dup, v, err);
+	st->eng->finalize(st);
+	if (rc == 1)
+		*err = xasprintf("internal error: no row from \"%s\"", sql);
+	return rc == 0 ? 0 : -1;
+}
+
+int
+dbi_each(struct tam_db *db, struct dbstmt *st, dbi_row_fn fn, void *arg,
     char **err)
 {
 	int	rc, stop = 0;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = step(db, st, err)) == DB_ROW)
 		if ((stop = fn(arg, st)) != 0)
 			break;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		stop = dbi_fail(db, err);
-	sqlite3_reset(st);
+	if (rc < 0)
+		stop = -1;
+	reset(st);
 	return stop;
 }
 
 int
-dbi_param(sqlite3_stmt *st, const char *name)
+dbi_param(struct dbstmt *st, const char *name)
 {
-	int	i = sqlite3_bind_parameter_index(st, name);
+	int	i = st->eng->param(st, name);
 
 #ifndef NDEBUG
 	/*
@@ -251,7 +236,7 @@ dbi_param(sqlite3_stmt *st, const char *name)
 	 */
 	if (i == 0) {
 		fprintf(stderr, "tam: internal error: no parameter %s in "
-		    "\"%s\"\n", name, sqlite3_sql(st));
+		    "\"%s\"\n", name, st->sql);
 		abort();
 	}
 #endif
@@ -259,30 +244,43 @@ dbi_param(sqlite3_stmt *st, const char *name)
 }
 
 void
-dbi_text_at(sqlite3_stmt *st, int i, const char *v)
+dbi_text_at(struct dbstmt *st, int i, const char *v)
 {
 	if (v == NULL)
-		sqlite3_bind_null(st, i);
+		st->eng->bind_null(st, i, DBT_TEXT);
 	else
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+		st->eng->bind_text(st, i, v);
 }
 
 void
-dbi_opt_int_at(sqlite3_stmt *st, int i, int has, int64_t v)
+dbi_int_at(struct dbstmt *st, int i, int64_t v)
+{
+	st->eng->bind_int(st, i, v);
+}
+
+/* A NULL of no type: the statement's context gives it one. */
+void
+dbi_null_at(struct dbstmt *st, int i)
+{
+	st->eng->bind_null(st, i, DBT_NULL);
+}
+
+void
+dbi_opt_int_at(struct dbstmt *st, int i, int has, int64_t v)
 {
 	if (has)
-		sqlite3_bind_int64(st, i, v);
+		st->eng->bind_int(st, i, v);
 	else
-		sqlite3_bind_null(st, i);
+		st->eng->bind_null(st, i, DBT_INT);
 }
 
 void
-dbi_date_at(sqlite3_stmt *st, int i, int d)
+dbi_date_at(struct dbstmt *st, int i, int d)
 {
 	char	buf[11];
 
 	if (d == DATE_NONE) {
-		sqlite3_bind_null(st, i);
+		st->eng->bind_null(st, i, DBT_TEXT);
 		return;
 	}
 	date_format(d, buf);
@@ -290,52 +288,57 @@ dbi_date_at(sqlite3_stmt *st, int i, int d)
 }
 
 void
-dbi_text(sqlite3_stmt *st, const char *name, const char *v)
+dbi_text(struct dbstmt *st, const char *name, const char *v)
 {
 	dbi_text_at(st, dbi_param(st, name), v);
 }
 
 void
-dbi_int(sqlite3_stmt *st, const char *name, int64_t v)
+dbi_int(struct dbstmt *st, const char *name, int64_t v)
 {
-	sqlite3_bind_int64(st, dbi_param(st, name), v);
+	st->eng->bind_int(st, dbi_param(st, name), v);
 }
 
 void
-dbi_opt_int(sqlite3_stmt *st, const char *name, int has, int64_t v)
+dbi_opt_int(struct dbstmt *st, const char *name, int has, int64_t v)
 {
 	dbi_opt_int_at(st, dbi_param(st, name), has, v);
 }
 
 void
-dbi_date(sqlite3_stmt *st, const char *name, int d)
+dbi_date(struct dbstmt *st, const char *name, int d)
 {
 	dbi_date_at(st, dbi_param(st, name), d);
 }
 
 void
-dbi_tam(sqlite3_stmt *st, const char *tam)
+dbi_tam(struct dbstmt *st, const char *tam)
 {
+	int	i;
+
 	if (tam != NULL)
 		dbi_text(st, ":tam_fold", tam);
+	/* "(:tam_fold IS NULL OR ...)": a server must know it is text. */
+	else if ((i = st->eng->param(st, ":tam_fold")) != 0)
+		dbi_text_at(st, i, NULL);
 }
 
 char *
-dbi_col_dup(sqlite3_stmt *st, int i)
+dbi_col_dup(struct dbstmt *st, int i)
 {
-	const unsigned char	*s = sqlite3_column_text(st, i);
+	const char	*s = st->eng->col_text(st, i);
 
-	return s == NULL ? NULL : xstrdup((const char *)s);
+	return s == NULL ? NULL : xstrdup(s);
 }
 
 const char *
-dbi_col_text(sqlite3_stmt *st, int i)
+dbi_col_text(struct dbstmt *st, int i)
 {
-	return (const char *)sqlite3_column_text(st, i);
+	return st->eng->col_text(st, i);
 }
 
 int
-dbi_col_date(sqlite3_stmt *st, int i)
+dbi_col_date(struct dbstmt *st, int i)
 {
 	const char	*s = dbi_col_text(st, i);
 	int		 d;
@@ -346,15 +349,45 @@ dbi_col_date(sqlite3_stmt *st, int i)
 }
 
 int64_t
-dbi_col_int(sqlite3_stmt *st, int i, int64_t if_null)
+dbi_col_int(struct dbstmt *st, int i, int64_t if_null)
 {
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+	if (st->eng->col_type(st, i) == DBT_NULL)
 		return if_null;
-	return sqlite3_column_int64(st, i);
+	return st->eng->col_int(st, i);
 }
 
-static int
-busy_timeout(void)
+int64_t
+dbi_col_i64(struct dbstmt *st, int i)
+{
+	return st->eng->col_int(st, i);
+}
+
+int
+dbi_col_i32(struct dbstmt *st, int i)
+{
+	return (int)st->eng->col_int(st, i);
+}
+
+int
+dbi_col_null(struct dbstmt *st, int i)
+{
+	return st->eng->col_type(st, i) == DBT_NULL;
+}
+
+enum dbt
+dbi_col_type(struct dbstmt *st, int i)
+{
+	return st->eng->col_type(st, i);
+}
+
+int
+dbi_ncols(struct dbstmt *st)
+{
+	return st->eng->ncols(st);
+}
+
+int
+dbi_busy_timeout(void)
 {
 	const char	*s = getenv("TAM_BUSY_TIMEOUT");
 	char		*end;
@@ -368,551 +401,98 @@ busy_timeout(void)
 	return (int)ms;
 }
 
-/* Creates the missing folders of path, mode 0700. */
-static int
-make_parents(const char *path, char **err)
+
+int
+db_is_server(const char *path)
 {
-	char	*dir = xstrdup(path), *p;
-
-	for (p = dir + 1; *p != '\0'; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			*err = xasprintf("cannot create folder '%s': %s", dir,
-			    strerror(errno));
-			free(dir);
-			return -1;
-		}
-		*p = '/';
-	}
-	free(dir);
-	return 0;
-}
-
-/* Makes a new name in the folder of path lasting (best effort). */
-static void
-sync_folder(const char *path)
-{
-	char	*dir = xstrdup(path), *slash;
-	int	 fd;
-
-	if ((slash = strrchr(dir, '/')) == NULL)
-		strcpy(dir, ".");
-	else	/* "/x.db": the folder is "/" */
-		slash[slash == dir] = '\0';
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(dir);
+	return strncmp(path, "postgresql://", 13) == 0 ||
+	    strncmp(path, "postgres://", 11) == 0 ||
+	    strncmp(path, "service=", 8) == 0;
 }
 
 /*
- * The name SQLite is given for path.  URI filenames are off (see
- * configure_sqlite), so only ":memory:" means anything but a file to
- * SQLite; "./:memory:" is the file of that name.
- */
-static const char *
-sqlite_name(const char *path)
-{
-	return strcmp(path, ":memory:") == 0 ? "./:memory:" : path;
-}
-
-static int
-pragma_int(struct tam_db *db, const char *sql, int *out, char **err)
-{
-	sqlite3_stmt	*st;
-	int64_t		 v;
-	int		 rc;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return dbi_fail(db, err);
-	if ((rc = dbi_one_int(db, st, &v, err)) == 0)
-		*out = (int)v;
-	sqlite3_finalize(st);
-	return rc < 0 ? -1 : 0;
-}
-
-static int
-exec_sql(struct tam_db *db, const char *sql, char **err)
-{
-	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return dbi_fail(db, err);
-	return 0;
-}
-
-/*
- * What every connection is set to before it reads the file: a database
- * file is data, never code.  Defensive mode refuses what edits a schema
- * by hand (writable_schema) or corrupts a file on purpose; no ATTACH, so
- * no statement can reach another file; with trusted_schema off, the
- * views, triggers and indexes of a file may call only functions declared
- * harmless.
- *
- * Application functions (sqlite3_create_function) are registered here,
- * on every connection, and declared with care: one that a migration's
- * schema calls (an index on an expression, a generated column, a
- * trigger) must be a pure function of its arguments and flagged
- * SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, or SQLite refuses to use it
- * from the schema; any other one gets SQLITE_DIRECTONLY, so that only
- * tam's own statements can call it.  tests/embed-schema.c stands in for
- * them when it replays the migrations at build time.
- */
-static int
-configure_connection(struct tam_db *db, char **err)
-{
-	sqlite3_busy_timeout(db->h, busy_timeout());
-	if (sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1,
-	    NULL) != SQLITE_OK ||
-	    sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0,
-	    NULL) != SQLITE_OK ||
-	    sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
-	    NULL) != SQLITE_OK)
-		return dbi_fail(db, err);
-	sqlite3_limit(db->h, SQLITE_LIMIT_ATTACHED, 0);
-	/* fold(): the migration that backfills the folded names calls it. */
-	if (dbi_fold_register(db, err) != 0)
-		return -1;
-	return exec_sql(db, "PRAGMA foreign_keys = ON", err);
-}
-
-const char *
-dbi_schema_sql(const char *type, const char *name)
-{
-	int	i, v = db_schema_version();
-
-	for (i = 0; i < tam_nschema; i++)
-		if (tam_schema[i].version == v &&
-		    strcmp(tam_schema[i].type, type) == 0 &&
-		    strcmp(tam_schema[i].name, name) == 0)
-			return tam_schema[i].sql;
-	return NULL;
-}
-
-static int
-same_text(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
-
-/* The statistics ANALYZE keeps: data for the planner, no code. */
-static int
-analyze_table(const char *type, const char *name, const char *sql)
-{
-	return sql != NULL && strcmp(type, "table") == 0 &&
-	    strcmp(name, "sqlite_stat1") == 0 &&
-	    strcmp(sql, "CREATE TABLE sqlite_stat1(tbl,idx,stat)") == 0;
-}
-
-struct schema_walk {
-	int	 first, n;	/* the rows of tam_schema of the version */
-	int	 matched;
-	char	*seen;
-	int	 ok;
-};
-
-/* Checks one row of sqlite_schema; stops at the first that is wrong. */
-static int
-row_schema(void *arg, sqlite3_stmt *st)
-{
-	struct schema_walk	*w = arg;
-	const struct schema_object *o;
-	const char		*type, *name;
-	int			 i;
-
-	type = dbi_col_text(st, 0);
-	name = dbi_col_text(st, 1);
-	if (type == NULL || name == NULL) {
-		w->ok = 0;
-		return 1;
-	}
-	for (i = 0; i < w->n; i++)
-		if (strcmp(tam_schema[w->first + i].name, name) == 0)
-			break;
-	if (i == w->n) {
-		w->ok = analyze_table(type, name, dbi_col_text(st, 3));
-		return !w->ok;
-	}
-	o = &tam_schema[w->first + i];
-	if (w->seen[i] || strcmp(o->type, type) != 0 ||
-	    !same_text(o->tbl_name, dbi_col_text(st, 2)) ||
-	    !same_text(o->sql, dbi_col_text(st, 3)))
-		w->ok = 0;
-	w->seen[i] = 1;
-	w->matched++;
-	return !w->ok;
-}
-
-/*
- * Whether the schema of the file is exactly the one tam's migrations
- * leave at version (tam_schema): every table, index, trigger and view,
- * by type, name, table and CREATE text, none missing and none more.
- * *ok is 0 for anything else; -1 only when the file cannot be read.
- */
-static int
-check_schema(struct tam_db *db, int version, int *ok, char **err)
-{
-	static const char	 q[] =
-	    "SELECT type, name, tbl_name, sql FROM sqlite_schema";
-	struct schema_walk	 w = { -1, 0, 0, NULL, 1 };
-	sqlite3_stmt		*st;
-	int			 i, rc;
-
-	for (i = 0; i < tam_nschema; i++)
-		if (tam_schema[i].version == version) {
-			if (w.first == -1)
-				w.first = i;
-			w.n++;
-		}
-	if (sqlite3_prepare_v2(db->h, q, -1, &st, NULL) != SQLITE_OK)
-		return dbi_fail(db, err);
-	w.seen = xcalloc((size_t)w.n + 1, 1);
-	rc = dbi_each(db, st, row_schema, &w, err);
-	sqlite3_finalize(st);
-	free(w.seen);
-	if (rc < 0)
-		return -1;
-	*ok = w.ok && w.matched == w.n;
-	return 0;
-}
-
-/*
- * Refuses a file that is SQLite but not tam's, one from a newer tam, and
- * one whose schema is not what tam made for its version: edited by hand
- * or by another program, it could make tam run SQL that is not tam's.
- * *version is 0 for a new, empty file.
- */
-static int
-check_identity(struct tam_db *db, int *version, char **err)
-{
-	int	appid = 0, ok = 0;
-
-	if (pragma_int(db, "PRAGMA application_id", &appid, err) != 0 ||
-	    pragma_int(db, "PRAGMA user_version", version, err) != 0)
-		return -1;
-	if (appid == TAM_APPLICATION_ID && *version > db_schema_version()) {
-		*err = xasprintf("database '%s' was written by a newer tam "
-		    "(schema %d, this tam knows up to %d); upgrade tam",
-		    db->path, *version, db_schema_version());
-		return -1;
-	}
-	if (appid != TAM_APPLICATION_ID)
-		*version = 0;
-	if (appid != TAM_APPLICATION_ID && appid != 0)
-		ok = 0;
-	else if (check_schema(db, *version, &ok, err) != 0)
-		return -1;
-	if (!ok && appid == TAM_APPLICATION_ID) {
-		*err = xasprintf("'%s' is not a tam database, or altered by "
-		    "another program; give another file with --db", db->path);
-		return -1;
-	}
-	if (!ok) {
-		*err = xasprintf("'%s' is not a tam database; give another "
-		    "file with --db", db->path);
-		return -1;
-	}
-	return 0;
-}
-
-/* Applies the migrations past version, inside the caller's transaction. */
-static int
-upgrade(struct tam_db *db, int version, char **err)
-{
-	char	sql[96];
-	int	i;
-
-	for (i = 0; i < tam_nmigrations; i++) {
-		if (tam_migrations[i].version <= version)
-			continue;
-		if (exec_sql(db, tam_migrations[i].sql, err) != 0)
-			return -1;
-	}
-	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; "
-	    "PRAGMA user_version = %d", TAM_APPLICATION_ID,
-	    db_schema_version());
-	return exec_sql(db, sql, err);
-}
-
-/* Applies the migrations past the file's version in one transaction. */
-static int
-migrate(struct tam_db *db, char **err)
-{
-	int	 version;
-
-	if (check_identity(db, &version, err) != 0)
-		return -1;
-	if (version == db_schema_version())
-		return 0;
-	if (sqlite3_db_readonly(db->h, "main") == 1) {
-		*err = xasprintf("database '%s' needs an upgrade but is "
-		    "read-only", db->path);
-		return -1;
-	}
-	if (exec_sql(db, "BEGIN IMMEDIATE", err) != 0)
-		return -1;
-	/* Another tam may have migrated while we waited for the lock. */
-	if (check_identity(db, &version, err) != 0 ||
-	    upgrade(db, version, err) != 0 ||
-	    exec_sql(db, "COMMIT", err) != 0)
-		goto fail;
-	return 0;
-fail:
-	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
-}
-
-/*
- * Puts a new database at path that no other process can see half made:
- * the schema is built in a temporary file beside it (0600, WAL), and
- * link() gives it the name only if the name is still free.  When another
- * tam got there first, its file stays and ours goes: path itself is
- * never removed, so nothing another process wrote there can be lost.
- */
-static int
-create_database(const char *path, char **err)
-{
-	struct tam_db	 tmp;
-	char		*name;
-	int		 fd, rc = -1;
-
-	if (make_parents(path, err) != 0)
-		return -1;
-	name = xasprintf("%s.new.XXXXXX", path);
-	if ((fd = mkstemp(name)) == -1) {
-		*err = xasprintf("cannot create database '%s': %s", path,
-		    strerror(errno));
-		free(name);
-		return -1;
-	}
-	memset(&tmp, 0, sizeof tmp);
-	tmp.path = xstrdup(path);
-	if (sqlite3_open_v2(name, &tmp.h, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_EXRESCODE, NULL) != SQLITE_OK) {
-		if (tmp.h != NULL)
-			dbi_fail(&tmp, err);
-		else
-			*err = xasprintf("cannot create database '%s'", path);
-		goto out;
-	}
-	/* A file no one else sees needs no -journal until it is done. */
-	if (configure_connection(&tmp, err) != 0 ||
-	    exec_sql(&tmp, "PRAGMA journal_mode = MEMORY", err) != 0 ||
-	    exec_sql(&tmp, "BEGIN IMMEDIATE", err) != 0 ||
-	    upgrade(&tmp, 0, err) != 0 ||
-	    exec_sql(&tmp, "COMMIT", err) != 0 ||
-	    exec_sql(&tmp, "PRAGMA journal_mode = WAL", err) != 0)
-		goto out;
-	/* Closing checkpoints: all of it is in the file, no -wal left. */
-	if (sqlite3_close(tmp.h) != SQLITE_OK) {
-		dbi_fail(&tmp, err);
-		goto out;
-	}
-	tmp.h = NULL;
-	if (fsync(fd) != 0 || (link(name, path) != 0 && errno != EEXIST)) {
-		*err = xasprintf("cannot create database '%s': %s", path,
-		    strerror(errno));
-		goto out;
-	}
-	sync_folder(path);
-	rc = 0;
-out:
-	/* SQLite's locks go with any close of the file: it closes first. */
-	sqlite3_close(tmp.h);
-	close(fd);
-	unlink(name);
-	free(name);
-	free(tmp.path);
-	return rc;
-}
-
-/*
- * Looks at the file before SQLite does, which would put a -journal
- * beside /dev/null, adopt an empty file that others may write, or call a
- * damaged header read-only.  *warn is set for a database other users can
- * read.
- */
-static int
-check_file(const char *path, char **warn, char **err)
-{
-	static const char	 magic[16] = "SQLite format 3";
-	struct stat		 st;
-	unsigned char		 h[100];
-	ssize_t			 n;
-	int			 fd;
-
-	if (stat(path, &st) != 0) {
-		*err = xasprintf("cannot open database '%s': %s", path,
-		    strerror(errno));
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		*err = xasprintf("cannot use '%s' as a database: it is not a "
-		    "regular file; give another path with --db", path);
-		return -1;
-	}
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
-		*err = xasprintf("cannot open database '%s': %s", path,
-		    strerror(errno));
-		return -1;
-	}
-	n = read(fd, h, sizeof h);
-	close(fd);
-	if (n == 0 && st.st_uid != geteuid()) {
-		*err = xasprintf("will not make '%s' a database: it belongs "
-		    "to another user; remove it or give another path with "
-		    "--db", path);
-		return -1;
-	}
-	if (n == 0 && (st.st_mode & 022) != 0) {
-		*err = xasprintf("will not make '%s' a database: other users "
-		    "may write it; chmod 600 '%s' first, or give another path "
-		    "with --db", path, path);
-		return -1;
-	}
-	if (n != 0 && (n != (ssize_t)sizeof h ||
-	    memcmp(h, magic, sizeof magic) != 0 ||
-	    h[18] < 1 || h[18] > 2 || h[19] < 1 || h[19] > 2)) {
-		*err = xasprintf("database '%s' is corrupt or not a tam "
-		    "database", path);
-		return -1;
-	}
-	if ((st.st_mode & 066) != 0)
-		*warn = xasprintf("database '%s' is open to other users "
-		    "(mode %03o); chmod 600 '%s' makes it private", path,
-		    (unsigned)(st.st_mode & 0777), path);
-	return 0;
-}
-
-/*
- * No initial bulk allocation per page cache.  The CHECK (x IN (...))
- * constraints of the schema make SQLite build a small ephemeral table
- * for every row inserted, each with its own page cache; the default
- * 20-page bulk (87 KB) at the top of the heap made glibc grow and trim
- * the heap on every insert (sync of 25,000 renewal CTAs: 2 minutes, 5 s
- * without).  No URI filenames: a path is a path, "file:x?mode=memory"
- * included.  Must run before SQLite initialises, so it is done once
- * here, before the first open; later calls are harmless no-ops.
+ * Removes "password=..." (a keyword, or a URI's query parameter) from s,
+ * up to the next separator.
  */
 static void
-configure_sqlite(void)
+drop_password_keyword(char *s, char sep)
 {
-	static int	done;
+	char	*p = s, *end;
 
-	if (done++)
-		return;
-	(void)sqlite3_config(SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
-	(void)sqlite3_config(SQLITE_CONFIG_URI, 0);
-}
-
-/* One try at db_open; 1 (with *err) when a lock was in the way. */
-static int
-open_once(const char *path, struct tam_db **out, char **warn, char **err)
-{
-	struct tam_db	*db;
-	struct stat	 sb;
-	char		*journal = NULL;
-	int		 rc, busy;
-
-	if (stat(path, &sb) != 0 && errno == ENOENT &&
-	    create_database(path, err) != 0)
-		return -1;
-	if (check_file(path, warn, err) != 0)
-		return -1;
-	db = xcalloc(1, sizeof *db);
-	db->path = xstrdup(path);
-	/*
-	 * No mutex on the connection: tam has one thread, and locking it
-	 * around every call was some 3% of an import's time (perf).
-	 */
-	rc = sqlite3_open_v2(sqlite_name(path), &db->h, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		if (db->h != NULL)
-			dbi_fail(db, err);
-		else
-			*err = xasprintf("cannot open database '%s'", path);
-		goto fail;
-	}
-	if (configure_connection(db, err) != 0)
-		goto fail;
-	if (sqlite3_db_readonly(db->h, "main") != 1) {
-		/* Reading the journal mode also proves the file is SQLite. */
-		sqlite3_stmt *st;
-
-		if (sqlite3_prepare_v2(db->h, "PRAGMA journal_mode", -1, &st,
-		    NULL) != SQLITE_OK) {
-			dbi_fail(db, err);
-			goto fail;
+	while ((p = strstr(p, "password=")) != NULL) {
+		if (p != s && p[-1] != sep && p[-1] != '?' && p[-1] != ' ') {
+			p++;
+			continue;
 		}
-		rc = dbi_one_dup(db, st, &journal, err);
-		sqlite3_finalize(st);
-		if (rc == 1)
-			dbi_fail(db, err);
-		if (rc != 0)
-			goto fail;
+		end = p + strlen("password=");
+		if (*end == '\'') {
+			for (end++; *end != '\0' && *end != '\''; end++)
+				if (*end == '\\' && end[1] != '\0')
+					end++;
+			if (*end == '\'')
+				end++;
+		} else
+			end += strcspn(end, sep == '&' ? "&#" : " ");
+		if (*end == sep)
+			end++;
+		else if (p != s && (p[-1] == sep || p[-1] == ' '))
+			p--;	/* the last one: its separator goes */
+		memmove(p, end, strlen(end) + 1);
 	}
-	/* FULL: a committed command survives a power cut, not just a crash. */
-	if (exec_sql(db, "PRAGMA synchronous = FULL", err) != 0)
-		goto fail;
-	if (migrate(db, err) != 0)
-		goto fail;
-	/* An empty file that was there before is made WAL like a new one. */
-	if (journal != NULL && strcmp(journal, "wal") != 0)
-		sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL,
-		    NULL);
-	free(journal);
-	*out = db;
-	return 0;
-fail:
-	busy = db->busy;
-	free(journal);
-	db_close(db);
-	return busy ? 1 : -1;
 }
 
-static long
-now_ms(void)
+char *
+db_display_name(const char *path)
 {
-	struct timespec	ts;
+	char	*s = xstrdup(path), *auth, *at, *colon, *q;
+	size_t	 n;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	if (!db_is_server(path))
+		return s;
+	if (strncmp(s, "service=", 8) == 0 || strstr(s, "://") == NULL) {
+		drop_password_keyword(s, ' ');
+		return s;
+	}
+	/* scheme://[user[:password]@]host...[/db][?query] */
+	auth = strstr(s, "://") + 3;
+	n = strcspn(auth, "/?#");
+	for (at = NULL, q = auth; q < auth + n; q++)
+		if (*q == '@')
+			at = q;
+	if (at != NULL && (colon = memchr(auth, ':', (size_t)(at - auth))) !=
+	    NULL)
+		memmove(colon, at, strlen(at) + 1);
+	if ((q = strchr(s, '?')) != NULL) {
+		drop_password_keyword(q + 1, '&');
+		n = strlen(s);
+		if (s[n - 1] == '?')
+			s[n - 1] = '\0';
+	}
+	return s;
 }
 
 int
 db_open(const char *path, struct tam_db **out, char **warn, char **err)
 {
-	struct timespec	 pause = { 0, 20 * 1000000 };
-	long		 start = now_ms();
-	int		 rc;
-
 	*out = NULL;
 	*warn = NULL;
-	configure_sqlite();
-	/*
-	 * A lock met while opening or migrating (another tam making the
-	 * file WAL, recovering a -wal, migrating) is waited for like any
-	 * other, up to the same timeout.
-	 */
-	while ((rc = open_once(path, out, warn, err)) == 1 &&
-	    now_ms() - start < busy_timeout()) {
-		free(*warn);
-		*warn = NULL;
-		free(*err);
-		*err = NULL;
-		nanosleep(&pause, NULL);
-	}
-	if (rc != 0) {
-		/* The error says it all; a warning would only add noise. */
-		free(*warn);
-		*warn = NULL;
-		return -1;
-	}
-	return 0;
+	if (db_is_server(path))
+		return pg_open(path, out, err);
+	return lite_open(path, out, warn, err);
+}
+
+struct tam_db *
+db_open_readonly(const char *path)
+{
+	if (path != NULL && db_is_server(path))
+		return pg_open_readonly(path);
+	return lite_open_readonly(path);
+}
+
+const char *
+db_name(const struct tam_db *db)
+{
+	return db->path;
 }
 
 void
@@ -923,9 +503,10 @@ db_close(struct tam_db *db)
 	if (db == NULL)
 		return;
 	for (i = 0; i < db->nslots; i++)
-		sqlite3_finalize(db->slots[i].st);
+		db->slots[i].st->eng->finalize(db->slots[i].st);
 	free(db->slots);
-	sqlite3_close(db->h);
+	if (db->eng != NULL)
+		db->eng->close(db);
 	free(db->path);
 	free(db);
 }
@@ -933,36 +514,23 @@ db_close(struct tam_db *db)
 int
 db_begin(struct tam_db *db, int write, char **err)
 {
-	return exec_sql(db, write ? "BEGIN IMMEDIATE" : "BEGIN", err);
+	return db->eng->begin(db, write, err);
 }
 
 int
 db_commit(struct tam_db *db, char **err)
 {
-	if (exec_sql(db, "COMMIT", err) != 0)
-		return -1;
-	/*
-	 * A bulk load ran on the rollback journal (db_import_bulk_journal):
-	 * WAL again for the readers.  Committed already, so a reader still
-	 * in the way only leaves it to the next open, which does the same.
-	 */
-	if (db->wal_after) {
-		db->wal_after = 0;
-		sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL,
-		    NULL);
-	}
-	return 0;
+	return db->eng->commit(db, err);
 }
 
 void
 db_rollback(struct tam_db *db)
 {
-	if (!sqlite3_get_autocommit(db->h))
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-	/* A failed bulk load: WAL again, as db_commit does. */
-	if (db->wal_after) {
-		db->wal_after = 0;
-		sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL,
-		    NULL);
-	}
+	db->eng->rollback(db);
+}
+
+int
+db_retry(const struct tam_db *db)
+{
+	return db->retry;
 }

@@ -21,6 +21,8 @@
 #include <cmocka.h>
 
 #include "tam/db.h"
+#include <sqlite3.h>
+
 #include "db-internal.h"
 
 struct fixture {
@@ -131,7 +133,7 @@ static int
 bind_in_child(struct fixture *f, const char *name)
 {
 	static const char sql[] = "SELECT :a";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 	char		*err = NULL;
 	pid_t		 pid;
 	int		 status;
@@ -160,11 +162,11 @@ test_bind_missing_name_aborts(void **state)
 }
 
 static int
-row_sum(void *arg, sqlite3_stmt *st)
+row_sum(void *arg, struct dbstmt *st)
 {
 	int64_t	*sum = arg;
 
-	*sum += sqlite3_column_int64(st, 0);
+	*sum += dbi_col_i64(st, 0);
 	/* Stops at 3: the walk hands back the callback's value. */
 	return *sum >= 3 ? 7 : 0;
 }
@@ -180,7 +182,7 @@ test_row_helpers(void **state)
 	    "UNION ALL SELECT 3 UNION ALL SELECT 4) WHERE value <= :max "
 	    "ORDER BY value";
 	static const char bad[] = "SELECT abs(-9223372036854775807 - 1)";
-	sqlite3_stmt	*st;
+	struct dbstmt	*st;
 	char		*err = NULL, *s = NULL;
 	int64_t		 v = 0;
 

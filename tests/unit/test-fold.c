@@ -19,6 +19,8 @@
 #include "tam/db-report.h"
 #include "tam/db-sched.h"
 #include "tam/text.h"
+#include <sqlite3.h>
+
 #include "db-internal.h"
 
 /* Pairs that must fold to the same string, and what that string is. */
