@@ -172,7 +172,7 @@ add_three() {
 	run_tam account set 3 --no-upsell --clear sa --clear tam-manager --clear renewal_date
 	assert_success
 	[ "$(dbsql "select cast(upsell as integer) || coalesce(sa, '-') || coalesce(renewal_date, '-') from account where id=3")" = "0--" ]
-	[ "$(dbsql "select body from timeline where account_id=3 and type='renewal_date'")" = "Renewal date changed from 2027-01-15 to none" ]
+	[ "$(dbsql "select body from timeline where account_id=3 and type='renewal_date' order by id")" = "Renewal date changed from 2027-01-15 to none" ]
 }
 
 @test "account set with nothing changed says so and writes nothing" {
@@ -320,14 +320,14 @@ add_three() {
 	printf 'Account ID,Account Name,ACV\n0013t00001AbCdE,straße ag,6000\n' > id.csv
 	run_tam import id.csv
 	assert_success
-	assert_equal "$(dbsql "select id, sfid from account where sfid is not null")" \
+	assert_equal "$(dbsql "select id, sfid from account where sfid is not null order by id")" \
 	    "1|0013t00001AbCdEAAV"
 }
 
 @test "set, import and restore keep the folded names up to date" {
 	tam -q account add Acme --tam "Alice Chen"
 	tam -q account set Acme --name "Straße AG" --tam "Élodie Martin"
-	assert_equal "$(dbsql 'select name_fold, tam_fold from account')" \
+	assert_equal "$(dbsql 'select name_fold, tam_fold from account order by id')" \
 	    "strasse ag|élodie martin"
 	printf 'Account Name,TAM\nÜber GmbH,Jörg Ott\n' > in.csv
 	tam -q import in.csv

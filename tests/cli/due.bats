@@ -167,12 +167,14 @@ assert h["renewal_date"] == "2026-10-01" and h["attendees"] == []
 	refute_output --partial "Later"
 	# 90 days ago (2026-08-25) is not stale yet; 91 days ago is.
 	dbsql "update account set sentiment = 'green' where id = 1;
-	    insert into timeline (account_id, at, type, author, sentiment)
-	    values (1, '2026-08-24T09:00:00Z', 'sentiment', 'alice', 'green')"
+	    insert into timeline (id, account_id, at, type, author, sentiment)
+	    values ($(next_id timeline), 1, '2026-08-24T09:00:00Z', 'sentiment',
+	    'alice', 'green')"
 	run_tam due --no-sync
 	assert_output --partial "sentiment_stale	Sentiment not updated for 90 days in the renewal window (tam sentiment)"
-	dbsql "insert into timeline (account_id, at, type, author, sentiment)
-	    values (1, '2026-08-25T09:00:00Z', 'risk_update', 'alice', 'green')"
+	dbsql "insert into timeline (id, account_id, at, type, author, sentiment)
+	    values ($(next_id timeline), 1, '2026-08-25T09:00:00Z', 'risk_update',
+	    'alice', 'green')"
 	run_tam due --no-sync
 	refute_output --partial "sentiment_stale"
 }

@@ -54,17 +54,20 @@ full_fixture() {
 	next', '2026-09-01T08:00:00Z'),
 	        (9, 2, NULL, 'custom', 'Ring 📞 them', '2026-12-01', 'skipped',
 	         '2026-11-20T10:00:00Z', 'tab	and \\ slash', '2026-11-01T08:00:00Z');
-	    INSERT INTO timeline (account_id, at, type, author, sentiment,
+	    INSERT INTO timeline (id, account_id, at, type, author, sentiment,
 	        requires_triage, body) VALUES
-	        (2, '2026-11-02T09:00:00Z', 'risk_update', 'alice', 'yellow', 1,
-	         'Risk: \"sponsor\" left 😟
-	plan: call, mail; wait \\ see'),
-	        (1, '2026-11-03T09:00:00Z', 'note', 'alice', NULL, 0, NULL);
-	    INSERT INTO import_run (at, source, rows_read, inserted, updated,
+	        ($(next_id timeline), 2, '2026-11-02T09:00:00Z', 'risk_update',
+	         'alice', 'yellow', 1, 'Risk: \"sponsor\" left 😟
+	plan: call, mail; wait \\ see');
+	    INSERT INTO timeline (id, account_id, at, type, author, sentiment,
+	        requires_triage, body) VALUES
+	        ($(next_id timeline), 1, '2026-11-03T09:00:00Z', 'note', 'alice',
+	         NULL, 0, NULL);
+	    INSERT INTO import_run (id, at, source, rows_read, inserted, updated,
 	        unchanged, rejected) VALUES
-	        ('2026-11-01T06:00:00Z', 'Report — Q4.csv', 10, 3, 2, 4, 1);
+	        ($(next_id import_run), '2026-11-01T06:00:00Z', 'Report — Q4.csv',
+	         10, 3, 2, 4, 1);
 	    INSERT INTO task_revision (task_id, revision) VALUES (5, 3);"
-	db_ids_follow
 }
 
 @test "export json -> restore -> export is byte for byte the same" {

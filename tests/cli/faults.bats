@@ -309,9 +309,9 @@ run_full() {
 @test "output beyond stdio's buffer to a full disk: the same clear error" {
 	tam -q init
 	dbsql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
-	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (name,
+	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (id, name,
 	    name_fold, renewal_date, created_at, updated_at) SELECT
-	    'Customer ' || i, 'customer ' || i, '2027-01-15',
+	    i, 'Customer ' || i, 'customer ' || i, '2027-01-15',
 	    '2026-11-23T08:00:00Z', '2026-11-23T08:00:00Z' FROM n"
 	before=$(dbdump)
 	for cmd in "due --format json" "due --format tsv" "account list --format json"; do
@@ -334,9 +334,9 @@ run_full() {
 	# 300 accounts make 1,500 task rows: far more than a pipe holds, so
 	# tam is still writing when head has gone
 	dbsql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
-	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (name,
+	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (id, name,
 	    name_fold, renewal_date, created_at, updated_at) SELECT
-	    'Customer ' || i, 'customer ' || i, '2027-01-15',
+	    i, 'Customer ' || i, 'customer ' || i, '2027-01-15',
 	    '2026-11-23T08:00:00Z', '2026-11-23T08:00:00Z' FROM n"
 	run sh -c '"$0" due --format tsv 2>err | head -1' "$TAM"
 	assert_success

@@ -46,7 +46,7 @@ load helper
 	tam -q account add A --renewal 2027-01-01
 	run_tam account list --today 2026-12-31 --format csv
 	assert_line --index 1 --partial ",2027-01-01,1,"
-	run dbsql "select substr(created_at,1,11) from account"
+	run dbsql "select substr(created_at,1,11) from account order by id"
 	assert_output "2026-11-23T"
 }
 
@@ -134,8 +134,8 @@ load helper
 	# valgrind (make check-valgrind), and this test is about the pipe.
 	tam -q init
 	dbsql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
-	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (name,
-	    name_fold, created_at, updated_at) SELECT 'A' || i, 'a' || i,
+	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (id, name,
+	    name_fold, created_at, updated_at) SELECT i, 'A' || i, 'a' || i,
 	    '2026-11-23T08:00:00Z', '2026-11-23T08:00:00Z' FROM n"
 	run sh -c "'$TAM' account list | head -1"
 	assert_success

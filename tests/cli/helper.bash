@@ -33,9 +33,10 @@ on_sqlite_only() {
 }
 
 # psql as the tests use it: no ~/.psqlrc, quiet, the sqlite3 shell's
-# output shape (a|b, no header), stop at the first error.
+# output shape (a|b, no header), stop at the first error, tam's schema
+# "tam" first on the search path as tam has it.
 pg_psql() {
-	PGOPTIONS="-c client_min_messages=warning" \
+	PGOPTIONS="-c client_min_messages=warning -c search_path=tam,public" \
 	    psql -X -q -At -F'|' -v ON_ERROR_STOP=1 "$@"
 }
 
@@ -102,8 +103,11 @@ tam() {
 }
 
 # Runs tam and keeps stderr apart: $output is stdout, $stderr is stderr.
+# A failure's stderr goes to the test's log too, which bats shows when
+# the test fails.
 run_tam() {
 	run --separate-stderr "$TAM" "$@"
+	[ "$status" -eq 0 ] || printf '# tam %.200s: exit %d: %.600s\n' "$*" "$status" "$stderr"
 }
 
 # dbsql [--db DB] [SQL...]: runs SQL (or standard input) on the test's
@@ -130,6 +134,14 @@ dbsql() {
 		sqlite3 "$db" "$@"
 		;;
 	esac
+}
+
+# next_id TABLE: the SQL of the id tam gives a new row of TABLE, one past
+# the largest, for rows a test writes by SQL (the PostgreSQL tables have
+# no default id: tam gives each row its id there as SQLite's rowid does).
+# One row per INSERT: every row of one statement would get the same.
+next_id() {
+	echo "(SELECT coalesce(max(id), 0) + 1 FROM $1)"
 }
 
 # dbdump [DB]: a stable dump of all the data, to prove a failed command
@@ -253,22 +265,4 @@ db_missing() {
 	else
 		[ ! -e "$TAM_DB" ]
 	fi
-}
-
-# db_ids_follow: after rows went in by SQL with ids of their own, the
-# next id tam takes follows them (SQLite does that by itself; a
-# PostgreSQL sequence does not see ids it did not give).
-db_ids_follow() {
-	on_pg || return 0
-	pg_psql -d "$TAM_DB" <<-'EOF' >/dev/null
-		SELECT format('SELECT setval(%L, coalesce(max(%I), 0) + 1, false) FROM %s',
-		    pg_get_serial_sequence(a.attrelid::regclass::text, a.attname),
-		    a.attname, a.attrelid::regclass)
-		FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-		JOIN pg_namespace n ON n.oid = c.relnamespace
-		WHERE c.relkind = 'r' AND n.nspname NOT LIKE 'pg\_%'
-		    AND n.nspname <> 'information_schema' AND a.attnum > 0
-		    AND pg_get_serial_sequence(a.attrelid::regclass::text,
-		        a.attname) IS NOT NULL \gexec
-	EOF
 }

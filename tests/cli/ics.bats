@@ -45,7 +45,6 @@ ics_fixture() {
 	     '2026-11-23T07:00:00Z', NULL),
 	    (8, 3, 'custom', 'Archived work', '2026-12-01', 'open',
 	     '2026-11-23T07:00:00Z', NULL);"
-	db_ids_follow
 }
 
 @test "ics: events for reviews, to-dos for the rest, overdue included" {

@@ -109,7 +109,7 @@ Line Ltd",carol,,2027-04-15,143,1234.5,EUR,false,yellow,true,55,,false'
 	run dbsql "SELECT account_id, type, author, body FROM timeline WHERE id > 4 ORDER BY id"
 	assert_output "1|sentiment|import|Sentiment set to red
 2|renewal_date|import|Renewal date changed from 2027-03-31 to 2027-06-30"
-	run dbsql "SELECT account_id, health_score FROM health_history WHERE id > 3"
+	run dbsql "SELECT account_id, health_score FROM health_history WHERE id > 3 order by id"
 	assert_output "1|60"
 }
 
@@ -148,7 +148,7 @@ Line Ltd",carol,,2027-04-15,143,1234.5,EUR,false,yellow,true,55,,false'
 	run_tam import k.csv --key name
 	assert_success
 	assert_equal "$stderr" "tam: imported 1 row: 0 new, 1 updated, 0 unchanged, 0 rejected"
-	run dbsql "SELECT count(*), sfid, tam FROM account"
+	run dbsql "SELECT count(*), min(sfid), min(tam) FROM account"
 	assert_output "1|001000000000001AAA|alice"
 }
 
@@ -158,7 +158,7 @@ Line Ltd",carol,,2027-04-15,143,1234.5,EUR,false,yellow,true,55,,false'
 	run_tam import a.csv
 	assert_success
 	assert_equal "$stderr" "tam: imported 1 row: 0 new, 1 updated, 0 unchanged, 0 rejected"
-	run dbsql "SELECT id, sfid, name, tam, sal FROM account"
+	run dbsql "SELECT id, sfid, name, tam, sal FROM account order by id"
 	assert_output "1|0013t00001AbCdEAAV|ACME CORP|alice|bob"
 }
 
@@ -208,7 +208,7 @@ Initech|bob|200000"
 2027-03-04"
 	run_tam import ymd.csv --date-format ymd
 	assert_success
-	run dbsql "SELECT renewal_date FROM account WHERE name = 'Acme'"
+	run dbsql "SELECT renewal_date FROM account WHERE name = 'Acme' order by id"
 	assert_output "2027-01-31"
 }
 
@@ -231,16 +231,16 @@ tam: import rejected: 2 of 3 rows invalid, nothing written"
 	    --map 'owner tam=tam' --map 'Contract Renewal=renewal_date'
 	assert_success
 	assert_equal "$stderr" "tam: imported 1 row: 1 new, 0 updated, 0 unchanged, 0 rejected"
-	run dbsql "SELECT name, tam, sal, renewal_date FROM account"
+	run dbsql "SELECT name, tam, sal, renewal_date FROM account order by id"
 	assert_output "Acme|alice|olga|2027-01-31"
 	run_tam import owner-and-ae.csv
 	assert_success
 	assert_equal "$stderr" "tam: ignored columns: 'Account Owner'
 tam: imported 1 row: 0 new, 1 updated, 0 unchanged, 0 rejected"
-	run dbsql "SELECT sal FROM account"
+	run dbsql "SELECT sal FROM account order by id"
 	assert_output erin
 	run_tam import owner.csv
-	run dbsql "SELECT sal FROM account"
+	run dbsql "SELECT sal FROM account order by id"
 	assert_output olga
 }
 
@@ -250,7 +250,7 @@ tam: imported 1 row: 0 new, 1 updated, 0 unchanged, 0 rejected"
 	assert_success
 	assert_equal "$stderr" "tam: ignored columns: 'TAM'
 tam: imported 1 row: 1 new, 0 updated, 0 unchanged, 0 rejected"
-	run dbsql "SELECT tam FROM account"
+	run dbsql "SELECT tam FROM account order by id"
 	assert_output right
 }
 
@@ -373,9 +373,9 @@ tam: imported 6 rows: 6 new, 0 updated, 0 unchanged, 0 rejected"
 @test "a renewal date change re-plans: the old renewal CTA is cancelled" {
 	use quirks.csv update.csv
 	tam -q import quirks.csv
-	dbsql "INSERT INTO cta (account_id, kind, title, playbook, opened_at, opened_by, renewal_date) VALUES (2, 'renewal', 'Renewal 2027-03-31', 'Renewal', '2026-11-01T00:00:00Z', 'sync', '2027-03-31')"
+	dbsql "INSERT INTO cta (id, account_id, kind, title, playbook, opened_at, opened_by, renewal_date) VALUES ($(next_id cta), 2, 'renewal', 'Renewal 2027-03-31', 'Renewal', '2026-11-01T00:00:00Z', 'sync', '2027-03-31')"
 	tam -q import update.csv
-	run dbsql "SELECT status FROM cta WHERE account_id = 2 AND renewal_date = '2027-03-31'"
+	run dbsql "SELECT status FROM cta WHERE account_id = 2 AND renewal_date = '2027-03-31' order by id"
 	assert_output cancelled
 }
 
@@ -591,7 +591,7 @@ account_by_name"
 	assert_line --index 1 $'"001000000000011AAA","\'=HYPERLINK(""http://x"",""y"")","13/45/2026","\'+1 555 0100","line 2: column \'Renewal Date\': \'13/45/2026\' is not a date"\r'
 	assert_line --index 2 --partial '"001000000000013AAA","Plain","2/30/2027",'
 	# the imported row keeps its name as written
-	run dbsql "SELECT name FROM account"
+	run dbsql "SELECT name FROM account order by id"
 	assert_output "@SUM(A1)"
 }
 
@@ -620,7 +620,7 @@ Hooli, Inc.|dave|erin"
 	printf 'Account Name;TAM|SAL\nAcme;x|y\n' > tie.csv
 	run_tam import tie.csv -q --map 'Account Name;TAM|SAL=name'
 	assert_success
-	run dbsql "SELECT name FROM account"
+	run dbsql "SELECT name FROM account order by id"
 	assert_output "Acme;x|y"
 	printf 'Account Name\nHooli\n' > one.csv
 	run_tam import one.csv -q
@@ -705,7 +705,7 @@ Hooli	001000000000003AAA	new account		"
 Acme,001000000000001AAA,tam,alice,carol
 Acme,001000000000001AAA,renewal_date,2027-03-15,2027-03-16
 Hooli,001000000000003AAA,new account,,"
-	run dbsql "SELECT tam FROM account WHERE name = 'Acme'"
+	run dbsql "SELECT tam FROM account WHERE name = 'Acme' order by id"
 	assert_output carol
 	run_tam import v2.csv
 	assert_success

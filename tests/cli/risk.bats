@@ -23,8 +23,8 @@ q() {
 	assert_success
 	assert_equal "$output" ""
 	assert_equal "$stderr" "tam: account 1 (Acme Corp): sentiment red (was unset)"
-	assert_equal "$(q "select sentiment, requires_triage from account")" "red|0"
-	assert_equal "$(q "select type, author, sentiment, requires_triage, body from timeline")" \
+	assert_equal "$(q "select sentiment, requires_triage from account order by id")" "red|0"
+	assert_equal "$(q "select type, author, sentiment, requires_triage, body from timeline order by id")" \
 	    "risk_update|alice|red|0|champion left"
 	assert_equal "$(q "select count(*) from cta")" 0
 }
@@ -36,7 +36,7 @@ q() {
 	assert_success
 	assert_equal "$output" ""
 	assert_equal "$(echo "$stderr" | head -1)" "tam: opened At-Risk CTA 1 on account 1 (Acme Corp)"
-	assert_equal "$(q "select kind, title, playbook, status, opened_by, case when risk_type is null then 1 else 0 end from cta")" \
+	assert_equal "$(q "select kind, title, playbook, status, opened_by, case when risk_type is null then 1 else 0 end from cta order by id")" \
 	    "risk|At-Risk CTA|Account Triage|open|tam|1"
 	assert_equal "$(q "select kind, due, status from task order by id")" \
 	    "risk_cta_update|2026-11-23|open
@@ -49,7 +49,7 @@ risk_update|2026-12-23|open"
 	run_tam cta update 1 --risk-reason LACK-OF-ENGAGEMENT-SPONSOR
 	assert_success
 	[[ "$stderr" == *"tam: task 'Set Risk Type and Risk Reason' done"* ]]
-	assert_equal "$(q "select risk_type, risk_reason from cta")" \
+	assert_equal "$(q "select risk_type, risk_reason from cta order by id")" \
 	    "Customer Churn|Lack of Engagement / Sponsor"
 	assert_equal "$(q "select status from task where kind = 'risk_cta_update'")" done
 
@@ -68,9 +68,9 @@ risk_update|2026-12-23|open"
 	TAM_TODAY=2027-02-10 run_tam cta close 1 --won --net-arr 5000 --note "sponsor back, renewed flat plus seats"
 	assert_success
 	[[ "$stderr" == *"closed At-Risk CTA 1: Closed-Won, net ARR change \$5,000"* ]]
-	assert_equal "$(q "select status, outcome_note, net_arr_change_cents, case when closed_at like '2027-02-10T%' then 1 else 0 end from cta")" \
+	assert_equal "$(q "select status, outcome_note, net_arr_change_cents, case when closed_at like '2027-02-10T%' then 1 else 0 end from cta order by id")" \
 	    "closed_won|sponsor back, renewed flat plus seats|500000|1"
-	assert_equal "$(q "select sentiment, requires_triage, lifecycle_stage from account")" \
+	assert_equal "$(q "select sentiment, requires_triage, lifecycle_stage from account order by id")" \
 	    "green|0|Adopting"
 	assert_equal "$(q "select count(*) from task where status = 'open'")" 0
 	assert_equal "$(q "select type, sentiment, body from timeline order by id desc limit 1")" \
@@ -83,17 +83,17 @@ risk_update|2026-12-23|open"
 	acme --stage Adopting
 	run_tam sentiment acme yellow --triage --note "outage, exec escalation" --cta
 	assert_success
-	assert_equal "$(q "select sentiment, requires_triage from account")" "yellow|1"
-	assert_equal "$(q "select opened_by, status from cta")" "tam|open"
+	assert_equal "$(q "select sentiment, requires_triage from account order by id")" "yellow|1"
+	assert_equal "$(q "select opened_by, status from cta order by id")" "tam|open"
 	assert_equal "$(q "select type, sentiment, requires_triage from timeline order by id")" \
 	    "risk_update|yellow|1
 cta|yellow|1"
 	run_tam cta close 1 --lost churn --note "moved to a competitor"
 	assert_success
-	assert_equal "$(q "select status, outcome_note, net_arr_change_cents from cta")" \
+	assert_equal "$(q "select status, outcome_note, net_arr_change_cents from cta order by id")" \
 	    "closed_lost|moved to a competitor|0"
 	# lost: the sentiment stays, the stage is Will Churn
-	assert_equal "$(q "select sentiment, requires_triage, lifecycle_stage from account")" \
+	assert_equal "$(q "select sentiment, requires_triage, lifecycle_stage from account order by id")" \
 	    "yellow|1|Will Churn"
 	assert_equal "$(q "select type, sentiment, body from timeline order by id desc limit 1")" \
 	    "risk_update|yellow|Closed-Lost (churn) (At-Risk CTA 1): moved to a competitor"
@@ -108,8 +108,8 @@ risk_update|done"
 	tam -q sentiment acme red --note "budget cut" --cta
 	run_tam cta close 1 --lost downgrade --net-arr -50000 --note "Premium to Starter"
 	assert_success
-	assert_equal "$(q "select status, net_arr_change_cents from cta")" "closed_lost|-5000000"
-	assert_equal "$(q "select lifecycle_stage, sentiment from account")" "Adopting|red"
+	assert_equal "$(q "select status, net_arr_change_cents from cta order by id")" "closed_lost|-5000000"
+	assert_equal "$(q "select lifecycle_stage, sentiment from account order by id")" "Adopting|red"
 	# a new risk can be opened after the conclusion
 	run_tam cta open acme --risk-type seat-churn --risk-reason loss-of-budget
 	assert_success
@@ -127,14 +127,14 @@ risk_update|done"
 	TAM_TODAY=2026-12-01 run_tam sentiment acme green
 	assert_success
 	[[ "$stderr" == *"tam: At-Risk CTA 1 stays open until it is concluded with 'tam cta close 1 --won|--lost ... --note REASONS'"* ]]
-	assert_equal "$(q "select status from cta")" open
+	assert_equal "$(q "select status from cta order by id")" open
 	assert_equal "$(q "select due, status from task where kind = 'risk_update' order by id")" \
 	    "2026-12-23|done
 2027-01-01|open"
 	# yellow without triage is not at risk either
 	run_tam sentiment acme yellow
 	assert_success
-	assert_equal "$(q "select status from cta")" open
+	assert_equal "$(q "select status from cta order by id")" open
 }
 
 @test "--cta while the CTA is open counts as the Risk Update, opens nothing" {
@@ -267,8 +267,8 @@ build_state() {
 	S10|S11)
 		[ "$1" = S10 ] && tam -q sentiment acme red --note r
 		[ "$1" = S11 ] && tam -q sentiment acme green
-		q "insert into cta (account_id, kind, title, playbook, status,
-		    opened_at, opened_by, renewal_date) values (1, 'renewal',
+		q "insert into cta (id, account_id, kind, title, playbook, status,
+		    opened_at, opened_by, renewal_date) values ($(next_id cta), 1, 'renewal',
 		    'Renewal 2027-07-31', 'Renewal',
 		    '$([ "$1" = S10 ] && echo open || echo cancelled)',
 		    '2026-11-23T08:00:00Z', 'sync', '2027-07-31')" ;;

@@ -265,7 +265,7 @@ hostile_account() {
 	tam -q note 1 "note${BAD}"
 	tam -q sentiment 1 red --cta --note "red${BAD}"
 	tam -q risk-update 1 --note "risk${BAD}"
-	risk=$(dbsql "select id from cta where kind = 'risk'")
+	risk=$(dbsql "select id from cta where kind = 'risk' order by id")
 	tam -q cta update "$risk" --title "title${BAD}"
 }
 
@@ -275,8 +275,8 @@ hostile_account() {
 	assert_success
 	echo "$output$stderr" | no_controls
 	assert_output --partial "Evil${SEEN}Corp"
-	renewal=$(dbsql "select id from cta where kind = 'renewal'")
-	risk=$(dbsql "select id from cta where kind = 'risk'")
+	renewal=$(dbsql "select id from cta where kind = 'renewal' order by id")
+	risk=$(dbsql "select id from cta where kind = 'risk' order by id")
 	for cmd in "due --all" "review 1" "cta show $risk" "cta show $renewal" \
 	    "cta list" "timeline 1" "account show 1" "account list" \
 	    "report at-risk" "report renewals" "task list --all"; do
@@ -371,7 +371,7 @@ sheet_cells() {
 	tam -q account add "Lost" --acv 90000 --renewal 2027-01-31
 	tam -q --today 2026-11-14 sync >/dev/null
 	tam -q sentiment Lost red --cta --note "budget cut"
-	cta=$(dbsql "select id from cta where kind = 'risk'")
+	cta=$(dbsql "select id from cta where kind = 'risk' order by id")
 	tam -q cta close "$cta" --lost downgrade --net-arr -40000 --note cut
 	# the bytes: numbers as they are, text led by - or = guarded
 	run_tam account list --format csv

@@ -23,7 +23,7 @@ renewal_question 2027-01-14
 renewal_plan 2027-01-14
 sentiment_update 2027-01-14
 renewal_review_2 2027-02-15"
-	run dbsql "select kind, title, playbook, status, opened_by, renewal_date from cta"
+	run dbsql "select kind, title, playbook, status, opened_by, renewal_date from cta order by id"
 	assert_output "renewal|Renewal 2027-05-15|Renewal|open|sync|2027-05-15"
 	run dbsql "select title from task order by id"
 	assert_output "Renewal Review 1 (internal sync)
@@ -166,7 +166,7 @@ renewal_review_2 2026-12-15"
 	assert_output "opened At-Risk CTA 1 for Red (account 1): sentiment red
 opened At-Risk CTA 2 for Triage (account 2): sentiment yellow (requires triage)"
 	assert_equal "$stderr" "tam: sync: opened 2 At-Risk CTAs"
-	run dbsql "select account_id, kind, title, playbook, opened_by from cta"
+	run dbsql "select account_id, kind, title, playbook, opened_by from cta order by id"
 	assert_output "1|risk|At-Risk CTA|Account Triage|sync
 2|risk|At-Risk CTA|Account Triage|sync"
 }
@@ -179,7 +179,7 @@ opened At-Risk CTA 2 for Triage (account 2): sentiment yellow (requires triage)"
 	run_tam sync
 	assert_success
 	assert_output "closed renewal CTA 1 of Acme (account 1): Renewal 2027-05-15, all its tasks done or skipped"
-	run dbsql "select status from cta"
+	run dbsql "select status from cta order by id"
 	assert_output "closed"
 	# Closed, not reopened: the renewal date was planned once.
 	run_tam sync
@@ -192,17 +192,17 @@ opened At-Risk CTA 2 for Triage (account 2): sentiment yellow (requires triage)"
 	tam -q done 1
 	run_tam account set Acme --renewal 2027-04-30
 	assert_success
-	run dbsql "select id, status, renewal_date, opened_by from cta"
+	run dbsql "select id, status, renewal_date, opened_by from cta order by id"
 	assert_output "1|cancelled|2027-05-15|sync
 2|open|2027-04-30|sync"
 	# Done stays done; the other four are cancelled.
-	run dbsql "select id, status from task where cta_id = 1"
+	run dbsql "select id, status from task where cta_id = 1 order by id"
 	assert_output "1|done
 2|cancelled
 3|cancelled
 4|cancelled
 5|cancelled"
-	run dbsql "select type, body from timeline where type = 'cta'"
+	run dbsql "select type, body from timeline where type = 'cta' order by id"
 	assert_output "cta|Renewal CTA for 2027-05-15 cancelled with its open tasks: the renewal date changed to 2027-04-30"
 	# W = 2026-10-30: Review 1 (11-30), question etc. (12-29), Review 2
 	run tasks_of Acme
@@ -219,7 +219,7 @@ renewal_review_2 2027-01-29"
 	tam -q account add Acme --renewal 2027-05-15
 	tam -q sync
 	tam -q account set Acme --renewal 2027-11-15
-	run dbsql "select id, status from cta"
+	run dbsql "select id, status from cta order by id"
 	assert_output "1|cancelled"
 	run tam task list --account Acme
 	assert_equal "${#lines[@]}" 1
@@ -242,7 +242,7 @@ renewal_review_2 2027-01-29"
 	tam -q account add Acme --renewal 2027-05-15
 	tam -q sync
 	tam -q account set Acme --clear renewal
-	run dbsql "select status from cta; select body from timeline where type = 'cta'"
+	run dbsql "select status from cta order by id; select body from timeline where type = 'cta' order by id"
 	assert_output "cancelled
 Renewal CTA for 2027-05-15 cancelled with its open tasks: the renewal date changed to none"
 }

@@ -62,7 +62,7 @@ assert list(rows[0]) == ["task_id", "account_id", "account", "cta_id",
 	assert_success
 	assert_equal "${stderr_lines[0]}" "tam: task 1 done: Renewal Review 1 (internal sync) (Acme)"
 	assert_equal "${stderr_lines[1]}" "tam: task 2 done: Ask the renewal question (Acme)"
-	run dbsql "select id, status, note from task where id <= 3"
+	run dbsql "select id, status, note from task where id <= 3 order by id"
 	assert_output "1|done|went well
 2|done|went well
 3|open|"
@@ -124,7 +124,7 @@ renewal_plan|yellow|Renewal plan: action items into cadence and QBRs done"
 	run_tam skip 4 5 --note "covered in the QBR"
 	assert_success
 	assert_equal "${stderr_lines[2]}" "tam: renewal CTA 1 closed: all its tasks are done or skipped"
-	run dbsql "select id, status from cta"
+	run dbsql "select id, status from cta order by id"
 	assert_output "1|closed
 2|open"
 	run dbsql "select note from task where id = 5"
@@ -155,7 +155,7 @@ renewal_plan|yellow|Renewal plan: action items into cadence and QBRs done"
 	assert_equal "$stderr" "tam: added task 1 (no open renewal CTA): Product utilization review, due 2026-12-04"
 	tam -q action Acme roadmap
 	tam -q action Acme custom --title "Check SSO" --due 2026-12-05
-	run dbsql "select kind, title, due, cta_id, note from task"
+	run dbsql "select kind, title, due, cta_id, note from task order by id"
 	assert_output "action_utilization|Product utilization review|2026-12-04||CI only
 action_roadmap|Roadmap review|2026-12-07||
 custom|Check SSO|2026-12-05||"
@@ -195,7 +195,7 @@ custom|Check SSO|2026-12-05||"
 	[ "$(dbdump)" = "$before" ]
 	run_tam action Acme roadmap --due +11d
 	assert_success
-	[ "$(dbsql "select due from task")" = 9999-12-31 ]
+	[ "$(dbsql "select due from task order by id")" = 9999-12-31 ]
 	# The renewal plan: contact.days past the renewal date and 9999.
 	tam -q config set contact.days 3650
 	before=$(dbdump)

@@ -118,7 +118,7 @@ three_posts() {
 	assert_output --partial "append-only"
 	run dbsql "delete from timeline"
 	assert_failure
-	assert_equal "$(dbsql "select body from timeline")" first
+	assert_equal "$(dbsql "select body from timeline order by id")" first
 }
 
 # Runs tam at a frozen local wall-clock time (libfaketime: with -f an
@@ -156,7 +156,7 @@ tam_at() {
 	assert_line --index 2 --regexp $'\t2026-11-22T23:00:00Z\tnote\t.*\tmorning$'
 	# "Today" there is the local date, 2026-11-23, not the UTC one.
 	TZ=Asia/Tokyo tam_at '2026-11-23 08:00:00' -q account set Acme --renewal today
-	[ "$(dbsql "select renewal_date from account")" = 2026-11-23 ]
+	[ "$(dbsql "select renewal_date from account order by id")" = 2026-11-23 ]
 }
 
 @test "--today changes the date part only: local time of day on that date, in UTC" {
