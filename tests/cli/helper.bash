@@ -145,20 +145,21 @@ next_id() {
 }
 
 # dbdump [DB]: a stable dump of all the data, to prove a failed command
-# changed nothing.  On PostgreSQL: the tables of every schema that is not
-# the system's, and each one's rows sorted; sequences are left out, as a
-# rolled-back insert moves them on.
+# changed nothing.  On PostgreSQL: every row of the tables of every
+# schema that is not the system's, as "schema.table|(row)" lines, sorted;
+# sequences are left out, as a rolled-back insert moves them on.  One
+# query of them all: this runs after every refused command of a test.
 dbdump() {
 	local db=${1:-$TAM_DB}
 	case $db in
 	postgresql:* | postgres:* | service=*)
 		pg_psql -d "$db" <<-'EOF'
-			SELECT format('SELECT %L, r::text FROM %I.%I r ORDER BY r::text COLLATE "C"',
-			    n.nspname || '.' || c.relname, n.nspname, c.relname)
+			SELECT string_agg(format('SELECT %L AS t, r::text COLLATE "C" AS row FROM %I.%I r',
+			    n.nspname || '.' || c.relname, n.nspname, c.relname),
+			    ' UNION ALL ' ORDER BY n.nspname, c.relname) || ' ORDER BY 1, 2'
 			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 			WHERE c.relkind IN ('r', 'p') AND n.nspname NOT LIKE 'pg\_%'
-			    AND n.nspname <> 'information_schema'
-			ORDER BY n.nspname, c.relname \gexec
+			    AND n.nspname <> 'information_schema' \gexec
 		EOF
 		;;
 	*)
