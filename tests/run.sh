@@ -83,7 +83,9 @@ if [ "$unit_only" -eq 0 ] && [ "$pg" != 0 ]; then
 			echo "not ok 1 PostgreSQL pass: initdb is not installed" >"$logs/bats-PostgreSQL"
 		fi
 	else
-		pgdir=$(mktemp -d "${TMPDIR:-/tmp}/tam-pg.XXXXXX")
+		# /tmp, not TMPDIR: the postgres user must reach it, and a
+		# socket's path is at most 107 bytes
+		pgdir=$(mktemp -d /tmp/tam-pg.XXXXXX)
 		if sh "$here/pg-cluster.sh" start "$pgdir" >"$logs/pg-start" 2>&1; then
 			(
 				# Only the cluster's own settings reach libpq.
