@@ -116,6 +116,7 @@ start() {
 		shared_buffers = 32MB
 		password_encryption = scram-sha-256
 		log_min_messages = warning
+		log_checkpoints = off
 	EOF
 	cat >"$dir/data/pg_hba.conf" <<-EOF
 		local all all trust
