@@ -90,6 +90,7 @@ main(int argc, char **argv)
 	if (i == argc) {
 		if (help) {
 			cmd_usage(stdout, NULL);
+			cmd_help_database(stdout, &ctx);
 			return finish_output(&ctx, TAM_OK);
 		}
 		cmd_usage(stderr, NULL);

@@ -455,6 +455,31 @@ put_indented(FILE *fp, const char *s)
 }
 
 /*
+ * The stream that stands in for standard output while a command's
+ * output is held back (out_hold), so that what the command prints is
+ * what it would print to the real one: a terminal stays a terminal.
+ */
+static FILE	*held;
+
+void
+out_hold(FILE *fp)
+{
+	held = fp;
+}
+
+int
+out_fd(FILE *fp)
+{
+	return fp == held ? STDOUT_FILENO : fileno(fp);
+}
+
+int
+out_isatty(FILE *fp)
+{
+	return isatty(out_fd(fp));
+}
+
+/*
  * json on a terminal is for a person reading it: indented.  In a pipe
  * it stays one object a line, as scripts have always had it; jsonl is
  * one object a line everywhere.
@@ -463,7 +488,7 @@ static void
 print_json_row(struct out *o)
 {
 	char	*s;
-	int	 pretty = o->fmt == FMT_JSON && isatty(fileno(o->fp));
+	int	 pretty = o->fmt == FMT_JSON && out_isatty(o->fp);
 
 	if (o->obj == NULL)
 		o->obj = cJSON_CreateObject();
@@ -556,7 +581,7 @@ out_term_width(FILE *fp)
 	const char	*s;
 	int64_t		 n;
 
-	if (isatty(fileno(fp)) && ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 &&
+	if (out_isatty(fp) && ioctl(out_fd(fp), TIOCGWINSZ, &ws) == 0 &&
 	    ws.ws_col > 0)
 		return ws.ws_col;
 	if ((s = getenv("COLUMNS")) != NULL &&
@@ -762,7 +787,7 @@ write_table(struct out *o)
 	size_t	 r;
 
 	column_widths(o, w, shown, avail);
-	if (o->nrows == 0 && o->nlines == 0 && isatty(fileno(o->fp)))
+	if (o->nrows == 0 && o->nlines == 0 && out_isatty(o->fp))
 		fprintf(o->fp, "%s\n", o->empty ? o->empty :
 		    "nothing to list");
 	if (o->nrows > 0)

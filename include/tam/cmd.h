@@ -110,6 +110,11 @@ int	 cmd_dispatch(struct tam_ctx *, int, char **, int help);
 /* Prints the usage of a command (or of tam with NULL) to fp. */
 void	 cmd_usage(FILE *, const struct cmd_entry *);
 /*
+ * The database tam would use, as the end of the top help shows it: a
+ * server's URI without its password.
+ */
+void	 cmd_help_database(FILE *, const struct tam_ctx *);
+/*
  * Prints what `tam help CMD` and `tam CMD --help` show: the usage, then
  * each option with its argument, one line of help and its default, then
  * the examples; for NULL, the commands by group.  The parser's own

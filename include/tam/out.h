@@ -133,4 +133,14 @@ int		 out_flush(FILE *);
 /* ANSI escape for a style ("" for STYLE_NONE). */
 const char	*out_style_seq(enum out_style);
 
+/*
+ * fp holds what a command prints to standard output until the dispatcher
+ * knows it is to be kept (a server's transaction that may be run again);
+ * out_fd and out_isatty answer for the real standard output then.  NULL
+ * ends it.
+ */
+void	 out_hold(FILE *);
+int	 out_fd(FILE *);
+int	 out_isatty(FILE *);
+
 #endif

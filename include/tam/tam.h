@@ -32,6 +32,7 @@ struct settings;
  */
 struct tam_ctx {
 	const char	*db_path;	/* --db / TAM_DB, NULL for default */
+	const char	*db_name;	/* as messages show it (no password) */
 	struct tam_db	*db;		/* opened by the dispatcher */
 	int		 today;		/* day number, see date.h */
 	enum out_format	 format;

@@ -616,8 +616,11 @@ connect_message(PGconn *c, const char *pw)
 	size_t	 n;
 
 	for (p = m; *p != '\0'; p++)
-		if (*p == '\n')
-			*p = p[1] == '\0' ? '\0' : ' ';
+		if (*p == '\n' || *p == '\t')
+			*p = *p == '\n' && p[1] == '\0' ? '\0' : ' ';
+	/* "failed: Connection refused  Is the server running...": one space. */
+	for (p = m; (p = strstr(p, "  ")) != NULL;)
+		memmove(p, p + 1, strlen(p));
 	while ((n = strlen(m)) > 0 && m[n - 1] == ' ')
 		m[n - 1] = '\0';
 	if (pw != NULL && *pw != '\0')
