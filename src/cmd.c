@@ -496,6 +496,36 @@ cmd_parse_date(struct tam_ctx *ctx, const char *option, const char *s,
 }
 
 int
+cmd_parse_period(struct tam_ctx *ctx, const char *option, const char *s,
+    struct period *out)
+{
+	if (period_parse(s, out) != 0)
+		return cmd_fail(ctx, TAM_USAGE, "%s: '%s' is not a period (N, "
+		    "Nd, Nw or Nm)", option, s);
+	return TAM_OK;
+}
+
+int
+cmd_tam_option(struct tam_ctx *ctx, const char *tam, char **fold)
+{
+	*fold = NULL;
+	if (tam == NULL)
+		return TAM_OK;
+	return account_tam_resolve(ctx, tam, fold);
+}
+
+int
+cmd_list_end(struct tam_ctx *ctx, struct out *o, int rc, char *err)
+{
+	if (rc < 0) {
+		out_abandon(o);
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	}
+	/* A failed write: the dispatcher's check of stdout says why. */
+	return out_finish(o) == 0 ? TAM_OK : TAM_FAIL;
+}
+
+int
 cmd_parse_id(const char *s, int64_t *out)
 {
 	/* "01" is no id: an id is written as tam prints it. */

@@ -29,6 +29,9 @@
 #define CMD_WRITE	0x2	/* writes: one IMMEDIATE transaction */
 #define CMD_HIDDEN	0x4	/* for completion scripts: not in `tam help` */
 
+struct out;
+struct period;
+
 /*
  * One option of a command: getopt_long's table is built from it, the
  * dispatcher checks long options against it, and `--help` reads it.
@@ -66,6 +69,17 @@ struct cmd_args {
 	const char	*extra;
 	const char	*hint;
 };
+
+/*
+ * The args of a command taking exactly n arguments: one message serves
+ * for too few and too many, since either way the fix is to give n.
+ */
+#define CMD_ARGS_EXACTLY(n, msg)	{ (n), (n), (msg), (msg), NULL }
+/* One ACCOUNT, as most commands on an account take it. */
+#define CMD_ARGS_ACCOUNT(cmd)	CMD_ARGS_EXACTLY(1, cmd ": which account?")
+/* One CTA id, as the CTA sub-commands take it. */
+#define CMD_ARGS_CTA(cmd)	CMD_ARGS_EXACTLY(1, \
+	cmd ": which CTA? (an id from 'tam cta list')")
 
 #define CMD_EXAMPLES_MAX	3
 
@@ -189,6 +203,25 @@ int	 cmd_text_stdin(struct tam_ctx *, const char *what, char **out);
  */
 int	 cmd_text_edit(struct tam_ctx *, const char *what,
 	    const char *template, char **out);
+/*
+ * Parses the PERIOD value of option ("--within") with period_parse()
+ * into *out: TAM_OK, or TAM_USAGE naming the option and the forms a
+ * period takes.
+ */
+int	 cmd_parse_period(struct tam_ctx *, const char *option, const char *,
+	    struct period *out);
+/*
+ * Resolves the value of a CMD_OPTION_TAM option (NULL, not given: every
+ * TAM) into *fold, allocated or NULL, as account_tam_resolve() does.
+ */
+int	 cmd_tam_option(struct tam_ctx *, const char *tam, char **fold);
+/*
+ * Ends a listing: the rows a db_*_each() walk put into o are written
+ * out, or, when the walk failed (rc < 0), dropped, and err (taken over)
+ * becomes the command's error.  Returns the command's status.  Every
+ * list command ends so, whatever it lists.
+ */
+int	 cmd_list_end(struct tam_ctx *, struct out *, int rc, char *err);
 /* Parses a positive integer id (task, CTA); 0 or -1. */
 int	 cmd_parse_id(const char *, int64_t *);
 /*

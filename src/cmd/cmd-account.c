@@ -779,10 +779,9 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 			f.triage = 1;
 			break;
 		case OPT_WITHIN:
-			if (period_parse(optarg, &p) != 0)
-				return cmd_fail(ctx, TAM_USAGE,
-				    "--renewing-within: '%s' is not a period "
-				    "(N, Nd, Nw or Nm)", optarg);
+			if ((rc = cmd_parse_period(ctx, "--renewing-within",
+			    optarg, &p)) != TAM_OK)
+				return rc;
 			f.renewing_before = date_add_period(ctx->today, &p);
 			break;
 		case OPT_STRATEGIC:
@@ -799,8 +798,7 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (strategic)
 		f.strategic_over = ls.s->strategic_cents;
-	if (tam != NULL &&
-	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
 	f.tam = tam_fold;
 	ls.today = ctx->today;
@@ -809,12 +807,7 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 	    "no accounts to list (archived ones: --archived)");
 	rc = db_account_each(ctx->db, &f, list_one, &ls, &err);
 	free(tam_fold);
-	if (rc < 0) {
-		out_abandon(ls.out);
-		return cmd_fail_take(ctx, TAM_FAIL, err);
-	}
-	out_finish(ls.out);	/* main reports a failed write to stdout */
-	return TAM_OK;
+	return cmd_list_end(ctx, ls.out, rc, err);
 }
 
 /* --- archive, rm --------------------------------------------------- */
@@ -897,9 +890,6 @@ account_rm(struct tam_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-#define WHICH(cmd) { 1, 1, cmd ": which account?", cmd ": which account?", \
-	NULL }
-
 static const struct cmd_entry account_add_entry = {
 	.name = "add",
 	.usage = "account add NAME [--sfid ID] [--tam P] [--sal P] [--sa P] "
@@ -942,7 +932,7 @@ static const struct cmd_entry account_show_entry = {
 	.name = "show",
 	.usage = "account show ACCOUNT",
 	.summary = "show one account",
-	.args = WHICH("account show"),
+	.args = CMD_ARGS_ACCOUNT("account show"),
 	.flags = CMD_DB,
 	.examples = {
 		"tam account show Acme",
@@ -972,7 +962,7 @@ static const struct cmd_entry account_archive_entry = {
 	.name = "archive",
 	.usage = "account archive ACCOUNT",
 	.summary = "archive an account",
-	.args = WHICH("account archive"),
+	.args = CMD_ARGS_ACCOUNT("account archive"),
 	.flags = CMD_DB | CMD_WRITE,
 	.examples = {
 		"tam account archive Globex"
@@ -985,7 +975,7 @@ static const struct cmd_entry account_rm_entry = {
 	.usage = "account rm ACCOUNT --yes",
 	.summary = "delete an account and all its rows",
 	.options = rm_options,
-	.args = WHICH("account rm"),
+	.args = CMD_ARGS_ACCOUNT("account rm"),
 	.flags = CMD_DB | CMD_WRITE,
 	.examples = {
 		"tam account rm Globex --yes"

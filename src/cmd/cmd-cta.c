@@ -155,19 +155,13 @@ cta_list(struct tam_ctx *ctx, int argc, char **argv)
 	}
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
-	if (tam != NULL &&
-	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
 	f.tam = tam_fold;
 	o = out_begin(ctx, cta_cols, NCTA_COLS);
 	rc = db_cta_each(ctx->db, &f, list_row, o, &err);
 	free(tam_fold);
-	if (rc < 0) {
-		out_abandon(o);
-		return cmd_fail_take(ctx, TAM_FAIL, err);
-	}
-	out_finish(o);
-	return TAM_OK;
+	return cmd_list_end(ctx, o, rc, err);
 }
 
 /* --- show ------------------------------------------------------------ */
@@ -567,8 +561,7 @@ static const struct cmd_entry cta_show_entry = {
 	.name = "show",
 	.usage = "cta show ID",
 	.summary = "show a CTA and its tasks",
-	.args = { 1, 1, "cta show: which CTA? (an id from 'tam cta list')",
-	    "cta show: which CTA? (an id from 'tam cta list')", NULL },
+	.args = CMD_ARGS_CTA("cta show"),
 	.flags = CMD_DB,
 	.examples = {
 		"tam cta show 2"
@@ -582,8 +575,7 @@ static const struct cmd_entry cta_open_entry = {
 	    "[--note TEXT]",
 	.summary = "open the At-Risk CTA",
 	.options = open_options,
-	.args = { 1, 1, "cta open: which account?", "cta open: which account?",
-	    NULL },
+	.args = CMD_ARGS_ACCOUNT("cta open"),
 	.flags = CMD_DB | CMD_WRITE,
 	.examples = {
 		"tam cta open Globex --risk-type competitor --note 'trialing a rival'"
@@ -596,8 +588,7 @@ static const struct cmd_entry cta_update_entry = {
 	.usage = "cta update ID [--risk-type T] [--risk-reason R] [--title T]",
 	.summary = "set a CTA's Risk Type, Risk Reason or title",
 	.options = update_options,
-	.args = { 1, 1, "cta update: which CTA? (an id from 'tam cta list')",
-	    "cta update: which CTA? (an id from 'tam cta list')", NULL },
+	.args = CMD_ARGS_CTA("cta update"),
 	.flags = CMD_DB | CMD_WRITE,
 	.examples = {
 		"tam cta update 2 --risk-type competitor --risk-reason loss-of-budget"
@@ -613,8 +604,7 @@ static const struct cmd_entry cta_close_entry = {
 	    "                --note REASONS",
 	.summary = "conclude an At-Risk CTA",
 	.options = close_options,
-	.args = { 1, 1, "cta close: which CTA? (an id from 'tam cta list')",
-	    "cta close: which CTA? (an id from 'tam cta list')", NULL },
+	.args = CMD_ARGS_CTA("cta close"),
 	.flags = CMD_DB | CMD_WRITE,
 	.examples = {
 		"tam cta close 2 --won --note 'renewed for two years'",

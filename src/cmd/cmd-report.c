@@ -297,10 +297,9 @@ report_renewals(struct tam_ctx *ctx, int argc, char **argv)
 				    "not month or quarter", optarg);
 			break;
 		case OPT_WITHIN:
-			if (period_parse(optarg, &within) != 0)
-				return cmd_fail(ctx, TAM_USAGE, "--within: "
-				    "'%s' is not a period (N, Nd, Nw or Nm)",
-				    optarg);
+			if ((rc = cmd_parse_period(ctx, "--within", optarg,
+			    &within)) != TAM_OK)
+				return rc;
 			break;
 		case OPT_TAM:
 			tam = optarg;
@@ -311,8 +310,7 @@ report_renewals(struct tam_ctx *ctx, int argc, char **argv)
 		return TAM_USAGE;
 	if ((s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
-	if (tam != NULL &&
-	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
 	rs.strategic_cents = s->strategic_cents;
 	to = date_add_period(ctx->today, &within);
@@ -428,8 +426,7 @@ report_at_risk(struct tam_ctx *ctx, int argc, char **argv)
 		tam = optarg;
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
-	if (tam != NULL &&
-	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
 	memset(&ar, 0, sizeof ar);
 	ar.today = ctx->today;

@@ -34,8 +34,7 @@ sync_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
 	/* No default "me": without --tam, sync is of the whole book. */
-	if (tam != NULL &&
-	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
 	rc = sync_run(ctx, tam_fold, dry_run, stdout, &c, &err);
 	free(tam_fold);

@@ -141,21 +141,14 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 	if (account != NULL &&
 	    (rc = account_resolve(ctx, account, &f.account_id)) != TAM_OK)
 		return rc;
-	if (tam != NULL &&
-	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
 	f.tam = tam_fold;
 	ls.today = ctx->today;
 	ls.out = out_begin(ctx, list_cols, NLIST_COLS);
 	rc = db_task_each(ctx->db, &f, list_one, &ls, &err);
 	free(tam_fold);
-	if (rc < 0) {
-		out_abandon(ls.out);
-		return cmd_fail_take(ctx, TAM_FAIL, err);
-	}
-	if (out_finish(ls.out) != 0)
-		return TAM_FAIL;	/* the dispatcher says why */
-	return TAM_OK;
+	return cmd_list_end(ctx, ls.out, rc, err);
 }
 
 static const struct cmd_entry task_list_entry = {
