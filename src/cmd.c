@@ -882,13 +882,11 @@ cmd_database_path(const struct tam_ctx *ctx)
 }
 
 /*
- * Flushes stdout after a command and returns its status: TAM_FAIL with
- * "cannot write output" if a write failed.  A closed pipe (`tam due |
- * head -1`) is no failure: the reader has what it wanted, and main ends
- * tam by SIGPIPE after the commit.
+ * A closed pipe (`tam due | head -1`) is no failure: the reader has what
+ * it wanted, and main ends tam by SIGPIPE after the commit.
  */
-static int
-check_output(struct tam_ctx *ctx, int rc)
+int
+cmd_check_output(struct tam_ctx *ctx, int rc)
 {
 	int	e;
 
@@ -934,7 +932,7 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	 * complete and empty: another tam may already have it open, so
 	 * removing it could lose what that one writes.
 	 */
-	rc = check_output(ctx, rc);
+	rc = cmd_check_output(ctx, rc);
 	if (rc != TAM_OK) {
 		db_rollback(ctx->db);
 		return rc;
@@ -1007,14 +1005,8 @@ find_sub(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	const char	*a;
 	int		 i, w;
 
-	for (i = 1; i < argc; i++) {
+	for (i = 1; i < argc && cmd_at_option(argv, &i); i++) {
 		a = argv[i];
-		if (a[0] != '-' || a[1] == '\0')
-			break;
-		if (strcmp(a, "--") == 0) {
-			i++;
-			break;
-		}
 		if (a[1] == '-' && sub_option(e, a + 2)) {
 			*rc = which_sub(ctx, e, NULL, a);
 			return -1;
@@ -1040,6 +1032,20 @@ find_sub(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	}
 	*rc = which_sub(ctx, e, i < argc ? argv[i] : NULL, NULL);
 	return -1;
+}
+
+int
+cmd_at_option(char **argv, int *i)
+{
+	const char	*a = argv[*i];
+
+	if (a[0] != '-' || a[1] == '\0')
+		return 0;
+	if (strcmp(a, "--") == 0) {
+		(*i)++;
+		return 0;
+	}
+	return 1;
 }
 
 int
@@ -1082,7 +1088,7 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv, int help)
 		if (e->flags & CMD_DB)
 			rc = run_with_db(ctx, e, n, args);
 		else
-			rc = check_output(ctx, e->exec(ctx, n, args));
+			rc = cmd_check_output(ctx, e->exec(ctx, n, args));
 	}
 	/* Committed (or nothing to commit), and stdout is out. */
 	tam_info_flush(ctx, rc == TAM_OK);

@@ -121,6 +121,20 @@ struct cmd_entry {
  * exit code; ctx->errmsg holds the error, if any.
  */
 int	 cmd_dispatch(struct tam_ctx *, int, char **, int help);
+/*
+ * Flushes stdout after a command (or what main printed) and returns the
+ * status rc, or TAM_FAIL with "cannot write output" in ctx if a write
+ * failed; a closed pipe is no failure.  The dispatcher checks before
+ * the commit, main what is left at exit.
+ */
+int	 cmd_check_output(struct tam_ctx *, int rc);
+/*
+ * Whether argv[*i] is an option to read before a command or a
+ * sub-command: a word starting with '-' (a lone "-" is an argument).
+ * "--" ends the options, and *i moves past it.  Main and the
+ * dispatcher read the global options with one rule.
+ */
+int	 cmd_at_option(char **argv, int *i);
 /* Prints the usage of a command (or of tam with NULL) to fp. */
 void	 cmd_usage(FILE *, const struct cmd_entry *);
 /*
