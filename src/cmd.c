@@ -535,6 +535,16 @@ cmd_parse_id(const char *s, int64_t *out)
 }
 
 int
+cmd_parse_id_arg(struct tam_ctx *ctx, const char *what, const char *s,
+    int64_t *id)
+{
+	if (cmd_parse_id(s, id) != 0)
+		return cmd_misuse(ctx, "%s: '%s' is not a %s id", ctx->cmd, s,
+		    what);
+	return TAM_OK;
+}
+
+int
 cmd_parse_ids(struct tam_ctx *ctx, int argc, char **argv, int64_t **ids)
 {
 	int	i;
@@ -542,11 +552,11 @@ cmd_parse_ids(struct tam_ctx *ctx, int argc, char **argv, int64_t **ids)
 	*ids = NULL;
 	*ids = xcalloc((size_t)argc, sizeof **ids);
 	for (i = 0; i < argc; i++)
-		if (cmd_parse_id(argv[i], &(*ids)[i]) != 0) {
+		if (cmd_parse_id_arg(ctx, "task", argv[i], &(*ids)[i]) !=
+		    TAM_OK) {
 			free(*ids);
 			*ids = NULL;
-			return cmd_misuse(ctx, "%s: '%s' is not a task id",
-			    ctx->cmd, argv[i]);
+			return TAM_USAGE;
 		}
 	return TAM_OK;
 }

@@ -826,6 +826,16 @@ out_abandon(struct out *o)
 		out_free(o);
 }
 
+void
+out_field(FILE *fp, int width, const char *key, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	fprintf(fp, "%-*s ", width, key);
+	text_put(fp, value, TEXT_CELL);
+	putc('\n', fp);
+}
+
 int
 out_flush(FILE *fp)
 {

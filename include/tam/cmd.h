@@ -239,6 +239,13 @@ int	 cmd_list_end(struct tam_ctx *, struct out *, int rc, char *err);
 /* Parses a positive integer id (task, CTA); 0 or -1. */
 int	 cmd_parse_id(const char *, int64_t *);
 /*
+ * Parses the id argument s of a what ("task", "CTA") with
+ * cmd_parse_id(): TAM_OK, or TAM_USAGE (via cmd_misuse) naming the
+ * command and what s is not.
+ */
+int	 cmd_parse_id_arg(struct tam_ctx *, const char *what, const char *s,
+	    int64_t *id);
+/*
  * Parses argv[0..argc) as task ids into *ids (allocated, the caller
  * frees).  Returns TAM_OK, or TAM_USAGE (via cmd_misuse) when one is
  * malformed; the entry's args say how many there must be.

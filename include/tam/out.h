@@ -125,6 +125,13 @@ void		 out_tsv_escape(FILE *, const char *);
 /* Writes s as one RFC 4180 CSV field, formula-guarded. */
 void		 out_csv_field(FILE *, const char *);
 /*
+ * For people (the `show` commands in table format): one line "KEY
+ * value", the key padded to width, the value escaped for a terminal;
+ * nothing for a NULL or empty value.
+ */
+void		 out_field(FILE *, int width, const char *key,
+		    const char *value);
+/*
  * Flushes fp.  Returns 0 if everything written to it since the start got
  * out, else the errno of the write that failed (EIO where stdio cannot
  * tell any more).  Call it once, at the end: it clears the error.

@@ -532,14 +532,11 @@ show_related(struct tam_ctx *ctx, const struct account *a,
 	return TAM_OK;
 }
 
+/* A field of `account show`, the keys in a column of 16. */
 static void
 kv(const char *key, const char *value)
 {
-	if (value != NULL && *value != '\0') {
-		printf("%-16s ", key);
-		text_put(stdout, value, TEXT_CELL);
-		putchar('\n');
-	}
+	out_field(stdout, 16, key, value);
 }
 
 /* How many health scores and sentiment changes `show` draws: the last. */

@@ -94,16 +94,6 @@ cta_cells(struct out *o, const struct cta *c)
 		out_null(o);
 }
 
-/* Parses the CTA id argument (the entry counted it); TAM_OK or misuse. */
-static int
-cta_id_arg(struct tam_ctx *ctx, const char *arg, int64_t *id)
-{
-	if (cmd_parse_id(arg, id) != 0)
-		return cmd_misuse(ctx, "%s: '%s' is not a CTA id", ctx->cmd,
-		    arg);
-	return TAM_OK;
-}
-
 /* --- list ------------------------------------------------------------ */
 
 static const struct cmd_option list_options[] = {
@@ -213,14 +203,11 @@ task_json(void *arg, const struct task *t)
 	return 0;
 }
 
+/* A field of `cta show`, the keys in a column of 14. */
 static void
 kv(const char *key, const char *value)
 {
-	if (value != NULL && *value != '\0') {
-		printf("%-14s ", key);
-		text_put(stdout, value, TEXT_CELL);
-		putchar('\n');
-	}
+	out_field(stdout, 14, key, value);
 }
 
 /* `cta show` for people: the fields that are set, then the tasks. */
@@ -270,7 +257,7 @@ cta_show(struct tam_ctx *ctx, int argc, char **argv)
 
 	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
 		return TAM_USAGE;
-	if ((rc = cta_id_arg(ctx, argv[optind], &id)) != TAM_OK)
+	if ((rc = cmd_parse_id_arg(ctx, "CTA", argv[optind], &id)) != TAM_OK)
 		return rc;
 	/* The account's currency, for people's money. */
 	risk_subject_init(&s);
@@ -466,7 +453,7 @@ cta_update(struct tam_ctx *ctx, int argc, char **argv)
 	int			 rc;
 
 	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK ||
-	    (rc = cta_id_arg(ctx, argv[optind], &id)) != TAM_OK)
+	    (rc = cmd_parse_id_arg(ctx, "CTA", argv[optind], &id)) != TAM_OK)
 		return rc;
 	if (o.args.title == NULL && o.args.risk_type == NULL &&
 	    o.args.risk_reason == NULL)
@@ -527,7 +514,7 @@ cta_close(struct tam_ctx *ctx, int argc, char **argv)
 	int			 rc;
 
 	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK ||
-	    (rc = cta_id_arg(ctx, argv[optind], &id)) != TAM_OK)
+	    (rc = cmd_parse_id_arg(ctx, "CTA", argv[optind], &id)) != TAM_OK)
 		return rc;
 	if (o.won == (o.lost != NULL))
 		return cmd_misuse(ctx, "cta close: give either --won or --lost "
