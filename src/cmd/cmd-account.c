@@ -140,21 +140,6 @@ static const struct out_col show_cols[] = {
 };
 #define NSHOW_COLS ((int)(sizeof show_cols / sizeof show_cols[0]))
 
-static void
-out_opt_str(struct out *o, const char *s)
-{
-	out_str(o, s);
-}
-
-static void
-out_opt_int(struct out *o, int has, int64_t v)
-{
-	if (has)
-		out_int(o, v);
-	else
-		out_null(o);
-}
-
 static enum out_style
 sentiment_style(const struct account *a)
 {
@@ -174,21 +159,16 @@ out_account_cells(struct out *o, const struct account *a,
 	char	sent[32];
 
 	out_int(o, a->id);
-	out_opt_str(o, a->sfid);
+	out_str(o, a->sfid);
 	out_str(o, a->name);
-	out_opt_str(o, a->tam);
-	out_opt_str(o, a->sal);
+	out_str(o, a->tam);
+	out_str(o, a->sal);
 	out_date(o, a->renewal_date);
-	/* DATE_NONE is INT_MIN: subtracting from it is undefined. */
-	out_opt_int(o, a->renewal_date != DATE_NONE,
-	    a->renewal_date != DATE_NONE ? a->renewal_date - today : 0);
-	if (a->has_acv)
-		out_money_in(o, a->acv_cents, a->currency);
-	else
-		out_null(o);
+	out_days(o, today, a->renewal_date);
+	out_money_if(o, a->has_acv, a->acv_cents, a->currency);
 	out_str(o, a->currency);
 	out_bool(o, account_strategic(a, s->strategic_cents));
-	out_opt_str(o, sentiment_name(a->sentiment));
+	out_str(o, sentiment_name(a->sentiment));
 	if (people_sentiment) {
 		snprintf(sent, sizeof sent, "%s%s", sentiment_name(a->sentiment)
 		    ? sentiment_name(a->sentiment) : "",
@@ -197,8 +177,8 @@ out_account_cells(struct out *o, const struct account *a,
 		out_str(o, sent);
 	}
 	out_bool(o, a->requires_triage);
-	out_opt_int(o, a->health_score >= 0, a->health_score);
-	out_opt_str(o, a->lifecycle_stage);
+	out_int_if(o, a->health_score >= 0, a->health_score);
+	out_str(o, a->lifecycle_stage);
 	out_bool(o, a->archived);
 }
 
@@ -679,15 +659,15 @@ account_show(struct tam_ctx *ctx, int argc, char **argv)
 	}
 	if (o != NULL) {
 		out_account_cells(o, &a, s, ctx->today, 0);
-		out_opt_str(o, a.sa);
-		out_opt_str(o, a.rsd);
-		out_opt_str(o, a.tam_manager);
+		out_str(o, a.sa);
+		out_str(o, a.rsd);
+		out_str(o, a.tam_manager);
 		out_bool(o, a.upsell);
-		out_opt_str(o, a.region);
-		out_opt_str(o, a.segment);
-		out_opt_str(o, a.objectives);
-		out_opt_int(o, a.licenses >= 0, a.licenses);
-		out_opt_int(o, a.active_users >= 0, a.active_users);
+		out_str(o, a.region);
+		out_str(o, a.segment);
+		out_str(o, a.objectives);
+		out_int_if(o, a.licenses >= 0, a.licenses);
+		out_int_if(o, a.active_users >= 0, a.active_users);
 		out_str(o, window);
 		out_date(o, opens);
 		out_str(o, a.created_at);

@@ -88,10 +88,7 @@ cta_cells(struct out *o, const struct cta *c)
 	out_str(o, c->closed_at);
 	out_str(o, clock_stamp_date(c->closed_at, day));
 	out_str(o, c->outcome_note);
-	if (c->has_net_arr)
-		out_money_in(o, c->net_arr_cents, c->currency);
-	else
-		out_null(o);
+	out_money_if(o, c->has_net_arr, c->net_arr_cents, c->currency);
 }
 
 /* --- list ------------------------------------------------------------ */

@@ -396,34 +396,19 @@ print_machine(struct tam_ctx *ctx, const struct due_list *l)
 
 	for (i = 0; i < l->n; i++) {
 		r = &l->v[i];
-		if (r->task_id)
-			out_int(o, r->task_id);
-		else
-			out_null(o);
+		out_id(o, r->task_id);
 		out_str(o, r->kind);
 		out_str(o, r->title);
 		out_date(o, r->due);
-		if (r->due != DATE_NONE)
-			out_int(o, r->due - ctx->today);
-		else
-			out_null(o);
+		out_days(o, ctx->today, r->due);
 		out_str(o, group_keys[r->group]);
-		if (r->account_id)
-			out_int(o, r->account_id);
-		else
-			out_null(o);
+		out_id(o, r->account_id);
 		out_str(o, r->account);
 		out_str(o, r->sfid);
 		out_date(o, r->renewal_date);
-		if (r->has_acv)
-			out_money_in(o, r->acv_cents, r->currency);
-		else
-			out_null(o);
+		out_money_if(o, r->has_acv, r->acv_cents, r->currency);
 		out_bool(o, r->strategic);
-		if (r->cta_id)
-			out_int(o, r->cta_id);
-		else
-			out_null(o);
+		out_id(o, r->cta_id);
 		out_list(o, (const char *const *)r->attendees, r->nattendees);
 		out_str(o, r->currency[0] != '\0' ? r->currency : NULL);
 		out_row_end(o);

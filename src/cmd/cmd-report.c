@@ -386,23 +386,15 @@ at_risk_one(void *arg, const struct at_risk_row *r)
 	    r->requires_triage ? "+triage" : "");
 	out_str(o, people);
 	out_bool(o, r->requires_triage);
-	if (r->cta_id != 0)
-		out_int(o, r->cta_id);
-	else
-		out_null(o);
+	out_id(o, r->cta_id);
 	out_str(o, r->risk_type);
 	out_str(o, r->risk_reason);
-	if (r->last_update != DATE_NONE)
-		out_int(o, ar->today - r->last_update);
-	else
-		out_null(o);
+	out_days(o, r->last_update, ar->today);
 	out_date(o, r->renewal_date);
 	sum = currency_sums(&ar->cur, r->currency);
-	if (r->has_acv) {
-		out_money_in(o, r->acv_cents, r->currency);
+	out_money_if(o, r->has_acv, r->acv_cents, r->currency);
+	if (r->has_acv)
 		sum->acv += r->acv_cents;
-	} else
-		out_null(o);
 	out_str(o, r->currency);
 	out_row_end(o);
 	sum->rows++;
