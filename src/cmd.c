@@ -498,12 +498,52 @@ cmd_parse_date(struct tam_ctx *ctx, const char *option, const char *s,
 }
 
 int
+cmd_parse_period(struct tam_ctx *ctx, const char *option, const char *s,
+    struct period *out)
+{
+	if (period_parse(s, out) != 0)
+		return cmd_fail(ctx, TAM_USAGE, "%s: '%s' is not a period (N, "
+		    "Nd, Nw or Nm)", option, s);
+	return TAM_OK;
+}
+
+int
+cmd_tam_option(struct tam_ctx *ctx, const char *tam, char **fold)
+{
+	*fold = NULL;
+	if (tam == NULL)
+		return TAM_OK;
+	return account_tam_resolve(ctx, tam, fold);
+}
+
+int
+cmd_list_end(struct tam_ctx *ctx, struct out *o, int rc, char *err)
+{
+	if (rc < 0) {
+		out_abandon(o);
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	}
+	/* A failed write: the dispatcher's check of stdout says why. */
+	return out_finish(o) == 0 ? TAM_OK : TAM_FAIL;
+}
+
+int
 cmd_parse_id(const char *s, int64_t *out)
 {
 	/* "01" is no id: an id is written as tam prints it. */
 	if (*s == '0')
 		return -1;
 	return parse_int(s, 1, INT64_MAX, out);
+}
+
+int
+cmd_parse_id_arg(struct tam_ctx *ctx, const char *what, const char *s,
+    int64_t *id)
+{
+	if (cmd_parse_id(s, id) != 0)
+		return cmd_misuse(ctx, "%s: '%s' is not a %s id", ctx->cmd, s,
+		    what);
+	return TAM_OK;
 }
 
 int
@@ -514,11 +554,11 @@ cmd_parse_ids(struct tam_ctx *ctx, int argc, char **argv, int64_t **ids)
 	*ids = NULL;
 	*ids = xcalloc((size_t)argc, sizeof **ids);
 	for (i = 0; i < argc; i++)
-		if (cmd_parse_id(argv[i], &(*ids)[i]) != 0) {
+		if (cmd_parse_id_arg(ctx, "task", argv[i], &(*ids)[i]) !=
+		    TAM_OK) {
 			free(*ids);
 			*ids = NULL;
-			return cmd_misuse(ctx, "%s: '%s' is not a task id",
-			    ctx->cmd, argv[i]);
+			return TAM_USAGE;
 		}
 	return TAM_OK;
 }
@@ -871,13 +911,11 @@ cmd_help_database(FILE *fp, const struct tam_ctx *ctx)
 }
 
 /*
- * Flushes stdout after a command and returns its status: TAM_FAIL with
- * "cannot write output" if a write failed.  A closed pipe (`tam due |
- * head -1`) is no failure: the reader has what it wanted, and main ends
- * tam by SIGPIPE after the commit.
+ * A closed pipe (`tam due | head -1`) is no failure: the reader has what
+ * it wanted, and main ends tam by SIGPIPE after the commit.
  */
-static int
-check_output(struct tam_ctx *ctx, int rc)
+int
+cmd_check_output(struct tam_ctx *ctx, int rc)
 {
 	int	e;
 
@@ -1018,7 +1056,7 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	 * complete and empty: another tam may already have it open, so
 	 * removing it could lose what that one writes.
 	 */
-	rc = check_output(ctx, rc);
+	rc = cmd_check_output(ctx, rc);
 	if (rc != TAM_OK) {
 		db_rollback(ctx->db);
 		return rc;
@@ -1091,14 +1129,8 @@ find_sub(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	const char	*a;
 	int		 i, w;
 
-	for (i = 1; i < argc; i++) {
+	for (i = 1; i < argc && cmd_at_option(argv, &i); i++) {
 		a = argv[i];
-		if (a[0] != '-' || a[1] == '\0')
-			break;
-		if (strcmp(a, "--") == 0) {
-			i++;
-			break;
-		}
 		if (a[1] == '-' && sub_option(e, a + 2)) {
 			*rc = which_sub(ctx, e, NULL, a);
 			return -1;
@@ -1124,6 +1156,20 @@ find_sub(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	}
 	*rc = which_sub(ctx, e, i < argc ? argv[i] : NULL, NULL);
 	return -1;
+}
+
+int
+cmd_at_option(char **argv, int *i)
+{
+	const char	*a = argv[*i];
+
+	if (a[0] != '-' || a[1] == '\0')
+		return 0;
+	if (strcmp(a, "--") == 0) {
+		(*i)++;
+		return 0;
+	}
+	return 1;
 }
 
 int
@@ -1166,7 +1212,7 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv, int help)
 		if (e->flags & CMD_DB)
 			rc = run_with_db(ctx, e, n, args);
 		else
-			rc = check_output(ctx, e->exec(ctx, n, args));
+			rc = cmd_check_output(ctx, e->exec(ctx, n, args));
 	}
 	/* Committed (or nothing to commit), and stdout is out. */
 	tam_info_flush(ctx, rc == TAM_OK);

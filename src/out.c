@@ -361,6 +361,40 @@ out_int(struct out *o, int64_t v)
 }
 
 void
+out_int_if(struct out *o, int has, int64_t v)
+{
+	if (has)
+		out_int(o, v);
+	else
+		out_null(o);
+}
+
+void
+out_id(struct out *o, int64_t id)
+{
+	out_int_if(o, id != 0, id);
+}
+
+void
+out_days(struct out *o, int from, int to)
+{
+	/* DATE_NONE is INT_MIN: subtracting from it is undefined. */
+	if (from != DATE_NONE && to != DATE_NONE)
+		out_int(o, (int64_t)to - from);
+	else
+		out_null(o);
+}
+
+void
+out_money_if(struct out *o, int has, int64_t cents, const char *currency)
+{
+	if (has)
+		out_money_in(o, cents, currency);
+	else
+		out_null(o);
+}
+
+void
 out_money(struct out *o, int64_t cents)
 {
 	out_money_in(o, cents, NULL);
@@ -849,6 +883,16 @@ out_abandon(struct out *o)
 {
 	if (o != NULL)
 		out_free(o);
+}
+
+void
+out_field(FILE *fp, int width, const char *key, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	fprintf(fp, "%-*s ", width, key);
+	text_put(fp, value, TEXT_CELL);
+	putc('\n', fp);
 }
 
 int

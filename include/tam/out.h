@@ -67,6 +67,15 @@ void		 out_money_in(struct out *, int64_t cents,
 void		 out_date(struct out *, int);		/* DATE_NONE: missing */
 void		 out_bool(struct out *, int);
 void		 out_null(struct out *);
+/* out_int() if has, else a missing cell: the number is not known. */
+void		 out_int_if(struct out *, int has, int64_t);
+/* An id cell; a missing one for 0, no such row (a task without CTA). */
+void		 out_id(struct out *, int64_t);
+/* The days from day from to day to; missing if either is DATE_NONE. */
+void		 out_days(struct out *, int from, int to);
+/* out_money_in() if has, else a missing cell: the amount is not known. */
+void		 out_money_if(struct out *, int has, int64_t cents,
+		    const char *currency);
 /* A list of n strings (copied). */
 void		 out_list(struct out *, const char *const *, int n);
 /* Styles the next row in table format on a terminal. */
@@ -124,6 +133,13 @@ int		 out_csv_cell_needs_guard(const char *);
 void		 out_tsv_escape(FILE *, const char *);
 /* Writes s as one RFC 4180 CSV field, formula-guarded. */
 void		 out_csv_field(FILE *, const char *);
+/*
+ * For people (the `show` commands in table format): one line "KEY
+ * value", the key padded to width, the value escaped for a terminal;
+ * nothing for a NULL or empty value.
+ */
+void		 out_field(FILE *, int width, const char *key,
+		    const char *value);
 /*
  * Flushes fp.  Returns 0 if everything written to it since the start got
  * out, else the errno of the write that failed (EIO where stdio cannot
