@@ -38,6 +38,10 @@ BEGIN
 END;
 $$;
 
+-- A CTA a team member opens by hand records their login, not "tam".
+ALTER TABLE cta DROP CONSTRAINT cta_opened_by_check;
+ALTER TABLE cta ADD CONSTRAINT cta_opened_by_check CHECK (opened_by <> '');
+
 -- Who is on the team of this database, as what.
 CREATE TABLE team (
 	login		TEXT COLLATE "C" PRIMARY KEY,
