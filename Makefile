@@ -55,6 +55,18 @@ all: tam
 tam: $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
 
+# The same tam built without libpq, for the test of what such a build
+# says to a server's URI: only engine-pg.c differs.
+$(B)/tam-nopg: $(filter-out $(B)/src/db/engine-pg.o,$(OBJS)) $(B)/engine-pg-none.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ \
+	    $(filter-out $(PG_LIBS),$(LIBS))
+
+$(B)/engine-pg-none.o: src/db/engine-pg.c $(wildcard include/tam/*.h) \
+    src/db/db-internal.h
+	@mkdir -p $(dir $@)
+	$(CC) $(filter-out -DHAVE_LIBPQ,$(ALL_CPPFLAGS)) $(ALL_CFLAGS) -c \
+	    -o $@ src/db/engine-pg.c
+
 $(B)/%.o: %.c $(wildcard include/tam/*.h) src/db/db-internal.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
@@ -94,7 +106,7 @@ $(B)/tests/%: tests/unit/%.c $(B)/libtam.a
 # The whole suite: C unit tests (cmocka) and the command line (bats), the
 # latter on SQLite and again on a throwaway PostgreSQL cluster where
 # PostgreSQL is installed (tests/run.sh says how to choose).
-check: tam $(UNIT_BINS) check-man
+check: tam $(B)/tam-nopg $(UNIT_BINS) check-man
 	@sh tests/layers.sh $(B)
 	@sh tests/run.sh $(UNIT_BINS)
 

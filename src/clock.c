@@ -105,14 +105,11 @@ clock_format_utc(time_t t, char buf[21])
 	for (i = 0; i < 10; i++)
 		buf[i] = d[i];
 	buf[10] = 'T';
-	buf[11] = (char)('0' + h / 10);
-	buf[12] = (char)('0' + h % 10);
+	date_digits2(buf + 11, h);
 	buf[13] = ':';
-	buf[14] = (char)('0' + m / 10);
-	buf[15] = (char)('0' + m % 10);
+	date_digits2(buf + 14, m);
 	buf[16] = ':';
-	buf[17] = (char)('0' + s / 10);
-	buf[18] = (char)('0' + s % 10);
+	date_digits2(buf + 17, s);
 	buf[19] = 'Z';
 	buf[20] = '\0';
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tam/cmd.h"
@@ -12,6 +13,7 @@
 #include "tam/num.h"
 #include "tam/out.h"
 #include "tam/settings.h"
+#include "tam/text.h"
 
 /* Exact names only: a new command must never change what a script runs. */
 static const struct cmd_entry *const commands[] = {
@@ -35,6 +37,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_restore_entry,
 	&cmd_ics_entry,
 	&cmd_config_entry,
+	&cmd_team_entry,
 	&cmd_help_entry,
 	&cmd_complete_entry,
 	NULL
@@ -496,12 +499,52 @@ cmd_parse_date(struct tam_ctx *ctx, const char *option, const char *s,
 }
 
 int
+cmd_parse_period(struct tam_ctx *ctx, const char *option, const char *s,
+    struct period *out)
+{
+	if (period_parse(s, out) != 0)
+		return cmd_fail(ctx, TAM_USAGE, "%s: '%s' is not a period (N, "
+		    "Nd, Nw or Nm)", option, s);
+	return TAM_OK;
+}
+
+int
+cmd_tam_option(struct tam_ctx *ctx, const char *tam, char **fold)
+{
+	*fold = NULL;
+	if (tam == NULL)
+		return TAM_OK;
+	return account_tam_resolve(ctx, tam, fold);
+}
+
+int
+cmd_list_end(struct tam_ctx *ctx, struct out *o, int rc, char *err)
+{
+	if (rc < 0) {
+		out_abandon(o);
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	}
+	/* A failed write: the dispatcher's check of stdout says why. */
+	return out_finish(o) == 0 ? TAM_OK : TAM_FAIL;
+}
+
+int
 cmd_parse_id(const char *s, int64_t *out)
 {
 	/* "01" is no id: an id is written as tam prints it. */
 	if (*s == '0')
 		return -1;
 	return parse_int(s, 1, INT64_MAX, out);
+}
+
+int
+cmd_parse_id_arg(struct tam_ctx *ctx, const char *what, const char *s,
+    int64_t *id)
+{
+	if (cmd_parse_id(s, id) != 0)
+		return cmd_misuse(ctx, "%s: '%s' is not a %s id", ctx->cmd, s,
+		    what);
+	return TAM_OK;
 }
 
 int
@@ -512,11 +555,11 @@ cmd_parse_ids(struct tam_ctx *ctx, int argc, char **argv, int64_t **ids)
 	*ids = NULL;
 	*ids = xcalloc((size_t)argc, sizeof **ids);
 	for (i = 0; i < argc; i++)
-		if (cmd_parse_id(argv[i], &(*ids)[i]) != 0) {
+		if (cmd_parse_id_arg(ctx, "task", argv[i], &(*ids)[i]) !=
+		    TAM_OK) {
 			free(*ids);
 			*ids = NULL;
-			return cmd_misuse(ctx, "%s: '%s' is not a task id",
-			    ctx->cmd, argv[i]);
+			return TAM_USAGE;
 		}
 	return TAM_OK;
 }
@@ -851,14 +894,29 @@ cmd_database_path(const struct tam_ctx *ctx)
 	return NULL;
 }
 
+void
+cmd_help_database(FILE *fp, const struct tam_ctx *ctx)
+{
+	char	*path = cmd_database_path(ctx), *shown;
+
+	if (path == NULL)
+		shown = xstrdup("none: set --db, TAM_DB or HOME");
+	else
+		shown = db_display_name(path);
+	fputs("\ndatabase: ", fp);
+	text_put(fp, shown, TEXT_LINE);
+	fputs("\n(--db, TAM_DB: an SQLite file, or PostgreSQL as "
+	    "postgresql://... or service=NAME)\n", fp);
+	free(shown);
+	free(path);
+}
+
 /*
- * Flushes stdout after a command and returns its status: TAM_FAIL with
- * "cannot write output" if a write failed.  A closed pipe (`tam due |
- * head -1`) is no failure: the reader has what it wanted, and main ends
- * tam by SIGPIPE after the commit.
+ * A closed pipe (`tam due | head -1`) is no failure: the reader has what
+ * it wanted, and main ends tam by SIGPIPE after the commit.
  */
-static int
-check_output(struct tam_ctx *ctx, int rc)
+int
+cmd_check_output(struct tam_ctx *ctx, int rc)
 {
 	int	e;
 
@@ -875,28 +933,131 @@ check_output(struct tam_ctx *ctx, int rc)
 	return TAM_FAIL;
 }
 
-/* Opens the database, runs exec in its transaction, commits. */
+/*
+ * How many times a command runs again after a failure that a new try
+ * may not meet (db_retry: a server's serialization failure or deadlock),
+ * and the longest pause before a try, in milliseconds.
+ */
+#define RETRIES		5
+#define RETRY_PAUSE_MS	100
+
+/*
+ * What a command prints while it may still run again: held in memory,
+ * written out only by the try that is kept.  Only a server's commands
+ * can be run again; on SQLite, output goes straight out as ever.
+ */
+struct held_output {
+	FILE	*real;
+	FILE	*fp;
+	char	*buf;
+	size_t	 len;
+};
+
+static void
+hold_output(struct held_output *h)
+{
+	fflush(stdout);
+	h->real = stdout;
+	h->buf = NULL;
+	h->len = 0;
+	if ((h->fp = open_memstream(&h->buf, &h->len)) == NULL)
+		return;		/* no memory: print as it comes, no retry */
+	stdout = h->fp;
+	out_hold(h->fp);
+}
+
+/* Ends holding: the output goes out if keep, else it is forgotten. */
+static void
+release_output(struct tam_ctx *ctx, struct held_output *h, int keep)
+{
+	if (h->fp == NULL)
+		return;
+	fclose(h->fp);
+	stdout = h->real;
+	out_hold(NULL);
+	if (keep && h->len > 0 &&
+	    fwrite(h->buf, 1, h->len, stdout) != h->len && ctx->out_errno == 0)
+		ctx->out_errno = errno != 0 ? errno : EIO;
+	free(h->buf);
+	h->fp = NULL;
+}
+
+/* Forgets what a try that is not kept left in ctx. */
+static void
+forget_try(struct tam_ctx *ctx, const struct cmd_entry *e, int attempt)
+{
+	struct timespec	pause;
+	long		ms;
+
+	tam_info_flush(ctx, 0);
+	free(ctx->errmsg);
+	ctx->errmsg = NULL;
+	ctx->show_usage = 0;
+	start_getopt(e);
+	/* Apart, so that the commands that met do not meet again. */
+	ms = (random() % RETRY_PAUSE_MS) * (attempt + 1) / RETRIES + 1;
+	pause.tv_sec = 0;
+	pause.tv_nsec = ms * 1000000;
+	nanosleep(&pause, NULL);
+}
+
+/*
+ * Opens the database, runs exec in its transaction, commits.  On a
+ * server, a transaction that failed for what a new try may not meet is
+ * run again from its start, a few times, with its output held back.
+ */
 static int
 run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
     char **argv)
 {
-	char	*path, *err = NULL, *warn = NULL;
-	int	 rc;
+	struct held_output	 held;
+	char			*path, *err = NULL, *warn = NULL;
+	int			 rc, attempt, server;
 
 	if ((path = cmd_database_path(ctx)) == NULL)
 		return cmd_fail(ctx, TAM_FAIL, "no database: set --db, TAM_DB "
 		    "or HOME");
-	if (db_open(path, &ctx->db, &warn, &err) != 0) {
-		free(path);
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	ctx->db_path = ctx->owned[0] = path;
+	if ((server = db_is_server(path)) && !db_server_support()) {
+		err = db_display_name(path);
+		rc = cmd_fail(ctx, TAM_USAGE, "'%s' is a PostgreSQL database, "
+		    "but this tam was built without PostgreSQL support; build "
+		    "it with libpq (Debian: libpq-dev), or give a file with "
+		    "--db", err);
+		free(err);
+		return rc;
 	}
+	if (db_open(path, &ctx->db, &warn, &err) != 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (warn != NULL)
 		tam_warn("warning: %s", warn);
 	free(warn);
-	ctx->db_path = ctx->owned[0] = path;
-	if (db_begin(ctx->db, (e->flags & CMD_WRITE) != 0, &err) != 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
-	rc = e->exec(ctx, argc, argv);
+	ctx->db_name = db_name(ctx->db);
+	/*
+	 * What a team member writes is signed with their login.  The
+	 * owner's (a script's, or the site's superuser) keeps $USER, as a
+	 * file's does.
+	 */
+	if (db_login_role(ctx->db) != DB_ROLE_FILE &&
+	    db_login_role(ctx->db) != DB_ROLE_OWNER)
+		ctx->user = db_login(ctx->db);
+	srandom((unsigned)getpid());
+	for (attempt = 0;; attempt++) {
+		if (db_begin(ctx->db, (e->flags & CMD_WRITE) != 0, &err) != 0)
+			return cmd_fail_take(ctx, TAM_FAIL, err);
+		held.fp = NULL;
+		if (server)
+			hold_output(&held);
+		rc = e->exec(ctx, argc, argv);
+		if (rc == TAM_OK || !db_retry(ctx->db) || attempt == RETRIES ||
+		    held.fp == NULL) {
+			release_output(ctx, &held, 1);
+			break;
+		}
+		release_output(ctx, &held, 0);
+		db_rollback(ctx->db);
+		forget_try(ctx, e, attempt);
+	}
 	/*
 	 * What the command printed is part of its work: it must be out
 	 * before the commit keeps the rest, and the command fails if not.
@@ -904,7 +1065,7 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	 * complete and empty: another tam may already have it open, so
 	 * removing it could lose what that one writes.
 	 */
-	rc = check_output(ctx, rc);
+	rc = cmd_check_output(ctx, rc);
 	if (rc != TAM_OK) {
 		db_rollback(ctx->db);
 		return rc;
@@ -977,14 +1138,8 @@ find_sub(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	const char	*a;
 	int		 i, w;
 
-	for (i = 1; i < argc; i++) {
+	for (i = 1; i < argc && cmd_at_option(argv, &i); i++) {
 		a = argv[i];
-		if (a[0] != '-' || a[1] == '\0')
-			break;
-		if (strcmp(a, "--") == 0) {
-			i++;
-			break;
-		}
 		if (a[1] == '-' && sub_option(e, a + 2)) {
 			*rc = which_sub(ctx, e, NULL, a);
 			return -1;
@@ -1010,6 +1165,20 @@ find_sub(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	}
 	*rc = which_sub(ctx, e, i < argc ? argv[i] : NULL, NULL);
 	return -1;
+}
+
+int
+cmd_at_option(char **argv, int *i)
+{
+	const char	*a = argv[*i];
+
+	if (a[0] != '-' || a[1] == '\0')
+		return 0;
+	if (strcmp(a, "--") == 0) {
+		(*i)++;
+		return 0;
+	}
+	return 1;
 }
 
 int
@@ -1052,7 +1221,7 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv, int help)
 		if (e->flags & CMD_DB)
 			rc = run_with_db(ctx, e, n, args);
 		else
-			rc = check_output(ctx, e->exec(ctx, n, args));
+			rc = cmd_check_output(ctx, e->exec(ctx, n, args));
 	}
 	/* Committed (or nothing to commit), and stdout is out. */
 	tam_info_flush(ctx, rc == TAM_OK);

@@ -84,17 +84,20 @@ date_format(int z, char buf[11])
 	date_to_ymd(z, &y, &m, &d);
 	/* By hand: y, m and d are in range, which snprintf cannot know. */
 	y = y < 0 ? 0 : y % 10000;
-	buf[0] = (char)('0' + y / 1000);
-	buf[1] = (char)('0' + y / 100 % 10);
-	buf[2] = (char)('0' + y / 10 % 10);
-	buf[3] = (char)('0' + y % 10);
+	date_digits2(buf, y / 100);
+	date_digits2(buf + 2, y % 100);
 	buf[4] = '-';
-	buf[5] = (char)('0' + m / 10);
-	buf[6] = (char)('0' + m % 10);
+	date_digits2(buf + 5, m);
 	buf[7] = '-';
-	buf[8] = (char)('0' + d / 10);
-	buf[9] = (char)('0' + d % 10);
+	date_digits2(buf + 8, d);
 	buf[10] = '\0';
+}
+
+void
+date_digits2(char p[2], int v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
 }
 
 static int

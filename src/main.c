@@ -10,7 +10,6 @@
 #include "tam/cmd.h"
 #include "tam/date.h"
 #include "tam/db.h"
-#include "tam/out.h"
 
 static int
 local_today(void)
@@ -22,32 +21,11 @@ local_today(void)
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-/*
- * Writes out what is left on stdout (the dispatcher has checked what a
- * command printed); a failed write is an error, like any other, but a
- * closed pipe is not.
- */
-static int
-finish_output(struct tam_ctx *ctx, int rc)
-{
-	int	e;
-
-	if (ctx->out_errno != 0 || (e = out_flush(stdout)) == 0)
-		return rc;
-	ctx->out_errno = e;
-	if (e == EPIPE)
-		return rc;
-	if (rc == TAM_OK)
-		cmd_fail(ctx, TAM_FAIL, "cannot write output: %s",
-		    strerror(e));
-	return TAM_FAIL;
-}
-
 int
 main(int argc, char **argv)
 {
 	struct tam_ctx	 ctx;
-	const char	*user, *a;
+	const char	*user;
 	int		 i, help = 0, rc;
 
 	setlocale(LC_CTYPE, "");
@@ -63,14 +41,7 @@ main(int argc, char **argv)
 	ctx.user = user != NULL && *user != '\0' ? user : "tam";
 
 	/* The same reader as after the command: exact names, no prefixes. */
-	for (i = 1; i < argc; i++) {
-		a = argv[i];
-		if (a[0] != '-' || a[1] == '\0')
-			break;
-		if (strcmp(a, "--") == 0) {
-			i++;
-			break;
-		}
+	for (i = 1; i < argc && cmd_at_option(argv, &i); i++) {
 		switch (cmd_global_arg(&ctx, argc, argv, &i)) {
 		case CMD_ARG_GLOBAL:
 			break;
@@ -79,7 +50,7 @@ main(int argc, char **argv)
 			break;
 		case CMD_ARG_VERSION:
 			cmd_version(stdout);
-			return finish_output(&ctx, TAM_OK);
+			return cmd_check_output(&ctx, TAM_OK);
 		default:
 			tam_warn("%s", ctx.errmsg);
 			free(ctx.errmsg);
@@ -90,13 +61,15 @@ main(int argc, char **argv)
 	if (i == argc) {
 		if (help) {
 			cmd_usage(stdout, NULL);
-			return finish_output(&ctx, TAM_OK);
+			cmd_help_database(stdout, &ctx);
+			return cmd_check_output(&ctx, TAM_OK);
 		}
 		cmd_usage(stderr, NULL);
 		return TAM_USAGE;
 	}
 	rc = cmd_dispatch(&ctx, argc - i, argv + i, help);
-	rc = finish_output(&ctx, rc);
+	/* What is left on stdout: the dispatcher checked a command's. */
+	rc = cmd_check_output(&ctx, rc);
 	if (ctx.errmsg != NULL && *ctx.errmsg != '\0')
 		tam_warn("%s", ctx.errmsg);
 	db_close(ctx.db);

@@ -361,6 +361,40 @@ out_int(struct out *o, int64_t v)
 }
 
 void
+out_int_if(struct out *o, int has, int64_t v)
+{
+	if (has)
+		out_int(o, v);
+	else
+		out_null(o);
+}
+
+void
+out_id(struct out *o, int64_t id)
+{
+	out_int_if(o, id != 0, id);
+}
+
+void
+out_days(struct out *o, int from, int to)
+{
+	/* DATE_NONE is INT_MIN: subtracting from it is undefined. */
+	if (from != DATE_NONE && to != DATE_NONE)
+		out_int(o, (int64_t)to - from);
+	else
+		out_null(o);
+}
+
+void
+out_money_if(struct out *o, int has, int64_t cents, const char *currency)
+{
+	if (has)
+		out_money_in(o, cents, currency);
+	else
+		out_null(o);
+}
+
+void
 out_money(struct out *o, int64_t cents)
 {
 	out_money_in(o, cents, NULL);
@@ -455,6 +489,31 @@ put_indented(FILE *fp, const char *s)
 }
 
 /*
+ * The stream that stands in for standard output while a command's
+ * output is held back (out_hold), so that what the command prints is
+ * what it would print to the real one: a terminal stays a terminal.
+ */
+static FILE	*held;
+
+void
+out_hold(FILE *fp)
+{
+	held = fp;
+}
+
+int
+out_fd(FILE *fp)
+{
+	return fp == held ? STDOUT_FILENO : fileno(fp);
+}
+
+int
+out_isatty(FILE *fp)
+{
+	return isatty(out_fd(fp));
+}
+
+/*
  * json on a terminal is for a person reading it: indented.  In a pipe
  * it stays one object a line, as scripts have always had it; jsonl is
  * one object a line everywhere.
@@ -463,7 +522,7 @@ static void
 print_json_row(struct out *o)
 {
 	char	*s;
-	int	 pretty = o->fmt == FMT_JSON && isatty(fileno(o->fp));
+	int	 pretty = o->fmt == FMT_JSON && out_isatty(o->fp);
 
 	if (o->obj == NULL)
 		o->obj = cJSON_CreateObject();
@@ -556,7 +615,7 @@ out_term_width(FILE *fp)
 	const char	*s;
 	int64_t		 n;
 
-	if (isatty(fileno(fp)) && ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 &&
+	if (out_isatty(fp) && ioctl(out_fd(fp), TIOCGWINSZ, &ws) == 0 &&
 	    ws.ws_col > 0)
 		return ws.ws_col;
 	if ((s = getenv("COLUMNS")) != NULL &&
@@ -762,7 +821,7 @@ write_table(struct out *o)
 	size_t	 r;
 
 	column_widths(o, w, shown, avail);
-	if (o->nrows == 0 && o->nlines == 0 && isatty(fileno(o->fp)))
+	if (o->nrows == 0 && o->nlines == 0 && out_isatty(o->fp))
 		fprintf(o->fp, "%s\n", o->empty ? o->empty :
 		    "nothing to list");
 	if (o->nrows > 0)
@@ -824,6 +883,16 @@ out_abandon(struct out *o)
 {
 	if (o != NULL)
 		out_free(o);
+}
+
+void
+out_field(FILE *fp, int width, const char *key, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	fprintf(fp, "%-*s ", width, key);
+	text_put(fp, value, TEXT_CELL);
+	putc('\n', fp);
 }
 
 int

@@ -6,6 +6,7 @@
  * cost of P's work, not of the book's.
  */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,9 +27,10 @@
 /* What a query found: an account (and a CTA), copied out of the row. */
 struct found {
 	int64_t	 account_id;
-	int64_t	 cta_id;
+	int64_t	 cta_id;	/* the CTA found, or the one opened */
 	int	 renewal_date;
 	int	 since;		/* day a repaired cadence counts from */
+	int	 due;		/* the repaired Risk Update's due day */
 	char	*name;
 	char	*detail;
 };
@@ -39,17 +41,24 @@ struct found_list {
 	size_t		 cap;
 };
 
+/* What every rule runs with. */
+struct sync_state {
+	struct tam_db		*db;
+	const struct settings	*s;
+	const char		*tam;	/* folded, NULL: the whole book */
+	int			 today;
+	const char		*user;
+	int			 dry_run;
+	FILE			*report;
+};
+
 static struct found *
 found_add(struct found_list *l, const struct due_account *a)
 {
 	struct found	*f;
 
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
-	}
+	l->v = xarray_room(l->v, l->n, &l->cap, sizeof *l->v);
 	f = &l->v[l->n++];
-	memset(f, 0, sizeof *f);
 	f->account_id = a->id;
 	f->renewal_date = a->renewal_date;
 	f->since = DATE_NONE;
@@ -96,86 +105,67 @@ collect_cta(void *arg, const struct due_cta *c)
 }
 
 static int
-open_windows(struct tam_db *db, const struct settings *s, const char *tam,
-    int today, int dry_run, FILE *report, struct sync_counts *counts,
-    char **err)
+find_windows(const struct sync_state *st, struct found_list *l, char **err)
 {
-	struct found_list	 l = { 0 };
-	struct found		*f;
-	char			 rd[11];
-	int64_t			 cta_id = 0;
-	size_t			 i;
-	int			 rc = 0;
-
-	if (db_sched_unplanned(db, tam, today, sched_window_last(today, s),
-	    collect_account, &l, err) < 0)
+	if (db_sched_unplanned(st->db, st->tam, st->today,
+	    sched_window_last(st->today, st->s), collect_account, l, err) < 0)
 		return -1;
-	if (!dry_run && l.n > BULK_ROWS && db_sched_bulk(db, err) != 0) {
-		found_free(&l);
+	if (!st->dry_run && l->n > BULK_ROWS && db_sched_bulk(st->db,
+	    err) != 0)
 		return -1;
-	}
-	for (i = 0; i < l.n; i++) {
-		f = &l.v[i];
-		date_format(f->renewal_date, rd);
-		if (!dry_run && (rc = plan_open_renewal(db, s, today,
-		    f->account_id, f->renewal_date, "sync", &cta_id,
-		    err)) != 0) {
-			if (rc > 0)	/* nothing to schedule */
-				continue;
-			break;
-		}
-		counts->renewal_opened++;
-		if (report == NULL)
-			continue;
-		if (dry_run)
-			fprintf(report, "would open renewal CTA for %s "
-			    "(account %" PRId64 "): Renewal %s, %d tasks\n",
-			    f->name, f->account_id, rd, SCHED_NTASKS);
-		else
-			fprintf(report, "opened renewal CTA %" PRId64 " for "
-			    "%s (account %" PRId64 "): Renewal %s, %d tasks\n",
-			    cta_id, f->name, f->account_id, rd, SCHED_NTASKS);
-	}
-	found_free(&l);
-	return rc < 0 ? -1 : 0;
+	return 0;
 }
 
 static int
-open_risk(struct tam_db *db, const struct settings *s, const char *tam,
-    int today, const char *user, int dry_run, FILE *report,
-    struct sync_counts *counts, char **err)
+open_window(const struct sync_state *st, struct found *f, char **err)
 {
-	struct found_list	 l = { 0 };
-	struct found		*f;
-	int64_t			 cta_id = 0;
-	size_t			 i;
-	int			 rc = 0;
+	/* 1: nothing to schedule. */
+	return plan_open_renewal(st->db, st->s, st->today, f->account_id,
+	    f->renewal_date, "sync", &f->cta_id, err);
+}
 
-	if (db_sched_risk_missing(db, tam, collect_account, &l, err) < 0)
-		return -1;
-	for (i = 0; i < l.n; i++) {
-		f = &l.v[i];
-		if (!dry_run && (rc = playbook_open_risk_cta(db, s, today,
-		    user, f->account_id, "sync", NULL, NULL, NULL, &cta_id,
-		    err)) != 0) {
-			if (rc > 0)	/* opened meanwhile: nothing to do */
-				continue;
-			break;
-		}
-		counts->risk_opened++;
-		if (report == NULL)
-			continue;
-		if (dry_run)
-			fprintf(report, "would open At-Risk CTA for %s "
-			    "(account %" PRId64 "): sentiment %s\n", f->name,
-			    f->account_id, f->detail);
-		else
-			fprintf(report, "opened At-Risk CTA %" PRId64 " for "
-			    "%s (account %" PRId64 "): sentiment %s\n", cta_id,
-			    f->name, f->account_id, f->detail);
-	}
-	found_free(&l);
-	return rc < 0 ? -1 : 0;
+static void
+say_window(const struct sync_state *st, const struct found *f)
+{
+	char	rd[11];
+
+	date_format(f->renewal_date, rd);
+	if (st->dry_run)
+		fprintf(st->report, "would open renewal CTA for %s "
+		    "(account %" PRId64 "): Renewal %s, %d tasks\n",
+		    f->name, f->account_id, rd, SCHED_NTASKS);
+	else
+		fprintf(st->report, "opened renewal CTA %" PRId64 " for "
+		    "%s (account %" PRId64 "): Renewal %s, %d tasks\n",
+		    f->cta_id, f->name, f->account_id, rd, SCHED_NTASKS);
+}
+
+static int
+find_risk(const struct sync_state *st, struct found_list *l, char **err)
+{
+	return db_sched_risk_missing(st->db, st->tam, collect_account, l,
+	    err);
+}
+
+static int
+open_risk_cta(const struct sync_state *st, struct found *f, char **err)
+{
+	/* 1: opened meanwhile, nothing to do. */
+	return playbook_open_risk_cta(st->db, st->s, st->today, st->user,
+	    f->account_id, "sync", NULL, NULL, NULL, &f->cta_id, err);
+}
+
+static void
+say_risk_cta(const struct sync_state *st, const struct found *f)
+{
+	if (st->dry_run)
+		fprintf(st->report, "would open At-Risk CTA for %s "
+		    "(account %" PRId64 "): sentiment %s\n", f->name,
+		    f->account_id, f->detail);
+	else
+		fprintf(st->report, "opened At-Risk CTA %" PRId64 " for "
+		    "%s (account %" PRId64 "): sentiment %s\n", f->cta_id,
+		    f->name, f->account_id, f->detail);
 }
 
 /*
@@ -184,88 +174,127 @@ open_risk(struct tam_db *db, const struct settings *s, const char *tam,
  * is put back, due one period after the CTA's last Risk Update.
  */
 static int
-repair_updates(struct tam_db *db, const struct settings *s,
-    const char *tam, int today, int dry_run, FILE *report,
-    struct sync_counts *counts, char **err)
+find_no_update(const struct sync_state *st, struct found_list *l,
+    char **err)
 {
-	struct found_list	 l = { 0 };
-	struct found		*f;
-	char			 day[11];
-	size_t			 i;
-	int			 rc = 0, due;
-
-	if (db_sched_update_missing(db, tam, collect_cta, &l, err) < 0)
-		return -1;
-	for (i = 0; i < l.n; i++) {
-		f = &l.v[i];
-		if (!dry_run && (rc = playbook_risk_update_repair(db, s,
-		    today, f->account_id, f->cta_id, f->since != DATE_NONE ?
-		    f->since : today, &due, err)) != 0)
-			break;
-		counts->risk_update_added++;
-		if (report == NULL)
-			continue;
-		if (dry_run) {
-			fprintf(report, "would add the missing Risk Update "
-			    "task to At-Risk CTA %" PRId64 " of %s (account %"
-			    PRId64 ")\n", f->cta_id, f->name, f->account_id);
-			continue;
-		}
-		date_format(due, day);
-		fprintf(report, "added the missing Risk Update task to At-Risk "
-		    "CTA %" PRId64 " of %s (account %" PRId64 "), due %s\n",
-		    f->cta_id, f->name, f->account_id, day);
-	}
-	found_free(&l);
-	return rc < 0 ? -1 : 0;
+	return db_sched_update_missing(st->db, st->tam, collect_cta, l, err);
 }
 
 static int
-close_complete(struct tam_db *db, const char *tam, int today, int dry_run,
-    FILE *report, struct sync_counts *counts, char **err)
+repair_update(const struct sync_state *st, struct found *f, char **err)
+{
+	return playbook_risk_update_repair(st->db, st->s, st->today,
+	    f->account_id, f->cta_id, f->since != DATE_NONE ? f->since :
+	    st->today, &f->due, err);
+}
+
+static void
+say_update(const struct sync_state *st, const struct found *f)
+{
+	char	day[11];
+
+	if (st->dry_run) {
+		fprintf(st->report, "would add the missing Risk Update "
+		    "task to At-Risk CTA %" PRId64 " of %s (account %"
+		    PRId64 ")\n", f->cta_id, f->name, f->account_id);
+		return;
+	}
+	date_format(f->due, day);
+	fprintf(st->report, "added the missing Risk Update task to At-Risk "
+	    "CTA %" PRId64 " of %s (account %" PRId64 "), due %s\n",
+	    f->cta_id, f->name, f->account_id, day);
+}
+
+static int
+find_complete(const struct sync_state *st, struct found_list *l,
+    char **err)
+{
+	return db_sched_complete(st->db, st->tam, collect_cta, l, err);
+}
+
+static int
+close_renewal(const struct sync_state *st, struct found *f, char **err)
+{
+	/* 1 (closed) or 0: counted either way, the query found it done. */
+	return plan_close_if_complete(st->db, st->today, f->cta_id, err) < 0 ?
+	    -1 : 0;
+}
+
+static void
+say_closed(const struct sync_state *st, const struct found *f)
+{
+	fprintf(st->report, "%s renewal CTA %" PRId64 " of %s (account %"
+	    PRId64 "): %s, all its tasks done or skipped\n", st->dry_run ?
+	    "would close" : "closed", f->cta_id, f->name, f->account_id,
+	    f->detail);
+}
+
+/*
+ * The rules, in the order they run: each finds what is due with its
+ * query (into a list, freed by the caller), acts on each one found (not
+ * in a dry run) and says it in the report.  act returns 0, 1 when there
+ * was nothing to do after all (not counted), or -1 with *err, which
+ * stops the sync.  Closing comes first: a finished CTA is not in the
+ * way of a new one.
+ */
+static const struct sync_rule {
+	int	(*find)(const struct sync_state *, struct found_list *,
+		    char **);
+	int	(*act)(const struct sync_state *, struct found *, char **);
+	void	(*say)(const struct sync_state *, const struct found *);
+	size_t	  count;	/* offsetof its count in struct sync_counts */
+} rules[] = {
+	{ find_complete, close_renewal, say_closed,
+	    offsetof(struct sync_counts, renewal_closed) },
+	{ find_windows, open_window, say_window,
+	    offsetof(struct sync_counts, renewal_opened) },
+	{ find_risk, open_risk_cta, say_risk_cta,
+	    offsetof(struct sync_counts, risk_opened) },
+	{ find_no_update, repair_update, say_update,
+	    offsetof(struct sync_counts, risk_update_added) },
+};
+#define NRULES	(sizeof rules / sizeof rules[0])
+
+static int
+apply_rule(const struct sync_state *st, const struct sync_rule *r,
+    int *count, char **err)
 {
 	struct found_list	 l = { 0 };
-	struct found		*f;
 	size_t			 i;
 	int			 rc = 0;
 
-	if (db_sched_complete(db, tam, collect_cta, &l, err) < 0)
+	if (r->find(st, &l, err) < 0) {
+		found_free(&l);
 		return -1;
+	}
 	for (i = 0; i < l.n; i++) {
-		f = &l.v[i];
-		if (!dry_run && (rc = plan_close_if_complete(db, today,
-		    f->cta_id, err)) < 0)
+		if (!st->dry_run && (rc = r->act(st, &l.v[i], err)) != 0) {
+			if (rc > 0)
+				continue;
 			break;
-		counts->renewal_closed++;
-		if (report != NULL)
-			fprintf(report, "%s renewal CTA %" PRId64 " of %s "
-			    "(account %" PRId64 "): %s, all its tasks done or "
-			    "skipped\n", dry_run ? "would close" : "closed",
-			    f->cta_id, f->name, f->account_id, f->detail);
+		}
+		(*count)++;
+		if (st->report != NULL)
+			r->say(st, &l.v[i]);
 	}
 	found_free(&l);
 	return rc < 0 ? -1 : 0;
 }
 
 int
-sync_run(struct tam_ctx *ctx, const char *tam, int dry_run, FILE *report,
+sync_run(struct tam_db *db, const struct settings *s, int today,
+    const char *user, const char *tam, int dry_run, FILE *report,
     struct sync_counts *counts, char **err)
 {
-	const struct settings	*s;
+	const struct sync_state	 st = { db, s, tam, today, user, dry_run,
+	    report };
+	size_t			 i;
 
 	memset(counts, 0, sizeof *counts);
-	if ((s = settings_get(ctx, err)) == NULL)
-		return -1;
-	/* Closing first: a finished CTA is not in the way of a new one. */
-	if (close_complete(ctx->db, tam, ctx->today, dry_run, report, counts,
-	    err) != 0 ||
-	    open_windows(ctx->db, s, tam, ctx->today, dry_run, report, counts,
-	    err) != 0 ||
-	    open_risk(ctx->db, s, tam, ctx->today, ctx->user, dry_run, report,
-	    counts, err) != 0 ||
-	    repair_updates(ctx->db, s, tam, ctx->today, dry_run, report,
-	    counts, err) != 0)
-		return -1;
+	for (i = 0; i < NRULES; i++)
+		if (apply_rule(&st, &rules[i],
+		    (int *)((char *)counts + rules[i].count), err) != 0)
+			return -1;
 	return 0;
 }
 

@@ -51,6 +51,17 @@ xreallocarray(void *p, size_t n, size_t size)
 	return xrealloc(p, n * size);
 }
 
+void *
+xarray_room(void *p, size_t n, size_t *cap, size_t size)
+{
+	if (n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		p = xreallocarray(p, *cap, size);
+	}
+	memset((char *)p + n * size, 0, size);
+	return p;
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -29,6 +29,9 @@
 #define CMD_WRITE	0x2	/* writes: one IMMEDIATE transaction */
 #define CMD_HIDDEN	0x4	/* for completion scripts: not in `tam help` */
 
+struct out;
+struct period;
+
 /*
  * One option of a command: getopt_long's table is built from it, the
  * dispatcher checks long options against it, and `--help` reads it.
@@ -66,6 +69,17 @@ struct cmd_args {
 	const char	*extra;
 	const char	*hint;
 };
+
+/*
+ * The args of a command taking exactly n arguments: one message serves
+ * for too few and too many, since either way the fix is to give n.
+ */
+#define CMD_ARGS_EXACTLY(n, msg)	{ (n), (n), (msg), (msg), NULL }
+/* One ACCOUNT, as most commands on an account take it. */
+#define CMD_ARGS_ACCOUNT(cmd)	CMD_ARGS_EXACTLY(1, cmd ": which account?")
+/* One CTA id, as the CTA sub-commands take it. */
+#define CMD_ARGS_CTA(cmd)	CMD_ARGS_EXACTLY(1, \
+	cmd ": which CTA? (an id from 'tam cta list')")
 
 #define CMD_EXAMPLES_MAX	3
 
@@ -107,8 +121,27 @@ struct cmd_entry {
  * exit code; ctx->errmsg holds the error, if any.
  */
 int	 cmd_dispatch(struct tam_ctx *, int, char **, int help);
+/*
+ * Flushes stdout after a command (or what main printed) and returns the
+ * status rc, or TAM_FAIL with "cannot write output" in ctx if a write
+ * failed; a closed pipe is no failure.  The dispatcher checks before
+ * the commit, main what is left at exit.
+ */
+int	 cmd_check_output(struct tam_ctx *, int rc);
+/*
+ * Whether argv[*i] is an option to read before a command or a
+ * sub-command: a word starting with '-' (a lone "-" is an argument).
+ * "--" ends the options, and *i moves past it.  Main and the
+ * dispatcher read the global options with one rule.
+ */
+int	 cmd_at_option(char **argv, int *i);
 /* Prints the usage of a command (or of tam with NULL) to fp. */
 void	 cmd_usage(FILE *, const struct cmd_entry *);
+/*
+ * The database tam would use, as the end of the top help shows it: a
+ * server's URI without its password.
+ */
+void	 cmd_help_database(FILE *, const struct tam_ctx *);
 /*
  * Prints what `tam help CMD` and `tam CMD --help` show: the usage, then
  * each option with its argument, one line of help and its default, then
@@ -189,8 +222,34 @@ int	 cmd_text_stdin(struct tam_ctx *, const char *what, char **out);
  */
 int	 cmd_text_edit(struct tam_ctx *, const char *what,
 	    const char *template, char **out);
+/*
+ * Parses the PERIOD value of option ("--within") with period_parse()
+ * into *out: TAM_OK, or TAM_USAGE naming the option and the forms a
+ * period takes.
+ */
+int	 cmd_parse_period(struct tam_ctx *, const char *option, const char *,
+	    struct period *out);
+/*
+ * Resolves the value of a CMD_OPTION_TAM option (NULL, not given: every
+ * TAM) into *fold, allocated or NULL, as account_tam_resolve() does.
+ */
+int	 cmd_tam_option(struct tam_ctx *, const char *tam, char **fold);
+/*
+ * Ends a listing: the rows a db_*_each() walk put into o are written
+ * out, or, when the walk failed (rc < 0), dropped, and err (taken over)
+ * becomes the command's error.  Returns the command's status.  Every
+ * list command ends so, whatever it lists.
+ */
+int	 cmd_list_end(struct tam_ctx *, struct out *, int rc, char *err);
 /* Parses a positive integer id (task, CTA); 0 or -1. */
 int	 cmd_parse_id(const char *, int64_t *);
+/*
+ * Parses the id argument s of a what ("task", "CTA") with
+ * cmd_parse_id(): TAM_OK, or TAM_USAGE (via cmd_misuse) naming the
+ * command and what s is not.
+ */
+int	 cmd_parse_id_arg(struct tam_ctx *, const char *what, const char *s,
+	    int64_t *id);
 /*
  * Parses argv[0..argc) as task ids into *ids (allocated, the caller
  * frees).  Returns TAM_OK, or TAM_USAGE (via cmd_misuse) when one is
@@ -209,6 +268,7 @@ extern const struct cmd_entry cmd_skip_entry;
 extern const struct cmd_entry cmd_action_entry;
 extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_config_entry;
+extern const struct cmd_entry cmd_team_entry;
 extern const struct cmd_entry cmd_sentiment_entry;
 extern const struct cmd_entry cmd_risk_update_entry;
 extern const struct cmd_entry cmd_cta_entry;

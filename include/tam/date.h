@@ -33,6 +33,11 @@ int	 date_weekday(int);
 /* Writes "YYYY-MM-DD" into buf (11 bytes). */
 void	 date_format(int, char buf[11]);
 /*
+ * Writes v, 0 to 99, as two digits at p ("07"), no NUL: the fields of
+ * date_format() and of the clock's timestamps.
+ */
+void	 date_digits2(char p[2], int v);
+/*
  * Parses strict "YYYY-MM-DD" (exactly that, a real date).  Returns 0 and
  * sets *out, or -1.
  */

@@ -67,6 +67,15 @@ void		 out_money_in(struct out *, int64_t cents,
 void		 out_date(struct out *, int);		/* DATE_NONE: missing */
 void		 out_bool(struct out *, int);
 void		 out_null(struct out *);
+/* out_int() if has, else a missing cell: the number is not known. */
+void		 out_int_if(struct out *, int has, int64_t);
+/* An id cell; a missing one for 0, no such row (a task without CTA). */
+void		 out_id(struct out *, int64_t);
+/* The days from day from to day to; missing if either is DATE_NONE. */
+void		 out_days(struct out *, int from, int to);
+/* out_money_in() if has, else a missing cell: the amount is not known. */
+void		 out_money_if(struct out *, int has, int64_t cents,
+		    const char *currency);
 /* A list of n strings (copied). */
 void		 out_list(struct out *, const char *const *, int n);
 /* Styles the next row in table format on a terminal. */
@@ -125,6 +134,13 @@ void		 out_tsv_escape(FILE *, const char *);
 /* Writes s as one RFC 4180 CSV field, formula-guarded. */
 void		 out_csv_field(FILE *, const char *);
 /*
+ * For people (the `show` commands in table format): one line "KEY
+ * value", the key padded to width, the value escaped for a terminal;
+ * nothing for a NULL or empty value.
+ */
+void		 out_field(FILE *, int width, const char *key,
+		    const char *value);
+/*
  * Flushes fp.  Returns 0 if everything written to it since the start got
  * out, else the errno of the write that failed (EIO where stdio cannot
  * tell any more).  Call it once, at the end: it clears the error.
@@ -132,5 +148,15 @@ void		 out_csv_field(FILE *, const char *);
 int		 out_flush(FILE *);
 /* ANSI escape for a style ("" for STYLE_NONE). */
 const char	*out_style_seq(enum out_style);
+
+/*
+ * fp holds what a command prints to standard output until the dispatcher
+ * knows it is to be kept (a server's transaction that may be run again);
+ * out_fd and out_isatty answer for the real standard output then.  NULL
+ * ends it.
+ */
+void	 out_hold(FILE *);
+int	 out_fd(FILE *);
+int	 out_isatty(FILE *);
 
 #endif

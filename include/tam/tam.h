@@ -32,6 +32,7 @@ struct settings;
  */
 struct tam_ctx {
 	const char	*db_path;	/* --db / TAM_DB, NULL for default */
+	const char	*db_name;	/* as messages show it (no password) */
 	struct tam_db	*db;		/* opened by the dispatcher */
 	int		 today;		/* day number, see date.h */
 	enum out_format	 format;
@@ -56,6 +57,13 @@ void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
 void	*xreallocarray(void *, size_t, size_t);
+/*
+ * Room for one more element at the end of the array p of n elements of
+ * size bytes, *cap of them allocated (doubled when full, from 64), the
+ * way a list grows row by row.  Returns the array, which may have
+ * moved, with element n zeroed.
+ */
+void	*xarray_room(void *p, size_t n, size_t *cap, size_t size);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 /* Returns a newly allocated formatted string; the caller frees it. */

@@ -140,21 +140,6 @@ static const struct out_col show_cols[] = {
 };
 #define NSHOW_COLS ((int)(sizeof show_cols / sizeof show_cols[0]))
 
-static void
-out_opt_str(struct out *o, const char *s)
-{
-	out_str(o, s);
-}
-
-static void
-out_opt_int(struct out *o, int has, int64_t v)
-{
-	if (has)
-		out_int(o, v);
-	else
-		out_null(o);
-}
-
 static enum out_style
 sentiment_style(const struct account *a)
 {
@@ -174,21 +159,16 @@ out_account_cells(struct out *o, const struct account *a,
 	char	sent[32];
 
 	out_int(o, a->id);
-	out_opt_str(o, a->sfid);
+	out_str(o, a->sfid);
 	out_str(o, a->name);
-	out_opt_str(o, a->tam);
-	out_opt_str(o, a->sal);
+	out_str(o, a->tam);
+	out_str(o, a->sal);
 	out_date(o, a->renewal_date);
-	/* DATE_NONE is INT_MIN: subtracting from it is undefined. */
-	out_opt_int(o, a->renewal_date != DATE_NONE,
-	    a->renewal_date != DATE_NONE ? a->renewal_date - today : 0);
-	if (a->has_acv)
-		out_money_in(o, a->acv_cents, a->currency);
-	else
-		out_null(o);
+	out_days(o, today, a->renewal_date);
+	out_money_if(o, a->has_acv, a->acv_cents, a->currency);
 	out_str(o, a->currency);
 	out_bool(o, account_strategic(a, s->strategic_cents));
-	out_opt_str(o, sentiment_name(a->sentiment));
+	out_str(o, sentiment_name(a->sentiment));
 	if (people_sentiment) {
 		snprintf(sent, sizeof sent, "%s%s", sentiment_name(a->sentiment)
 		    ? sentiment_name(a->sentiment) : "",
@@ -197,8 +177,8 @@ out_account_cells(struct out *o, const struct account *a,
 		out_str(o, sent);
 	}
 	out_bool(o, a->requires_triage);
-	out_opt_int(o, a->health_score >= 0, a->health_score);
-	out_opt_str(o, a->lifecycle_stage);
+	out_int_if(o, a->health_score >= 0, a->health_score);
+	out_str(o, a->lifecycle_stage);
 	out_bool(o, a->archived);
 }
 
@@ -532,14 +512,11 @@ show_related(struct tam_ctx *ctx, const struct account *a,
 	return TAM_OK;
 }
 
+/* A field of `account show`, the keys in a column of 16. */
 static void
 kv(const char *key, const char *value)
 {
-	if (value != NULL && *value != '\0') {
-		printf("%-16s ", key);
-		text_put(stdout, value, TEXT_CELL);
-		putchar('\n');
-	}
+	out_field(stdout, 16, key, value);
 }
 
 /* How many health scores and sentiment changes `show` draws: the last. */
@@ -682,15 +659,15 @@ account_show(struct tam_ctx *ctx, int argc, char **argv)
 	}
 	if (o != NULL) {
 		out_account_cells(o, &a, s, ctx->today, 0);
-		out_opt_str(o, a.sa);
-		out_opt_str(o, a.rsd);
-		out_opt_str(o, a.tam_manager);
+		out_str(o, a.sa);
+		out_str(o, a.rsd);
+		out_str(o, a.tam_manager);
 		out_bool(o, a.upsell);
-		out_opt_str(o, a.region);
-		out_opt_str(o, a.segment);
-		out_opt_str(o, a.objectives);
-		out_opt_int(o, a.licenses >= 0, a.licenses);
-		out_opt_int(o, a.active_users >= 0, a.active_users);
+		out_str(o, a.region);
+		out_str(o, a.segment);
+		out_str(o, a.objectives);
+		out_int_if(o, a.licenses >= 0, a.licenses);
+		out_int_if(o, a.active_users >= 0, a.active_users);
 		out_str(o, window);
 		out_date(o, opens);
 		out_str(o, a.created_at);
@@ -779,10 +756,9 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 			f.triage = 1;
 			break;
 		case OPT_WITHIN:
-			if (period_parse(optarg, &p) != 0)
-				return cmd_fail(ctx, TAM_USAGE,
-				    "--renewing-within: '%s' is not a period "
-				    "(N, Nd, Nw or Nm)", optarg);
+			if ((rc = cmd_parse_period(ctx, "--renewing-within",
+			    optarg, &p)) != TAM_OK)
+				return rc;
 			f.renewing_before = date_add_period(ctx->today, &p);
 			break;
 		case OPT_STRATEGIC:
@@ -799,8 +775,7 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (strategic)
 		f.strategic_over = ls.s->strategic_cents;
-	if (tam != NULL &&
-	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
 	f.tam = tam_fold;
 	ls.today = ctx->today;
@@ -809,12 +784,7 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 	    "no accounts to list (archived ones: --archived)");
 	rc = db_account_each(ctx->db, &f, list_one, &ls, &err);
 	free(tam_fold);
-	if (rc < 0) {
-		out_abandon(ls.out);
-		return cmd_fail_take(ctx, TAM_FAIL, err);
-	}
-	out_finish(ls.out);	/* main reports a failed write to stdout */
-	return TAM_OK;
+	return cmd_list_end(ctx, ls.out, rc, err);
 }
 
 /* --- archive, rm --------------------------------------------------- */
@@ -897,9 +867,6 @@ account_rm(struct tam_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-#define WHICH(cmd) { 1, 1, cmd ": which account?", cmd ": which account?", \
-	NULL }
-
 static const struct cmd_entry account_add_entry = {
 	.name = "add",
 	.usage = "account add NAME [--sfid ID] [--tam P] [--sal P] [--sa P] "
@@ -942,7 +909,7 @@ static const struct cmd_entry account_show_entry = {
 	.name = "show",
 	.usage = "account show ACCOUNT",
 	.summary = "show one account",
-	.args = WHICH("account show"),
+	.args = CMD_ARGS_ACCOUNT("account show"),
 	.flags = CMD_DB,
 	.examples = {
 		"tam account show Acme",
@@ -972,7 +939,7 @@ static const struct cmd_entry account_archive_entry = {
 	.name = "archive",
 	.usage = "account archive ACCOUNT",
 	.summary = "archive an account",
-	.args = WHICH("account archive"),
+	.args = CMD_ARGS_ACCOUNT("account archive"),
 	.flags = CMD_DB | CMD_WRITE,
 	.examples = {
 		"tam account archive Globex"
@@ -985,7 +952,7 @@ static const struct cmd_entry account_rm_entry = {
 	.usage = "account rm ACCOUNT --yes",
 	.summary = "delete an account and all its rows",
 	.options = rm_options,
-	.args = WHICH("account rm"),
+	.args = CMD_ARGS_ACCOUNT("account rm"),
 	.flags = CMD_DB | CMD_WRITE,
 	.examples = {
 		"tam account rm Globex --yes"

@@ -114,7 +114,7 @@ const struct cmd_entry cmd_action_entry = {
 	    "                [--due DATE] [--note TEXT]",
 	.summary = "add an action item of a Renewal Review",
 	.options = action_options,
-	.args = { 2, 2, ACTION_ARGS, ACTION_ARGS, NULL },
+	.args = CMD_ARGS_EXACTLY(2, ACTION_ARGS),
 	.flags = CMD_DB | CMD_WRITE,
 	.group = CMD_GROUP_PLAYBOOKS,
 	.examples = {

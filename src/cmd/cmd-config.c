@@ -116,8 +116,7 @@ static const struct cmd_entry config_get_entry = {
 	.name = "get",
 	.usage = "config get KEY",
 	.summary = "print a setting",
-	.args = { 1, 1, "config get: which KEY?", "config get: which KEY?",
-	    NULL },
+	.args = CMD_ARGS_EXACTLY(1, "config get: which KEY?"),
 	.flags = CMD_DB,
 	.examples = {
 		"tam config get due.horizon"
@@ -128,8 +127,7 @@ static const struct cmd_entry config_set_entry = {
 	.name = "set",
 	.usage = "config set KEY VALUE",
 	.summary = "change a setting",
-	.args = { 2, 2, "config set: give KEY and VALUE",
-	    "config set: give KEY and VALUE", NULL },
+	.args = CMD_ARGS_EXACTLY(2, "config set: give KEY and VALUE"),
 	.flags = CMD_DB | CMD_WRITE,
 	.examples = {
 		"tam config set due.horizon 14d"

@@ -88,20 +88,7 @@ cta_cells(struct out *o, const struct cta *c)
 	out_str(o, c->closed_at);
 	out_str(o, clock_stamp_date(c->closed_at, day));
 	out_str(o, c->outcome_note);
-	if (c->has_net_arr)
-		out_money_in(o, c->net_arr_cents, c->currency);
-	else
-		out_null(o);
-}
-
-/* Parses the CTA id argument (the entry counted it); TAM_OK or misuse. */
-static int
-cta_id_arg(struct tam_ctx *ctx, const char *arg, int64_t *id)
-{
-	if (cmd_parse_id(arg, id) != 0)
-		return cmd_misuse(ctx, "%s: '%s' is not a CTA id", ctx->cmd,
-		    arg);
-	return TAM_OK;
+	out_money_if(o, c->has_net_arr, c->net_arr_cents, c->currency);
 }
 
 /* --- list ------------------------------------------------------------ */
@@ -155,19 +142,13 @@ cta_list(struct tam_ctx *ctx, int argc, char **argv)
 	}
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
-	if (tam != NULL &&
-	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
 	f.tam = tam_fold;
 	o = out_begin(ctx, cta_cols, NCTA_COLS);
 	rc = db_cta_each(ctx->db, &f, list_row, o, &err);
 	free(tam_fold);
-	if (rc < 0) {
-		out_abandon(o);
-		return cmd_fail_take(ctx, TAM_FAIL, err);
-	}
-	out_finish(o);
-	return TAM_OK;
+	return cmd_list_end(ctx, o, rc, err);
 }
 
 /* --- show ------------------------------------------------------------ */
@@ -219,14 +200,11 @@ task_json(void *arg, const struct task *t)
 	return 0;
 }
 
+/* A field of `cta show`, the keys in a column of 14. */
 static void
 kv(const char *key, const char *value)
 {
-	if (value != NULL && *value != '\0') {
-		printf("%-14s ", key);
-		text_put(stdout, value, TEXT_CELL);
-		putchar('\n');
-	}
+	out_field(stdout, 14, key, value);
 }
 
 /* `cta show` for people: the fields that are set, then the tasks. */
@@ -276,7 +254,7 @@ cta_show(struct tam_ctx *ctx, int argc, char **argv)
 
 	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
 		return TAM_USAGE;
-	if ((rc = cta_id_arg(ctx, argv[optind], &id)) != TAM_OK)
+	if ((rc = cmd_parse_id_arg(ctx, "CTA", argv[optind], &id)) != TAM_OK)
 		return rc;
 	/* The account's currency, for people's money. */
 	risk_subject_init(&s);
@@ -472,7 +450,7 @@ cta_update(struct tam_ctx *ctx, int argc, char **argv)
 	int			 rc;
 
 	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK ||
-	    (rc = cta_id_arg(ctx, argv[optind], &id)) != TAM_OK)
+	    (rc = cmd_parse_id_arg(ctx, "CTA", argv[optind], &id)) != TAM_OK)
 		return rc;
 	if (o.args.title == NULL && o.args.risk_type == NULL &&
 	    o.args.risk_reason == NULL)
@@ -533,7 +511,7 @@ cta_close(struct tam_ctx *ctx, int argc, char **argv)
 	int			 rc;
 
 	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK ||
-	    (rc = cta_id_arg(ctx, argv[optind], &id)) != TAM_OK)
+	    (rc = cmd_parse_id_arg(ctx, "CTA", argv[optind], &id)) != TAM_OK)
 		return rc;
 	if (o.won == (o.lost != NULL))
 		return cmd_misuse(ctx, "cta close: give either --won or --lost "
@@ -567,8 +545,7 @@ static const struct cmd_entry cta_show_entry = {
 	.name = "show",
 	.usage = "cta show ID",
 	.summary = "show a CTA and its tasks",
-	.args = { 1, 1, "cta show: which CTA? (an id from 'tam cta list')",
-	    "cta show: which CTA? (an id from 'tam cta list')", NULL },
+	.args = CMD_ARGS_CTA("cta show"),
 	.flags = CMD_DB,
 	.examples = {
 		"tam cta show 2"
@@ -582,8 +559,7 @@ static const struct cmd_entry cta_open_entry = {
 	    "[--note TEXT]",
 	.summary = "open the At-Risk CTA",
 	.options = open_options,
-	.args = { 1, 1, "cta open: which account?", "cta open: which account?",
-	    NULL },
+	.args = CMD_ARGS_ACCOUNT("cta open"),
 	.flags = CMD_DB | CMD_WRITE,
 	.examples = {
 		"tam cta open Globex --risk-type competitor --note 'trialing a rival'"
@@ -596,8 +572,7 @@ static const struct cmd_entry cta_update_entry = {
 	.usage = "cta update ID [--risk-type T] [--risk-reason R] [--title T]",
 	.summary = "set a CTA's Risk Type, Risk Reason or title",
 	.options = update_options,
-	.args = { 1, 1, "cta update: which CTA? (an id from 'tam cta list')",
-	    "cta update: which CTA? (an id from 'tam cta list')", NULL },
+	.args = CMD_ARGS_CTA("cta update"),
 	.flags = CMD_DB | CMD_WRITE,
 	.examples = {
 		"tam cta update 2 --risk-type competitor --risk-reason loss-of-budget"
@@ -613,8 +588,7 @@ static const struct cmd_entry cta_close_entry = {
 	    "                --note REASONS",
 	.summary = "conclude an At-Risk CTA",
 	.options = close_options,
-	.args = { 1, 1, "cta close: which CTA? (an id from 'tam cta list')",
-	    "cta close: which CTA? (an id from 'tam cta list')", NULL },
+	.args = CMD_ARGS_CTA("cta close"),
 	.flags = CMD_DB | CMD_WRITE,
 	.examples = {
 		"tam cta close 2 --won --note 'renewed for two years'",

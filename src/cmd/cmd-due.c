@@ -110,12 +110,8 @@ row_add(struct due_list *l)
 {
 	struct row	*r;
 
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
-	}
+	l->v = xarray_room(l->v, l->n, &l->cap, sizeof *l->v);
 	r = &l->v[l->n++];
-	memset(r, 0, sizeof *r);
 	r->due = DATE_NONE;
 	r->renewal_date = DATE_NONE;
 	return r;
@@ -400,34 +396,19 @@ print_machine(struct tam_ctx *ctx, const struct due_list *l)
 
 	for (i = 0; i < l->n; i++) {
 		r = &l->v[i];
-		if (r->task_id)
-			out_int(o, r->task_id);
-		else
-			out_null(o);
+		out_id(o, r->task_id);
 		out_str(o, r->kind);
 		out_str(o, r->title);
 		out_date(o, r->due);
-		if (r->due != DATE_NONE)
-			out_int(o, r->due - ctx->today);
-		else
-			out_null(o);
+		out_days(o, ctx->today, r->due);
 		out_str(o, group_keys[r->group]);
-		if (r->account_id)
-			out_int(o, r->account_id);
-		else
-			out_null(o);
+		out_id(o, r->account_id);
 		out_str(o, r->account);
 		out_str(o, r->sfid);
 		out_date(o, r->renewal_date);
-		if (r->has_acv)
-			out_money_in(o, r->acv_cents, r->currency);
-		else
-			out_null(o);
+		out_money_if(o, r->has_acv, r->acv_cents, r->currency);
 		out_bool(o, r->strategic);
-		if (r->cta_id)
-			out_int(o, r->cta_id);
-		else
-			out_null(o);
+		out_id(o, r->cta_id);
 		out_list(o, (const char *const *)r->attendees, r->nattendees);
 		out_str(o, r->currency[0] != '\0' ? r->currency : NULL);
 		out_row_end(o);
@@ -655,12 +636,13 @@ rows_keep(struct due_list *l, int64_t account, int64_t limit)
 
 /* Syncs the accounts shown: one TAM's (tam, folded), or all (NULL). */
 static int
-run_sync(struct tam_ctx *ctx, const char *tam)
+run_sync(struct tam_ctx *ctx, const struct settings *s, const char *tam)
 {
 	struct sync_counts	 c;
 	char			*err = NULL, *summary;
 
-	if (sync_run(ctx, tam, 0, NULL, &c, &err) != 0)
+	if (sync_run(ctx->db, s, ctx->today, ctx->user, tam, 0, NULL, &c,
+	    &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (c.renewal_opened + c.risk_opened + c.renewal_closed +
 	    c.risk_update_added > 0) {
@@ -735,7 +717,7 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 		free(tam_fold);
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	}
-	if (!no_sync && (rc = run_sync(ctx, tam_fold)) != TAM_OK) {
+	if (!no_sync && (rc = run_sync(ctx, l.s, tam_fold)) != TAM_OK) {
 		free(tam_fold);
 		return rc;
 	}

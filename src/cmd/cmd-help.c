@@ -22,6 +22,7 @@ help_exec(struct tam_ctx *ctx, int argc, char **argv)
 
 	if (argc < 2) {
 		cmd_help(stdout, NULL);
+		cmd_help_database(stdout, ctx);
 		return TAM_OK;
 	}
 	if ((e = lookup(cmd_table(), argv[1])) == NULL) {

@@ -180,10 +180,9 @@ ics_exec(struct tam_ctx *ctx, int argc, char **argv)
 			tam = optarg;
 			break;
 		case OPT_WITHIN:
-			if (period_parse(optarg, &within) != 0)
-				return cmd_fail(ctx, TAM_USAGE, "--within: "
-				    "'%s' is not a period (N, Nd, Nw or Nm)",
-				    optarg);
+			if ((rc = cmd_parse_period(ctx, "--within", optarg,
+			    &within)) != TAM_OK)
+				return rc;
 			break;
 		}
 	}

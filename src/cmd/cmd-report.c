@@ -297,10 +297,9 @@ report_renewals(struct tam_ctx *ctx, int argc, char **argv)
 				    "not month or quarter", optarg);
 			break;
 		case OPT_WITHIN:
-			if (period_parse(optarg, &within) != 0)
-				return cmd_fail(ctx, TAM_USAGE, "--within: "
-				    "'%s' is not a period (N, Nd, Nw or Nm)",
-				    optarg);
+			if ((rc = cmd_parse_period(ctx, "--within", optarg,
+			    &within)) != TAM_OK)
+				return rc;
 			break;
 		case OPT_TAM:
 			tam = optarg;
@@ -311,8 +310,7 @@ report_renewals(struct tam_ctx *ctx, int argc, char **argv)
 		return TAM_USAGE;
 	if ((s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
-	if (tam != NULL &&
-	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
 	rs.strategic_cents = s->strategic_cents;
 	to = date_add_period(ctx->today, &within);
@@ -388,23 +386,15 @@ at_risk_one(void *arg, const struct at_risk_row *r)
 	    r->requires_triage ? "+triage" : "");
 	out_str(o, people);
 	out_bool(o, r->requires_triage);
-	if (r->cta_id != 0)
-		out_int(o, r->cta_id);
-	else
-		out_null(o);
+	out_id(o, r->cta_id);
 	out_str(o, r->risk_type);
 	out_str(o, r->risk_reason);
-	if (r->last_update != DATE_NONE)
-		out_int(o, ar->today - r->last_update);
-	else
-		out_null(o);
+	out_days(o, r->last_update, ar->today);
 	out_date(o, r->renewal_date);
 	sum = currency_sums(&ar->cur, r->currency);
-	if (r->has_acv) {
-		out_money_in(o, r->acv_cents, r->currency);
+	out_money_if(o, r->has_acv, r->acv_cents, r->currency);
+	if (r->has_acv)
 		sum->acv += r->acv_cents;
-	} else
-		out_null(o);
 	out_str(o, r->currency);
 	out_row_end(o);
 	sum->rows++;
@@ -428,8 +418,7 @@ report_at_risk(struct tam_ctx *ctx, int argc, char **argv)
 		tam = optarg;
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
-	if (tam != NULL &&
-	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
 	memset(&ar, 0, sizeof ar);
 	ar.today = ctx->today;

@@ -772,7 +772,7 @@ restore_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (!empty)
 		return cmd_fail(ctx, TAM_FAIL, "restore: database '%s' is not "
 		    "empty; restore into a new one with --db NEW.db",
-		    ctx->db_path);
+		    ctx->db_name);
 	memset(&r, 0, sizeof r);
 	r.ctx = ctx;
 	r.name = strcmp(argv[optind], "-") == 0 ? "stdin" : argv[optind];

@@ -408,8 +408,7 @@ const struct cmd_entry cmd_review_entry = {
 	.name = "review",
 	.usage = "review ACCOUNT",
 	.summary = "the Renewal Review brief in Markdown",
-	.args = { 1, 1, "review: which account?", "review: which account?",
-	    NULL },
+	.args = CMD_ARGS_ACCOUNT("review"),
 	.flags = CMD_DB,
 	.group = CMD_GROUP_PLAYBOOKS,
 	.examples = {

@@ -39,8 +39,7 @@ const struct cmd_entry cmd_risk_update_entry = {
 	.usage = "risk-update ACCOUNT --note TEXT",
 	.summary = "log the monthly Risk Update",
 	.options = options,
-	.args = { 1, 1, "risk-update: which account?",
-	    "risk-update: which account?", NULL },
+	.args = CMD_ARGS_ACCOUNT("risk-update"),
 	.flags = CMD_DB | CMD_WRITE,
 	.group = CMD_GROUP_PLAYBOOKS,
 	.examples = {

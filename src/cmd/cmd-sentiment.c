@@ -68,8 +68,8 @@ const struct cmd_entry cmd_sentiment_entry = {
 	    "[--cta]",
 	.summary = "set TAM sentiment (Risk Update)",
 	.options = options,
-	.args = { 2, 2, "sentiment: give ACCOUNT and green, yellow or red",
-	    "sentiment: give ACCOUNT and green, yellow or red", NULL },
+	.args = CMD_ARGS_EXACTLY(2,
+	    "sentiment: give ACCOUNT and green, yellow or red"),
 	.flags = CMD_DB | CMD_WRITE,
 	.group = CMD_GROUP_PLAYBOOKS,
 	.examples = {

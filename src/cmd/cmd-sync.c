@@ -4,6 +4,7 @@
 
 #include "tam/account-store.h"
 #include "tam/cmd.h"
+#include "tam/settings.h"
 #include "tam/sync.h"
 
 #define OPT_DRY_RUN	1000
@@ -21,6 +22,7 @@ static int
 sync_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct sync_counts	 c;
+	const struct settings	*s;
 	const char		*tam = NULL;
 	char			*err = NULL, *summary, *tam_fold = NULL;
 	int			 ch, dry_run = 0, rc;
@@ -34,10 +36,14 @@ sync_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
 	/* No default "me": without --tam, sync is of the whole book. */
-	if (tam != NULL &&
-	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
-	rc = sync_run(ctx, tam_fold, dry_run, stdout, &c, &err);
+	if ((s = settings_get(ctx, &err)) == NULL) {
+		free(tam_fold);
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	}
+	rc = sync_run(ctx->db, s, ctx->today, ctx->user, tam_fold, dry_run,
+	    stdout, &c, &err);
 	free(tam_fold);
 	if (rc != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);

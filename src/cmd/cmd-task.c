@@ -141,21 +141,14 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 	if (account != NULL &&
 	    (rc = account_resolve(ctx, account, &f.account_id)) != TAM_OK)
 		return rc;
-	if (tam != NULL &&
-	    (rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
 	f.tam = tam_fold;
 	ls.today = ctx->today;
 	ls.out = out_begin(ctx, list_cols, NLIST_COLS);
 	rc = db_task_each(ctx->db, &f, list_one, &ls, &err);
 	free(tam_fold);
-	if (rc < 0) {
-		out_abandon(ls.out);
-		return cmd_fail_take(ctx, TAM_FAIL, err);
-	}
-	if (out_finish(ls.out) != 0)
-		return TAM_FAIL;	/* the dispatcher says why */
-	return TAM_OK;
+	return cmd_list_end(ctx, ls.out, rc, err);
 }
 
 static const struct cmd_entry task_list_entry = {
@@ -184,16 +177,6 @@ static const struct cmd_option set_options[] = {
 	CMD_OPTIONS_END
 };
 
-/* Reads the one ID argument after the options. */
-static int
-task_id(struct tam_ctx *ctx, const char *s, int64_t *id)
-{
-	if (cmd_parse_id(s, id) != 0)
-		return cmd_misuse(ctx, "%s: '%s' is not a task id", ctx->cmd,
-		    s);
-	return TAM_OK;
-}
-
 static int
 task_set_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
@@ -219,7 +202,7 @@ task_set_exec(struct tam_ctx *ctx, int argc, char **argv)
 	}
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
-	if ((rc = task_id(ctx, argv[optind], &id)) != TAM_OK)
+	if ((rc = cmd_parse_id_arg(ctx, "task", argv[optind], &id)) != TAM_OK)
 		return rc;
 	if (title != NULL && *title == '\0')
 		return cmd_misuse(ctx, "--title: the title is empty");
@@ -240,7 +223,7 @@ task_reopen_exec(struct tam_ctx *ctx, int argc, char **argv)
 
 	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
 		return TAM_USAGE;
-	if ((rc = task_id(ctx, argv[optind], &id)) != TAM_OK)
+	if ((rc = cmd_parse_id_arg(ctx, "task", argv[optind], &id)) != TAM_OK)
 		return rc;
 	if ((rc = task_reopen(ctx, id, &err)) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);

@@ -109,13 +109,9 @@ timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (day != DATE_NONE)
 		clock_format_utc(clock_day_start(day), since);
 	o = out_begin(ctx, cols, NCOLS);
-	if (db_post_each(ctx->db, id, type, day != DATE_NONE ? since : NULL,
-	    0, timeline_row, o, &err) < 0) {
-		out_abandon(o);
-		return cmd_fail_take(ctx, TAM_FAIL, err);
-	}
-	out_finish(o);	/* main reports a failed write to stdout */
-	return TAM_OK;
+	rc = db_post_each(ctx->db, id, type, day != DATE_NONE ? since : NULL,
+	    0, timeline_row, o, &err);
+	return cmd_list_end(ctx, o, rc, err);
 }
 
 const struct cmd_entry cmd_timeline_entry = {
@@ -123,8 +119,7 @@ const struct cmd_entry cmd_timeline_entry = {
 	.usage = "timeline ACCOUNT [--type TYPE] [--since DATE]",
 	.summary = "an account's timeline",
 	.options = options,
-	.args = { 1, 1, "timeline: which account?", "timeline: which account?",
-	    NULL },
+	.args = CMD_ARGS_ACCOUNT("timeline"),
 	.flags = CMD_DB,
 	.group = CMD_GROUP_ACCOUNTS,
 	.examples = {
