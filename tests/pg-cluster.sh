@@ -6,7 +6,9 @@
 # with its Unix socket in DIR and a free loopback TCP port, durability off
 # (nothing in it has to survive a crash), trust on the socket and
 # scram-sha-256 over TCP, so that a test can try a wrong password.  The
-# superuser is postgres; the role tam_pw has the password s3cret-pw.
+# superuser is postgres; the role tam_pw, a superuser too (the tests of a
+# password are about the password, not about rights), has the password
+# s3cret-pw.
 # Writes the environment the tests need to DIR/env (sh syntax) and prints
 # it:  PGHOST=DIR PGPORT=N PGUSER=postgres TAM_TEST_PG_PORT=N
 # TAM_TEST_PG_PASSWORD=s3cret-pw.
@@ -143,7 +145,7 @@ start() {
 	done
 	"$BIN/psql" -X -q -h "$dir" -p "$port" -U postgres -d postgres \
 	    -v ON_ERROR_STOP=1 \
-	    -c "CREATE ROLE tam_pw LOGIN PASSWORD 's3cret-pw'" >/dev/null || {
+	    -c "CREATE ROLE tam_pw LOGIN SUPERUSER PASSWORD 's3cret-pw'" >/dev/null || {
 		echo "pg-cluster.sh: could not create the role tam_pw" >&2
 		exit 1
 	}

@@ -45,11 +45,6 @@ all_tam_lines() {
 	done
 }
 
-# The test's database owned by tam_pw, so that tam_pw may make the schema.
-own_by_tam_pw() {
-	pg_psql -d postgres -c "ALTER DATABASE \"$TAM_TEST_PGDB\" OWNER TO tam_pw" >/dev/null
-}
-
 @test "a wrong password over TCP: exit 1, libpq's message, never the password" {
 	for how in --db env; do
 		url="postgresql://tam_pw:WRONG-pw-7351@$TCP/$TAM_TEST_PGDB"
@@ -68,14 +63,12 @@ own_by_tam_pw() {
 		[[ "$stderr" != *WRONG-pw-7351* ]] || fail "the password was shown: $stderr"
 	done
 	# and the right one works
-	own_by_tam_pw
 	run_tam --db "postgresql://tam_pw:$PW@$TCP/$TAM_TEST_PGDB" account list --format csv
 	assert_success
 	assert_line --index 0 --partial "id,sfid,name"
 }
 
 @test "the password from PGPASSFILE, and a service from ~/.pg_service.conf" {
-	own_by_tam_pw
 	printf '127.0.0.1:%s:*:tam_pw:%s\n' "$TAM_TEST_PG_PORT" "$PW" > "$BATS_TEST_TMPDIR/pgpass"
 	chmod 600 "$BATS_TEST_TMPDIR/pgpass"
 	PGPASSFILE="$BATS_TEST_TMPDIR/pgpass" run_tam \
@@ -287,7 +280,6 @@ SAMPLE_TAMS="alice dan grace henry jun"
 }
 
 @test "a URI's password is never shown: help, init, errors" {
-	own_by_tam_pw
 	for url in "postgresql://tam_pw:$PW@$TCP/$TAM_TEST_PGDB" \
 	    "postgres://tam_pw:$PW@$TCP/$TAM_TEST_PGDB?connect_timeout=5" \
 	    "postgresql://tam_pw@$TCP/$TAM_TEST_PGDB?password=$PW&application_name=tam"; do
@@ -314,6 +306,23 @@ SAMPLE_TAMS="alice dan grace henry jun"
 		assert_failure 1
 		[[ "$stderr" != *"$PW"* ]] || fail "a failed login shows the password: $stderr"
 	done
+}
+
+# README, Team mode: the login that will own tam's schema has CREATEROLE
+# and owns the database; its tam init makes the schema and tam's roles.
+@test "the owner of README's Team mode: a CREATEROLE login that owns the database runs tam init" {
+	local owner=tam_t_owner_$$
+	pg_psql -d postgres -c "CREATE ROLE $owner LOGIN CREATEROLE" >/dev/null
+	pg_psql -d postgres -c "ALTER DATABASE \"$TAM_TEST_PGDB\" OWNER TO $owner" >/dev/null
+	run_tam --db "postgresql:///$TAM_TEST_PGDB?user=$owner" init
+	status_init=$status
+	stderr_init=$stderr
+	pg_psql -d postgres -c "REASSIGN OWNED BY $owner TO postgres" >/dev/null
+	pg_psql -d "$TAM_DB" -c "REASSIGN OWNED BY $owner TO postgres; DROP OWNED BY $owner" >/dev/null
+	pg_psql -d postgres -c "DROP ROLE $owner" >/dev/null
+	[ "$status_init" -eq 0 ] || fail "tam init as the owner: $stderr_init"
+	[[ "$stderr_init" == "tam: database ready at 'postgresql:///$TAM_TEST_PGDB?user=$owner' (schema "* ]] ||
+	    fail "init said: $stderr_init"
 }
 
 @test "__complete on a database without tam's schema: no schema made, nothing said" {
