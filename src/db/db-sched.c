@@ -408,9 +408,15 @@ db_due_count_renewing(struct tam_db *db, const char *tam, int today,
 int
 db_sched_bulk(struct tam_db *db, char **err)
 {
-	/* Bounds, not allocated up front: pages come as they are used. */
+	/*
+	 * Bounds, not allocated up front: pages come as they are used.
+	 * The map as large as SQLite allows (its build's limit, 2 GB by
+	 * default): a book of a million accounts is 0.9 GB, and a page
+	 * past the map is read into the cache, a copy and a fault where
+	 * a mapped page costs the fault alone.
+	 */
 	static const char cache[] = "PRAGMA cache_size = -65536";
-	static const char mmap[] = "PRAGMA mmap_size = 268435456";
+	static const char mmap[] = "PRAGMA mmap_size = 4294967296";
 	struct dbstmt	*st;
 
 	if (dbi_is_pg(db))
