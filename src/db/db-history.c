@@ -56,14 +56,14 @@ db_history_health(struct tam_db *db, int64_t account_id, int since,
 	    "SELECT health_score FROM (SELECT health_score, date, id "
 	    "FROM health_history WHERE account_id = :account "
 	    "AND (:since IS NULL OR date >= :since) "
-	    "ORDER BY date DESC, id DESC LIMIT :limit) ORDER BY date, id";
+	    "ORDER BY date DESC, id DESC LIMIT :limit) AS h ORDER BY date, id";
 	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":account", account_id);
 	dbi_date(st, ":since", since);
-	dbi_int(st, ":limit", last > 0 ? last : -1);
+	dbi_int(st, ":limit", last > 0 ? last : DBI_NO_LIMIT);
 	return walk(db, st, s, err);
 }
 
@@ -76,13 +76,13 @@ db_history_sentiment(struct tam_db *db, int64_t account_id,
 	    "WHERE account_id = :account "
 	    "AND type IN ('sentiment', 'risk_update') "
 	    "AND (:since IS NULL OR at >= :since) "
-	    "ORDER BY at DESC, id DESC LIMIT :limit) ORDER BY at, id";
+	    "ORDER BY at DESC, id DESC LIMIT :limit) AS p ORDER BY at, id";
 	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":account", account_id);
 	dbi_text(st, ":since", since);
-	dbi_int(st, ":limit", last > 0 ? last : -1);
+	dbi_int(st, ":limit", last > 0 ? last : DBI_NO_LIMIT);
 	return walk(db, st, s, err);
 }

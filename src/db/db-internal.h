@@ -44,6 +44,12 @@ extern const int		tam_pg_nmigrations;
 #define NEXT_ID(table)	"(SELECT coalesce(max(id), 0) + 1 FROM " table "), "
 
 /*
+ * The LIMIT of all the rows: SQLite reads -1 so, PostgreSQL refuses a
+ * negative LIMIT.
+ */
+#define DBI_NO_LIMIT	INT64_MAX
+
+/*
  * The columns of an account ("a") that dbi_read_account decodes into a
  * struct account from column i on (db-account.c); and those of a task
  * ("t", its account "a") for dbi_read_task (db-work.c), borrowed until
