@@ -36,9 +36,16 @@ series_free(struct series *s)
 	s->n = 0;
 }
 
+/*
+ * The series of st, whose :since is bound: the newest `last` values of
+ * the account (all of them for 0), oldest first.
+ */
 static int
-walk(struct tam_db *db, struct dbstmt *st, struct series *s, char **err)
+walk(struct tam_db *db, struct dbstmt *st, int64_t account_id, int last,
+    struct series *s, char **err)
 {
+	dbi_int(st, ":account", account_id);
+	dbi_int(st, ":limit", last > 0 ? last : DBI_NO_LIMIT);
 	memset(s, 0, sizeof *s);
 	if (dbi_each(db, st, row_value, s, err) != 0) {
 		series_free(s);
@@ -61,10 +68,8 @@ db_history_health(struct tam_db *db, int64_t account_id, int since,
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
-	dbi_int(st, ":account", account_id);
 	dbi_date(st, ":since", since);
-	dbi_int(st, ":limit", last > 0 ? last : DBI_NO_LIMIT);
-	return walk(db, st, s, err);
+	return walk(db, st, account_id, last, s, err);
 }
 
 int
@@ -81,8 +86,6 @@ db_history_sentiment(struct tam_db *db, int64_t account_id,
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
-	dbi_int(st, ":account", account_id);
 	dbi_text(st, ":since", since);
-	dbi_int(st, ":limit", last > 0 ? last : DBI_NO_LIMIT);
-	return walk(db, st, s, err);
+	return walk(db, st, account_id, last, s, err);
 }
