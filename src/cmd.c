@@ -915,6 +915,8 @@ cmd_help_database(FILE *fp, const struct tam_ctx *ctx)
  * A closed pipe (`tam due | head -1`) is no failure: the reader has what
  * it wanted, and main ends tam by SIGPIPE after the commit.
  */
+static int	output_failed(struct tam_ctx *, int, int);
+
 int
 cmd_check_output(struct tam_ctx *ctx, int rc)
 {
@@ -922,6 +924,13 @@ cmd_check_output(struct tam_ctx *ctx, int rc)
 
 	if (ctx->out_errno != 0 || (e = out_flush(stdout)) == 0)
 		return rc;
+	return output_failed(ctx, rc, e);
+}
+
+/* The status of a command whose output failed with errno e. */
+static int
+output_failed(struct tam_ctx *ctx, int rc, int e)
+{
 	ctx->out_errno = e;
 	if (e == EPIPE) {
 		/* A failure with no message is the command seeing the pipe. */
@@ -966,20 +975,27 @@ hold_output(struct held_output *h)
 	out_hold(h->fp);
 }
 
-/* Ends holding: the output goes out if keep, else it is forgotten. */
-static void
-release_output(struct tam_ctx *ctx, struct held_output *h, int keep)
+/*
+ * Ends holding: the output goes out if keep, else it is forgotten.  The
+ * errno of a write that failed, or 0.
+ */
+static int
+release_output(struct held_output *h, int keep)
 {
+	int	e = 0;
+
 	if (h->fp == NULL)
-		return;
+		return 0;
 	fclose(h->fp);
 	stdout = h->real;
 	out_hold(NULL);
-	if (keep && h->len > 0 &&
-	    fwrite(h->buf, 1, h->len, stdout) != h->len && ctx->out_errno == 0)
-		ctx->out_errno = errno != 0 ? errno : EIO;
+	errno = 0;
+	if (keep && h->len > 0 && (fwrite(h->buf, 1, h->len, stdout) !=
+	    h->len || fflush(stdout) != 0))
+		e = errno != 0 ? errno : EIO;
 	free(h->buf);
 	h->fp = NULL;
+	return e;
 }
 
 /* Forgets what a try that is not kept left in ctx. */
@@ -1012,7 +1028,7 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 {
 	struct held_output	 held;
 	char			*path, *err = NULL, *warn = NULL;
-	int			 rc, attempt, server;
+	int			 rc, attempt, server, werr = 0;
 
 	if ((path = cmd_database_path(ctx)) == NULL)
 		return cmd_fail(ctx, TAM_FAIL, "no database: set --db, TAM_DB "
@@ -1051,10 +1067,10 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 		rc = e->exec(ctx, argc, argv);
 		if (rc == TAM_OK || !db_retry(ctx->db) || attempt == RETRIES ||
 		    held.fp == NULL) {
-			release_output(ctx, &held, 1);
+			werr = release_output(&held, 1);
 			break;
 		}
-		release_output(ctx, &held, 0);
+		release_output(&held, 0);
 		db_rollback(ctx->db);
 		forget_try(ctx, e, attempt);
 	}
@@ -1065,7 +1081,8 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 	 * complete and empty: another tam may already have it open, so
 	 * removing it could lose what that one writes.
 	 */
-	rc = cmd_check_output(ctx, rc);
+	rc = werr != 0 ? output_failed(ctx, rc, werr) :
+	    cmd_check_output(ctx, rc);
 	if (rc != TAM_OK) {
 		db_rollback(ctx->db);
 		return rc;

@@ -6,6 +6,7 @@
  * folding, with the tables of utf8proc).
  */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -368,22 +369,84 @@ text_fold(const char *s)
 	return s == NULL ? NULL : text_fold_n(s, strlen(s));
 }
 
+/* The length of the UTF-8 sequence that ends s[0..n), 0 if none does. */
+static size_t
+last_char(const unsigned char *s, size_t n)
+{
+	size_t	k, want;
+
+	for (k = 1; k <= 4 && k <= n; k++) {
+		if ((s[n - k] & 0xc0) == 0x80)
+			continue;
+		want = s[n - k] < 0x80 ? 1 : (s[n - k] & 0xe0) == 0xc0 ? 2 :
+		    (s[n - k] & 0xf0) == 0xe0 ? 3 :
+		    (s[n - k] & 0xf8) == 0xf0 ? 4 : 0;
+		return want == k ? k : 0;
+	}
+	return 0;
+}
+
+static size_t
+put_char(unsigned char *o, uint32_t c)
+{
+	if (c < 0x80) {
+		o[0] = (unsigned char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		o[0] = (unsigned char)(0xc0 | c >> 6);
+		o[1] = (unsigned char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		o[0] = (unsigned char)(0xe0 | c >> 12);
+		o[1] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+		o[2] = (unsigned char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xf0 | c >> 18);
+	o[1] = (unsigned char)(0x80 | (c >> 12 & 0x3f));
+	o[2] = (unsigned char)(0x80 | (c >> 6 & 0x3f));
+	o[3] = (unsigned char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
 char *
 text_fold_next(const char *p)
 {
-	size_t	 n = strlen(p);
-	char	*r = xstrdup(p);
+	size_t		 n = strlen(p), k, i;
+	unsigned char	*r = xmalloc(n + 5);
+	uint32_t	 c;
 
+	memcpy(r, p, n + 1);
 	/*
-	 * The last byte of UTF-8 text is at most 0xbf, so raising it never
-	 * overflows; a byte 0xff (not UTF-8) is dropped and the one before
-	 * it raised instead.
+	 * The last character raised by one code point: UTF-8 sorts bytewise
+	 * as its code points do, so that is the smallest text above every
+	 * text starting with p, and it is UTF-8 itself, which a server
+	 * checks (raising the last byte alone could make 0xc0 of 0xbf).
+	 * Bytes that end no character are dropped; U+10FFFF too, the one
+	 * before it raised instead.
 	 */
-	while (n > 0 && (unsigned char)r[n - 1] == 0xff)
-		r[--n] = '\0';
-	if (n > 0)
-		r[n - 1] = (char)((unsigned char)r[n - 1] + 1);
-	return r;
+	while (n > 0) {
+		if ((k = last_char(r, n)) == 0) {
+			r[--n] = '\0';
+			continue;
+		}
+		c = k == 1 ? r[n - 1] : (uint32_t)(r[n - k] &
+		    (k == 2 ? 0x1f : k == 3 ? 0x0f : 0x07));
+		for (i = n - k + 1; i < n; i++)
+			c = c << 6 | (r[i] & 0x3f);
+		if (c >= 0x10ffff) {
+			n -= k;
+			r[n] = '\0';
+			continue;
+		}
+		c = c + 1 == 0xd800 ? 0xe000 : c + 1;
+		n = n - k + put_char(r + n - k, c);
+		r[n] = '\0';
+		break;
+	}
+	return (char *)r;
 }
 
 static int

@@ -110,11 +110,14 @@ char		*text_fold(const char *s);
 char		*text_fold_n(const char *s, size_t n);
 /*
  * The smallest string above every string that starts with the
- * non-empty prefix p (bytewise, as SQLite's BINARY collation compares),
- * allocated: p with its last byte raised by one.  A prefix search is
- * then the index range p <= x < text_fold_next(p).
+ * non-empty prefix p (bytewise, as SQLite's BINARY collation and
+ * COLLATE "C" compare), allocated: p with its last character raised by
+ * one code point, UTF-8 still.  A prefix search is then the index range
+ * p <= x < text_fold_next(p).
  */
 char		*text_fold_next(const char *p);
+/* Above every text of a prefix search without a prefix: U+10FFFF. */
+#define TEXT_FOLD_TOP	"\xf4\x8f\xbf\xbf"
 /*
  * Whether the folded prefix p starts the folded name, or one of its
  * words (after a space, hyphen, full stop, comma or apostrophe): "chen"

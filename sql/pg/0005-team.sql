@@ -200,7 +200,9 @@ GRANT INSERT, UPDATE, DELETE ON team TO tam_admin;
 GRANT EXECUTE ON FUNCTION team_add(text, text, text, text), team_rm(text)
     TO tam_admin;
 
--- Everything to tam_owner, the schema last.
+-- Everything to tam_owner, the schema first: a table's new owner must be
+-- able to create in its schema.
+ALTER SCHEMA tam OWNER TO tam_owner;
 DO $$
 DECLARE
 	o record;
@@ -219,4 +221,3 @@ BEGIN
 	END LOOP;
 END;
 $$;
-ALTER SCHEMA tam OWNER TO tam_owner;

@@ -104,7 +104,7 @@ db_complete(struct tam_db *db, enum db_complete_what what,
 #define IDS(T) \
 	    "SELECT x.id, x.kind, a.name FROM " T " x JOIN account a " \
 	    "ON a.id = x.account_id WHERE x.id BETWEEN :lo AND :hi " \
-	    "AND +x.status = 'open' ORDER BY x.id LIMIT :limit"
+	    "AND x.status || '' = 'open' ORDER BY x.id LIMIT :limit"
 	static const char tasks[] = IDS("task"), ctas[] = IDS("cta");
 #undef IDS
 
@@ -115,8 +115,8 @@ db_complete(struct tam_db *db, enum db_complete_what what,
 	}
 	if ((lo = text_fold(prefix)) == NULL)
 		return 0;
-	/* "\xf4\x90" sorts after every UTF-8 text: no upper bound. */
-	hi = *lo != '\0' ? text_fold_next(lo) : xstrdup("\xf4\x90");
+	/* No prefix: below the last code point, which no name begins with. */
+	hi = *lo != '\0' ? text_fold_next(lo) : xstrdup(TEXT_FOLD_TOP);
 	if (what == DBC_ACCOUNT) {
 		st = dbi_stmt(db, "SELECT a.name FROM account a WHERE "
 		    "a.name_fold >= :lo AND a.name_fold < :hi AND "

@@ -101,6 +101,11 @@ test_next(void **state)
 		{ "a", "b" },
 		{ "soci\xc3\xa9", "soci\xc3\xaa" },
 		{ "ab\xff", "ac" },
+		/* a character, not a byte: U+00BF, then U+00C0 */
+		{ "a\xc2\xbf", "a\xc3\x80" },
+		{ "a\xed\x9f\xbf", "a\xee\x80\x80" },
+		{ "a\xf4\x8f\xbf\xbf", "b" },
+		{ "a\xc3", "b" },
 	};
 	size_t	 i;
 	char	*n;
