@@ -159,8 +159,8 @@ build-tree: $(B)/tam $(UNIT_BINS)
 # Every sanitizer report goes to a log file and exits 99 (1 is tam's own
 # "cannot be done"), so a test expecting a failure still cannot hide one;
 # after the suite any log file is a failure of the target.
-# The bats suite runs on SQLite only here, for time; TAM_TEST_PG=1 adds
-# the PostgreSQL pass.
+# The bats suite runs on both backends here too: the PostgreSQL pass is
+# the only memory check of the libpq engine (TAM_TEST_PG=0 leaves it out).
 # clang: gcc's combined runtime ignores UBSAN_OPTIONS=log_path.
 SAN_CC	  ?= clang
 SAN_B	   = build-asan
@@ -178,13 +178,14 @@ check-asan:
 	$(MAKE) B=$(SAN_B) CC='$(SAN_CC)' CFLAGS='$(SAN_FLAGS)' \
 	    LDFLAGS='$(SAN_FLAGS)' build-tree
 	rm -rf $(SAN_LOGS) && mkdir -p $(SAN_LOGS) && chmod 1777 $(SAN_LOGS)
-	$(SAN_ENV) TAM=$(CURDIR)/$(SAN_B)/tam TAM_TEST_PG=$${TAM_TEST_PG:-0} \
+	$(SAN_ENV) TAM=$(CURDIR)/$(SAN_B)/tam \
 	    sh tests/run.sh $(UNIT_BINS:$(B)/%=$(SAN_B)/%)
 	@sh tests/check-logs.sh $(SAN_LOGS)
 
 # valgrind runs the normal build: every tam of the bats suite goes through
 # tests/valgrind-run (TAM points at a two-line wrapper), and so does every
-# unit test binary.  SQLite only, as check-asan.
+# unit test binary.  SQLite only unless TAM_TEST_PG=1: valgrind's run
+# is long enough on one backend.
 VG_DIR	= $(CURDIR)/$(B)/valgrind
 
 check-valgrind: tam $(UNIT_BINS)
