@@ -25,6 +25,7 @@
 #include "tam/db-import.h"
 #include "tam/money.h"
 #include "tam/out.h"
+#include "tam/text.h"
 
 #define OPT_DRY_RUN	1000
 #define OPT_SKIP	1001
@@ -756,6 +757,39 @@ out:
 	return rc;
 }
 
+/*
+ * On a server's team, a TAM imports their own accounts only: a row must
+ * name them as its TAM (the TAM column, in any case), and one that does
+ * not stops the import before anything is kept.  Row-level security
+ * would refuse another TAM's row anyway, but only once written, and a
+ * row found by its Salesforce ID may be another TAM's account the TAM
+ * cannot see: this rule says so plainly instead.
+ */
+static int
+tam_may_import(struct import *im, const struct csvin_record *r,
+    const struct account *p, unsigned mask)
+{
+	const char	*mine = db_login_tam(im->ctx->db);
+	char		*fold, *want;
+	int		 ok;
+
+	if (db_login_role(im->ctx->db) != DB_ROLE_TAM)
+		return 0;
+	fold = (mask & AF_BIT(AF_TAM)) && p->tam != NULL ?
+	    text_fold(p->tam) : NULL;
+	want = text_fold(mine != NULL ? mine : "");
+	ok = fold != NULL && strcmp(fold, want) == 0;
+	free(fold);
+	free(want);
+	if (ok)
+		return 0;
+	return fatal(im, xasprintf("line %d is not %s's (TAM: '%s'): a TAM "
+	    "imports their own accounts only, the TAM column naming them; "
+	    "the whole book is the nightly import's, run by the owner or an "
+	    "admin", r->line, mine != NULL ? mine : "?",
+	    (mask & AF_BIT(AF_TAM)) && p->tam != NULL ? p->tam : ""));
+}
+
 /* Validates and upserts one data row. */
 static int
 import_row(struct import *im, const struct csvin_record *r)
@@ -780,6 +814,8 @@ import_row(struct import *im, const struct csvin_record *r)
 		rc = reject(im, r, msgs, n);
 		goto out;
 	}
+	if ((rc = tam_may_import(im, r, &p, mask)) != 0)
+		goto out;
 	rc = find_account(im, &p, mask, &id, &old, &why);
 	if (rc < 0)
 		rc = fatal(im, why);

@@ -205,7 +205,8 @@ team_book() {
 	before=$(dbdump)
 	run_as alice import "$DATA/sample-export.csv"
 	assert_failure 1
-	[[ "$stderr" == *"a TAM imports their own accounts only"* ]] || fail "$stderr"
+	lines=("${stderr_lines[@]}")
+	assert_line --index 1 "tam: line 5 is not Alice Chen's (TAM: 'Dan Park'): a TAM imports their own accounts only, the TAM column naming them; the whole book is the nightly import's, run by the owner or an admin"
 	assert_equal "$(dbdump)" "$before"
 	# their own rows: fine
 	head -1 "$DATA/sample-export.csv" > mine.csv
