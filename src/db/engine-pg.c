@@ -680,8 +680,16 @@ connect_server(const char *conninfo, struct tam_db **out, char **err)
 		return -1;
 	}
 	snprintf(ms, sizeof ms, "%d", dbi_busy_timeout());
-	r = PQexecParams(c, "SELECT set_config('lock_timeout', $1, false)", 1,
-	    NULL, param, NULL, NULL, 0);
+	/*
+	 * The planner's default random_page_cost (4) is a spinning disk's:
+	 * with it one TAM's tasks come from a scan of every task instead of
+	 * a probe per account (11 ms against 2 on 100,000 accounts).  A
+	 * site that has set its own keeps it.
+	 */
+	r = PQexecParams(c, "SELECT set_config('lock_timeout', $1, false), "
+	    "CASE WHEN current_setting('random_page_cost') = '4' THEN "
+	    "set_config('random_page_cost', '1.1', false) END", 1, NULL, param,
+	    NULL, NULL, 0);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 		keep_error(db, r);
 		PQclear(r);
