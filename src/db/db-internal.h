@@ -134,6 +134,14 @@ struct engine {
 	int		(*commit)(struct tam_db *, char **err);
 	void		(*rollback)(struct tam_db *);
 	void		(*close)(struct tam_db *);
+	/*
+	 * Runs sql, tam's own COPY ... FROM STDIN, with data (len bytes,
+	 * COPY's text format) as its input; *rows: the rows it took.  The
+	 * server only: NULL on SQLite.
+	 */
+	int		(*copy_in)(struct tam_db *, const char *sql,
+			    const char *data, size_t len, int64_t *rows,
+			    char **err);
 };
 
 extern const struct engine	engine_sqlite;
