@@ -74,6 +74,27 @@ int	 db_import_lock(struct tam_db *, char **err);
 int	 db_import_cache(struct tam_db *, int kib, char **err);
 
 /*
+ * On a server an import goes a batch of rows at a time (the SQL is in
+ * src/db/db-import-pg.c).  db_import_stage_begin, after the dry run's
+ * mark: 1 on a server, where the rows are now staged; 0 on SQLite, which
+ * writes each row as it comes and needs none of the rest; -1 with *err.
+ * Before the first row of a batch, db_import_stage_want names the
+ * Salesforce ID (NULL: none) and the name (NULL: not looked up) of each
+ * row, and db_import_stage_fetch reads the accounts they name in one
+ * query; then the rows run as on SQLite, the store's functions (db.h)
+ * answering from the batch and writing to it; db_import_stage_flush
+ * sends what the batch wrote (COPY) and forgets it.  db_import_stage_end
+ * closes the stage, dropping what was not sent (the transaction fails
+ * then anyway); it may be called when none is open.
+ */
+int	 db_import_stage_begin(struct tam_db *, char **err);
+void	 db_import_stage_want(struct tam_db *, const char *sfid,
+	    const char *name);
+int	 db_import_stage_fetch(struct tam_db *, char **err);
+int	 db_import_stage_flush(struct tam_db *, char **err);
+void	 db_import_stage_end(struct tam_db *);
+
+/*
  * Indexes a large import may drop for its duration and re-create at the
  * end (db_import_park).  The bits name them; struct db_parked keeps the
  * CREATE INDEX statement of each one dropped (NULL: in place).

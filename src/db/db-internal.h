@@ -9,6 +9,7 @@
 
 struct dbstmt;
 struct engine;
+struct import_stage;
 
 struct migration {
 	int		 version;
@@ -173,7 +174,32 @@ struct tam_db {
 	int			 pg_nstmt;  /* statements prepared on it */
 	char			*pg_error;  /* the last failure's message */
 	char			 pg_state[6]; /* and its SQLSTATE */
+	struct import_stage	*stage;	/* an import's batch (db-import-pg.c) */
 };
+
+/*
+ * An import's batch on a server (db-import-pg.c): while db->stage is
+ * set, the functions an import row calls answer from it and write to it
+ * (they call these first).  The lookups return 0 (found), 1 (none) or
+ * -1 with *err; dbi_stage_by_fold sets *ids (allocated) and *n as
+ * db_account_by_name does, only the accounts without an ID when
+ * unlinked.  dbi_stage_archived: 1 with *archived when the batch holds
+ * the account, else 0.
+ */
+int	dbi_stage_get(struct tam_db *, int64_t id, struct account *,
+	    char **err);
+int	dbi_stage_by_sfid(struct tam_db *, const char *sfid, struct account *,
+	    int64_t *id, char **err);
+int	dbi_stage_by_fold(struct tam_db *, const char *fold, int unlinked,
+	    int max, int64_t **ids, int *n, char **err);
+int	dbi_stage_archived(struct tam_db *, int64_t id, int *archived);
+int	dbi_stage_insert(struct tam_db *, struct account *, const char *now,
+	    char **err);
+int	dbi_stage_update(struct tam_db *, const struct account *,
+	    const char *now, char **err);
+int	dbi_stage_post(struct tam_db *, struct post *, char **err);
+int	dbi_stage_health(struct tam_db *, int64_t account_id, int date,
+	    int score, char **err);
 
 /*
  * The CREATE statement of tam's own object of this type and name in the

@@ -149,12 +149,17 @@ db_sched_renewal_state(struct tam_db *db, int64_t id, int r, int *archived,
 	    "FROM account a WHERE a.id = :id";
 	struct dbstmt		*st;
 	struct renewal_state	 out = { archived, planned };
+	int			 rc;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":id", id);
 	dbi_date(st, ":r", r);
-	return dbi_one(db, st, row_renewal_state, &out, err);
+	rc = dbi_one(db, st, row_renewal_state, &out, err);
+	/* In an import, the row the batch holds is the account as it is. */
+	if (rc == 0 && db->stage != NULL)
+		(void)dbi_stage_archived(db, id, archived);
+	return rc;
 }
 
 int

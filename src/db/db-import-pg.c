@@ -1,0 +1,1040 @@
+/*
+ * db-import-pg.c: tam import on a server, a batch of rows at a time.
+ * Row by row, each statement of an import row is a round trip to the
+ * server; a 100,000-row export took minutes.  Here the rows of a batch
+ * find their accounts in memory, read in one query, and what they write
+ * goes to the server with COPY at the end of the batch.
+ *
+ * While a stage is open (db->stage), the functions an import row calls
+ * answer from it and write to it, so that the import's own code, and
+ * account_create and account_save under it, run as they run on SQLite:
+ *
+ *   db_account_get, db_account_by_sfid, db_import_by_sfid,
+ *   db_account_by_name (exact), db_import_unlinked: from the batch's
+ *   accounts, which always hold what a query would see at this row;
+ *   db_account_insert, db_account_update, db_post_add, db_health_add:
+ *   kept in the batch, with the ids NEXT_ID would give (writers take
+ *   turns: no one else adds a row meanwhile);
+ *   db_sched_renewal_state: the archived flag of a kept account.
+ *
+ * The renewal re-plan (plan.c) still runs its own statements on the
+ * server: its CTAs and tasks are tables the stage does not keep, and
+ * the accounts they hang off are on the server already (an import
+ * saves an account it found there, once).
+ *
+ * Accounts a batch will look up are read before its first row: those
+ * with the batch's Salesforce IDs and folded names (db_import_stage_want,
+ * db_import_stage_fetch).  A key the batch did not announce is read when
+ * it is first looked up.  Either way an account the batch changed
+ * answers as changed: the server's copy of it is not looked at again.
+ * The end of a batch sends new accounts with COPY into account, changed
+ * ones with COPY into a temporary table applied by one INSERT ... ON
+ * CONFLICT (id) DO UPDATE, then the timeline posts and health rows with
+ * COPY, and forgets the batch.  Memory is a batch's, whatever the size
+ * of the file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tam/account.h"
+#include "tam/date.h"
+#include "tam/db.h"
+#include "tam/db-import.h"
+#include "tam/text.h"
+#include "db-internal.h"
+
+/* The columns of account that a COPY writes, in DBI_ACCOUNT_COLS order. */
+#define STAGE_COLS \
+	"id, sfid, name, tam, sal, sa, rsd, tam_manager, acv_cents, " \
+	"currency, renewal_date, health_score, sentiment, requires_triage, " \
+	"lifecycle_stage, upsell, region, segment, objectives, licenses, " \
+	"active_users, archived, created_at, updated_at, name_fold, tam_fold"
+
+/* --- text in COPY's format ------------------------------------------- */
+
+struct sbuf {
+	char	*p;
+	size_t	 n, cap;
+};
+
+static void
+sbuf_room(struct sbuf *b, size_t more)
+{
+	if (b->n + more <= b->cap)
+		return;
+	while (b->n + more > b->cap)
+		b->cap = b->cap ? b->cap * 2 : 64 * 1024;
+	b->p = xrealloc(b->p, b->cap);
+}
+
+static void
+sbuf_free(struct sbuf *b)
+{
+	free(b->p);
+	b->p = NULL;
+	b->n = b->cap = 0;
+}
+
+static void
+put(struct sbuf *b, const char *s, size_t n)
+{
+	sbuf_room(b, n);
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+}
+
+static void
+put_c(struct sbuf *b, char c)
+{
+	sbuf_room(b, 1);
+	b->p[b->n++] = c;
+}
+
+/*
+ * A text column: backslash, and the tab, newline and carriage return
+ * that would end a column or a row, as COPY's text format escapes them;
+ * \N is NULL.
+ */
+static void
+put_text(struct sbuf *b, const char *s)
+{
+	size_t	 len;
+	char	*o;
+
+	if (s == NULL) {
+		put(b, "\\N", 2);
+		return;
+	}
+	len = strlen(s);
+	sbuf_room(b, len * 2);
+	o = b->p + b->n;
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\\':
+			*o++ = '\\';
+			*o++ = '\\';
+			break;
+		case '\t':
+			*o++ = '\\';
+			*o++ = 't';
+			break;
+		case '\n':
+			*o++ = '\\';
+			*o++ = 'n';
+			break;
+		case '\r':
+			*o++ = '\\';
+			*o++ = 'r';
+			break;
+		default:
+			*o++ = *s;
+		}
+	}
+	b->n = (size_t)(o - b->p);
+}
+
+static void
+put_int(struct sbuf *b, int64_t v)
+{
+	char	buf[24];
+	int	n = snprintf(buf, sizeof buf, "%lld", (long long)v);
+
+	put(b, buf, (size_t)n);
+}
+
+static void
+put_opt_int(struct sbuf *b, int has, int64_t v)
+{
+	if (has)
+		put_int(b, v);
+	else
+		put(b, "\\N", 2);
+}
+
+static void
+put_date(struct sbuf *b, int d)
+{
+	char	buf[11];
+
+	if (d == DATE_NONE) {
+		put(b, "\\N", 2);
+		return;
+	}
+	date_format(d, buf);
+	put(b, buf, strlen(buf));
+}
+
+/* One element of a text[] literal: "..." with " and \ escaped. */
+static void
+put_array_elem(struct sbuf *b, const char *s)
+{
+	put_c(b, b->n == 0 ? '{' : ',');
+	put_c(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			put_c(b, '\\');
+		put_c(b, *s);
+	}
+	put_c(b, '"');
+}
+
+/* The literal: "{" then the elements, then "}", as a C string. */
+static const char *
+array_end(struct sbuf *b)
+{
+	if (b->n == 0)
+		put_c(b, '{');
+	put(b, "}", 2);
+	return b->p;
+}
+
+/* --- maps -------------------------------------------------------------- */
+
+/*
+ * Open addressing over strings the map borrows (the accounts' own, or
+ * for the sets of keys its own copies).  A removed key leaves a
+ * tombstone; a map lives for one batch, so they never pile up.
+ */
+struct smap_slot {
+	const char	*key;	/* NULL: empty; tomb: removed */
+	void		*val;
+};
+
+struct smap {
+	struct smap_slot	*v;
+	size_t			 cap, used;	/* used counts tombstones */
+};
+
+static const char	tomb[] = "";
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t	h = 14695981039346656037ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static struct smap_slot *
+smap_slot(const struct smap *m, const char *key)
+{
+	size_t	i;
+
+	if (m->cap == 0)
+		return NULL;
+	for (i = hash_str(key) & (m->cap - 1); m->v[i].key != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (m->v[i].key != tomb && strcmp(m->v[i].key, key) == 0)
+			return &m->v[i];
+	return NULL;
+}
+
+static void *
+smap_get(const struct smap *m, const char *key)
+{
+	struct smap_slot	*s = smap_slot(m, key);
+
+	return s != NULL ? s->val : NULL;
+}
+
+static void	smap_put(struct smap *, const char *, void *);
+
+static void
+smap_grow(struct smap *m)
+{
+	struct smap	old = *m;
+	size_t		i;
+
+	m->cap = old.cap ? old.cap * 2 : 1024;
+	m->v = xcalloc(m->cap, sizeof *m->v);
+	m->used = 0;
+	for (i = 0; i < old.cap; i++)
+		if (old.v[i].key != NULL && old.v[i].key != tomb)
+			smap_put(m, old.v[i].key, old.v[i].val);
+	free(old.v);
+}
+
+static void
+smap_put(struct smap *m, const char *key, void *val)
+{
+	struct smap_slot	*s;
+	size_t			 i;
+
+	if ((s = smap_slot(m, key)) != NULL) {
+		s->key = key;
+		s->val = val;
+		return;
+	}
+	if ((m->used + 1) * 2 > m->cap)
+		smap_grow(m);
+	for (i = hash_str(key) & (m->cap - 1); m->v[i].key != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		;
+	m->v[i].key = key;
+	m->v[i].val = val;
+	m->used++;
+}
+
+static void
+smap_del(struct smap *m, const char *key)
+{
+	struct smap_slot	*s = smap_slot(m, key);
+
+	if (s != NULL) {
+		s->key = tomb;
+		s->val = NULL;
+	}
+}
+
+/* Empties m; with own, the keys are the map's and are freed. */
+static void
+smap_clear(struct smap *m, int own)
+{
+	size_t	i;
+
+	if (own)
+		for (i = 0; i < m->cap; i++)
+			if (m->v[i].key != NULL && m->v[i].key != tomb)
+				free((char *)m->v[i].key);
+	free(m->v);
+	m->v = NULL;
+	m->cap = m->used = 0;
+}
+
+/* --- the batch's accounts ---------------------------------------------- */
+
+enum entry_state {
+	E_CLEAN,	/* as on the server */
+	E_NEW,		/* not on the server yet */
+	E_CHANGED	/* on the server with other values */
+};
+
+struct entry {
+	struct account		 a;	/* as a query would read it now */
+	char			*fold;	/* the name_fold of a.name */
+	char			*db_sfid; /* the ID the server holds now */
+	enum entry_state	 state;
+	struct entry		*next;	/* the next of the same fold */
+};
+
+struct import_stage {
+	int64_t		 last_account, last_post, last_health;
+	int		 have_temp;	/* pg_temp.import_account exists */
+	struct entry	**e;		/* the batch's accounts */
+	size_t		 ne, cape;
+	struct entry	**by_id;	/* open addressing on a.id */
+	size_t		 cap_id;
+	struct smap	 by_sfid;	/* a.sfid -> entry */
+	struct smap	 by_db_sfid;	/* db_sfid -> entry */
+	struct smap	 by_fold;	/* fold -> the first entry */
+	struct smap	 known_sfid;	/* keys read from the server */
+	struct smap	 known_fold;
+	struct sbuf	 want_sfid, want_fold;	/* text[] literals */
+	struct sbuf	 posts, health;	/* COPY rows not sent yet */
+};
+
+static struct entry *
+by_id(const struct import_stage *s, int64_t id)
+{
+	size_t	i;
+
+	if (s->cap_id == 0)
+		return NULL;
+	for (i = (size_t)id * 11400714819323198485ULL & (s->cap_id - 1);
+	    s->by_id[i] != NULL; i = (i + 1) & (s->cap_id - 1))
+		if (s->by_id[i]->a.id == id)
+			return s->by_id[i];
+	return NULL;
+}
+
+static void
+by_id_put(struct import_stage *s, struct entry *e)
+{
+	struct entry	**old = s->by_id;
+	size_t		  oldcap = s->cap_id, i;
+
+	if ((s->ne + 1) * 2 > s->cap_id) {
+		s->cap_id = oldcap ? oldcap * 2 : 1024;
+		s->by_id = xcalloc(s->cap_id, sizeof *s->by_id);
+		for (i = 0; i < oldcap; i++)
+			if (old[i] != NULL)
+				by_id_put(s, old[i]);
+		free(old);
+	}
+	for (i = (size_t)e->a.id * 11400714819323198485ULL &
+	    (s->cap_id - 1); s->by_id[i] != NULL; i = (i + 1) &
+	    (s->cap_id - 1))
+		;
+	s->by_id[i] = e;
+}
+
+/* Enters e's ID and folded name in the maps. */
+static void
+keys_add(struct import_stage *s, struct entry *e)
+{
+	if (e->a.sfid != NULL)
+		smap_put(&s->by_sfid, e->a.sfid, e);
+	e->next = smap_get(&s->by_fold, e->fold);
+	smap_put(&s->by_fold, e->fold, e);
+}
+
+/* Takes e's ID and folded name out of the maps, before they change. */
+static void
+keys_drop(struct import_stage *s, struct entry *e)
+{
+	struct entry	**pp, *head;
+
+	if (e->a.sfid != NULL && smap_get(&s->by_sfid, e->a.sfid) == e)
+		smap_del(&s->by_sfid, e->a.sfid);
+	head = smap_get(&s->by_fold, e->fold);
+	for (pp = &head; *pp != NULL; pp = &(*pp)->next)
+		if (*pp == e) {
+			*pp = e->next;
+			break;
+		}
+	/* The map's key is a string of the entry at its head: re-keyed. */
+	smap_del(&s->by_fold, e->fold);
+	if (head != NULL)
+		smap_put(&s->by_fold, head->fold, head);
+	e->next = NULL;
+}
+
+static void
+set_db_sfid(struct import_stage *s, struct entry *e)
+{
+	if (e->db_sfid != NULL) {
+		if (smap_get(&s->by_db_sfid, e->db_sfid) == e)
+			smap_del(&s->by_db_sfid, e->db_sfid);
+		free(e->db_sfid);
+	}
+	e->db_sfid = e->a.sfid != NULL ? xstrdup(e->a.sfid) : NULL;
+	if (e->db_sfid != NULL)
+		smap_put(&s->by_db_sfid, e->db_sfid, e);
+}
+
+static struct entry *
+entry_new(struct import_stage *s)
+{
+	struct entry	*e = xcalloc(1, sizeof *e);
+
+	account_init(&e->a);
+	s->e = xarray_room(s->e, s->ne, &s->cape, sizeof *s->e);
+	s->e[s->ne] = e;
+	return e;
+}
+
+/* Files e (its a.id and fold set), the last of s->e. */
+static void
+entry_file(struct import_stage *s, struct entry *e)
+{
+	by_id_put(s, e);
+	s->ne++;
+	keys_add(s, e);
+}
+
+/* A row of ACCOUNT_ROW: the account as the server has it. */
+static int
+row_entry(void *arg, struct dbstmt *st)
+{
+	struct import_stage	*s = arg;
+	struct entry		*e;
+
+	/* Changed in this batch: what the batch holds wins. */
+	if (by_id(s, dbi_col_i64(st, 0)) != NULL)
+		return 0;
+	e = entry_new(s);
+	dbi_read_account(st, 0, &e->a);
+	e->fold = dbi_col_dup(st, DBI_NACCOUNT_COLS);
+	if (e->fold == NULL)
+		e->fold = text_fold(e->a.name);
+	e->state = E_CLEAN;
+	entry_file(s, e);
+	set_db_sfid(s, e);
+	return 0;
+}
+
+static void
+entries_clear(struct import_stage *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->ne; i++) {
+		account_release(&s->e[i]->a);
+		free(s->e[i]->fold);
+		free(s->e[i]->db_sfid);
+		free(s->e[i]);
+	}
+	s->ne = 0;
+	free(s->by_id);
+	s->by_id = NULL;
+	s->cap_id = 0;
+	smap_clear(&s->by_sfid, 0);
+	smap_clear(&s->by_db_sfid, 0);
+	smap_clear(&s->by_fold, 0);
+	smap_clear(&s->known_sfid, 1);
+	smap_clear(&s->known_fold, 1);
+}
+
+/* --- reading accounts -------------------------------------------------- */
+
+/*
+ * Reads the accounts with an ID, or a folded name, of the text[] literal
+ * keys: one search of the index for each key.  The subquery is LATERAL
+ * and fenced (OFFSET 0) so that it stays a loop over the keys: as a
+ * join, the planner may hash the whole account table for a batch's few
+ * thousand keys (ten times slower at 100,000 accounts, and growing),
+ * and "= ANY" may compare each row with every key.
+ */
+static int
+fetch(struct tam_db *db, int by_fold, const char *keys, char **err)
+{
+	static const char sfids[] =
+	    "SELECT a.* FROM unnest(CAST(:keys AS text[])) AS k (v), "
+	    "LATERAL (SELECT " DBI_ACCOUNT_COLS ", a.name_fold "
+	    "FROM account a WHERE a.sfid = k.v OFFSET 0) AS a";
+	static const char folds[] =
+	    "SELECT a.* FROM unnest(CAST(:keys AS text[])) AS k (v), "
+	    "LATERAL (SELECT " DBI_ACCOUNT_COLS ", a.name_fold "
+	    "FROM account a WHERE a.name_fold = k.v OFFSET 0) AS a";
+	struct dbstmt	*st;
+
+	if ((st = dbi_stmt(db, by_fold ? folds : sfids, err)) == NULL)
+		return -1;
+	dbi_text(st, ":keys", keys);
+	return dbi_each(db, st, row_entry, db->stage, err) < 0 ? -1 : 0;
+}
+
+/* Adds key to set (a copy); 1 if it was there. */
+static int
+known_add(struct smap *set, const char *key)
+{
+	if (smap_get(set, key) != NULL)
+		return 1;
+	smap_put(set, xstrdup(key), (void *)set);
+	return 0;
+}
+
+void
+db_import_stage_want(struct tam_db *db, const char *sfid, const char *name)
+{
+	struct import_stage	*s = db->stage;
+	char			*fold;
+
+	if (s == NULL)
+		return;
+	if (sfid != NULL && !known_add(&s->known_sfid, sfid))
+		put_array_elem(&s->want_sfid, sfid);
+	if (name != NULL) {
+		fold = text_fold(name);
+		if (!known_add(&s->known_fold, fold))
+			put_array_elem(&s->want_fold, fold);
+		free(fold);
+	}
+}
+
+int
+db_import_stage_fetch(struct tam_db *db, char **err)
+{
+	struct import_stage	*s = db->stage;
+	int			 rc = 0;
+
+	if (s == NULL)
+		return 0;
+	if (s->want_sfid.n > 0)
+		rc = fetch(db, 0, array_end(&s->want_sfid), err);
+	if (rc == 0 && s->want_fold.n > 0)
+		rc = fetch(db, 1, array_end(&s->want_fold), err);
+	s->want_sfid.n = s->want_fold.n = 0;
+	return rc;
+}
+
+/* Makes sure the server's accounts with this key are in the batch. */
+static int
+key_known(struct tam_db *db, int by_fold, const char *key, char **err)
+{
+	struct import_stage	*s = db->stage;
+	struct sbuf		 b = { 0 };
+	int			 rc;
+
+	if (known_add(by_fold ? &s->known_fold : &s->known_sfid, key))
+		return 0;
+	put_array_elem(&b, key);
+	rc = fetch(db, by_fold, array_end(&b), err);
+	sbuf_free(&b);
+	return rc;
+}
+
+/* The batch's account id, read from the server if need be, or NULL. */
+static int
+entry_get(struct tam_db *db, int64_t id, struct entry **out, char **err)
+{
+	static const char sql[] =
+	    "SELECT " DBI_ACCOUNT_COLS ", a.name_fold FROM account a "
+	    "WHERE a.id = :id";
+	struct import_stage	*s = db->stage;
+	struct dbstmt		*st;
+
+	if ((*out = by_id(s, id)) != NULL)
+		return 0;
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_int(st, ":id", id);
+	if (dbi_each(db, st, row_entry, s, err) < 0)
+		return -1;
+	*out = by_id(s, id);
+	return 0;
+}
+
+int
+dbi_stage_get(struct tam_db *db, int64_t id, struct account *a, char **err)
+{
+	struct entry	*e;
+
+	if (entry_get(db, id, &e, err) != 0)
+		return -1;
+	if (e == NULL)
+		return 1;
+	account_release(a);
+	account_copy(a, &e->a);
+	return 0;
+}
+
+int
+dbi_stage_by_sfid(struct tam_db *db, const char *sfid, struct account *a,
+    int64_t *id, char **err)
+{
+	struct entry	*e;
+
+	if (key_known(db, 0, sfid, err) != 0)
+		return -1;
+	if ((e = smap_get(&db->stage->by_sfid, sfid)) == NULL)
+		return 1;
+	if (a != NULL) {
+		account_release(a);
+		account_copy(a, &e->a);
+	}
+	if (id != NULL)
+		*id = e->a.id;
+	return 0;
+}
+
+static int
+cmp_id(const void *pa, const void *pb)
+{
+	int64_t	a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+int
+dbi_stage_by_fold(struct tam_db *db, const char *fold, int unlinked,
+    int max, int64_t **ids, int *n, char **err)
+{
+	struct entry	*e;
+	int64_t		*v = NULL;
+	size_t		 nv = 0, cap = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if (key_known(db, 1, fold, err) != 0)
+		return -1;
+	for (e = smap_get(&db->stage->by_fold, fold); e != NULL; e = e->next) {
+		if (unlinked && e->a.sfid != NULL)
+			continue;
+		v = xarray_room(v, nv, &cap, sizeof *v);
+		v[nv++] = e->a.id;
+	}
+	/* ORDER BY id LIMIT max, as the query. */
+	if (nv > 1)
+		qsort(v, nv, sizeof *v, cmp_id);
+	*ids = v;
+	*n = (int)(nv < (size_t)max ? nv : (size_t)max);
+	return 0;
+}
+
+int
+dbi_stage_archived(struct tam_db *db, int64_t id, int *archived)
+{
+	struct entry	*e = by_id(db->stage, id);
+
+	if (e == NULL)
+		return 0;
+	*archived = e->a.archived;
+	return 1;
+}
+
+/* --- writing ----------------------------------------------------------- */
+
+static int
+copy(struct tam_db *db, const char *sql, struct sbuf *b, char **err)
+{
+	int64_t	rows = 0;
+
+	if (b->n == 0)
+		return 0;
+	if (db->eng->copy_in == NULL) {
+		*err = xstrdup("internal error: COPY without a server");
+		return -1;
+	}
+	return db->eng->copy_in(db, sql, b->p, b->n, &rows, err);
+}
+
+/* One row of STAGE_COLS. */
+static void
+put_account(struct sbuf *b, const struct entry *e)
+{
+	const struct account	*a = &e->a;
+	char			*tam_fold = text_fold(a->tam);
+
+	put_int(b, a->id);
+	put_c(b, '\t');
+	put_text(b, a->sfid);
+	put_c(b, '\t');
+	put_text(b, a->name);
+	put_c(b, '\t');
+	put_text(b, a->tam);
+	put_c(b, '\t');
+	put_text(b, a->sal);
+	put_c(b, '\t');
+	put_text(b, a->sa);
+	put_c(b, '\t');
+	put_text(b, a->rsd);
+	put_c(b, '\t');
+	put_text(b, a->tam_manager);
+	put_c(b, '\t');
+	put_opt_int(b, a->has_acv, a->acv_cents);
+	put_c(b, '\t');
+	put_text(b, a->currency);
+	put_c(b, '\t');
+	put_date(b, a->renewal_date);
+	put_c(b, '\t');
+	put_opt_int(b, a->health_score >= 0, a->health_score);
+	put_c(b, '\t');
+	put_text(b, sentiment_name(a->sentiment));
+	put_c(b, '\t');
+	put_int(b, a->requires_triage);
+	put_c(b, '\t');
+	put_text(b, a->lifecycle_stage);
+	put_c(b, '\t');
+	put_int(b, a->upsell);
+	put_c(b, '\t');
+	put_text(b, a->region);
+	put_c(b, '\t');
+	put_text(b, a->segment);
+	put_c(b, '\t');
+	put_text(b, a->objectives);
+	put_c(b, '\t');
+	put_opt_int(b, a->licenses >= 0, a->licenses);
+	put_c(b, '\t');
+	put_opt_int(b, a->active_users >= 0, a->active_users);
+	put_c(b, '\t');
+	put_int(b, a->archived);
+	put_c(b, '\t');
+	put_text(b, a->created_at);
+	put_c(b, '\t');
+	put_text(b, a->updated_at);
+	put_c(b, '\t');
+	put_text(b, e->fold);
+	put_c(b, '\t');
+	put_text(b, tam_fold);
+	put_c(b, '\n');
+	free(tam_fold);
+}
+
+static int
+make_temp(struct tam_db *db, char **err)
+{
+	/*
+	 * The columns of account, none of its constraints: those are
+	 * checked where the rows go.  Gone at the commit, and with a
+	 * rollback (a dry run's savepoint too) with everything else.
+	 */
+	if (db->stage->have_temp)
+		return 0;
+	if (dbi_exec(db, "CREATE TEMPORARY TABLE import_account "
+	    "(LIKE account INCLUDING DEFAULTS) ON COMMIT DROP", err) != 0)
+		return -1;
+	db->stage->have_temp = 1;
+	return 0;
+}
+
+/* The changed accounts, sent to pg_temp.import_account, over theirs. */
+static int
+apply_changed(struct tam_db *db, struct sbuf *b, char **err)
+{
+	/* created_at stays: an UPDATE of the row would not write it. */
+	static const char upsert[] =
+	    "WITH s AS (DELETE FROM pg_temp.import_account RETURNING *) "
+	    "INSERT INTO account (" STAGE_COLS ") SELECT " STAGE_COLS
+	    " FROM s ON CONFLICT (id) DO UPDATE SET "
+	    "sfid = excluded.sfid, name = excluded.name, tam = excluded.tam, "
+	    "sal = excluded.sal, sa = excluded.sa, rsd = excluded.rsd, "
+	    "tam_manager = excluded.tam_manager, "
+	    "acv_cents = excluded.acv_cents, currency = excluded.currency, "
+	    "renewal_date = excluded.renewal_date, "
+	    "health_score = excluded.health_score, "
+	    "sentiment = excluded.sentiment, "
+	    "requires_triage = excluded.requires_triage, "
+	    "lifecycle_stage = excluded.lifecycle_stage, "
+	    "upsell = excluded.upsell, region = excluded.region, "
+	    "segment = excluded.segment, objectives = excluded.objectives, "
+	    "licenses = excluded.licenses, "
+	    "active_users = excluded.active_users, "
+	    "archived = excluded.archived, updated_at = excluded.updated_at, "
+	    "name_fold = excluded.name_fold, tam_fold = excluded.tam_fold";
+	struct dbstmt	*st;
+
+	if (b->n == 0)
+		return 0;
+	if (make_temp(db, err) != 0 ||
+	    copy(db, "COPY pg_temp.import_account (" STAGE_COLS ") FROM STDIN",
+	    b, err) != 0 ||
+	    (st = dbi_stmt(db, upsert, err)) == NULL)
+		return -1;
+	return dbi_done(db, st, err);
+}
+
+/*
+ * Sends what the batch wrote: new accounts first, as the posts and the
+ * health rows refer to them.  The accounts are then as on the server.
+ */
+static int
+write_out(struct tam_db *db, char **err)
+{
+	struct import_stage	*s = db->stage;
+	struct sbuf		 fresh = { 0 }, changed = { 0 };
+	struct entry		*e;
+	size_t			 i;
+	int			 rc = -1;
+
+	for (i = 0; i < s->ne; i++) {
+		e = s->e[i];
+		if (e->state == E_NEW)
+			put_account(&fresh, e);
+		else if (e->state == E_CHANGED)
+			put_account(&changed, e);
+	}
+	if (copy(db, "COPY account (" STAGE_COLS ") FROM STDIN", &fresh,
+	    err) != 0 ||
+	    apply_changed(db, &changed, err) != 0 ||
+	    copy(db, "COPY timeline (id, account_id, at, type, author, "
+	    "sentiment, requires_triage, body) FROM STDIN", &s->posts,
+	    err) != 0 ||
+	    copy(db, "COPY health_history (id, account_id, date, "
+	    "health_score) FROM STDIN", &s->health, err) != 0)
+		goto out;
+	s->posts.n = s->health.n = 0;
+	for (i = 0; i < s->ne; i++) {
+		e = s->e[i];
+		if (e->state != E_CLEAN) {
+			e->state = E_CLEAN;
+			set_db_sfid(s, e);
+		}
+	}
+	rc = 0;
+out:
+	sbuf_free(&fresh);
+	sbuf_free(&changed);
+	return rc;
+}
+
+/*
+ * An account of the batch is to have sfid: if the server's row of
+ * another still has it (the other gave it up in this batch), the
+ * batch goes out first, as one statement would otherwise meet the
+ * unique index with both rows.
+ */
+static int
+sfid_free(struct tam_db *db, const struct entry *e, const char *sfid,
+    char **err)
+{
+	struct entry	*holder;
+
+	if (sfid == NULL ||
+	    (holder = smap_get(&db->stage->by_db_sfid, sfid)) == NULL ||
+	    holder == e)
+		return 0;
+	return write_out(db, err);
+}
+
+/* What a query would read back of a row written from a. */
+static void
+settle(struct entry *e, const struct account *a, const char *now,
+    const char *created)
+{
+	account_copy(&e->a, a);
+	if (e->a.currency[0] == '\0')
+		memcpy(e->a.currency, "USD", 4);
+	if (!e->a.has_acv)
+		e->a.acv_cents = 0;
+	if (e->a.health_score < 0)
+		e->a.health_score = -1;
+	if (e->a.licenses < 0)
+		e->a.licenses = -1;
+	if (e->a.active_users < 0)
+		e->a.active_users = -1;
+	if (sentiment_name(e->a.sentiment) == NULL)
+		e->a.sentiment = SENT_NONE;
+	free(e->a.created_at);
+	free(e->a.updated_at);
+	e->a.created_at = xstrdup(created != NULL ? created : now);
+	e->a.updated_at = xstrdup(now);
+	e->fold = text_fold(e->a.name);
+}
+
+int
+dbi_stage_insert(struct tam_db *db, struct account *a, const char *now,
+    char **err)
+{
+	struct import_stage	*s = db->stage;
+	struct entry		*e;
+
+	if (sfid_free(db, NULL, a->sfid, err) != 0)
+		return -1;
+	e = entry_new(s);
+	settle(e, a, now, now);
+	e->a.id = a->id = ++s->last_account;
+	e->state = E_NEW;
+	entry_file(s, e);
+	return 0;
+}
+
+int
+dbi_stage_update(struct tam_db *db, const struct account *a,
+    const char *now, char **err)
+{
+	struct import_stage	*s = db->stage;
+	struct entry		*e;
+	char			*created;
+
+	if (entry_get(db, a->id, &e, err) != 0)
+		return -1;
+	/* UPDATE ... WHERE id = :id of no row. */
+	if (e == NULL)
+		return 0;
+	if (sfid_free(db, e, a->sfid, err) != 0)
+		return -1;
+	keys_drop(s, e);
+	created = e->a.created_at;
+	e->a.created_at = NULL;
+	account_release(&e->a);
+	free(e->fold);
+	settle(e, a, now, created);
+	free(created);
+	e->a.id = a->id;
+	if (e->state == E_CLEAN)
+		e->state = E_CHANGED;
+	keys_add(s, e);
+	return 0;
+}
+
+int
+dbi_stage_post(struct tam_db *db, struct post *p, char **err)
+{
+	struct sbuf	*b = &db->stage->posts;
+
+	(void)err;
+	p->id = ++db->stage->last_post;
+	put_int(b, p->id);
+	put_c(b, '\t');
+	put_int(b, p->account_id);
+	put_c(b, '\t');
+	put_text(b, p->at);
+	put_c(b, '\t');
+	put_text(b, p->type);
+	put_c(b, '\t');
+	put_text(b, p->author);
+	put_c(b, '\t');
+	put_text(b, sentiment_name(p->sentiment));
+	put_c(b, '\t');
+	put_int(b, p->requires_triage);
+	put_c(b, '\t');
+	put_text(b, p->body);
+	put_c(b, '\n');
+	return 0;
+}
+
+int
+dbi_stage_health(struct tam_db *db, int64_t account_id, int date, int score,
+    char **err)
+{
+	struct sbuf	*b = &db->stage->health;
+
+	(void)err;
+	put_int(b, ++db->stage->last_health);
+	put_c(b, '\t');
+	put_int(b, account_id);
+	put_c(b, '\t');
+	put_date(b, date);
+	put_c(b, '\t');
+	put_int(b, score);
+	put_c(b, '\n');
+	return 0;
+}
+
+/* --- the stage --------------------------------------------------------- */
+
+static int
+row_last_ids(void *arg, struct dbstmt *st)
+{
+	struct import_stage	*s = arg;
+
+	s->last_account = dbi_col_i64(st, 0);
+	s->last_post = dbi_col_i64(st, 1);
+	s->last_health = dbi_col_i64(st, 2);
+	return 0;
+}
+
+int
+db_import_stage_begin(struct tam_db *db, char **err)
+{
+	/* NEXT_ID of each table the stage writes. */
+	static const char sql[] =
+	    "SELECT (SELECT coalesce(max(id), 0) FROM account), "
+	    "(SELECT coalesce(max(id), 0) FROM timeline), "
+	    "(SELECT coalesce(max(id), 0) FROM health_history)";
+	struct import_stage	*s;
+	struct dbstmt		*st;
+
+	if (!dbi_is_pg(db))
+		return 0;
+	s = xcalloc(1, sizeof *s);
+	if ((st = dbi_stmt(db, sql, err)) == NULL ||
+	    dbi_one(db, st, row_last_ids, s, err) != 0) {
+		free(s);
+		return -1;
+	}
+	db->stage = s;
+	return 1;
+}
+
+int
+db_import_stage_flush(struct tam_db *db, char **err)
+{
+	if (db->stage == NULL)
+		return 0;
+	if (write_out(db, err) != 0)
+		return -1;
+	entries_clear(db->stage);
+	return 0;
+}
+
+void
+db_import_stage_end(struct tam_db *db)
+{
+	struct import_stage	*s = db->stage;
+
+	if (s == NULL)
+		return;
+	entries_clear(s);
+	free(s->e);
+	sbuf_free(&s->want_sfid);
+	sbuf_free(&s->want_fold);
+	sbuf_free(&s->posts);
+	sbuf_free(&s->health);
+	free(s);
+	db->stage = NULL;
+}
