@@ -78,20 +78,28 @@ int	 db_import_cache(struct tam_db *, int kib, char **err);
  * src/db/db-import-pg.c).  db_import_stage_begin, after the dry run's
  * mark: 1 on a server, where the rows are now staged; 0 on SQLite, which
  * writes each row as it comes and needs none of the rest; -1 with *err.
- * Before the first row of a batch, db_import_stage_want names the
- * Salesforce ID (NULL: none) and the name (NULL: not looked up) of each
- * row, and db_import_stage_fetch reads the accounts they name in one
- * query; then the rows run as on SQLite, the store's functions (db.h)
- * answering from the batch and writing to it; db_import_stage_flush
- * sends what the batch wrote (COPY) and forgets it.  db_import_stage_end
- * closes the stage, dropping what was not sent (the transaction fails
- * then anyway); it may be called when none is open.
+ *
+ * Before a batch's rows run, db_import_stage_want names the Salesforce
+ * ID (NULL: none) and the name (NULL: not looked up) of each row, and
+ * db_import_stage_fetch starts reading the accounts they name, in the
+ * background, after the writes of the batch before: the import goes on
+ * reading its input, and calls nothing else of the database until
+ * db_import_stage_wait, 0 or the worker's failure (the stage's own
+ * functions wait too).  The rows then run as on SQLite, the store's
+ * functions (db.h) answering from the batch and writing to it; then
+ * db_import_stage_flush makes the text of what the batch wrote, which
+ * the next fetch sends first, and forgets the batch.  After the last,
+ * db_import_stage_finish sends what is left and waits.
+ * db_import_stage_end closes the stage (waiting for the worker, dropping
+ * what was not sent); it may be called when none is open.
  */
 int	 db_import_stage_begin(struct tam_db *, char **err);
-void	 db_import_stage_want(struct tam_db *, const char *sfid,
-	    const char *name);
+int	 db_import_stage_want(struct tam_db *, const char *sfid,
+	    const char *name, char **err);
 int	 db_import_stage_fetch(struct tam_db *, char **err);
+int	 db_import_stage_wait(struct tam_db *, char **err);
 int	 db_import_stage_flush(struct tam_db *, char **err);
+int	 db_import_stage_finish(struct tam_db *, char **err);
 void	 db_import_stage_end(struct tam_db *);
 
 /*

@@ -122,6 +122,13 @@ struct pending {
 	size_t		*len;
 };
 
+/* Rows read on a server, and how many bytes of cells they had. */
+struct batch {
+	struct pending	*row;
+	size_t		 n, cap;
+	size_t		 bytes;
+};
+
 struct import_opts {
 	int			 dry_run;
 	int			 skip_invalid;
@@ -151,9 +158,8 @@ struct import {
 	int				 bulk;	/* indexes were parked */
 	struct db_parked		 parked;
 	int				 batched; /* on a server */
-	struct pending			*batch;	/* read, not run yet */
-	size_t				 nbatch, capbatch;
-	size_t				 batch_bytes;
+	struct batch			 cur;	/* being read */
+	struct batch			 prev;	/* its accounts being read */
 	int64_t				 rows, inserted, updated;
 	int64_t				 unchanged, rejected;
 	char				*err;	/* why reading stopped */
@@ -867,14 +873,23 @@ pending_release(struct pending *pd)
 }
 
 static void
-batch_clear(struct import *im)
+batch_clear(struct batch *b)
 {
 	size_t	i;
 
-	for (i = 0; i < im->nbatch; i++)
-		pending_release(&im->batch[i]);
-	im->nbatch = 0;
-	im->batch_bytes = 0;
+	for (i = 0; i < b->n; i++)
+		pending_release(&b->row[i]);
+	b->n = 0;
+	b->bytes = 0;
+}
+
+static void
+batch_free(struct batch *b)
+{
+	batch_clear(b);
+	free(b->row);
+	b->row = NULL;
+	b->cap = 0;
 }
 
 /* The cells of r, in one allocation after their pointers. */
@@ -937,46 +952,75 @@ pending_run(struct import *im, const struct pending *pd)
 }
 
 /*
- * The batch: the accounts its rows name read in one query, the rows run
- * in their order, what they wrote sent.
+ * A batch is full, or the input has ended: the rows of the batch before
+ * run, their accounts read meanwhile, and what they wrote is made ready;
+ * then the accounts the new batch names are read, after those writes, in
+ * the background while the next rows are parsed.
  */
 static int
-batch_run(struct import *im)
+batch_turn(struct import *im)
 {
 	struct tam_db	*db = im->ctx->db;
 	struct pending	*pd;
+	struct batch	 t;
 	char		*err = NULL;
 	size_t		 i;
 	int		 rc = 0;
 
-	for (i = 0; i < im->nbatch; i++) {
-		pd = &im->batch[i];
-		if (pd->parsed && pd->nbad == 0)
-			db_import_stage_want(db, pd->mask & AF_BIT(AF_SFID) ?
-			    pd->p.sfid : NULL, pending_name(im, pd));
+	if (im->prev.n > 0) {
+		if (db_import_stage_wait(db, &err) != 0)
+			return fatal(im, err);
+		for (i = 0; rc == 0 && i < im->prev.n; i++) {
+			rc = pending_run(im, &im->prev.row[i]);
+			progress_tick(im);
+		}
+		batch_clear(&im->prev);
+		if (rc != 0)
+			return rc;
+		if (db_import_stage_flush(db, &err) != 0)
+			return fatal(im, err);
+	}
+	if (im->cur.n == 0)
+		return 0;
+	for (i = 0; i < im->cur.n; i++) {
+		pd = &im->cur.row[i];
+		if (pd->parsed && pd->nbad == 0 && db_import_stage_want(db,
+		    pd->mask & AF_BIT(AF_SFID) ? pd->p.sfid : NULL,
+		    pending_name(im, pd), &err) != 0)
+			return fatal(im, err);
 	}
 	if (db_import_stage_fetch(db, &err) != 0)
-		rc = fatal(im, err);
-	for (i = 0; rc == 0 && i < im->nbatch; i++) {
-		rc = pending_run(im, &im->batch[i]);
-		progress_tick(im);
-	}
-	if (rc == 0 && db_import_stage_flush(db, &err) != 0)
-		rc = fatal(im, err);
-	batch_clear(im);
-	return rc;
+		return fatal(im, err);
+	t = im->prev;
+	im->prev = im->cur;
+	im->cur = t;
+	return 0;
 }
 
-/* Parses a data row into the batch; a full batch runs. */
+/* The last batches, and what the stage still holds. */
+static int
+batch_end(struct import *im)
+{
+	char	*err = NULL;
+	int	 rc;
+
+	if ((rc = batch_turn(im)) != 0 || (rc = batch_turn(im)) != 0)
+		return rc;
+	if (db_import_stage_finish(im->ctx->db, &err) != 0)
+		return fatal(im, err);
+	return 0;
+}
+
+/* Parses a data row into the batch; a full batch turns. */
 static int
 batch_add(struct import *im, const struct csvin_record *r, int after_footer)
 {
 	struct pending	*pd;
+	struct batch	*b = &im->cur;
 	int		 c;
 
-	im->batch = xarray_room(im->batch, im->nbatch, &im->capbatch,
-	    sizeof *im->batch);
-	pd = &im->batch[im->nbatch++];
+	b->row = xarray_room(b->row, b->n, &b->cap, sizeof *b->row);
+	pd = &b->row[b->n++];
 	account_init(&pd->p);
 	pd->line = r->line;
 	pd->ncells = r->ncells;
@@ -989,10 +1033,9 @@ batch_add(struct import *im, const struct csvin_record *r, int after_footer)
 		    &pd->mask, &pd->msgs, &pd->nmsgs);
 	}
 	for (c = 0; c < r->nstored; c++)
-		im->batch_bytes += r->len[c];
-	if (im->nbatch >= IMPORT_BATCH_ROWS ||
-	    im->batch_bytes >= IMPORT_BATCH_BYTES)
-		return batch_run(im);
+		b->bytes += r->len[c];
+	if (b->n >= IMPORT_BATCH_ROWS || b->bytes >= IMPORT_BATCH_BYTES)
+		return batch_turn(im);
 	return 0;
 }
 
@@ -1156,7 +1199,7 @@ read_input(struct import *im, FILE *fp)
 		return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	/* The last batch, and what the stage still holds. */
 	if (rc == 0 && im->batched)
-		rc = batch_run(im);
+		rc = batch_end(im);
 	if (rc > 0) {
 		err = im->err;
 		im->err = NULL;
@@ -1358,8 +1401,8 @@ import_exec(struct tam_ctx *ctx, int argc, char **argv)
 		fclose(fp);
 out:
 	db_import_stage_end(ctx->db);
-	batch_clear(&im);
-	free(im.batch);
+	batch_free(&im.cur);
+	batch_free(&im.prev);
 	discard_rejects(&im);
 	csvin_header_release(&im.h);
 	csvin_idset_release(&im.seen);

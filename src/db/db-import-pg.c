@@ -27,12 +27,24 @@
  * db_import_stage_fetch).  A key the batch did not announce is read when
  * it is first looked up.  Either way an account the batch changed
  * answers as changed: the server's copy of it is not looked at again.
- * The end of a batch sends new accounts with COPY into account, changed
- * ones with COPY into a temporary table applied by one INSERT ... ON
- * CONFLICT (id) DO UPDATE, then the timeline posts and health rows with
- * COPY, and forgets the batch.  Memory is a batch's, whatever the size
- * of the file.
+ * The end of a batch makes the COPY text of what it wrote and forgets
+ * the batch: new accounts go with COPY into account, changed ones with
+ * COPY into a temporary table applied by one INSERT ... ON CONFLICT (id)
+ * DO UPDATE, then the timeline posts and health rows with COPY.  Memory
+ * is that of a batch or two, whatever the size of the file.
+ *
+ * The server's work is most of an import's time, so it runs beside the
+ * reading: a worker thread sends one batch and reads the accounts of the
+ * next, in that order on the one connection, while the import parses
+ * the batch after.  The thread has the connection and the stage to
+ * itself: nothing else runs a statement until db_import_stage_wait (the
+ * stage's functions wait for it too).
+ *
+ * Into a database that had no account when the import began, every
+ * account on the server is one the import sent: a key it never sent
+ * (a Bloom filter of them says so) is looked up by nobody.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,10 +149,15 @@ put_text(struct sbuf *b, const char *s)
 static void
 put_int(struct sbuf *b, int64_t v)
 {
-	char	buf[24];
-	int	n = snprintf(buf, sizeof buf, "%lld", (long long)v);
+	char		 buf[24], *p = buf + sizeof buf;
+	uint64_t	 u = v < 0 ? -(uint64_t)v : (uint64_t)v;
 
-	put(b, buf, (size_t)n);
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	put(b, p, (size_t)(buf + sizeof buf - p));
 }
 
 static void
@@ -320,9 +337,25 @@ struct entry {
 	struct entry		*next;	/* the next of the same fold */
 };
 
+/* What the worker sends, then reads; its outcome. */
+struct job {
+	struct sbuf	 fresh, changed, posts, health;	/* COPY text */
+	struct sbuf	 want_sfid, want_fold;	/* text[] literals */
+	int		 rc;
+	char		*err;
+};
+
+/* Bits of the Bloom filter of the keys sent (a power of two). */
+#define BLOOM_BITS	(16u * 1024 * 1024)
+#define BLOOM_K		4
+
 struct import_stage {
 	int64_t		 last_account, last_post, last_health;
 	int		 have_temp;	/* pg_temp.import_account exists */
+	unsigned char	*sent;		/* Bloom filter; NULL: not in use */
+	struct job	 job;
+	pthread_t	 worker;
+	int		 running;	/* the worker has the connection */
 	struct entry	**e;		/* the batch's accounts */
 	size_t		 ne, cape;
 	struct entry	**by_id;	/* open addressing on a.id */
@@ -332,8 +365,7 @@ struct import_stage {
 	struct smap	 by_fold;	/* fold -> the first entry */
 	struct smap	 known_sfid;	/* keys read from the server */
 	struct smap	 known_fold;
-	struct sbuf	 want_sfid, want_fold;	/* text[] literals */
-	struct sbuf	 posts, health;	/* COPY rows not sent yet */
+	struct sbuf	 posts, health;	/* COPY rows of this batch */
 };
 
 static struct entry *
@@ -507,6 +539,54 @@ fetch(struct tam_db *db, int by_fold, const char *keys, char **err)
 	return dbi_each(db, st, row_entry, db->stage, err) < 0 ? -1 : 0;
 }
 
+/* The filter's bits for key of kind (0: an ID, 1: a folded name). */
+static void
+bloom_bits(int kind, const char *key, uint32_t bit[BLOOM_K])
+{
+	uint64_t	h = hash_str(key) ^ (kind ? 0x9e3779b97f4a7c15ULL : 0);
+	uint64_t	h2;
+	int		i;
+
+	/* splitmix64's finalizer: FNV's low bits alone cluster. */
+	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+	h ^= h >> 31;
+	h2 = (h >> 32) | 1;
+	for (i = 0; i < BLOOM_K; i++)
+		bit[i] = (uint32_t)((h + (uint64_t)i * h2) & (BLOOM_BITS - 1));
+}
+
+static void
+bloom_add(struct import_stage *s, int kind, const char *key)
+{
+	uint32_t	bit[BLOOM_K];
+	int		i;
+
+	if (s->sent == NULL || key == NULL)
+		return;
+	bloom_bits(kind, key, bit);
+	for (i = 0; i < BLOOM_K; i++)
+		s->sent[bit[i] >> 3] |= (unsigned char)(1u << (bit[i] & 7));
+}
+
+/* Whether the server may have an account with this key. */
+static int
+bloom_may(const struct import_stage *s, int kind, const char *key)
+{
+	uint32_t	bit[BLOOM_K];
+	int		i;
+
+	if (s->sent == NULL)
+		return 1;
+	bloom_bits(kind, key, bit);
+	for (i = 0; i < BLOOM_K; i++)
+		if (!(s->sent[bit[i] >> 3] & (1u << (bit[i] & 7))))
+			return 0;
+	return 1;
+}
+
+static int	stage_wait(struct tam_db *, char **);
+
 /* Adds key to set (a copy); 1 if it was there. */
 static int
 known_add(struct smap *set, const char *key)
@@ -517,38 +597,27 @@ known_add(struct smap *set, const char *key)
 	return 0;
 }
 
-void
-db_import_stage_want(struct tam_db *db, const char *sfid, const char *name)
+int
+db_import_stage_want(struct tam_db *db, const char *sfid, const char *name,
+    char **err)
 {
 	struct import_stage	*s = db->stage;
 	char			*fold;
 
 	if (s == NULL)
-		return;
-	if (sfid != NULL && !known_add(&s->known_sfid, sfid))
-		put_array_elem(&s->want_sfid, sfid);
+		return 0;
+	if (stage_wait(db, err) != 0)
+		return -1;
+	if (sfid != NULL && !known_add(&s->known_sfid, sfid) &&
+	    bloom_may(s, 0, sfid))
+		put_array_elem(&s->job.want_sfid, sfid);
 	if (name != NULL) {
 		fold = text_fold(name);
-		if (!known_add(&s->known_fold, fold))
-			put_array_elem(&s->want_fold, fold);
+		if (!known_add(&s->known_fold, fold) && bloom_may(s, 1, fold))
+			put_array_elem(&s->job.want_fold, fold);
 		free(fold);
 	}
-}
-
-int
-db_import_stage_fetch(struct tam_db *db, char **err)
-{
-	struct import_stage	*s = db->stage;
-	int			 rc = 0;
-
-	if (s == NULL)
-		return 0;
-	if (s->want_sfid.n > 0)
-		rc = fetch(db, 0, array_end(&s->want_sfid), err);
-	if (rc == 0 && s->want_fold.n > 0)
-		rc = fetch(db, 1, array_end(&s->want_fold), err);
-	s->want_sfid.n = s->want_fold.n = 0;
-	return rc;
+	return 0;
 }
 
 /* Makes sure the server's accounts with this key are in the batch. */
@@ -559,7 +628,8 @@ key_known(struct tam_db *db, int by_fold, const char *key, char **err)
 	struct sbuf		 b = { 0 };
 	int			 rc;
 
-	if (known_add(by_fold ? &s->known_fold : &s->known_sfid, key))
+	if (known_add(by_fold ? &s->known_fold : &s->known_sfid, key) ||
+	    !bloom_may(s, by_fold, key))
 		return 0;
 	put_array_elem(&b, key);
 	rc = fetch(db, by_fold, array_end(&b), err);
@@ -593,7 +663,7 @@ dbi_stage_get(struct tam_db *db, int64_t id, struct account *a, char **err)
 {
 	struct entry	*e;
 
-	if (entry_get(db, id, &e, err) != 0)
+	if (stage_wait(db, err) != 0 || entry_get(db, id, &e, err) != 0)
 		return -1;
 	if (e == NULL)
 		return 1;
@@ -608,7 +678,7 @@ dbi_stage_by_sfid(struct tam_db *db, const char *sfid, struct account *a,
 {
 	struct entry	*e;
 
-	if (key_known(db, 0, sfid, err) != 0)
+	if (stage_wait(db, err) != 0 || key_known(db, 0, sfid, err) != 0)
 		return -1;
 	if ((e = smap_get(&db->stage->by_sfid, sfid)) == NULL)
 		return 1;
@@ -639,7 +709,7 @@ dbi_stage_by_fold(struct tam_db *db, const char *fold, int unlinked,
 
 	*ids = NULL;
 	*n = 0;
-	if (key_known(db, 1, fold, err) != 0)
+	if (stage_wait(db, err) != 0 || key_known(db, 1, fold, err) != 0)
 		return -1;
 	for (e = smap_get(&db->stage->by_fold, fold); e != NULL; e = e->next) {
 		if (unlinked && e->a.sfid != NULL)
@@ -658,6 +728,7 @@ dbi_stage_by_fold(struct tam_db *db, const char *fold, int unlinked,
 int
 dbi_stage_archived(struct tam_db *db, int64_t id, int *archived)
 {
+	/* Called after a statement of its caller: no worker runs. */
 	struct entry	*e = by_id(db->stage, id);
 
 	if (e == NULL)
@@ -797,48 +868,141 @@ apply_changed(struct tam_db *db, struct sbuf *b, char **err)
 	return dbi_done(db, st, err);
 }
 
-/*
- * Sends what the batch wrote: new accounts first, as the posts and the
- * health rows refer to them.  The accounts are then as on the server.
- */
-static int
-write_out(struct tam_db *db, char **err)
+/* Swaps the contents of two buffers: the text moves, no copy. */
+static void
+sbuf_swap(struct sbuf *a, struct sbuf *b)
 {
-	struct import_stage	*s = db->stage;
-	struct sbuf		 fresh = { 0 }, changed = { 0 };
-	struct entry		*e;
-	size_t			 i;
-	int			 rc = -1;
+	struct sbuf	t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+/*
+ * Moves what the batch wrote into j as COPY text (j's buffers empty):
+ * the accounts are then as the server will have them.
+ */
+static void
+take_writes(struct import_stage *s, struct job *j)
+{
+	struct entry	*e;
+	size_t		 i;
 
 	for (i = 0; i < s->ne; i++) {
 		e = s->e[i];
-		if (e->state == E_NEW)
-			put_account(&fresh, e);
-		else if (e->state == E_CHANGED)
-			put_account(&changed, e);
+		if (e->state == E_CLEAN)
+			continue;
+		put_account(e->state == E_NEW ? &j->fresh : &j->changed, e);
+		bloom_add(s, 0, e->a.sfid);
+		bloom_add(s, 1, e->fold);
+		e->state = E_CLEAN;
+		set_db_sfid(s, e);
 	}
-	if (copy(db, "COPY account (" STAGE_COLS ") FROM STDIN", &fresh,
+	sbuf_swap(&s->posts, &j->posts);
+	sbuf_swap(&s->health, &j->health);
+}
+
+/*
+ * Sends j's COPY text: new accounts first, as the posts and the health
+ * rows refer to them.  The buffers are emptied, kept for the next.
+ */
+static int
+send_writes(struct tam_db *db, struct job *j, char **err)
+{
+	int	rc;
+
+	rc = copy(db, "COPY account (" STAGE_COLS ") FROM STDIN", &j->fresh,
 	    err) != 0 ||
-	    apply_changed(db, &changed, err) != 0 ||
+	    apply_changed(db, &j->changed, err) != 0 ||
 	    copy(db, "COPY timeline (id, account_id, at, type, author, "
-	    "sentiment, requires_triage, body) FROM STDIN", &s->posts,
+	    "sentiment, requires_triage, body) FROM STDIN", &j->posts,
 	    err) != 0 ||
 	    copy(db, "COPY health_history (id, account_id, date, "
-	    "health_score) FROM STDIN", &s->health, err) != 0)
-		goto out;
-	s->posts.n = s->health.n = 0;
-	for (i = 0; i < s->ne; i++) {
-		e = s->e[i];
-		if (e->state != E_CLEAN) {
-			e->state = E_CLEAN;
-			set_db_sfid(s, e);
-		}
-	}
-	rc = 0;
-out:
-	sbuf_free(&fresh);
-	sbuf_free(&changed);
+	    "health_score) FROM STDIN", &j->health, err) != 0 ? -1 : 0;
+	j->fresh.n = j->changed.n = j->posts.n = j->health.n = 0;
 	return rc;
+}
+
+/* Sends what the batch wrote so far, now (the worker is idle). */
+static int
+write_out(struct tam_db *db, char **err)
+{
+	struct job	j;
+	int		rc;
+
+	memset(&j, 0, sizeof j);
+	take_writes(db->stage, &j);
+	rc = send_writes(db, &j, err);
+	/* Its buffers back to the batch, for the rows after. */
+	sbuf_swap(&db->stage->posts, &j.posts);
+	sbuf_swap(&db->stage->health, &j.health);
+	sbuf_free(&j.fresh);
+	sbuf_free(&j.changed);
+	sbuf_free(&j.posts);
+	sbuf_free(&j.health);
+	return rc;
+}
+
+/* The worker: the last batch's writes, then the next batch's reads. */
+static int
+run_job(struct tam_db *db, char **err)
+{
+	struct job	*j = &db->stage->job;
+	int		 rc;
+
+	rc = send_writes(db, j, err);
+	if (rc == 0 && j->want_sfid.n > 0)
+		rc = fetch(db, 0, array_end(&j->want_sfid), err);
+	if (rc == 0 && j->want_fold.n > 0)
+		rc = fetch(db, 1, array_end(&j->want_fold), err);
+	j->want_sfid.n = j->want_fold.n = 0;
+	return rc;
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct tam_db	*db = arg;
+	struct job	*j = &db->stage->job;
+
+	j->rc = run_job(db, &j->err);
+	return NULL;
+}
+
+/* Starts the worker on the job; without a thread, runs it here. */
+static int
+stage_start(struct tam_db *db, char **err)
+{
+	struct import_stage	*s = db->stage;
+
+	if (s->job.fresh.n == 0 && s->job.changed.n == 0 &&
+	    s->job.posts.n == 0 && s->job.health.n == 0 &&
+	    s->job.want_sfid.n == 0 && s->job.want_fold.n == 0)
+		return 0;
+	s->job.rc = 0;
+	s->job.err = NULL;
+	if (pthread_create(&s->worker, NULL, worker_main, db) == 0) {
+		s->running = 1;
+		return 0;
+	}
+	return run_job(db, err);
+}
+
+/* Waits for the worker: its failure, if it failed, is the caller's. */
+static int
+stage_wait(struct tam_db *db, char **err)
+{
+	struct import_stage	*s = db->stage;
+
+	if (!s->running)
+		return 0;
+	pthread_join(s->worker, NULL);
+	s->running = 0;
+	if (s->job.rc == 0)
+		return 0;
+	*err = s->job.err;
+	s->job.err = NULL;
+	return -1;
 }
 
 /*
@@ -1007,32 +1171,74 @@ db_import_stage_begin(struct tam_db *db, char **err)
 		free(s);
 		return -1;
 	}
+	/* No account yet: every one the server will have, the import sent. */
+	if (s->last_account == 0)
+		s->sent = xcalloc(BLOOM_BITS / 8, 1);
 	db->stage = s;
 	return 1;
 }
 
 int
-db_import_stage_flush(struct tam_db *db, char **err)
+db_import_stage_fetch(struct tam_db *db, char **err)
 {
 	if (db->stage == NULL)
 		return 0;
-	if (write_out(db, err) != 0)
+	if (stage_wait(db, err) != 0)
 		return -1;
-	entries_clear(db->stage);
+	return stage_start(db, err);
+}
+
+int
+db_import_stage_wait(struct tam_db *db, char **err)
+{
+	return db->stage != NULL ? stage_wait(db, err) : 0;
+}
+
+int
+db_import_stage_flush(struct tam_db *db, char **err)
+{
+	struct import_stage	*s = db->stage;
+
+	if (s == NULL)
+		return 0;
+	if (stage_wait(db, err) != 0)
+		return -1;
+	take_writes(s, &s->job);
+	entries_clear(s);
 	return 0;
+}
+
+int
+db_import_stage_finish(struct tam_db *db, char **err)
+{
+	if (db->stage == NULL)
+		return 0;
+	if (stage_wait(db, err) != 0 || stage_start(db, err) != 0)
+		return -1;
+	return stage_wait(db, err);
 }
 
 void
 db_import_stage_end(struct tam_db *db)
 {
 	struct import_stage	*s = db->stage;
+	char			*err = NULL;
 
 	if (s == NULL)
 		return;
+	/* The worker's failure was the import's, or it does not matter. */
+	if (stage_wait(db, &err) != 0)
+		free(err);
+	free(s->job.err);
 	entries_clear(s);
 	free(s->e);
-	sbuf_free(&s->want_sfid);
-	sbuf_free(&s->want_fold);
+	free(s->sent);
+	sbuf_free(&s->job.fresh);
+	sbuf_free(&s->job.changed);
+	sbuf_free(&s->job.posts);
+	sbuf_free(&s->job.health);
+	sbuf_free(&s->job.want_sfid);
+	sbuf_free(&s->job.want_fold);
 	sbuf_free(&s->posts);
 	sbuf_free(&s->health);
 	free(s);
