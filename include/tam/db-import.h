@@ -81,23 +81,20 @@ int	 db_import_cache(struct tam_db *, int kib, char **err);
  *
  * Before a batch's rows run, db_import_stage_want names the Salesforce
  * ID (NULL: none) and the name (NULL: not looked up) of each row, and
- * db_import_stage_fetch starts reading the accounts they name, in the
- * background, after the writes of the batch before: the import goes on
- * reading its input, and calls nothing else of the database until
- * db_import_stage_wait, 0 or the worker's failure (the stage's own
- * functions wait too).  The rows then run as on SQLite, the store's
- * functions (db.h) answering from the batch and writing to it; then
- * db_import_stage_flush makes the text of what the batch wrote, which
- * the next fetch sends first, and forgets the batch.  After the last,
+ * db_import_stage_fetch reads the accounts they name, then starts
+ * sending the batch before's writes in the background.  The rows then
+ * run as on SQLite, the store's functions (db.h) answering from the
+ * batch and writing to it (a statement of any other waits for the
+ * sending); db_import_stage_flush makes the text of what the batch
+ * wrote, which the next fetch sends.  After the last batch,
  * db_import_stage_finish sends what is left and waits.
- * db_import_stage_end closes the stage (waiting for the worker, dropping
- * what was not sent); it may be called when none is open.
+ * db_import_stage_end closes the stage (waiting for the sending,
+ * dropping what was not sent); it may be called when none is open.
  */
 int	 db_import_stage_begin(struct tam_db *, char **err);
-int	 db_import_stage_want(struct tam_db *, const char *sfid,
-	    const char *name, char **err);
+void	 db_import_stage_want(struct tam_db *, const char *sfid,
+	    const char *name);
 int	 db_import_stage_fetch(struct tam_db *, char **err);
-int	 db_import_stage_wait(struct tam_db *, char **err);
 int	 db_import_stage_flush(struct tam_db *, char **err);
 int	 db_import_stage_finish(struct tam_db *, char **err);
 void	 db_import_stage_end(struct tam_db *);

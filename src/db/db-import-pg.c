@@ -34,11 +34,12 @@
  * is that of a batch or two, whatever the size of the file.
  *
  * The server's work is most of an import's time, so it runs beside the
- * reading: a worker thread sends one batch and reads the accounts of the
- * next, in that order on the one connection, while the import parses
- * the batch after.  The thread has the connection and the stage to
- * itself: nothing else runs a statement until db_import_stage_wait (the
- * stage's functions wait for it too).
+ * client's: a worker thread sends a batch's writes while the next batch
+ * runs its rows and the one after is parsed.  The next batch's accounts
+ * are read before those writes go (the connection is free then), so
+ * the accounts the batch before wrote stay in the stage for one more
+ * batch, and answer for the server's.  Every statement waits for the
+ * worker (dbi_stage_idle, in dbi_stmt): the connection is one.
  *
  * Into a database that had no account when the import began, every
  * account on the server is one the import sent: a key it never sent
@@ -216,6 +217,7 @@ array_end(struct sbuf *b)
 struct smap_slot {
 	const char	*key;	/* NULL: empty; tomb: removed */
 	void		*val;
+	uint64_t	 hash;	/* of key: most misses compare no text */
 };
 
 struct smap {
@@ -236,15 +238,16 @@ hash_str(const char *s)
 }
 
 static struct smap_slot *
-smap_slot(const struct smap *m, const char *key)
+smap_slot(const struct smap *m, const char *key, uint64_t h)
 {
 	size_t	i;
 
 	if (m->cap == 0)
 		return NULL;
-	for (i = hash_str(key) & (m->cap - 1); m->v[i].key != NULL;
+	for (i = h & (m->cap - 1); m->v[i].key != NULL;
 	    i = (i + 1) & (m->cap - 1))
-		if (m->v[i].key != tomb && strcmp(m->v[i].key, key) == 0)
+		if (m->v[i].hash == h && m->v[i].key != tomb &&
+		    strcmp(m->v[i].key, key) == 0)
 			return &m->v[i];
 	return NULL;
 }
@@ -252,12 +255,25 @@ smap_slot(const struct smap *m, const char *key)
 static void *
 smap_get(const struct smap *m, const char *key)
 {
-	struct smap_slot	*s = smap_slot(m, key);
+	struct smap_slot	*s = smap_slot(m, key, hash_str(key));
 
 	return s != NULL ? s->val : NULL;
 }
 
-static void	smap_put(struct smap *, const char *, void *);
+/* Files key in an empty slot (it is not in m). */
+static void
+smap_add(struct smap *m, const char *key, uint64_t h, void *val)
+{
+	size_t	i;
+
+	for (i = h & (m->cap - 1); m->v[i].key != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		;
+	m->v[i].key = key;
+	m->v[i].val = val;
+	m->v[i].hash = h;
+	m->used++;
+}
 
 static void
 smap_grow(struct smap *m)
@@ -270,7 +286,8 @@ smap_grow(struct smap *m)
 	m->used = 0;
 	for (i = 0; i < old.cap; i++)
 		if (old.v[i].key != NULL && old.v[i].key != tomb)
-			smap_put(m, old.v[i].key, old.v[i].val);
+			smap_add(m, old.v[i].key, old.v[i].hash,
+			    old.v[i].val);
 	free(old.v);
 }
 
@@ -278,27 +295,22 @@ static void
 smap_put(struct smap *m, const char *key, void *val)
 {
 	struct smap_slot	*s;
-	size_t			 i;
+	uint64_t		 h = hash_str(key);
 
-	if ((s = smap_slot(m, key)) != NULL) {
+	if ((s = smap_slot(m, key, h)) != NULL) {
 		s->key = key;
 		s->val = val;
 		return;
 	}
 	if ((m->used + 1) * 2 > m->cap)
 		smap_grow(m);
-	for (i = hash_str(key) & (m->cap - 1); m->v[i].key != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		;
-	m->v[i].key = key;
-	m->v[i].val = val;
-	m->used++;
+	smap_add(m, key, h, val);
 }
 
 static void
 smap_del(struct smap *m, const char *key)
 {
-	struct smap_slot	*s = smap_slot(m, key);
+	struct smap_slot	*s = smap_slot(m, key, hash_str(key));
 
 	if (s != NULL) {
 		s->key = tomb;
@@ -306,7 +318,10 @@ smap_del(struct smap *m, const char *key)
 	}
 }
 
-/* Empties m; with own, the keys are the map's and are freed. */
+/*
+ * Empties m, keeping its room for the next batch; with own, the keys
+ * are the map's and are freed.
+ */
 static void
 smap_clear(struct smap *m, int own)
 {
@@ -316,17 +331,27 @@ smap_clear(struct smap *m, int own)
 		for (i = 0; i < m->cap; i++)
 			if (m->v[i].key != NULL && m->v[i].key != tomb)
 				free((char *)m->v[i].key);
+	if (m->cap > 0)
+		memset(m->v, 0, m->cap * sizeof *m->v);
+	m->used = 0;
+}
+
+static void
+smap_free(struct smap *m, int own)
+{
+	smap_clear(m, own);
 	free(m->v);
 	m->v = NULL;
-	m->cap = m->used = 0;
+	m->cap = 0;
 }
 
 /* --- the batch's accounts ---------------------------------------------- */
 
 enum entry_state {
-	E_CLEAN,	/* as on the server */
+	E_CLEAN,	/* as on the server (or as the writes sent make it) */
 	E_NEW,		/* not on the server yet */
-	E_CHANGED	/* on the server with other values */
+	E_CHANGED,	/* on the server with other values */
+	E_KEPT		/* kept by db_import_stage_flush: not freed */
 };
 
 struct entry {
@@ -337,10 +362,9 @@ struct entry {
 	struct entry		*next;	/* the next of the same fold */
 };
 
-/* What the worker sends, then reads; its outcome. */
+/* What the worker sends; its outcome. */
 struct job {
 	struct sbuf	 fresh, changed, posts, health;	/* COPY text */
-	struct sbuf	 want_sfid, want_fold;	/* text[] literals */
 	int		 rc;
 	char		*err;
 };
@@ -353,9 +377,10 @@ struct import_stage {
 	int64_t		 last_account, last_post, last_health;
 	int		 have_temp;	/* pg_temp.import_account exists */
 	unsigned char	*sent;		/* Bloom filter; NULL: not in use */
-	struct job	 job;
+	struct job	 job[2];	/* one being sent, one being made */
+	int		 pending;	/* the job made, not sent; -1 */
+	int		 running;	/* the job being sent; -1 */
 	pthread_t	 worker;
-	int		 running;	/* the worker has the connection */
 	struct entry	**e;		/* the batch's accounts */
 	size_t		 ne, cape;
 	struct entry	**by_id;	/* open addressing on a.id */
@@ -365,6 +390,7 @@ struct import_stage {
 	struct smap	 by_fold;	/* fold -> the first entry */
 	struct smap	 known_sfid;	/* keys read from the server */
 	struct smap	 known_fold;
+	struct sbuf	 want_sfid, want_fold;	/* text[] literals */
 	struct sbuf	 posts, health;	/* COPY rows of this batch */
 };
 
@@ -494,15 +520,16 @@ entries_clear(struct import_stage *s)
 	size_t	i;
 
 	for (i = 0; i < s->ne; i++) {
+		if (s->e[i]->state == E_KEPT)
+			continue;
 		account_release(&s->e[i]->a);
 		free(s->e[i]->fold);
 		free(s->e[i]->db_sfid);
 		free(s->e[i]);
 	}
 	s->ne = 0;
-	free(s->by_id);
-	s->by_id = NULL;
-	s->cap_id = 0;
+	if (s->cap_id > 0)
+		memset(s->by_id, 0, s->cap_id * sizeof *s->by_id);
 	smap_clear(&s->by_sfid, 0);
 	smap_clear(&s->by_db_sfid, 0);
 	smap_clear(&s->by_fold, 0);
@@ -585,8 +612,6 @@ bloom_may(const struct import_stage *s, int kind, const char *key)
 	return 1;
 }
 
-static int	stage_wait(struct tam_db *, char **);
-
 /* Adds key to set (a copy); 1 if it was there. */
 static int
 known_add(struct smap *set, const char *key)
@@ -597,27 +622,23 @@ known_add(struct smap *set, const char *key)
 	return 0;
 }
 
-int
-db_import_stage_want(struct tam_db *db, const char *sfid, const char *name,
-    char **err)
+void
+db_import_stage_want(struct tam_db *db, const char *sfid, const char *name)
 {
 	struct import_stage	*s = db->stage;
 	char			*fold;
 
 	if (s == NULL)
-		return 0;
-	if (stage_wait(db, err) != 0)
-		return -1;
+		return;
 	if (sfid != NULL && !known_add(&s->known_sfid, sfid) &&
 	    bloom_may(s, 0, sfid))
-		put_array_elem(&s->job.want_sfid, sfid);
+		put_array_elem(&s->want_sfid, sfid);
 	if (name != NULL) {
 		fold = text_fold(name);
 		if (!known_add(&s->known_fold, fold) && bloom_may(s, 1, fold))
-			put_array_elem(&s->job.want_fold, fold);
+			put_array_elem(&s->want_fold, fold);
 		free(fold);
 	}
-	return 0;
 }
 
 /* Makes sure the server's accounts with this key are in the batch. */
@@ -663,7 +684,7 @@ dbi_stage_get(struct tam_db *db, int64_t id, struct account *a, char **err)
 {
 	struct entry	*e;
 
-	if (stage_wait(db, err) != 0 || entry_get(db, id, &e, err) != 0)
+	if (entry_get(db, id, &e, err) != 0)
 		return -1;
 	if (e == NULL)
 		return 1;
@@ -678,7 +699,7 @@ dbi_stage_by_sfid(struct tam_db *db, const char *sfid, struct account *a,
 {
 	struct entry	*e;
 
-	if (stage_wait(db, err) != 0 || key_known(db, 0, sfid, err) != 0)
+	if (key_known(db, 0, sfid, err) != 0)
 		return -1;
 	if ((e = smap_get(&db->stage->by_sfid, sfid)) == NULL)
 		return 1;
@@ -709,7 +730,7 @@ dbi_stage_by_fold(struct tam_db *db, const char *fold, int unlinked,
 
 	*ids = NULL;
 	*n = 0;
-	if (stage_wait(db, err) != 0 || key_known(db, 1, fold, err) != 0)
+	if (key_known(db, 1, fold, err) != 0)
 		return -1;
 	for (e = smap_get(&db->stage->by_fold, fold); e != NULL; e = e->next) {
 		if (unlinked && e->a.sfid != NULL)
@@ -923,13 +944,17 @@ send_writes(struct tam_db *db, struct job *j, char **err)
 	return rc;
 }
 
-/* Sends what the batch wrote so far, now (the worker is idle). */
+static int	stage_wait(struct tam_db *, char **);
+
+/* Sends what the batch wrote so far, now, after what the worker sends. */
 static int
 write_out(struct tam_db *db, char **err)
 {
 	struct job	j;
 	int		rc;
 
+	if (stage_wait(db, err) != 0)
+		return -1;
 	memset(&j, 0, sizeof j);
 	take_writes(db->stage, &j);
 	rc = send_writes(db, &j, err);
@@ -943,49 +968,34 @@ write_out(struct tam_db *db, char **err)
 	return rc;
 }
 
-/* The worker: the last batch's writes, then the next batch's reads. */
-static int
-run_job(struct tam_db *db, char **err)
-{
-	struct job	*j = &db->stage->job;
-	int		 rc;
-
-	rc = send_writes(db, j, err);
-	if (rc == 0 && j->want_sfid.n > 0)
-		rc = fetch(db, 0, array_end(&j->want_sfid), err);
-	if (rc == 0 && j->want_fold.n > 0)
-		rc = fetch(db, 1, array_end(&j->want_fold), err);
-	j->want_sfid.n = j->want_fold.n = 0;
-	return rc;
-}
-
 static void *
 worker_main(void *arg)
 {
 	struct tam_db	*db = arg;
-	struct job	*j = &db->stage->job;
+	struct job	*j = &db->stage->job[db->stage->running];
 
-	j->rc = run_job(db, &j->err);
+	j->rc = send_writes(db, j, &j->err);
 	return NULL;
 }
 
-/* Starts the worker on the job; without a thread, runs it here. */
+/* Sends the job made, in the background; without a thread, here. */
 static int
 stage_start(struct tam_db *db, char **err)
 {
 	struct import_stage	*s = db->stage;
+	struct job		*j;
 
-	if (s->job.fresh.n == 0 && s->job.changed.n == 0 &&
-	    s->job.posts.n == 0 && s->job.health.n == 0 &&
-	    s->job.want_sfid.n == 0 && s->job.want_fold.n == 0)
+	if (s->pending < 0)
 		return 0;
-	s->job.rc = 0;
-	s->job.err = NULL;
-	if (pthread_create(&s->worker, NULL, worker_main, db) == 0) {
-		s->running = 1;
+	j = &s->job[s->pending];
+	s->pending = -1;
+	j->rc = 0;
+	j->err = NULL;
+	s->running = (int)(j - s->job);
+	if (pthread_create(&s->worker, NULL, worker_main, db) == 0)
 		return 0;
-	}
-	return run_job(db, err);
+	s->running = -1;
+	return send_writes(db, j, err);
 }
 
 /* Waits for the worker: its failure, if it failed, is the caller's. */
@@ -993,16 +1003,29 @@ static int
 stage_wait(struct tam_db *db, char **err)
 {
 	struct import_stage	*s = db->stage;
+	struct job		*j;
 
-	if (!s->running)
+	if (s->running < 0)
 		return 0;
 	pthread_join(s->worker, NULL);
-	s->running = 0;
-	if (s->job.rc == 0)
+	j = &s->job[s->running];
+	s->running = -1;
+	if (j->rc == 0)
 		return 0;
-	*err = s->job.err;
-	s->job.err = NULL;
+	*err = j->err;
+	j->err = NULL;
 	return -1;
+}
+
+int
+dbi_stage_idle(struct tam_db *db, char **err)
+{
+	struct import_stage	*s = db->stage;
+
+	/* The worker's own statements go on. */
+	if (s->running < 0 || pthread_equal(pthread_self(), s->worker))
+		return 0;
+	return stage_wait(db, err);
 }
 
 /*
@@ -1166,6 +1189,7 @@ db_import_stage_begin(struct tam_db *db, char **err)
 	if (!dbi_is_pg(db))
 		return 0;
 	s = xcalloc(1, sizeof *s);
+	s->pending = s->running = -1;
 	if ((st = dbi_stmt(db, sql, err)) == NULL ||
 	    dbi_one(db, st, row_last_ids, s, err) != 0) {
 		free(s);
@@ -1181,30 +1205,59 @@ db_import_stage_begin(struct tam_db *db, char **err)
 int
 db_import_stage_fetch(struct tam_db *db, char **err)
 {
-	if (db->stage == NULL)
-		return 0;
-	if (stage_wait(db, err) != 0)
-		return -1;
-	return stage_start(db, err);
-}
-
-int
-db_import_stage_wait(struct tam_db *db, char **err)
-{
-	return db->stage != NULL ? stage_wait(db, err) : 0;
-}
-
-int
-db_import_stage_flush(struct tam_db *db, char **err)
-{
 	struct import_stage	*s = db->stage;
+	int			 rc = 0;
 
 	if (s == NULL)
 		return 0;
 	if (stage_wait(db, err) != 0)
 		return -1;
-	take_writes(s, &s->job);
+	if (s->want_sfid.n > 0)
+		rc = fetch(db, 0, array_end(&s->want_sfid), err);
+	if (rc == 0 && s->want_fold.n > 0)
+		rc = fetch(db, 1, array_end(&s->want_fold), err);
+	s->want_sfid.n = s->want_fold.n = 0;
+	/* Read: the last batch's writes can go now. */
+	if (rc == 0)
+		rc = stage_start(db, err);
+	return rc;
+}
+
+/*
+ * The end of a batch: its writes made into the job not being sent, its
+ * accounts that they write kept for the next batch (the next read comes
+ * before these writes), all others forgotten.
+ */
+int
+db_import_stage_flush(struct tam_db *db, char **err)
+{
+	struct import_stage	*s = db->stage;
+	struct entry		*e, **keep;
+	size_t			 i, nkeep = 0;
+
+	(void)err;
+	if (s == NULL)
+		return 0;
+	s->pending = s->running == 0 ? 1 : 0;
+	keep = xcalloc(s->ne + 1, sizeof *keep);
+	for (i = 0; i < s->ne; i++)
+		if (s->e[i]->state != E_CLEAN)
+			keep[nkeep++] = s->e[i];
+	take_writes(s, &s->job[s->pending]);
+	for (i = 0; i < nkeep; i++)
+		keep[i]->state = E_KEPT;
 	entries_clear(s);
+	for (i = 0; i < nkeep; i++) {
+		e = keep[i];
+		e->state = E_CLEAN;
+		s->e = xarray_room(s->e, s->ne, &s->cape, sizeof *s->e);
+		s->e[s->ne] = e;
+		e->next = NULL;
+		entry_file(s, e);
+		if (e->db_sfid != NULL)
+			smap_put(&s->by_db_sfid, e->db_sfid, e);
+	}
+	free(keep);
 	return 0;
 }
 
@@ -1223,22 +1276,31 @@ db_import_stage_end(struct tam_db *db)
 {
 	struct import_stage	*s = db->stage;
 	char			*err = NULL;
+	int			 i;
 
 	if (s == NULL)
 		return;
 	/* The worker's failure was the import's, or it does not matter. */
 	if (stage_wait(db, &err) != 0)
 		free(err);
-	free(s->job.err);
 	entries_clear(s);
 	free(s->e);
+	free(s->by_id);
 	free(s->sent);
-	sbuf_free(&s->job.fresh);
-	sbuf_free(&s->job.changed);
-	sbuf_free(&s->job.posts);
-	sbuf_free(&s->job.health);
-	sbuf_free(&s->job.want_sfid);
-	sbuf_free(&s->job.want_fold);
+	smap_free(&s->by_sfid, 0);
+	smap_free(&s->by_db_sfid, 0);
+	smap_free(&s->by_fold, 0);
+	smap_free(&s->known_sfid, 1);
+	smap_free(&s->known_fold, 1);
+	for (i = 0; i < 2; i++) {
+		free(s->job[i].err);
+		sbuf_free(&s->job[i].fresh);
+		sbuf_free(&s->job[i].changed);
+		sbuf_free(&s->job[i].posts);
+		sbuf_free(&s->job[i].health);
+	}
+	sbuf_free(&s->want_sfid);
+	sbuf_free(&s->want_fold);
 	sbuf_free(&s->posts);
 	sbuf_free(&s->health);
 	free(s);

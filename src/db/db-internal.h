@@ -200,6 +200,12 @@ int	dbi_stage_update(struct tam_db *, const struct account *,
 int	dbi_stage_post(struct tam_db *, struct post *, char **err);
 int	dbi_stage_health(struct tam_db *, int64_t account_id, int date,
 	    int score, char **err);
+/*
+ * Waits for the stage's worker, which sends a batch on the connection
+ * in the background (0, or its failure); at once in the worker itself.
+ * Every statement calls it first (dbi_stmt, dbi_exec, dbi_once_dup).
+ */
+int	dbi_stage_idle(struct tam_db *, char **err);
 
 /*
  * The CREATE statement of tam's own object of this type and name in the
