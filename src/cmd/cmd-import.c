@@ -1180,11 +1180,17 @@ read_input(struct import *im, FILE *fp)
 		im->progress->rd = rd;
 	rc = csvin_read(rd, on_record, im, &err);
 	csvin_free(rd);
+	/*
+	 * The last batch, and what the stage still holds.  Before a read
+	 * error too: on SQLite the rows before it have run, and said what
+	 * was wrong with them, or failed first.
+	 */
+	if (rc <= 0 && im->batched && batch_end(im) != 0) {
+		free(err);
+		rc = 1;
+	}
 	if (rc < 0)
 		return cmd_fail_take(im->ctx, TAM_FAIL, err);
-	/* The last batch, and what the stage still holds. */
-	if (rc == 0 && im->batched)
-		rc = batch_end(im);
 	if (rc > 0) {
 		err = im->err;
 		im->err = NULL;

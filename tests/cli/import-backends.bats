@@ -129,6 +129,11 @@ rc_of() {
 	both -q account add 'Dup Name'
 	printf '%s\n' 'Account Name,Health Score' 'dup name,5' >dup.csv
 	both import ../dup.csv --key name
+	# A bad row, then a file that ends in an open quote: both said.
+	printf '%s\n' 'Account Name,Renewal Date' 'Good Co,1/1/2027' \
+	    'Bad Co,13/45/2026' 'Ok Co,2/2/2027' '"Open Co,3/3/2027' >open.csv
+	both import ../open.csv --skip-invalid
+	grep -q "Bad Co\|13/45/2026" "lite/err.$STEP"
 	same_books
 }
 
