@@ -5,7 +5,7 @@
 
 _tam_commands="init account import sync due task done skip action review
 	sentiment risk-update cta timeline note report export restore ics
-	config help"
+	config team help"
 _tam_globals="--db --today --format --color --no-color -q --quiet -h --help
 	-V --version"
 _tam_formats="table tsv csv json jsonl"
@@ -37,6 +37,7 @@ _tam_subcommands() {
 	task)		echo "list set reopen" ;;
 	cta)		echo "list show open update close" ;;
 	config)		echo "get set list" ;;
+	team)		echo "add list rm" ;;
 	report)		echo "renewals at-risk" ;;
 	esac
 }
@@ -49,6 +50,7 @@ _tam_options() {
 	"account list")		echo "--tam --sentiment --triage --renewing-within
 				    --strategic --archived" ;;
 	"account rm")		echo "--yes" ;;
+	"team add")		echo "--tam --manager --admin" ;;
 	import)			echo "--dry-run --changes --skip-invalid --rejects --map
 				    --date-format --delimiter --decimal-comma --key" ;;
 	sync)			echo "--tam --dry-run" ;;

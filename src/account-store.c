@@ -152,9 +152,15 @@ account_tam_resolve(struct tam_ctx *ctx, const char *spec, char **fold)
 	int	 rc;
 
 	*fold = NULL;
-	/* "all": the whole book, whoever "me" is. */
-	if (spec != NULL && strcasecmp(spec, "all") == 0)
+	/* "all": the whole book, whoever "me" is; a TAM's is their own. */
+	if (spec != NULL && strcasecmp(spec, "all") == 0) {
+		if (db_login_role(ctx->db) == DB_ROLE_TAM)
+			return cmd_fail(ctx, TAM_FAIL, "--tam all: login '%s' "
+			    "sees the book of %s only; the whole book is a "
+			    "manager's", db_login(ctx->db),
+			    db_login_tam(ctx->db));
 		return TAM_OK;
+	}
 	if (spec == NULL || strcasecmp(spec, "me") == 0) {
 		if (settings_me(ctx, &me, &err) < 0)
 			return cmd_fail_take(ctx, TAM_FAIL, err);

@@ -37,6 +37,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_restore_entry,
 	&cmd_ics_entry,
 	&cmd_config_entry,
+	&cmd_team_entry,
 	&cmd_help_entry,
 	&cmd_complete_entry,
 	NULL
@@ -1032,6 +1033,14 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 		tam_warn("warning: %s", warn);
 	free(warn);
 	ctx->db_name = db_name(ctx->db);
+	/*
+	 * What a team member writes is signed with their login.  The
+	 * owner's (a script's, or the site's superuser) keeps $USER, as a
+	 * file's does.
+	 */
+	if (db_login_role(ctx->db) != DB_ROLE_FILE &&
+	    db_login_role(ctx->db) != DB_ROLE_OWNER)
+		ctx->user = db_login(ctx->db);
 	srandom((unsigned)getpid());
 	for (attempt = 0;; attempt++) {
 		if (db_begin(ctx->db, (e->flags & CMD_WRITE) != 0, &err) != 0)

@@ -187,6 +187,15 @@ post_risk_update(struct tam_ctx *ctx, const struct risk_subject *s,
 }
 
 /* RA_OPEN_CTA: the At-Risk CTA and its tasks, by the shared playbook. */
+/* Who opens a CTA by hand: "tam", or on a team the member's login. */
+static const char *
+opened_by(const struct tam_ctx *ctx)
+{
+	enum db_role	r = db_login_role(ctx->db);
+
+	return r != DB_ROLE_FILE && r != DB_ROLE_OWNER ? ctx->user : "tam";
+}
+
 static int
 open_cta(struct tam_ctx *ctx, struct risk_subject *s,
     const struct risk_result *r, const struct risk_args *args)
@@ -202,7 +211,7 @@ open_cta(struct tam_ctx *ctx, struct risk_subject *s,
 	if ((set = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	rc = playbook_open_risk_cta(ctx->db, set, ctx->today, ctx->user,
-	    s->acct.id, "tam", args->risk_type, args->risk_reason, note, &id,
+	    s->acct.id, opened_by(ctx), args->risk_type, args->risk_reason, note, &id,
 	    &err);
 	if (rc < 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);

@@ -205,6 +205,12 @@ settings_me(struct tam_ctx *ctx, char **me, char **err)
 	int		 rc;
 
 	*me = NULL;
+	/* A TAM's login on a team is that TAM, whatever else says. */
+	if (db_login_role(ctx->db) == DB_ROLE_TAM &&
+	    db_login_tam(ctx->db) != NULL) {
+		*me = xstrdup(db_login_tam(ctx->db));
+		return 0;
+	}
 	if ((env = getenv("TAM_ME")) != NULL && *env != '\0') {
 		*me = xstrdup(env);
 		return 0;

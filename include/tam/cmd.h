@@ -268,6 +268,7 @@ extern const struct cmd_entry cmd_skip_entry;
 extern const struct cmd_entry cmd_action_entry;
 extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_config_entry;
+extern const struct cmd_entry cmd_team_entry;
 extern const struct cmd_entry cmd_sentiment_entry;
 extern const struct cmd_entry cmd_risk_update_entry;
 extern const struct cmd_entry cmd_cta_entry;

@@ -25,6 +25,23 @@ int	 db_is_server(const char *path);
  * URI or of "password=..." taken out.  Allocated.
  */
 char	*db_display_name(const char *path);
+/*
+ * Who the connected login is on a server's team (sql/pg/0005-team.sql):
+ * what they may read and change is the server's to enforce; tam follows
+ * it in its defaults.  DB_ROLE_FILE for SQLite: the file is the user's.
+ */
+enum db_role {
+	DB_ROLE_FILE,
+	DB_ROLE_OWNER,		/* the database's owner (or a superuser) */
+	DB_ROLE_ADMIN,
+	DB_ROLE_MANAGER,
+	DB_ROLE_TAM
+};
+enum db_role db_login_role(const struct tam_db *);
+/* The login's name (NULL on SQLite), and a TAM login's TAM name. */
+const char *db_login(const struct tam_db *);
+const char *db_login_tam(const struct tam_db *);
+
 /* Is this build able to reach a server (built with libpq)? */
 int	 db_server_support(void);
 

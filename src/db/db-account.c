@@ -446,7 +446,8 @@ db_post_each(struct tam_db *db, int64_t account_id, const char *type,
 		dbi_int(st, ":account", account_id);
 	dbi_text(st, ":type", type);
 	dbi_text(st, ":since", since);
-	dbi_int(st, ":limit", limit > 0 ? limit : -1);
+	/* No limit: the largest, which both engines take. */
+	dbi_int(st, ":limit", limit > 0 ? limit : INT64_MAX);
 	return dbi_each(db, st, row_post, &w, err);
 }
 

@@ -63,7 +63,7 @@ db_history_health(struct tam_db *db, int64_t account_id, int since,
 		return -1;
 	dbi_int(st, ":account", account_id);
 	dbi_date(st, ":since", since);
-	dbi_int(st, ":limit", last > 0 ? last : -1);
+	dbi_int(st, ":limit", last > 0 ? last : INT64_MAX);
 	return walk(db, st, s, err);
 }
 
@@ -83,6 +83,6 @@ db_history_sentiment(struct tam_db *db, int64_t account_id,
 		return -1;
 	dbi_int(st, ":account", account_id);
 	dbi_text(st, ":since", since);
-	dbi_int(st, ":limit", last > 0 ? last : -1);
+	dbi_int(st, ":limit", last > 0 ? last : INT64_MAX);
 	return walk(db, st, s, err);
 }

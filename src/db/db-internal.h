@@ -40,9 +40,11 @@ extern const int		tam_pg_nmigrations;
  * SQLite gives a rowid by itself, written out so that a server gives
  * the same ids for the same commands (a sequence would not: it never
  * gives back what a rolled-back command took).  Writers take turns
- * (db_begin), so no two compute it at once.
+ * (db_begin), so no two compute it at once.  The view table_ids
+ * (sql/0005-ids.sql) sees every row, also where the login does not.
  */
-#define NEXT_ID(table)	"(SELECT coalesce(max(id), 0) + 1 FROM " table "), "
+#define NEXT_ID(table) \
+	"(SELECT coalesce(max(id), 0) + 1 FROM " table "_ids), "
 
 /*
  * The columns of an account ("a") that dbi_read_account decodes into a
@@ -174,6 +176,9 @@ struct tam_db {
 	int			 pg_nstmt;  /* statements prepared on it */
 	char			*pg_error;  /* the last failure's message */
 	char			 pg_state[6]; /* and its SQLSTATE */
+	char			*login;	/* a server's: who is connected */
+	enum db_role		 role;	/* ... and as what */
+	char			*login_tam; /* ... a TAM login's TAM name */
 	struct import_stage	*stage;	/* an import's batch (db-import-pg.c) */
 };
 

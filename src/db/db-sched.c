@@ -197,8 +197,9 @@ db_sched_risk_missing(struct tam_db *db, const char *tam, due_account_fn fn,
  * probe of cta_one_open each.  CROSS JOIN keeps that order: from
  * cta_by_status the planner would walk the open CTAs of the whole book.
  */
-#define TAM_CTAS "FROM account a CROSS JOIN cta c ON c.account_id = a.id "
-#define ALL_CTAS "FROM cta c JOIN account a ON a.id = c.account_id "
+#define TAM_CTAS \
+	"FROM account a CROSS JOIN cta c WHERE c.account_id = a.id "
+#define ALL_CTAS "FROM cta c JOIN account a ON a.id = c.account_id WHERE TRUE "
 
 int
 db_sched_complete(struct tam_db *db, const char *tam,
@@ -207,7 +208,7 @@ db_sched_complete(struct tam_db *db, const char *tam,
 	/* cta_by_status, then a probe of task_open_by_cta (partial). */
 #define SQL(FROM, TAM) \
 	    "SELECT c.id, c.title, " ACCOUNT_COLS " " FROM \
-	    "WHERE c.status = 'open' AND c.kind = 'renewal' AND " TAM " " \
+	    "AND c.status = 'open' AND c.kind = 'renewal' AND " TAM " " \
 	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id " \
 	    "AND t.status = 'open') ORDER BY c.id"
 	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
@@ -234,7 +235,7 @@ db_sched_update_missing(struct tam_db *db, const char *tam,
 	    "coalesce((SELECT max(p.at) FROM timeline p " \
 	    "WHERE p.account_id = a.id AND p.type = 'risk_update' " \
 	    "AND p.at >= c.opened_at), c.opened_at) " FROM \
-	    "WHERE c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 " \
+	    "AND c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 " \
 	    "AND " TAM " AND NOT EXISTS (SELECT 1 FROM task t " \
 	    "WHERE t.cta_id = c.id AND t.status = 'open' " \
 	    "AND t.kind = 'risk_update') ORDER BY c.id"
@@ -342,7 +343,7 @@ db_due_recovered(struct tam_db *db, const char *tam,
 {
 #define SQL(FROM, TAM) \
 	    "SELECT c.id, c.title, " ACCOUNT_COLS " " FROM \
-	    "WHERE c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 " \
+	    "AND c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 " \
 	    "AND NOT " AT_RISK " AND " TAM " ORDER BY c.id"
 	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
 	    one[] = SQL(TAM_CTAS, TAM_FILTER);

@@ -514,6 +514,8 @@ db_close(struct tam_db *db)
 	free(db->slots);
 	if (db->eng != NULL)
 		db->eng->close(db);
+	free(db->login);
+	free(db->login_tam);
 	free(db->path);
 	free(db);
 }
@@ -534,6 +536,24 @@ void
 db_rollback(struct tam_db *db)
 {
 	db->eng->rollback(db);
+}
+
+enum db_role
+db_login_role(const struct tam_db *db)
+{
+	return db->role;
+}
+
+const char *
+db_login(const struct tam_db *db)
+{
+	return db->login;
+}
+
+const char *
+db_login_tam(const struct tam_db *db)
+{
+	return db->login_tam;
 }
 
 int

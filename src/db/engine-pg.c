@@ -742,6 +742,45 @@ connect_server(const char *conninfo, struct tam_db **out, char **err)
 	return 0;
 }
 
+/*
+ * Who the login is on this database's team.  One not on it could read
+ * nothing (the server sees to that): tam says so rather than show an
+ * empty book.
+ */
+static int
+who_is_connected(struct tam_db *db, char **err)
+{
+	static const struct {
+		const char	*name;
+		enum db_role	 role;
+	} roles[] = {
+		{ "owner", DB_ROLE_OWNER }, { "admin", DB_ROLE_ADMIN },
+		{ "manager", DB_ROLE_MANAGER }, { "tam", DB_ROLE_TAM }
+	};
+	PGresult	*r;
+	const char	*role;
+	size_t		 i;
+
+	if (run(db, "SELECT session_user, login_role(), login_tam_name()",
+	    &r) != 0)
+		return pg_fail(db, err);
+	db->login = xstrdup(PQgetvalue(r, 0, 0));
+	role = PQgetisnull(r, 0, 1) ? NULL : PQgetvalue(r, 0, 1);
+	for (i = 0; role != NULL && i < sizeof roles / sizeof *roles; i++)
+		if (strcmp(role, roles[i].name) == 0)
+			db->role = roles[i].role;
+	if (!PQgetisnull(r, 0, 2))
+		db->login_tam = xstrdup(PQgetvalue(r, 0, 2));
+	PQclear(r);
+	if (db->role == DB_ROLE_FILE) {
+		*err = xasprintf("login '%s' is not on this team; ask the "
+		    "owner to run 'tam team add %s --tam NAME'", db->login,
+		    db->login);
+		return -1;
+	}
+	return 0;
+}
+
 int
 pg_open(const char *conninfo, struct tam_db **out, char **err)
 {
@@ -767,6 +806,8 @@ pg_open(const char *conninfo, struct tam_db **out, char **err)
 		    db->path, version, db_schema_version());
 		goto fail;
 	}
+	if (who_is_connected(db, err) != 0)
+		goto fail;
 	*out = db;
 	return 0;
 fail:

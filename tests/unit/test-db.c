@@ -223,6 +223,58 @@ test_row_helpers(void **state)
 	free(err);
 }
 
+static void
+shown(const char *in, const char *want)
+{
+	char	*s = db_display_name(in);
+
+	assert_string_equal(s, want);
+	free(s);
+}
+
+/* What selects a server, and how its URI is shown: never a password. */
+static void
+test_server_names(void **state)
+{
+	(void)state;
+	assert_true(db_is_server("postgresql://h/db"));
+	assert_true(db_is_server("postgres://h/db"));
+	assert_true(db_is_server("service=team"));
+	assert_false(db_is_server("tam.db"));
+	assert_false(db_is_server("./postgresql://x"));
+	assert_false(db_is_server("host=h dbname=x"));
+	shown("tam.db", "tam.db");
+	shown("postgresql://h/db", "postgresql://h/db");
+	shown("postgresql://alice:s3cret@h:5432/db",
+	    "postgresql://alice@h:5432/db");
+	shown("postgres://alice:p%40ss@h1:5432,h2:5433/db"
+	    "?target_session_attrs=read-write",
+	    "postgres://alice@h1:5432,h2:5433/db"
+	    "?target_session_attrs=read-write");
+	shown("postgresql://h/db?password=x&sslmode=verify-full",
+	    "postgresql://h/db?sslmode=verify-full");
+	shown("postgresql://h/db?sslmode=require&password=x",
+	    "postgresql://h/db?sslmode=require");
+	shown("postgresql://h/db?password=x", "postgresql://h/db");
+	shown("postgresql://alice@h/db", "postgresql://alice@h/db");
+	shown("service=team password=x", "service=team");
+	shown("service=team password='a b\\' c' user=u",
+	    "service=team user=u");
+}
+
+/* One schema version, the same on both engines. */
+static void
+test_same_versions(void **state)
+{
+	int	i;
+
+	(void)state;
+	assert_int_equal(tam_nmigrations, tam_pg_nmigrations);
+	for (i = 0; i < tam_nmigrations; i++)
+		assert_int_equal(tam_migrations[i].version,
+		    tam_pg_migrations[i].version);
+}
+
 int
 main(void)
 {
@@ -237,6 +289,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_row_helpers, setup,
 		    teardown),
+		cmocka_unit_test(test_server_names),
+		cmocka_unit_test(test_same_versions),
 	};
 
 	return cmocka_run_group_tests_name("db", tests, NULL, NULL);
