@@ -30,8 +30,11 @@
  * The end of a batch makes the COPY text of what it wrote and forgets
  * the batch: new accounts go with COPY into account, changed ones with
  * COPY into a temporary table applied by one INSERT ... ON CONFLICT (id)
- * DO UPDATE, then the timeline posts and health rows with COPY.  Memory
- * is that of a batch or two, whatever the size of the file.
+ * DO UPDATE, then the timeline posts and health rows with COPY.  Where
+ * the login's row-level security policies bind (team mode), COPY may not
+ * write the tables: every kind goes through its temporary table and an
+ * INSERT, which the policies check.  Memory is that of a batch or two,
+ * whatever the size of the file.
  *
  * The server's work is most of an import's time, so it runs beside the
  * client's: a worker thread sends a batch's writes while the next batch
@@ -375,7 +378,8 @@ struct job {
 
 struct import_stage {
 	int64_t		 last_account, last_post, last_health;
-	int		 have_temp;	/* pg_temp.import_account exists */
+	int		 direct;	/* COPY may write the tables */
+	unsigned	 have_temp;	/* temps[] made, a bit each */
 	unsigned char	*sent;		/* Bloom filter; NULL: not in use */
 	struct job	 job[2];	/* one being sent, one being made */
 	int		 pending;	/* the job made, not sent; -1 */
@@ -835,30 +839,35 @@ put_account(struct sbuf *b, const struct entry *e)
 	put_c(b, '\n');
 	free(tam_fold);
 }
+#define POST_COLS \
+	"id, account_id, at, type, author, sentiment, requires_triage, body"
+#define HEALTH_COLS	"id, account_id, date, health_score"
 
-static int
-make_temp(struct tam_db *db, char **err)
-{
-	/*
-	 * The columns of account, none of its constraints: those are
-	 * checked where the rows go.  Gone at the commit, and with a
-	 * rollback (a dry run's savepoint too) with everything else.
-	 */
-	if (db->stage->have_temp)
-		return 0;
-	if (dbi_exec(db, "CREATE TEMPORARY TABLE import_account "
-	    "(LIKE account INCLUDING DEFAULTS) ON COMMIT DROP", err) != 0)
-		return -1;
-	db->stage->have_temp = 1;
-	return 0;
-}
+/*
+ * What a batch sends, and how.  COPY writes straight into the table
+ * where it may (direct); the server refuses COPY FROM into a table whose
+ * rows the login's policies restrict (row-level security, team mode:
+ * the owner's role included), so there the rows go with COPY into a
+ * temporary table of the same columns and from it with one INSERT,
+ * which the policies check.  Changed accounts always take that way, to
+ * their INSERT ... ON CONFLICT (id) DO UPDATE.
+ */
+enum kind { K_FRESH, K_CHANGED, K_POSTS, K_HEALTH, K_COUNT };
 
-/* The changed accounts, sent to pg_temp.import_account, over theirs. */
-static int
-apply_changed(struct tam_db *db, struct sbuf *b, char **err)
-{
+static const struct {
+	int		 temp;		/* of the temporary tables below */
+	const char	*copy;		/* straight into the table */
+	const char	*copy_temp;	/* into the temporary table */
+	const char	*apply;		/* from it into the table */
+} kinds[K_COUNT] = {
+	[K_FRESH] = { 0, "COPY account (" STAGE_COLS ") FROM STDIN",
+	    "COPY pg_temp.import_account (" STAGE_COLS ") FROM STDIN",
+	    "WITH s AS (DELETE FROM pg_temp.import_account RETURNING *) "
+	    "INSERT INTO account (" STAGE_COLS ") SELECT " STAGE_COLS
+	    " FROM s" },
 	/* created_at stays: an UPDATE of the row would not write it. */
-	static const char upsert[] =
+	[K_CHANGED] = { 0, NULL,
+	    "COPY pg_temp.import_account (" STAGE_COLS ") FROM STDIN",
 	    "WITH s AS (DELETE FROM pg_temp.import_account RETURNING *) "
 	    "INSERT INTO account (" STAGE_COLS ") SELECT " STAGE_COLS
 	    " FROM s ON CONFLICT (id) DO UPDATE SET "
@@ -876,17 +885,56 @@ apply_changed(struct tam_db *db, struct sbuf *b, char **err)
 	    "licenses = excluded.licenses, "
 	    "active_users = excluded.active_users, "
 	    "archived = excluded.archived, updated_at = excluded.updated_at, "
-	    "name_fold = excluded.name_fold, tam_fold = excluded.tam_fold";
-	struct dbstmt	*st;
+	    "name_fold = excluded.name_fold, tam_fold = excluded.tam_fold" },
+	[K_POSTS] = { 1, "COPY timeline (" POST_COLS ") FROM STDIN",
+	    "COPY pg_temp.import_timeline (" POST_COLS ") FROM STDIN",
+	    "WITH s AS (DELETE FROM pg_temp.import_timeline RETURNING *) "
+	    "INSERT INTO timeline (" POST_COLS ") SELECT " POST_COLS
+	    " FROM s" },
+	[K_HEALTH] = { 2, "COPY health_history (" HEALTH_COLS ") FROM STDIN",
+	    "COPY pg_temp.import_health (" HEALTH_COLS ") FROM STDIN",
+	    "WITH s AS (DELETE FROM pg_temp.import_health RETURNING *) "
+	    "INSERT INTO health_history (" HEALTH_COLS ") SELECT "
+	    HEALTH_COLS " FROM s" },
+};
+
+/*
+ * The temporary tables: the columns of theirs, none of the constraints
+ * (checked where the rows go).  Gone at the commit, and with a rollback
+ * (a dry run's savepoint too) with everything else.
+ */
+static const char *const temps[] = {
+	"CREATE TEMPORARY TABLE import_account "
+	    "(LIKE account INCLUDING DEFAULTS) ON COMMIT DROP",
+	"CREATE TEMPORARY TABLE import_timeline "
+	    "(LIKE timeline INCLUDING DEFAULTS) ON COMMIT DROP",
+	"CREATE TEMPORARY TABLE import_health "
+	    "(LIKE health_history INCLUDING DEFAULTS) ON COMMIT DROP",
+};
+
+/* Sends the rows of b (COPY text) of kind k; b is emptied. */
+static int
+send_kind(struct tam_db *db, enum kind k, struct sbuf *b, char **err)
+{
+	struct import_stage	*s = db->stage;
+	struct dbstmt		*st;
+	int			 t = kinds[k].temp, rc;
 
 	if (b->n == 0)
 		return 0;
-	if (make_temp(db, err) != 0 ||
-	    copy(db, "COPY pg_temp.import_account (" STAGE_COLS ") FROM STDIN",
-	    b, err) != 0 ||
-	    (st = dbi_stmt(db, upsert, err)) == NULL)
-		return -1;
-	return dbi_done(db, st, err);
+	if (s->direct && kinds[k].copy != NULL)
+		rc = copy(db, kinds[k].copy, b, err);
+	else if (!(s->have_temp & (1u << t)) &&
+	    dbi_exec(db, temps[t], err) != 0)
+		rc = -1;
+	else {
+		s->have_temp |= 1u << t;
+		rc = copy(db, kinds[k].copy_temp, b, err) != 0 ||
+		    (st = dbi_stmt(db, kinds[k].apply, err)) == NULL ||
+		    dbi_done(db, st, err) != 0 ? -1 : 0;
+	}
+	b->n = 0;
+	return rc;
 }
 
 /* Swaps the contents of two buffers: the text moves, no copy. */
@@ -932,14 +980,10 @@ send_writes(struct tam_db *db, struct job *j, char **err)
 {
 	int	rc;
 
-	rc = copy(db, "COPY account (" STAGE_COLS ") FROM STDIN", &j->fresh,
-	    err) != 0 ||
-	    apply_changed(db, &j->changed, err) != 0 ||
-	    copy(db, "COPY timeline (id, account_id, at, type, author, "
-	    "sentiment, requires_triage, body) FROM STDIN", &j->posts,
-	    err) != 0 ||
-	    copy(db, "COPY health_history (id, account_id, date, "
-	    "health_score) FROM STDIN", &j->health, err) != 0 ? -1 : 0;
+	rc = send_kind(db, K_FRESH, &j->fresh, err) != 0 ||
+	    send_kind(db, K_CHANGED, &j->changed, err) != 0 ||
+	    send_kind(db, K_POSTS, &j->posts, err) != 0 ||
+	    send_kind(db, K_HEALTH, &j->health, err) != 0 ? -1 : 0;
 	j->fresh.n = j->changed.n = j->posts.n = j->health.n = 0;
 	return rc;
 }
@@ -1172,17 +1216,25 @@ row_last_ids(void *arg, struct dbstmt *st)
 	s->last_account = dbi_col_i64(st, 0);
 	s->last_post = dbi_col_i64(st, 1);
 	s->last_health = dbi_col_i64(st, 2);
+	s->direct = dbi_col_i32(st, 3);
 	return 0;
 }
 
 int
 db_import_stage_begin(struct tam_db *db, char **err)
 {
-	/* NEXT_ID of each table the stage writes. */
+	/*
+	 * NEXT_ID of each table the stage writes (through the views that
+	 * see every row), and whether COPY may write them: not where this
+	 * login's policies apply.
+	 */
 	static const char sql[] =
-	    "SELECT (SELECT coalesce(max(id), 0) FROM account), "
-	    "(SELECT coalesce(max(id), 0) FROM timeline), "
-	    "(SELECT coalesce(max(id), 0) FROM health_history)";
+	    "SELECT (SELECT coalesce(max(id), 0) FROM account_ids), "
+	    "(SELECT coalesce(max(id), 0) FROM timeline_ids), "
+	    "(SELECT coalesce(max(id), 0) FROM health_history_ids), "
+	    "NOT (row_security_active('account') OR "
+	    "row_security_active('timeline') OR "
+	    "row_security_active('health_history'))";
 	struct import_stage	*s;
 	struct dbstmt		*st;
 
