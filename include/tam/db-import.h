@@ -79,21 +79,25 @@ int	 db_import_cache(struct tam_db *, int kib, char **err);
  * mark: 1 on a server, where the rows are now staged; 0 on SQLite, which
  * writes each row as it comes and needs none of the rest; -1 with *err.
  *
- * Before a batch's rows run, db_import_stage_want names the Salesforce
- * ID (NULL: none) and the name (NULL: not looked up) of each row, and
- * db_import_stage_fetch reads the accounts they name, then starts
- * sending the batch before's writes in the background.  The rows then
- * run as on SQLite, the store's functions (db.h) answering from the
- * batch and writing to it (a statement of any other waits for the
- * sending); db_import_stage_flush makes the text of what the batch
- * wrote, which the next fetch sends.  After the last batch,
+ * The accounts a batch names are read while the batch before runs.  For
+ * each batch, once it is read: db_import_stage_next waits for the reads
+ * of the batch before (the one whose rows run next) and takes them in;
+ * db_import_stage_want names the Salesforce ID (NULL: none) and the name
+ * (NULL: not looked up) of each row of the new batch, and
+ * db_import_stage_fetch starts, in the background, the writes of the
+ * batch that ran last and then the reads of the new one's accounts.
+ * The rows of the batch before then run as on SQLite, the store's
+ * functions (db.h) answering from the stage and writing to it (any other
+ * statement waits for the background); db_import_stage_flush makes the
+ * text of what they wrote, sent by the next fetch.  After the last batch,
  * db_import_stage_finish sends what is left and waits.
- * db_import_stage_end closes the stage (waiting for the sending,
+ * db_import_stage_end closes the stage (waiting for the background,
  * dropping what was not sent); it may be called when none is open.
  */
 int	 db_import_stage_begin(struct tam_db *, char **err);
 void	 db_import_stage_want(struct tam_db *, const char *sfid,
 	    const char *name);
+int	 db_import_stage_next(struct tam_db *, char **err);
 int	 db_import_stage_fetch(struct tam_db *, char **err);
 int	 db_import_stage_flush(struct tam_db *, char **err);
 int	 db_import_stage_finish(struct tam_db *, char **err);

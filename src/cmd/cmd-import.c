@@ -158,7 +158,8 @@ struct import {
 	int				 bulk;	/* indexes were parked */
 	struct db_parked		 parked;
 	int				 batched; /* on a server */
-	struct batch			 batch;	/* read, not run yet */
+	struct batch			 cur;	/* being read */
+	struct batch			 prev;	/* its accounts being read */
 	int64_t				 rows, inserted, updated;
 	int64_t				 unchanged, rejected;
 	char				*err;	/* why reading stopped */
@@ -951,57 +952,64 @@ pending_run(struct import *im, const struct pending *pd)
 }
 
 /*
- * The batch: the accounts its rows name read in one query, the rows run
- * in their order, what they wrote made ready to send; it goes while the
- * next batch is read.
+ * A batch is read, or the input has ended: the accounts its rows name
+ * are read (after the writes of the batch before) while the batch
+ * before runs its rows, its own accounts read meanwhile; then the batch
+ * waits for its turn while the next is parsed.
  */
 static int
-batch_run(struct import *im)
+batch_turn(struct import *im)
 {
 	struct tam_db	*db = im->ctx->db;
 	struct pending	*pd;
+	struct batch	 t;
 	char		*err = NULL;
 	size_t		 i;
 	int		 rc = 0;
 
-	for (i = 0; i < im->batch.n; i++) {
-		pd = &im->batch.row[i];
+	if (db_import_stage_next(db, &err) != 0)
+		return fatal(im, err);
+	for (i = 0; i < im->cur.n; i++) {
+		pd = &im->cur.row[i];
 		if (pd->parsed && pd->nbad == 0)
 			db_import_stage_want(db, pd->mask & AF_BIT(AF_SFID) ?
 			    pd->p.sfid : NULL, pending_name(im, pd));
 	}
 	if (db_import_stage_fetch(db, &err) != 0)
 		return fatal(im, err);
-	for (i = 0; rc == 0 && i < im->batch.n; i++) {
-		rc = pending_run(im, &im->batch.row[i]);
+	for (i = 0; rc == 0 && i < im->prev.n; i++) {
+		rc = pending_run(im, &im->prev.row[i]);
 		progress_tick(im);
 	}
-	batch_clear(&im->batch);
+	batch_clear(&im->prev);
 	if (rc == 0 && db_import_stage_flush(db, &err) != 0)
 		rc = fatal(im, err);
+	t = im->prev;
+	im->prev = im->cur;
+	im->cur = t;
 	return rc;
 }
 
-/* The last batch, and what the stage still holds. */
+/* The last batches, and what the stage still holds. */
 static int
 batch_end(struct import *im)
 {
 	char	*err = NULL;
 	int	 rc;
 
-	if (im->batch.n > 0 && (rc = batch_run(im)) != 0)
+	if ((rc = batch_turn(im)) != 0 || (rc = batch_turn(im)) != 0)
 		return rc;
 	if (db_import_stage_finish(im->ctx->db, &err) != 0)
 		return fatal(im, err);
 	return 0;
 }
 
-/* Parses a data row into the batch; a full batch runs. */
+/* Parses a data row into the batch; a full batch turns. */
 static int
 batch_add(struct import *im, const struct csvin_record *r, int after_footer)
 {
 	struct pending	*pd;
-	struct batch	*b = &im->batch;
+	struct batch	*b = &im->cur;
 	int		 c;
 
 	b->row = xarray_room(b->row, b->n, &b->cap, sizeof *b->row);
@@ -1020,7 +1028,7 @@ batch_add(struct import *im, const struct csvin_record *r, int after_footer)
 	for (c = 0; c < r->nstored; c++)
 		b->bytes += r->len[c];
 	if (b->n >= IMPORT_BATCH_ROWS || b->bytes >= IMPORT_BATCH_BYTES)
-		return batch_run(im);
+		return batch_turn(im);
 	return 0;
 }
 
@@ -1392,7 +1400,8 @@ import_exec(struct tam_ctx *ctx, int argc, char **argv)
 		fclose(fp);
 out:
 	db_import_stage_end(ctx->db);
-	batch_free(&im.batch);
+	batch_free(&im.cur);
+	batch_free(&im.prev);
 	discard_rejects(&im);
 	csvin_header_release(&im.h);
 	csvin_idset_release(&im.seen);

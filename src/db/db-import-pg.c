@@ -362,12 +362,16 @@ struct entry {
 	char			*fold;	/* the name_fold of a.name */
 	char			*db_sfid; /* the ID the server holds now */
 	enum entry_state	 state;
+	int			 touched; /* written by this batch */
 	struct entry		*next;	/* the next of the same fold */
 };
 
-/* What the worker sends; its outcome. */
+/* What the worker sends, then reads; its outcome. */
 struct job {
 	struct sbuf	 fresh, changed, posts, health;	/* COPY text */
+	struct sbuf	 want_sfid, want_fold;	/* text[] literals */
+	struct entry	**got;		/* the accounts read, not filed */
+	size_t		 ngot, capgot;
 	int		 rc;
 	char		*err;
 };
@@ -394,6 +398,8 @@ struct import_stage {
 	struct smap	 by_fold;	/* fold -> the first entry */
 	struct smap	 known_sfid;	/* keys read from the server */
 	struct smap	 known_fold;
+	struct smap	 ahead_sfid;	/* ... for the next batch */
+	struct smap	 ahead_fold;
 	struct sbuf	 want_sfid, want_fold;	/* text[] literals */
 	struct sbuf	 posts, health;	/* COPY rows of this batch */
 };
@@ -497,24 +503,67 @@ entry_file(struct import_stage *s, struct entry *e)
 	keys_add(s, e);
 }
 
-/* A row of ACCOUNT_ROW: the account as the server has it. */
-static int
-row_entry(void *arg, struct dbstmt *st)
+/* The account of a row of fetch, as the server has it; not filed. */
+static struct entry *
+entry_read(struct dbstmt *st)
 {
-	struct import_stage	*s = arg;
-	struct entry		*e;
+	struct entry	*e = xcalloc(1, sizeof *e);
 
-	/* Changed in this batch: what the batch holds wins. */
-	if (by_id(s, dbi_col_i64(st, 0)) != NULL)
-		return 0;
-	e = entry_new(s);
+	account_init(&e->a);
 	dbi_read_account(st, 0, &e->a);
 	e->fold = dbi_col_dup(st, DBI_NACCOUNT_COLS);
 	if (e->fold == NULL)
 		e->fold = text_fold(e->a.name);
 	e->state = E_CLEAN;
+	return e;
+}
+
+static void
+entry_free(struct entry *e)
+{
+	account_release(&e->a);
+	free(e->fold);
+	free(e->db_sfid);
+	free(e);
+}
+
+/*
+ * Files an account read from the server, unless the batch has it: what
+ * the batch holds is as new as the row or newer (written by it, or by
+ * the batch before while the row was read).
+ */
+static void
+entry_take(struct import_stage *s, struct entry *e)
+{
+	if (by_id(s, e->a.id) != NULL) {
+		entry_free(e);
+		return;
+	}
+	s->e = xarray_room(s->e, s->ne, &s->cape, sizeof *s->e);
+	s->e[s->ne] = e;
 	entry_file(s, e);
 	set_db_sfid(s, e);
+}
+
+/* A row of fetch, read now. */
+static int
+row_entry(void *arg, struct dbstmt *st)
+{
+	struct import_stage	*s = arg;
+
+	if (by_id(s, dbi_col_i64(st, 0)) == NULL)
+		entry_take(s, entry_read(st));
+	return 0;
+}
+
+/* A row of fetch, read by the worker ahead of its batch. */
+static int
+row_got(void *arg, struct dbstmt *st)
+{
+	struct job	*j = arg;
+
+	j->got = xarray_room(j->got, j->ngot, &j->capgot, sizeof *j->got);
+	j->got[j->ngot++] = entry_read(st);
 	return 0;
 }
 
@@ -523,14 +572,9 @@ entries_clear(struct import_stage *s)
 {
 	size_t	i;
 
-	for (i = 0; i < s->ne; i++) {
-		if (s->e[i]->state == E_KEPT)
-			continue;
-		account_release(&s->e[i]->a);
-		free(s->e[i]->fold);
-		free(s->e[i]->db_sfid);
-		free(s->e[i]);
-	}
+	for (i = 0; i < s->ne; i++)
+		if (s->e[i]->state != E_KEPT)
+			entry_free(s->e[i]);
 	s->ne = 0;
 	if (s->cap_id > 0)
 		memset(s->by_id, 0, s->cap_id * sizeof *s->by_id);
@@ -552,7 +596,8 @@ entries_clear(struct import_stage *s)
  * and "= ANY" may compare each row with every key.
  */
 static int
-fetch(struct tam_db *db, int by_fold, const char *keys, char **err)
+fetch(struct tam_db *db, int by_fold, const char *keys, dbi_row_fn fn,
+    void *arg, char **err)
 {
 	static const char sfids[] =
 	    "SELECT a.* FROM unnest(CAST(:keys AS text[])) AS k (v), "
@@ -567,7 +612,7 @@ fetch(struct tam_db *db, int by_fold, const char *keys, char **err)
 	if ((st = dbi_stmt(db, by_fold ? folds : sfids, err)) == NULL)
 		return -1;
 	dbi_text(st, ":keys", keys);
-	return dbi_each(db, st, row_entry, db->stage, err) < 0 ? -1 : 0;
+	return dbi_each(db, st, fn, arg, err) < 0 ? -1 : 0;
 }
 
 /* The filter's bits for key of kind (0: an ID, 1: a folded name). */
@@ -634,12 +679,12 @@ db_import_stage_want(struct tam_db *db, const char *sfid, const char *name)
 
 	if (s == NULL)
 		return;
-	if (sfid != NULL && !known_add(&s->known_sfid, sfid) &&
+	if (sfid != NULL && !known_add(&s->ahead_sfid, sfid) &&
 	    bloom_may(s, 0, sfid))
 		put_array_elem(&s->want_sfid, sfid);
 	if (name != NULL) {
 		fold = text_fold(name);
-		if (!known_add(&s->known_fold, fold) && bloom_may(s, 1, fold))
+		if (!known_add(&s->ahead_fold, fold) && bloom_may(s, 1, fold))
 			put_array_elem(&s->want_fold, fold);
 		free(fold);
 	}
@@ -657,7 +702,7 @@ key_known(struct tam_db *db, int by_fold, const char *key, char **err)
 	    !bloom_may(s, by_fold, key))
 		return 0;
 	put_array_elem(&b, key);
-	rc = fetch(db, by_fold, array_end(&b), err);
+	rc = fetch(db, by_fold, array_end(&b), row_entry, s, err);
 	sbuf_free(&b);
 	return rc;
 }
@@ -1012,13 +1057,28 @@ write_out(struct tam_db *db, char **err)
 	return rc;
 }
 
+/* The worker's job: the writes of a batch, then the next one's reads. */
+static int
+run_job(struct tam_db *db, struct job *j, char **err)
+{
+	int	rc;
+
+	rc = send_writes(db, j, err);
+	if (rc == 0 && j->want_sfid.n > 0)
+		rc = fetch(db, 0, array_end(&j->want_sfid), row_got, j, err);
+	if (rc == 0 && j->want_fold.n > 0)
+		rc = fetch(db, 1, array_end(&j->want_fold), row_got, j, err);
+	j->want_sfid.n = j->want_fold.n = 0;
+	return rc;
+}
+
 static void *
 worker_main(void *arg)
 {
 	struct tam_db	*db = arg;
 	struct job	*j = &db->stage->job[db->stage->running];
 
-	j->rc = send_writes(db, j, &j->err);
+	j->rc = run_job(db, j, &j->err);
 	return NULL;
 }
 
@@ -1033,13 +1093,16 @@ stage_start(struct tam_db *db, char **err)
 		return 0;
 	j = &s->job[s->pending];
 	s->pending = -1;
+	if (j->fresh.n == 0 && j->changed.n == 0 && j->posts.n == 0 &&
+	    j->health.n == 0 && j->want_sfid.n == 0 && j->want_fold.n == 0)
+		return 0;
 	j->rc = 0;
 	j->err = NULL;
 	s->running = (int)(j - s->job);
 	if (pthread_create(&s->worker, NULL, worker_main, db) == 0)
 		return 0;
 	s->running = -1;
-	return send_writes(db, j, err);
+	return run_job(db, j, err);
 }
 
 /* Waits for the worker: its failure, if it failed, is the caller's. */
@@ -1129,6 +1192,7 @@ dbi_stage_insert(struct tam_db *db, struct account *a, const char *now,
 	settle(e, a, now, now);
 	e->a.id = a->id = ++s->last_account;
 	e->state = E_NEW;
+	e->touched = 1;
 	entry_file(s, e);
 	return 0;
 }
@@ -1158,6 +1222,7 @@ dbi_stage_update(struct tam_db *db, const struct account *a,
 	e->a.id = a->id;
 	if (e->state == E_CLEAN)
 		e->state = E_CHANGED;
+	e->touched = 1;
 	keys_add(s, e);
 	return 0;
 }
@@ -1254,31 +1319,67 @@ db_import_stage_begin(struct tam_db *db, char **err)
 	return 1;
 }
 
+/* Files the accounts the worker read: theirs are now the known keys. */
+static void
+take_reads(struct import_stage *s)
+{
+	struct smap	 t;
+	struct job	*j;
+	size_t		 i, k;
+
+	for (k = 0; k < 2; k++) {
+		j = &s->job[k];
+		for (i = 0; i < j->ngot; i++)
+			entry_take(s, j->got[i]);
+		j->ngot = 0;
+	}
+	smap_clear(&s->known_sfid, 1);
+	smap_clear(&s->known_fold, 1);
+	t = s->known_sfid;
+	s->known_sfid = s->ahead_sfid;
+	s->ahead_sfid = t;
+	t = s->known_fold;
+	s->known_fold = s->ahead_fold;
+	s->ahead_fold = t;
+}
+
 int
-db_import_stage_fetch(struct tam_db *db, char **err)
+db_import_stage_next(struct tam_db *db, char **err)
 {
 	struct import_stage	*s = db->stage;
-	int			 rc = 0;
 
 	if (s == NULL)
 		return 0;
 	if (stage_wait(db, err) != 0)
 		return -1;
-	if (s->want_sfid.n > 0)
-		rc = fetch(db, 0, array_end(&s->want_sfid), err);
-	if (rc == 0 && s->want_fold.n > 0)
-		rc = fetch(db, 1, array_end(&s->want_fold), err);
-	s->want_sfid.n = s->want_fold.n = 0;
-	/* Read: the last batch's writes can go now. */
-	if (rc == 0)
-		rc = stage_start(db, err);
-	return rc;
+	take_reads(s);
+	return 0;
+}
+
+int
+db_import_stage_fetch(struct tam_db *db, char **err)
+{
+	struct import_stage	*s = db->stage;
+	struct job		*j;
+
+	if (s == NULL)
+		return 0;
+	if (stage_wait(db, err) != 0)
+		return -1;
+	/* With the writes made last, or alone. */
+	if (s->pending < 0)
+		s->pending = 0;
+	j = &s->job[s->pending];
+	sbuf_swap(&j->want_sfid, &s->want_sfid);
+	sbuf_swap(&j->want_fold, &s->want_fold);
+	return stage_start(db, err);
 }
 
 /*
- * The end of a batch: its writes made into the job not being sent, its
- * accounts that they write kept for the next batch (the next read comes
- * before these writes), all others forgotten.
+ * The end of a batch: its writes made into the job not being sent, the
+ * accounts it wrote kept for the next batch (whose reads came before
+ * these writes: the batch's accounts answer for the server's), all
+ * others forgotten.
  */
 int
 db_import_stage_flush(struct tam_db *db, char **err)
@@ -1293,7 +1394,7 @@ db_import_stage_flush(struct tam_db *db, char **err)
 	s->pending = s->running == 0 ? 1 : 0;
 	keep = xcalloc(s->ne + 1, sizeof *keep);
 	for (i = 0; i < s->ne; i++)
-		if (s->e[i]->state != E_CLEAN)
+		if (s->e[i]->touched)
 			keep[nkeep++] = s->e[i];
 	take_writes(s, &s->job[s->pending]);
 	for (i = 0; i < nkeep; i++)
@@ -1302,6 +1403,7 @@ db_import_stage_flush(struct tam_db *db, char **err)
 	for (i = 0; i < nkeep; i++) {
 		e = keep[i];
 		e->state = E_CLEAN;
+		e->touched = 0;
 		s->e = xarray_room(s->e, s->ne, &s->cape, sizeof *s->e);
 		s->e[s->ne] = e;
 		e->next = NULL;
@@ -1328,6 +1430,7 @@ db_import_stage_end(struct tam_db *db)
 {
 	struct import_stage	*s = db->stage;
 	char			*err = NULL;
+	size_t			 k;
 	int			 i;
 
 	if (s == NULL)
@@ -1344,7 +1447,14 @@ db_import_stage_end(struct tam_db *db)
 	smap_free(&s->by_fold, 0);
 	smap_free(&s->known_sfid, 1);
 	smap_free(&s->known_fold, 1);
+	smap_free(&s->ahead_sfid, 1);
+	smap_free(&s->ahead_fold, 1);
 	for (i = 0; i < 2; i++) {
+		for (k = 0; k < s->job[i].ngot; k++)
+			entry_free(s->job[i].got[k]);
+		free(s->job[i].got);
+		sbuf_free(&s->job[i].want_sfid);
+		sbuf_free(&s->job[i].want_fold);
 		free(s->job[i].err);
 		sbuf_free(&s->job[i].fresh);
 		sbuf_free(&s->job[i].changed);
