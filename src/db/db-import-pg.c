@@ -903,19 +903,18 @@ static const struct {
 	int		 temp;		/* of the temporary tables below */
 	const char	*copy;		/* straight into the table */
 	const char	*copy_temp;	/* into the temporary table */
-	const char	*apply;		/* from it into the table */
+	const char	*apply;		/* from it into the table, and empty it */
 } kinds[K_COUNT] = {
 	[K_FRESH] = { 0, "COPY account (" STAGE_COLS ") FROM STDIN",
 	    "COPY pg_temp.import_account (" STAGE_COLS ") FROM STDIN",
-	    "WITH s AS (DELETE FROM pg_temp.import_account RETURNING *) "
 	    "INSERT INTO account (" STAGE_COLS ") SELECT " STAGE_COLS
-	    " FROM s" },
+	    " FROM pg_temp.import_account; "
+	    "TRUNCATE pg_temp.import_account" },
 	/* created_at stays: an UPDATE of the row would not write it. */
 	[K_CHANGED] = { 0, NULL,
 	    "COPY pg_temp.import_account (" STAGE_COLS ") FROM STDIN",
-	    "WITH s AS (DELETE FROM pg_temp.import_account RETURNING *) "
 	    "INSERT INTO account (" STAGE_COLS ") SELECT " STAGE_COLS
-	    " FROM s ON CONFLICT (id) DO UPDATE SET "
+	    " FROM pg_temp.import_account ON CONFLICT (id) DO UPDATE SET "
 	    "sfid = excluded.sfid, name = excluded.name, tam = excluded.tam, "
 	    "sal = excluded.sal, sa = excluded.sa, rsd = excluded.rsd, "
 	    "tam_manager = excluded.tam_manager, "
@@ -930,23 +929,27 @@ static const struct {
 	    "licenses = excluded.licenses, "
 	    "active_users = excluded.active_users, "
 	    "archived = excluded.archived, updated_at = excluded.updated_at, "
-	    "name_fold = excluded.name_fold, tam_fold = excluded.tam_fold" },
+	    "name_fold = excluded.name_fold, tam_fold = excluded.tam_fold; "
+	    "TRUNCATE pg_temp.import_account" },
 	[K_POSTS] = { 1, "COPY timeline (" POST_COLS ") FROM STDIN",
 	    "COPY pg_temp.import_timeline (" POST_COLS ") FROM STDIN",
-	    "WITH s AS (DELETE FROM pg_temp.import_timeline RETURNING *) "
 	    "INSERT INTO timeline (" POST_COLS ") SELECT " POST_COLS
-	    " FROM s" },
+	    " FROM pg_temp.import_timeline; "
+	    "TRUNCATE pg_temp.import_timeline" },
 	[K_HEALTH] = { 2, "COPY health_history (" HEALTH_COLS ") FROM STDIN",
 	    "COPY pg_temp.import_health (" HEALTH_COLS ") FROM STDIN",
-	    "WITH s AS (DELETE FROM pg_temp.import_health RETURNING *) "
 	    "INSERT INTO health_history (" HEALTH_COLS ") SELECT "
-	    HEALTH_COLS " FROM s" },
+	    HEALTH_COLS " FROM pg_temp.import_health; "
+	    "TRUNCATE pg_temp.import_health" },
 };
 
 /*
  * The temporary tables: the columns of theirs, none of the constraints
  * (checked where the rows go).  Gone at the commit, and with a rollback
- * (a dry run's savepoint too) with everything else.
+ * (a dry run's savepoint too) with everything else.  Emptied by TRUNCATE
+ * after each batch, not DELETE: no vacuum reaches a temporary table, and
+ * each batch would scan the dead rows of all before it; made in this
+ * transaction, the table is truncated in place.
  */
 static const char *const temps[] = {
 	"CREATE TEMPORARY TABLE import_account "
@@ -962,7 +965,6 @@ static int
 send_kind(struct tam_db *db, enum kind k, struct sbuf *b, char **err)
 {
 	struct import_stage	*s = db->stage;
-	struct dbstmt		*st;
 	int			 t = kinds[k].temp, rc;
 
 	if (b->n == 0)
@@ -975,8 +977,7 @@ send_kind(struct tam_db *db, enum kind k, struct sbuf *b, char **err)
 	else {
 		s->have_temp |= 1u << t;
 		rc = copy(db, kinds[k].copy_temp, b, err) != 0 ||
-		    (st = dbi_stmt(db, kinds[k].apply, err)) == NULL ||
-		    dbi_done(db, st, err) != 0 ? -1 : 0;
+		    dbi_exec(db, kinds[k].apply, err) != 0 ? -1 : 0;
 	}
 	b->n = 0;
 	return rc;
