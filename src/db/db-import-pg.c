@@ -24,7 +24,7 @@
  *
  * Accounts a batch will look up are read before its first row: those
  * with the batch's Salesforce IDs and folded names (db_import_stage_want,
- * db_import_stage_fetch).  A key the batch did not announce is read when
+ * db_import_stage_fetch, db_import_stage_next).  A key the batch did not announce is read when
  * it is first looked up.  Either way an account the batch changed
  * answers as changed: the server's copy of it is not looked at again.
  * The end of a batch makes the COPY text of what it wrote and forgets
@@ -37,12 +37,13 @@
  * whatever the size of the file.
  *
  * The server's work is most of an import's time, so it runs beside the
- * client's: a worker thread sends a batch's writes while the next batch
- * runs its rows and the one after is parsed.  The next batch's accounts
- * are read before those writes go (the connection is free then), so
- * the accounts the batch before wrote stay in the stage for one more
- * batch, and answer for the server's.  Every statement waits for the
- * worker (dbi_stage_idle, in dbi_stmt): the connection is one.
+ * client's: while a batch runs its rows, a worker thread sends what the
+ * batch before wrote and then reads the accounts the next batch names,
+ * and the import parses the batch after.  Those reads come before the
+ * writes of the batch that is running, so the accounts a batch wrote
+ * stay in the stage through the next batch and answer for the server's.
+ * Every statement waits for the worker first (dbi_stage_idle, called by
+ * dbi_stmt): the connection is one.
  *
  * Into a database that had no account when the import began, every
  * account on the server is one the import sent: a key it never sent

@@ -90,7 +90,7 @@ rc_of() {
 	cat "lite/rc.$1"
 }
 
-@test "the sample export, a sync, renewal dates moved, a dry run: the same on both" {
+@test "the sample, a sync, renewal dates moved, a dry run: the same on both" {
 	cat >moved.csv <<-'EOF'
 		Account ID,Renewal Date,Health Score,TAM Sentiment,TAM
 		0015g000000Gma8AAC,12/20/2026,,Red,carol
@@ -146,7 +146,7 @@ gen_export() {
 	python3 "$BATS_TEST_DIRNAME/../../bench/gen-export.py" "$1" 8 "$2"
 }
 
-@test "a generated export of several batches: new, again, 1% changed, synced: the same on both" {
+@test "a generated export of 3 batches: new, again, 1% changed: the same on both" {
 	gen_export 9000 big.csv
 	python3 "$BATS_TEST_DIRNAME/../../bench/change-export.py" big.csv \
 	    changed.csv
@@ -199,7 +199,7 @@ keys_file() {
 	grep -q '8702 new, 3 updated, 1 unchanged, 3 rejected' lite/err.5
 }
 
-@test "--key name: Salesforce IDs given up and taken in one batch: the same on both" {
+@test "--key name: IDs given up and taken in one batch: the same on both" {
 	# Each ID is taken only once the row before has let it go, which the
 	# server's unique index sees only when those rows went first.
 	printf '%s\n' 'Account ID,Account Name' '0015g0000000001,Co 1' \
@@ -218,7 +218,7 @@ keys_file() {
 	    grep -q "1 new, 4 updated, 0 unchanged, 1 rejected" lite/err.2
 }
 
-@test "as a team admin, whose rows the server's policies check: the same on both" {
+@test "as a team admin, under row-level security: the same on both" {
 	# COPY may not write a table under row-level security: the rows go
 	# through temporary tables and INSERT, which the policies check.
 	CMP_ROLE="cmp_admin_${BATS_ROOT_PID:-$$}_${BATS_SUITE_TEST_NUMBER:-0}"
