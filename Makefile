@@ -104,7 +104,9 @@ $(B)/tests/%: tests/unit/%.c $(B)/libtam.a
 	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(B)/libtam.a $(CMOCKA_LIBS) $(LIBS)
 
-# The whole suite: C unit tests (cmocka) and the command line (bats).
+# The whole suite: C unit tests (cmocka) and the command line (bats), the
+# latter on SQLite and again on a throwaway PostgreSQL cluster where
+# PostgreSQL is installed (tests/run.sh says how to choose).
 check: tam $(B)/tam-nopg $(UNIT_BINS) check-man
 	@sh tests/layers.sh $(B)
 	@sh tests/run.sh $(UNIT_BINS)
@@ -158,6 +160,8 @@ build-tree: $(B)/tam $(UNIT_BINS)
 # Every sanitizer report goes to a log file and exits 99 (1 is tam's own
 # "cannot be done"), so a test expecting a failure still cannot hide one;
 # after the suite any log file is a failure of the target.
+# The bats suite runs on SQLite only here, for time; TAM_TEST_PG=1 adds
+# the PostgreSQL pass.
 # clang: gcc's combined runtime ignores UBSAN_OPTIONS=log_path.
 SAN_CC	  ?= clang
 SAN_B	   = build-asan
@@ -175,20 +179,20 @@ check-asan:
 	$(MAKE) B=$(SAN_B) CC='$(SAN_CC)' CFLAGS='$(SAN_FLAGS)' \
 	    LDFLAGS='$(SAN_FLAGS)' build-tree
 	rm -rf $(SAN_LOGS) && mkdir -p $(SAN_LOGS) && chmod 1777 $(SAN_LOGS)
-	$(SAN_ENV) TAM=$(CURDIR)/$(SAN_B)/tam \
+	$(SAN_ENV) TAM=$(CURDIR)/$(SAN_B)/tam TAM_TEST_PG=$${TAM_TEST_PG:-0} \
 	    sh tests/run.sh $(UNIT_BINS:$(B)/%=$(SAN_B)/%)
 	@sh tests/check-logs.sh $(SAN_LOGS)
 
 # valgrind runs the normal build: every tam of the bats suite goes through
 # tests/valgrind-run (TAM points at a two-line wrapper), and so does every
-# unit test binary.
+# unit test binary.  SQLite only, as check-asan.
 VG_DIR	= $(CURDIR)/$(B)/valgrind
 
 check-valgrind: tam $(UNIT_BINS)
 	rm -rf $(VG_DIR) && mkdir -p $(VG_DIR)/logs && chmod 1777 $(VG_DIR)/logs
 	printf '#!/bin/sh\nexec %s %s "$$@"\n' $(CURDIR)/tests/valgrind-run \
 	    $(CURDIR)/tam > $(VG_DIR)/tam && chmod 755 $(VG_DIR)/tam
-	VALGRIND_LOGS=$(VG_DIR)/logs TAM=$(VG_DIR)/tam \
+	VALGRIND_LOGS=$(VG_DIR)/logs TAM=$(VG_DIR)/tam TAM_TEST_PG=$${TAM_TEST_PG:-0} \
 	    TEST_WRAPPER=$(CURDIR)/tests/valgrind-run \
 	    sh tests/run.sh $(UNIT_BINS)
 	@sh tests/check-logs.sh $(VG_DIR)/logs

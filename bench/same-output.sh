@@ -71,9 +71,11 @@ run_side() {
 		sqlite3 "$db" .dump >"$dir/$(basename "$db").dump"
 		rm -f "$db" "$db-wal" "$db-shm"
 	done
-	# Each database has its own random identifier (the calendar's UIDs):
-	# the one difference two runs must have.
-	sed -i -E 's/[0-9a-f]{32}/DATABASE-UID/g' "$dir"/*
+	# Each database has its own random identifier (the calendar's UIDs),
+	# and each side its own directory (config list shows the database's
+	# path): the differences two runs must have.
+	sed -i -E -e 's/[0-9a-f]{32}/DATABASE-UID/g' -e "s|$dir/|SIDE/|g" \
+	    "$dir"/*
 }
 
 run_side "$old" "$work/old"

@@ -160,9 +160,8 @@ db_account_get(struct tam_db *db, int64_t id, struct account *a, char **err)
 
 	if (db->stage != NULL)
 		return dbi_stage_get(db, id, a, err);
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
 		return -1;
-	dbi_int(st, ":id", id);
 	return dbi_one(db, st, row_account, a, err);
 }
 
@@ -250,11 +249,12 @@ db_account_insert(struct tam_db *db, struct account *a, const char *now,
     char **err)
 {
 	static const char sql[] =
-	    "INSERT INTO account (id, sfid, name, tam, sal, sa, rsd, tam_manager, "
-	    "acv_cents, currency, renewal_date, health_score, sentiment, "
-	    "requires_triage, lifecycle_stage, upsell, region, segment, "
-	    "objectives, licenses, active_users, archived, created_at, "
-	    "updated_at, name_fold, tam_fold) VALUES (" NEXT_ID("account") ":sfid, :name, :tam, "
+	    "INSERT INTO account (id, sfid, name, tam, sal, sa, rsd, "
+	    "tam_manager, acv_cents, currency, renewal_date, health_score, "
+	    "sentiment, requires_triage, lifecycle_stage, upsell, region, "
+	    "segment, objectives, licenses, active_users, archived, "
+	    "created_at, updated_at, name_fold, tam_fold) "
+	    "VALUES (" NEXT_ID("account") ":sfid, :name, :tam, "
 	    ":sal, :sa, :rsd, :tam_manager, :acv, :currency, :renewal, "
 	    ":health, :sentiment, :triage, :stage, :upsell, :region, "
 	    ":segment, :objectives, :licenses, :active, :archived, :now, "
@@ -302,25 +302,9 @@ db_account_delete(struct tam_db *db, int64_t id, char **err)
 	static const char sql[] = "DELETE FROM account WHERE id = :id";
 	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
 		return -1;
-	dbi_int(st, ":id", id);
 	return dbi_done(db, st, err);
-}
-
-struct account_walk {
-	int		(*fn)(void *, const struct account *);
-	void		*arg;
-	struct account	 a;	/* reused: each row releases the last */
-};
-
-static int
-row_account_walk(void *arg, struct dbstmt *st)
-{
-	struct account_walk	*w = arg;
-
-	dbi_read_account(st, 0, &w->a);
-	return w->fn(w->arg, &w->a);
 }
 
 int
@@ -340,25 +324,28 @@ db_account_each(struct tam_db *db, const struct account_filter *f,
 	static const char any[] = EACH_SQL("");
 	static const char one[] = EACH_SQL("AND tam_fold = :tam_fold ");
 #undef EACH_SQL
-	struct dbstmt		*st;
-	struct account_walk	 w;
-	int			 rc;
+	struct dbstmt	*st;
+	struct account	 a;	/* reused: each row releases the last */
+	int		 rc;
 
-	if ((st = dbi_stmt(db, f->tam ? one : any, err)) == NULL)
+	if ((st = dbi_tam_stmt(db, f->tam, any, one, err)) == NULL)
 		return -1;
 	dbi_int(st, ":archived", f->archived);
-	dbi_tam(st, f->tam);
 	dbi_text(st, ":sentiment", sentiment_text(f->sentiment));
 	dbi_int(st, ":triage", f->triage);
 	dbi_date(st, ":before", f->renewing_before);
 	dbi_date(st, ":today", f->today);
 	dbi_opt_int(st, ":strategic", f->strategic_over >= 0,
 	    f->strategic_over);
-	w.fn = fn;
-	w.arg = arg;
-	account_init(&w.a);
-	rc = dbi_each(db, st, row_account_walk, &w, err);
-	account_release(&w.a);
+	account_init(&a);
+	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
+		dbi_read_account(st, 0, &a);
+		if ((rc = fn(arg, &a)) != 0) {
+			rc = dbi_stop(st, rc);
+			break;
+		}
+	}
+	account_release(&a);
 	return rc;
 }
 
@@ -398,26 +385,17 @@ db_post_add(struct tam_db *db, struct post *p, char **err)
 	return dbi_insert(db, st, &p->id, err);
 }
 
-struct post_walk {
-	int	(*fn)(void *, const struct post *);
-	void	*arg;
-};
-
-static int
-row_post(void *arg, struct dbstmt *st)
+static void
+read_post(struct dbstmt *st, struct post *p)
 {
-	struct post_walk	*w = arg;
-	struct post		 p;
-
-	p.id = dbi_col_i64(st, 0);
-	p.account_id = dbi_col_i64(st, 1);
-	p.at = dbi_col_text(st, 2);
-	p.type = dbi_col_text(st, 3);
-	p.author = dbi_col_text(st, 4);
-	p.sentiment = dbi_col_sentiment(st, 5);
-	p.requires_triage = dbi_col_i32(st, 6);
-	p.body = dbi_col_text(st, 7);
-	return w->fn(w->arg, &p);
+	p->id = dbi_col_i64(st, 0);
+	p->account_id = dbi_col_i64(st, 1);
+	p->at = dbi_col_text(st, 2);
+	p->type = dbi_col_text(st, 3);
+	p->author = dbi_col_text(st, 4);
+	p->sentiment = dbi_col_sentiment(st, 5);
+	p->requires_triage = dbi_col_i32(st, 6);
+	p->body = dbi_col_text(st, 7);
 }
 
 int
@@ -437,8 +415,9 @@ db_post_each(struct tam_db *db, int64_t account_id, const char *type,
 	    "WHERE (:type IS NULL OR type = :type) "
 	    "AND (:since IS NULL OR at >= :since) "
 	    "ORDER BY id LIMIT :limit";
-	struct dbstmt		*st;
-	struct post_walk	 w = { fn, arg };
+	struct dbstmt	*st;
+	struct post	 p;
+	int		 rc;
 
 	if ((st = dbi_stmt(db, account_id ? one : all, err)) == NULL)
 		return -1;
@@ -446,9 +425,13 @@ db_post_each(struct tam_db *db, int64_t account_id, const char *type,
 		dbi_int(st, ":account", account_id);
 	dbi_text(st, ":type", type);
 	dbi_text(st, ":since", since);
-	/* No limit: the largest, which both engines take. */
-	dbi_int(st, ":limit", limit > 0 ? limit : INT64_MAX);
-	return dbi_each(db, st, row_post, &w, err);
+	dbi_int(st, ":limit", limit > 0 ? limit : DBI_NO_LIMIT);
+	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
+		read_post(st, &p);
+		if ((rc = fn(arg, &p)) != 0)
+			return dbi_stop(st, rc);
+	}
+	return rc;
 }
 
 int
@@ -470,19 +453,6 @@ db_health_add(struct tam_db *db, int64_t account_id, int date, int score,
 	return dbi_done(db, st, err);
 }
 
-struct health_walk {
-	int	(*fn)(void *, int, int);
-	void	*arg;
-};
-
-static int
-row_health(void *arg, struct dbstmt *st)
-{
-	struct health_walk	*w = arg;
-
-	return w->fn(w->arg, dbi_col_date(st, 0), dbi_col_i32(st, 1));
-}
-
 int
 db_health_each(struct tam_db *db, int64_t account_id, int since,
     int (*fn)(void *, int, int), void *arg, char **err)
@@ -491,14 +461,19 @@ db_health_each(struct tam_db *db, int64_t account_id, int since,
 	    "SELECT date, health_score FROM health_history "
 	    "WHERE account_id = :account AND date >= :since "
 	    "ORDER BY date, id";
-	struct dbstmt		*st;
-	struct health_walk	 w = { fn, arg };
+	struct dbstmt	*st;
+	int		 rc;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":account", account_id);
 	dbi_date(st, ":since", since);
-	return dbi_each(db, st, row_health, &w, err);
+	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
+		rc = fn(arg, dbi_col_date(st, 0), dbi_col_i32(st, 1));
+		if (rc != 0)
+			return dbi_stop(st, rc);
+	}
+	return rc;
 }
 
 int
@@ -543,20 +518,6 @@ db_tam_get(struct tam_db *db, const char *fold, char **name, char **err)
 	return dbi_one_dup(db, st, name, err);
 }
 
-struct tam_row {
-	char	**fold, **name;
-};
-
-static int
-row_tam(void *arg, struct dbstmt *st)
-{
-	struct tam_row	*r = arg;
-
-	*r->fold = dbi_col_dup(st, 0);
-	*r->name = dbi_col_dup(st, 1);
-	return 0;
-}
-
 int
 db_tam_next(struct tam_db *db, const char *after, char **fold, char **name,
     char **err)
@@ -569,11 +530,15 @@ db_tam_next(struct tam_db *db, const char *after, char **fold, char **name,
 	    "SELECT tam_fold, tam FROM account WHERE tam_fold > :after "
 	    "ORDER BY tam_fold LIMIT 1";
 	struct dbstmt	*st;
-	struct tam_row	 r = { fold, name };
+	int		 rc;
 
 	*fold = *name = NULL;
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_text(st, ":after", after);
-	return dbi_one(db, st, row_tam, &r, err);
+	if ((rc = dbi_first(db, st, err)) != 0)
+		return rc;
+	*fold = dbi_col_dup(st, 0);
+	*name = dbi_col_dup(st, 1);
+	return dbi_stop(st, 0);
 }

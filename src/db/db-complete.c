@@ -46,22 +46,6 @@ walk_row(void *arg, struct dbstmt *st)
 	return 0;
 }
 
-/* The TAM of the row: its name and folded name, copied. */
-struct tam_row {
-	char	*name;
-	char	*fold;
-};
-
-static int
-tam_row(void *arg, struct dbstmt *st)
-{
-	struct tam_row	*r = arg;
-
-	r->name = dbi_col_dup(st, 0);
-	r->fold = dbi_col_dup(st, 1);
-	return 0;
-}
-
 /*
  * The ids written with these digits first: each range [p, p+1), [p0,
  * p9], [p00, p99]... is a rowid range, so a search is a few seeks.
@@ -116,21 +100,18 @@ db_complete(struct tam_db *db, enum db_complete_what what,
 	char		*lo, *hi, *err = NULL, *after = NULL;
 	int		 rc = 0;
 
-	if (what == DBC_TASK) {
+	/* The open tasks or CTAs, with their kind and account. */
+#define IDS(T) \
+	    "SELECT x.id, x.kind, a.name FROM " T " x JOIN account a " \
+	    "ON a.id = x.account_id WHERE x.id BETWEEN :lo AND :hi " \
+	    "AND +x.status = 'open' ORDER BY x.id LIMIT :limit"
+	static const char tasks[] = IDS("task"), ctas[] = IDS("cta");
+#undef IDS
+
+	if (what == DBC_TASK || what == DBC_CTA) {
 		w.ids = 1;
-		return complete_ids(db, "SELECT t.id, t.kind, a.name FROM "
-		    "task t JOIN account a ON a.id = t.account_id WHERE "
-		    "t.id BETWEEN :lo AND :hi AND +t.status = 'open' "
-		    "ORDER BY t.id "
-		    "LIMIT :limit", prefix, limit, &w);
-	}
-	if (what == DBC_CTA) {
-		w.ids = 1;
-		return complete_ids(db, "SELECT c.id, c.kind, a.name FROM "
-		    "cta c JOIN account a ON a.id = c.account_id WHERE "
-		    "c.id BETWEEN :lo AND :hi AND +c.status = 'open' "
-		    "ORDER BY c.id "
-		    "LIMIT :limit", prefix, limit, &w);
+		return complete_ids(db, what == DBC_TASK ? tasks : ctas,
+		    prefix, limit, &w);
 	}
 	if ((lo = text_fold(prefix)) == NULL)
 		return 0;
@@ -157,7 +138,7 @@ db_complete(struct tam_db *db, enum db_complete_what what,
 	 * by the other, which walks every row from the prefix on.
 	 */
 	while (limit-- > 0) {
-		struct tam_row	r = { NULL, NULL };
+		char	*name;
 
 		if (after == NULL)
 			st = dbi_stmt(db, "SELECT a.tam, a.tam_fold FROM "
@@ -175,15 +156,18 @@ db_complete(struct tam_db *db, enum db_complete_what what,
 		}
 		dbi_text(st, ":lo", after != NULL ? after : lo);
 		dbi_text(st, ":hi", hi);
-		if ((rc = dbi_one(db, st, tam_row, &r, &err)) != 0) {
+		if ((rc = dbi_first(db, st, &err)) != 0) {
 			rc = rc == 1 ? 0 : -1;
 			break;
 		}
+		/* The TAM of the row: its name and folded name, copied. */
 		free(after);
-		after = r.fold;
-		if (r.name != NULL && *r.name != '\0')
-			fn(arg, r.name, NULL);
-		free(r.name);
+		name = dbi_col_dup(st, 0);
+		after = dbi_col_dup(st, 1);
+		dbi_stop(st, 0);
+		if (name != NULL && *name != '\0')
+			fn(arg, name, NULL);
+		free(name);
 		if (after == NULL)
 			break;
 	}

@@ -36,9 +36,16 @@ series_free(struct series *s)
 	s->n = 0;
 }
 
+/*
+ * The series of st, whose :since is bound: the newest `last` values of
+ * the account (all of them for 0), oldest first.
+ */
 static int
-walk(struct tam_db *db, struct dbstmt *st, struct series *s, char **err)
+walk(struct tam_db *db, struct dbstmt *st, int64_t account_id, int last,
+    struct series *s, char **err)
 {
+	dbi_int(st, ":account", account_id);
+	dbi_int(st, ":limit", last > 0 ? last : DBI_NO_LIMIT);
 	memset(s, 0, sizeof *s);
 	if (dbi_each(db, st, row_value, s, err) != 0) {
 		series_free(s);
@@ -56,15 +63,13 @@ db_history_health(struct tam_db *db, int64_t account_id, int since,
 	    "SELECT health_score FROM (SELECT health_score, date, id "
 	    "FROM health_history WHERE account_id = :account "
 	    "AND (:since IS NULL OR date >= :since) "
-	    "ORDER BY date DESC, id DESC LIMIT :limit) ORDER BY date, id";
+	    "ORDER BY date DESC, id DESC LIMIT :limit) AS h ORDER BY date, id";
 	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
-	dbi_int(st, ":account", account_id);
 	dbi_date(st, ":since", since);
-	dbi_int(st, ":limit", last > 0 ? last : INT64_MAX);
-	return walk(db, st, s, err);
+	return walk(db, st, account_id, last, s, err);
 }
 
 int
@@ -76,13 +81,11 @@ db_history_sentiment(struct tam_db *db, int64_t account_id,
 	    "WHERE account_id = :account "
 	    "AND type IN ('sentiment', 'risk_update') "
 	    "AND (:since IS NULL OR at >= :since) "
-	    "ORDER BY at DESC, id DESC LIMIT :limit) ORDER BY at, id";
+	    "ORDER BY at DESC, id DESC LIMIT :limit) AS p ORDER BY at, id";
 	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
-	dbi_int(st, ":account", account_id);
 	dbi_text(st, ":since", since);
-	dbi_int(st, ":limit", last > 0 ? last : INT64_MAX);
-	return walk(db, st, s, err);
+	return walk(db, st, account_id, last, s, err);
 }

@@ -30,25 +30,6 @@ db_database_uid(struct tam_db *db, char **uid, char **err)
 	return 0;
 }
 
-struct ics_walk {
-	int		(*fn)(void *, const struct task *,
-			    const struct account *, int64_t);
-	void		*arg;
-	struct account	 a;	/* reused: each row releases the last */
-};
-
-static int
-row_ics(void *arg, struct dbstmt *st)
-{
-	struct ics_walk	*w = arg;
-	struct task	 t;
-
-	dbi_read_task(st, 0, &t);
-	dbi_read_account(st, DBI_NTASK_COLS, &w->a);
-	return w->fn(w->arg, &t, &w->a, dbi_col_i64(st,
-	    DBI_NTASK_COLS + DBI_NACCOUNT_COLS));
-}
-
 int
 db_ics_tasks(struct tam_db *db, const char *tam, int until, int closed_since,
     int (*fn)(void *, const struct task *, const struct account *, int64_t),
@@ -69,20 +50,26 @@ db_ics_tasks(struct tam_db *db, const char *tam, int until, int closed_since,
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
 	struct dbstmt	*st;
-	struct ics_walk	 w;
+	struct task	 t;
+	struct account	 a;	/* reused: each row releases the last */
 	char		 since[21];
 	int		 rc;
 
-	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
+	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
 		return -1;
 	dbi_date(st, ":until", until);
 	clock_format_utc(clock_day_start(closed_since), since);
 	dbi_text(st, ":since", since);
-	dbi_tam(st, tam);
-	w.fn = fn;
-	w.arg = arg;
-	account_init(&w.a);
-	rc = dbi_each(db, st, row_ics, &w, err);
-	account_release(&w.a);
+	account_init(&a);
+	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
+		dbi_read_task(st, 0, &t);
+		dbi_read_account(st, DBI_NTASK_COLS, &a);
+		if ((rc = fn(arg, &t, &a, dbi_col_i64(st,
+		    DBI_NTASK_COLS + DBI_NACCOUNT_COLS))) != 0) {
+			rc = dbi_stop(st, rc);
+			break;
+		}
+	}
+	account_release(&a);
 	return rc;
 }

@@ -25,15 +25,15 @@ extern const struct migration	tam_pg_migrations[];
 extern const int		tam_pg_nmigrations;
 
 /*
- * The rows of one TAM: a search of account_by_tam (sql/0003-fold.sql).
+ * The rows of one TAM: a search of account_by_tam (sql/0005-one-tam.sql).
  * A query with a TAM filter has two statements, one with TAM_FILTER and
  * one with ANY_TAM ("TRUE", which the planner drops) in its place: an
  * "(:tam IS NULL OR ...)" would keep SQLite from using the index.  The
- * account table is "a"; the folded TAM name binds :tam_fold.
+ * account table is "a"; the folded TAM name binds :tam_fold
+ * (dbi_tam_stmt picks the statement and binds it).
  */
 #define TAM_FILTER	"a.tam_fold = :tam_fold"
 #define ANY_TAM		"TRUE"
-#define TAM_STMT(tam, any, one)	((tam) != NULL ? (one) : (any))
 
 /*
  * The id of a new row of table: one past the largest, which is what
@@ -45,6 +45,12 @@ extern const int		tam_pg_nmigrations;
  */
 #define NEXT_ID(table) \
 	"(SELECT coalesce(max(id), 0) + 1 FROM " table "_ids), "
+
+/*
+ * The LIMIT of all the rows: SQLite reads -1 so, PostgreSQL refuses a
+ * negative LIMIT.
+ */
+#define DBI_NO_LIMIT	INT64_MAX
 
 /*
  * The columns of an account ("a") that dbi_read_account decodes into a
@@ -293,6 +299,37 @@ int		 dbi_once_dup(struct tam_db *, const char *sql, char **,
  */
 int		 dbi_each(struct tam_db *, struct dbstmt *, dbi_row_fn, void *,
 		     char **err);
+/*
+ * The same as a loop, for rows decoded into a struct and handed to a
+ * function of that struct's type (no adapter between the two):
+ *
+ *	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
+ *		read_cta(st, &c);
+ *		if ((rc = fn(arg, &c)) != 0)
+ *			return dbi_stop(st, rc);
+ *	}
+ *	return rc;
+ *
+ * dbi_next steps st: DB_ROW with the next row current, else DB_DONE
+ * (0) at the end or -1 on a failure, st reset either way.  dbi_stop
+ * resets st left at a row and returns rc.
+ */
+int		 dbi_next(struct tam_db *, struct dbstmt *, char **err);
+int		 dbi_stop(struct dbstmt *, int rc);
+/*
+ * The statement of sql with :id bound: the rows' own, or NULL with
+ * *err.  dbi_done_one_id runs it as dbi_done_one does.
+ */
+struct dbstmt	*dbi_stmt_id(struct tam_db *, const char *sql, int64_t id,
+		     char **err);
+int		 dbi_done_one_id(struct tam_db *, const char *sql, int64_t id,
+		     char **err);
+/*
+ * The statement one (its rows of the TAM whose folded name is tam,
+ * :tam_fold bound) or, tam NULL, any (every TAM's): see TAM_FILTER.
+ */
+struct dbstmt	*dbi_tam_stmt(struct tam_db *, const char *tam,
+		     const char *any, const char *one, char **err);
 
 /*
  * The number of the parameter name in st.  Unless NDEBUG, a name st

@@ -8,53 +8,35 @@
 #include "tam/db-report.h"
 #include "db-internal.h"
 
-struct renewal_walk {
-	int	(*fn)(void *, const struct renewal_row *);
-	void	*arg;
-};
-
-static int
-row_renewal(void *arg, struct dbstmt *st)
+static void
+read_renewal(struct dbstmt *st, struct renewal_row *r)
 {
-	struct renewal_walk	*w = arg;
-	struct renewal_row	 r;
-
-	r.renewal_date = dbi_col_date(st, 0);
-	r.has_acv = !dbi_col_null(st, 1);
-	r.acv_cents = dbi_col_i64(st, 1);
-	r.currency = dbi_col_text(st, 2);
-	r.sentiment = dbi_col_sentiment(st, 3);
-	r.requires_triage = dbi_col_i32(st, 4);
-	return w->fn(w->arg, &r);
+	r->renewal_date = dbi_col_date(st, 0);
+	r->has_acv = !dbi_col_null(st, 1);
+	r->acv_cents = dbi_col_i64(st, 1);
+	r->currency = dbi_col_text(st, 2);
+	r->sentiment = dbi_col_sentiment(st, 3);
+	r->requires_triage = dbi_col_i32(st, 4);
 }
 
-struct at_risk_walk {
-	int	(*fn)(void *, const struct at_risk_row *);
-	void	*arg;
-};
-
-static int
-row_at_risk(void *arg, struct dbstmt *st)
+static void
+read_at_risk(struct dbstmt *st, struct at_risk_row *r)
 {
-	struct at_risk_walk	*w = arg;
-	struct at_risk_row	 r;
-
-	r.account_id = dbi_col_i64(st, 0);
-	r.account = dbi_col_text(st, 1);
-	r.sfid = dbi_col_text(st, 2);
-	r.tam = dbi_col_text(st, 3);
-	r.currency = dbi_col_text(st, 4);
-	r.sentiment = dbi_col_sentiment(st, 5);
-	r.requires_triage = dbi_col_i32(st, 6);
-	r.cta_id = dbi_col_int(st, 7, 0);
-	r.risk_type = dbi_col_text(st, 8);
-	r.risk_reason = dbi_col_text(st, 9);
+	r->account_id = dbi_col_i64(st, 0);
+	r->account = dbi_col_text(st, 1);
+	r->sfid = dbi_col_text(st, 2);
+	r->tam = dbi_col_text(st, 3);
+	r->currency = dbi_col_text(st, 4);
+	r->sentiment = dbi_col_sentiment(st, 5);
+	r->requires_triage = dbi_col_i32(st, 6);
+	r->cta_id = dbi_col_int(st, 7, 0);
+	r->risk_type = dbi_col_text(st, 8);
+	r->risk_reason = dbi_col_text(st, 9);
 	/* The day of a UTC instant is the local one. */
-	r.last_update = clock_stamp_day(dbi_col_text(st, 10));
-	r.renewal_date = dbi_col_date(st, 11);
-	r.has_acv = !dbi_col_null(st, 12);
-	r.acv_cents = dbi_col_i64(st, 12);
-	return w->fn(w->arg, &r);
+	r->last_update = clock_stamp_day(dbi_col_text(st, 10));
+	r->renewal_date = dbi_col_date(st, 11);
+	r->has_acv = !dbi_col_null(st, 12);
+	r->acv_cents = dbi_col_i64(st, 12);
 }
 
 int
@@ -70,14 +52,19 @@ db_report_renewals(struct tam_db *db, const char *tam, int from, int to,
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
 	struct dbstmt		*st;
-	struct renewal_walk	 w = { fn, arg };
+	struct renewal_row	 r;
+	int			 rc;
 
-	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
+	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
 		return -1;
 	dbi_date(st, ":from", from);
 	dbi_date(st, ":to", to);
-	dbi_tam(st, tam);
-	return dbi_each(db, st, row_renewal, &w, err);
+	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
+		read_renewal(st, &r);
+		if ((rc = fn(arg, &r)) != 0)
+			return dbi_stop(st, rc);
+	}
+	return rc;
 }
 
 int
@@ -99,11 +86,16 @@ db_report_at_risk(struct tam_db *db, const char *tam,
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
 	struct dbstmt		*st;
-	struct at_risk_walk	 w = { fn, arg };
+	struct at_risk_row	 r;
+	int			 rc;
 
-	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
+	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
 		return -1;
-	dbi_tam(st, tam);
-	return dbi_each(db, st, row_at_risk, &w, err);
+	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
+		read_at_risk(st, &r);
+		if ((rc = fn(arg, &r)) != 0)
+			return dbi_stop(st, rc);
+	}
+	return rc;
 }
 

@@ -13,12 +13,11 @@ db_cta_update(struct tam_db *db, int64_t id, const char *title,
 	    "WHERE id = :id AND status = 'open'";
 	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
 		return -1;
 	dbi_text(st, ":title", title);
 	dbi_text(st, ":type", risk_type);
 	dbi_text(st, ":reason", risk_reason);
-	dbi_int(st, ":id", id);
 	return dbi_done_one(db, st, err);
 }
 

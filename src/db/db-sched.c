@@ -39,59 +39,56 @@ read_account(struct dbstmt *st, int i, struct due_account *a)
 	a->currency = dbi_col_text(st, i + 13);
 }
 
-struct account_walk {
-	due_account_fn	 fn;
-	void		*arg;
-};
-
-static int
-row_account(void *arg, struct dbstmt *st)
+/* Rows of (CTA id, title, account...). */
+static void
+read_cta(struct dbstmt *st, struct due_cta *c)
 {
-	struct account_walk	*w = arg;
-	struct due_account	 a;
-
-	read_account(st, 0, &a);
-	return w->fn(w->arg, &a);
+	c->id = dbi_col_i64(st, 0);
+	c->title = dbi_col_text(st, 1);
+	read_account(st, 2, &c->a);
+	/* An extra column: the instant a cadence counts from. */
+	c->since = dbi_ncols(st) > 2 + NACCOUNT_COLS ?
+	    dbi_col_text(st, 2 + NACCOUNT_COLS) : NULL;
 }
 
-/* Steps st to the end, handing each row's account to fn. */
+/*
+ * Steps st to the end, handing each row's account to fn; st NULL is a
+ * statement that did not prepare (*err is set), for the queries whose
+ * only parameter is the TAM.
+ */
 static int
 walk_accounts(struct tam_db *db, struct dbstmt *st, due_account_fn fn,
     void *arg, char **err)
 {
-	struct account_walk	w = { fn, arg };
+	struct due_account	a;
+	int			rc;
 
-	return dbi_each(db, st, row_account, &w, err);
+	if (st == NULL)
+		return -1;
+	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
+		read_account(st, 0, &a);
+		if ((rc = fn(arg, &a)) != 0)
+			return dbi_stop(st, rc);
+	}
+	return rc;
 }
 
-struct cta_walk {
-	int	(*fn)(void *, const struct due_cta *);
-	void	*arg;
-};
-
-static int
-row_cta(void *arg, struct dbstmt *st)
-{
-	struct cta_walk	*w = arg;
-	struct due_cta	 c;
-
-	c.id = dbi_col_i64(st, 0);
-	c.title = dbi_col_text(st, 1);
-	read_account(st, 2, &c.a);
-	/* An extra column: the instant a cadence counts from. */
-	c.since = dbi_ncols(st) > 2 + NACCOUNT_COLS ?
-	    dbi_col_text(st, 2 + NACCOUNT_COLS) : NULL;
-	return w->fn(w->arg, &c);
-}
-
-/* Rows of (CTA id, title, account...). */
+/* walk_accounts for rows of CTAs. */
 static int
 walk_ctas(struct tam_db *db, struct dbstmt *st,
     int (*fn)(void *, const struct due_cta *), void *arg, char **err)
 {
-	struct cta_walk	w = { fn, arg };
+	struct due_cta	c;
+	int		rc;
 
-	return dbi_each(db, st, row_cta, &w, err);
+	if (st == NULL)
+		return -1;
+	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
+		read_cta(st, &c);
+		if ((rc = fn(arg, &c)) != 0)
+			return dbi_stop(st, rc);
+	}
+	return rc;
 }
 
 int
@@ -116,26 +113,11 @@ db_sched_unplanned(struct tam_db *db, const char *tam, int from, int to,
 #undef SQL
 	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
+	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
 		return -1;
-	dbi_tam(st, tam);
 	dbi_date(st, ":from", from);
 	dbi_date(st, ":to", to);
 	return walk_accounts(db, st, fn, arg, err);
-}
-
-struct renewal_state {
-	int	*archived, *planned;
-};
-
-static int
-row_renewal_state(void *arg, struct dbstmt *st)
-{
-	struct renewal_state	*r = arg;
-
-	*r->archived = dbi_col_i32(st, 0);
-	*r->planned = dbi_col_i32(st, 1);
-	return 0;
 }
 
 int
@@ -147,19 +129,20 @@ db_sched_renewal_state(struct tam_db *db, int64_t id, int r, int *archived,
 	    "WHERE c.account_id = a.id AND c.kind = 'renewal' "
 	    "AND c.renewal_date = :r AND c.status <> 'cancelled') "
 	    "FROM account a WHERE a.id = :id";
-	struct dbstmt		*st;
-	struct renewal_state	 out = { archived, planned };
-	int			 rc;
+	struct dbstmt	*st;
+	int		 rc;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
 		return -1;
-	dbi_int(st, ":id", id);
 	dbi_date(st, ":r", r);
-	rc = dbi_one(db, st, row_renewal_state, &out, err);
+	if ((rc = dbi_first(db, st, err)) != 0)
+		return rc;
+	*archived = dbi_col_i32(st, 0);
+	*planned = dbi_col_i32(st, 1);
 	/* In an import, the row the batch holds is the account as it is. */
-	if (rc == 0 && db->stage != NULL)
+	if (db->stage != NULL)
 		(void)dbi_stage_archived(db, id, archived);
-	return rc;
+	return dbi_stop(st, 0);
 }
 
 int
@@ -184,22 +167,21 @@ db_sched_risk_missing(struct tam_db *db, const char *tam, due_account_fn fn,
 	    "ORDER BY a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
-		return -1;
-	dbi_tam(st, tam);
-	return walk_accounts(db, st, fn, arg, err);
+	return walk_accounts(db, dbi_tam_stmt(db, tam, any, one, err), fn,
+	    arg, err);
 }
 
 /*
  * One TAM's CTAs are found from their accounts: account_by_tam, then a
- * probe of cta_one_open each.  CROSS JOIN keeps that order: from
- * cta_by_status the planner would walk the open CTAs of the whole book.
+ * probe of cta_one_open each.  CROSS JOIN keeps that order on SQLite:
+ * from cta_by_status the planner would walk the open CTAs of the whole
+ * book.  The join's condition is in the WHERE, which each FROM opens:
+ * PostgreSQL has no CROSS JOIN ... ON.
  */
 #define TAM_CTAS \
-	"FROM account a CROSS JOIN cta c WHERE c.account_id = a.id "
-#define ALL_CTAS "FROM cta c JOIN account a ON a.id = c.account_id WHERE TRUE "
+	"FROM account a CROSS JOIN cta c WHERE c.account_id = a.id AND "
+#define ALL_CTAS "FROM cta c JOIN account a ON a.id = c.account_id WHERE "
 
 int
 db_sched_complete(struct tam_db *db, const char *tam,
@@ -208,18 +190,15 @@ db_sched_complete(struct tam_db *db, const char *tam,
 	/* cta_by_status, then a probe of task_open_by_cta (partial). */
 #define SQL(FROM, TAM) \
 	    "SELECT c.id, c.title, " ACCOUNT_COLS " " FROM \
-	    "AND c.status = 'open' AND c.kind = 'renewal' AND " TAM " " \
+	    "c.status = 'open' AND c.kind = 'renewal' AND " TAM " " \
 	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id " \
 	    "AND t.status = 'open') ORDER BY c.id"
 	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
 	    one[] = SQL(TAM_CTAS, TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
-		return -1;
-	dbi_tam(st, tam);
-	return walk_ctas(db, st, fn, arg, err);
+	return walk_ctas(db, dbi_tam_stmt(db, tam, any, one, err), fn, arg,
+	    err);
 }
 
 int
@@ -235,19 +214,16 @@ db_sched_update_missing(struct tam_db *db, const char *tam,
 	    "coalesce((SELECT max(p.at) FROM timeline p " \
 	    "WHERE p.account_id = a.id AND p.type = 'risk_update' " \
 	    "AND p.at >= c.opened_at), c.opened_at) " FROM \
-	    "AND c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 " \
+	    "c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 " \
 	    "AND " TAM " AND NOT EXISTS (SELECT 1 FROM task t " \
 	    "WHERE t.cta_id = c.id AND t.status = 'open' " \
 	    "AND t.kind = 'risk_update') ORDER BY c.id"
 	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
 	    one[] = SQL(TAM_CTAS, TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
-		return -1;
-	dbi_tam(st, tam);
-	return walk_ctas(db, st, fn, arg, err);
+	return walk_ctas(db, dbi_tam_stmt(db, tam, any, one, err), fn, arg,
+	    err);
 }
 
 int
@@ -262,9 +238,8 @@ db_sched_is_complete(struct tam_db *db, int64_t id, int *complete,
 	struct dbstmt	*st;
 	int64_t		 n = 0;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
 		return -1;
-	dbi_int(st, ":id", id);
 	/* count(*) always has its row. */
 	if (dbi_one_int(db, st, &n, err) < 0)
 		return -1;
@@ -272,24 +247,15 @@ db_sched_is_complete(struct tam_db *db, int64_t id, int *complete,
 	return 0;
 }
 
-struct task_walk {
-	int	(*fn)(void *, const struct due_task *);
-	void	*arg;
-};
-
-static int
-row_task(void *arg, struct dbstmt *st)
+static void
+read_task(struct dbstmt *st, struct due_task *t)
 {
-	struct task_walk	*w = arg;
-	struct due_task		 t;
-
-	t.id = dbi_col_i64(st, 0);
-	t.cta_id = dbi_col_int(st, 1, 0);
-	t.kind = dbi_col_text(st, 2);
-	t.title = dbi_col_text(st, 3);
-	t.due = dbi_col_date(st, 4);
-	read_account(st, 5, &t.a);
-	return w->fn(w->arg, &t);
+	t->id = dbi_col_i64(st, 0);
+	t->cta_id = dbi_col_int(st, 1, 0);
+	t->kind = dbi_col_text(st, 2);
+	t->title = dbi_col_text(st, 3);
+	t->due = dbi_col_date(st, 4);
+	read_account(st, 5, &t->a);
 }
 
 int
@@ -304,18 +270,23 @@ db_due_tasks(struct tam_db *db, const char *tam, int until,
 	    "AND a.archived = 0 AND " TAM
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt		*st;
-	struct task_walk	 w = { fn, arg };
+	struct dbstmt	*st;
+	struct due_task	 t;
+	int		 rc;
 
-	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
+	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
 		return -1;
-	dbi_tam(st, tam);
 	/* No OR: "due <= :until" keeps it a range search of the index. */
 	if (until == DATE_NONE)
 		dbi_text(st, ":until", "9999-12-31");
 	else
 		dbi_date(st, ":until", until);
-	return dbi_each(db, st, row_task, &w, err);
+	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
+		read_task(st, &t);
+		if ((rc = fn(arg, &t)) != 0)
+			return dbi_stop(st, rc);
+	}
+	return rc;
 }
 
 int
@@ -330,9 +301,8 @@ db_due_renewal_passed(struct tam_db *db, const char *tam, int today,
 #undef SQL
 	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
+	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
 		return -1;
-	dbi_tam(st, tam);
 	dbi_date(st, ":today", today);
 	return walk_accounts(db, st, fn, arg, err);
 }
@@ -343,17 +313,14 @@ db_due_recovered(struct tam_db *db, const char *tam,
 {
 #define SQL(FROM, TAM) \
 	    "SELECT c.id, c.title, " ACCOUNT_COLS " " FROM \
-	    "AND c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 " \
+	    "c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 " \
 	    "AND NOT " AT_RISK " AND " TAM " ORDER BY c.id"
 	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
 	    one[] = SQL(TAM_CTAS, TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
-		return -1;
-	dbi_tam(st, tam);
-	return walk_ctas(db, st, fn, arg, err);
+	return walk_ctas(db, dbi_tam_stmt(db, tam, any, one, err), fn, arg,
+	    err);
 }
 
 int
@@ -379,9 +346,8 @@ db_due_stale(struct tam_db *db, const char *tam, int today, int last,
 #undef SQL
 	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
+	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
 		return -1;
-	dbi_tam(st, tam);
 	dbi_date(st, ":today", today);
 	dbi_date(st, ":last", last);
 	dbi_text(st, ":cutoff", cutoff);
@@ -399,9 +365,8 @@ db_due_count_renewing(struct tam_db *db, const char *tam, int today,
 #undef SQL
 	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, TAM_STMT(tam, any, one), err)) == NULL)
+	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
 		return -1;
-	dbi_tam(st, tam);
 	dbi_date(st, ":today", today);
 	dbi_date(st, ":before", before);
 	/* count(*) always has its row. */
@@ -411,9 +376,15 @@ db_due_count_renewing(struct tam_db *db, const char *tam, int today,
 int
 db_sched_bulk(struct tam_db *db, char **err)
 {
-	/* Bounds, not allocated up front: pages come as they are used. */
+	/*
+	 * Bounds, not allocated up front: pages come as they are used.
+	 * The map as large as SQLite allows (its build's limit, 2 GB by
+	 * default): a book of a million accounts is 0.9 GB, and a page
+	 * past the map is read into the cache, a copy and a fault where
+	 * a mapped page costs the fault alone.
+	 */
 	static const char cache[] = "PRAGMA cache_size = -65536";
-	static const char mmap[] = "PRAGMA mmap_size = 268435456";
+	static const char mmap[] = "PRAGMA mmap_size = 4294967296";
 	struct dbstmt	*st;
 
 	if (dbi_is_pg(db))
@@ -425,21 +396,6 @@ db_sched_bulk(struct tam_db *db, char **err)
 	return dbi_done(db, st, err);
 }
 
-struct open_renewal {
-	int64_t	*id;
-	int	*renewal_date;
-};
-
-static int
-row_open_renewal(void *arg, struct dbstmt *st)
-{
-	struct open_renewal	*r = arg;
-
-	*r->id = dbi_col_i64(st, 0);
-	*r->renewal_date = dbi_col_date(st, 1);
-	return 0;
-}
-
 int
 db_sched_open_renewal(struct tam_db *db, int64_t account_id, int64_t *id,
     int *renewal_date, char **err)
@@ -448,13 +404,17 @@ db_sched_open_renewal(struct tam_db *db, int64_t account_id, int64_t *id,
 	static const char sql[] =
 	    "SELECT id, renewal_date FROM cta WHERE account_id = :account "
 	    "AND kind = 'renewal' AND status = 'open'";
-	struct dbstmt		*st;
-	struct open_renewal	 out = { id, renewal_date };
+	struct dbstmt	*st;
+	int		 rc;
 
+	*id = 0;
+	*renewal_date = DATE_NONE;
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":account", account_id);
-	*id = 0;
-	*renewal_date = DATE_NONE;
-	return dbi_one(db, st, row_open_renewal, &out, err);
+	if ((rc = dbi_first(db, st, err)) != 0)
+		return rc;
+	*id = dbi_col_i64(st, 0);
+	*renewal_date = dbi_col_date(st, 1);
+	return dbi_stop(st, 0);
 }

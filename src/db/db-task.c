@@ -15,12 +15,11 @@ db_task_set(struct tam_db *db, int64_t id, int due, const char *title,
 	    "WHERE id = :id";
 	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
 		return -1;
 	dbi_date(st, ":due", due);
 	dbi_text(st, ":title", title);
 	dbi_text(st, ":note", note);
-	dbi_int(st, ":id", id);
 	return dbi_done_one(db, st, err);
 }
 
@@ -30,12 +29,8 @@ db_task_reopen(struct tam_db *db, int64_t id, char **err)
 	static const char sql[] =
 	    "UPDATE task SET status = 'open', done_at = NULL "
 	    "WHERE id = :id AND (status = 'done' OR status = 'skipped')";
-	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
-	dbi_int(st, ":id", id);
-	return dbi_done_one(db, st, err);
+	return dbi_done_one_id(db, sql, id, err);
 }
 
 int
@@ -44,12 +39,8 @@ db_cta_reopen(struct tam_db *db, int64_t id, char **err)
 	static const char sql[] =
 	    "UPDATE cta SET status = 'open', closed_at = NULL "
 	    "WHERE id = :id AND status = 'closed'";
-	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
-	dbi_int(st, ":id", id);
-	return dbi_done_one(db, st, err);
+	return dbi_done_one_id(db, sql, id, err);
 }
 
 int

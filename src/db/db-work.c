@@ -69,44 +69,14 @@ read_task(void *arg, struct dbstmt *st)
 	return 0;
 }
 
-struct cta_walk {
-	int	(*fn)(void *, const struct cta *);
-	void	*arg;
-};
-
-static int
-row_cta(void *arg, struct dbstmt *st)
-{
-	struct cta_walk	*w = arg;
-	struct cta	 c;
-
-	read_cta(&c, st);
-	return w->fn(w->arg, &c);
-}
-
-struct task_walk {
-	int	(*fn)(void *, const struct task *);
-	void	*arg;
-};
-
-static int
-row_task(void *arg, struct dbstmt *st)
-{
-	struct task_walk	*w = arg;
-	struct task		 t;
-
-	dbi_read_task(st, 0, &t);
-	return w->fn(w->arg, &t);
-}
-
 int
 db_cta_insert(struct tam_db *db, struct cta *c, char **err)
 {
 	static const char sql[] =
 	    "INSERT INTO cta (id, account_id, kind, title, playbook, status, "
 	    "risk_type, risk_reason, opened_at, opened_by, renewal_date) "
-	    "VALUES (" NEXT_ID("cta") ":account, :kind, :title, :playbook, :status, :type, "
-	    ":reason, :at, :by, :renewal) RETURNING id";
+	    "VALUES (" NEXT_ID("cta") ":account, :kind, :title, :playbook, "
+	    ":status, :type, :reason, :at, :by, :renewal) RETURNING id";
 	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
@@ -129,8 +99,9 @@ db_task_insert(struct tam_db *db, struct task *t, char **err)
 {
 	static const char sql[] =
 	    "INSERT INTO task (id, account_id, cta_id, kind, title, due, "
-	    "status, note, created_at) VALUES (" NEXT_ID("task") ":account, :cta, :kind, :title, :due, "
-	    ":status, :note, :created) RETURNING id";
+	    "status, note, created_at) VALUES (" NEXT_ID("task") ":account, "
+	    ":cta, :kind, :title, :due, :status, :note, :created) "
+	    "RETURNING id";
 	struct dbstmt	*st;
 
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
@@ -155,12 +126,11 @@ db_task_close(struct tam_db *db, int64_t id, const char *status,
 	    "note = coalesce(:note, note) WHERE id = :id AND status = 'open'";
 	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
 		return -1;
 	dbi_text(st, ":status", status);
 	dbi_text(st, ":at", at);
 	dbi_text(st, ":note", note);
-	dbi_int(st, ":id", id);
 	return dbi_done_one(db, st, err);
 }
 
@@ -174,9 +144,8 @@ get_by_id(struct tam_db *db, const char *sql, int64_t id, dbi_row_fn fn,
 {
 	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
+	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
 		return -1;
-	dbi_int(st, ":id", id);
 	return dbi_keep(db, st, fn, row, err);
 }
 
@@ -226,7 +195,8 @@ db_cta_each(struct tam_db *db, const struct cta_filter *f,
 	    CTA_EACH_WHERE;
 #undef CTA_EACH_WHERE
 	struct dbstmt	*st;
-	struct cta_walk	 w = { fn, arg };
+	struct cta	 c;
+	int		 rc;
 
 	st = dbi_stmt(db, f->account_id != 0 ? sql_account : f->tam != NULL ?
 	    sql_tam : sql_all, err);
@@ -238,7 +208,12 @@ db_cta_each(struct tam_db *db, const struct cta_filter *f,
 	dbi_int(st, ":open", f->open_only);
 	dbi_text(st, ":kind", f->kind);
 	dbi_tam(st, f->tam);
-	return dbi_each(db, st, row_cta, &w, err);
+	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
+		read_cta(&c, st);
+		if ((rc = fn(arg, &c)) != 0)
+			return dbi_stop(st, rc);
+	}
+	return rc;
 }
 
 int
@@ -267,8 +242,9 @@ db_task_each(struct tam_db *db, const struct task_filter *f,
 	    TASK_EACH_WHERE;
 #undef TASK_EACH_WHERE
 #undef ONE_TAM
-	struct dbstmt		*st;
-	struct task_walk	 w = { fn, arg };
+	struct dbstmt	*st;
+	struct task	 t;
+	int		 rc;
 
 	st = dbi_stmt(db, f->cta_id != 0 ? sql_cta : f->account_id != 0 ?
 	    sql_account : f->tam != NULL ? sql_tam : sql_all, err);
@@ -280,7 +256,12 @@ db_task_each(struct tam_db *db, const struct task_filter *f,
 	dbi_text(st, ":kind", f->kind);
 	/* sql_all has no :tam_fold; in the others NULL means any TAM. */
 	dbi_tam(st, f->tam);
-	return dbi_each(db, st, row_task, &w, err);
+	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
+		dbi_read_task(st, 0, &t);
+		if ((rc = fn(arg, &t)) != 0)
+			return dbi_stop(st, rc);
+	}
+	return rc;
 }
 
 int
@@ -298,19 +279,17 @@ db_cta_close(struct tam_db *db, int64_t id, const char *status,
 	struct dbstmt	*st;
 	int		 rc;
 
-	if ((st = dbi_stmt(db, close_cta, err)) == NULL)
+	if ((st = dbi_stmt_id(db, close_cta, id, err)) == NULL)
 		return -1;
 	dbi_text(st, ":status", status);
 	dbi_text(st, ":at", at);
 	dbi_text(st, ":note", note);
 	dbi_opt_int(st, ":net", has_net_arr, net_arr_cents);
-	dbi_int(st, ":id", id);
 	if ((rc = dbi_done_one(db, st, err)) != 0)
 		return rc;
-	if ((st = dbi_stmt(db, close_tasks, err)) == NULL)
+	if ((st = dbi_stmt_id(db, close_tasks, id, err)) == NULL)
 		return -1;
 	dbi_text(st, ":status", task_status ? task_status : "cancelled");
 	dbi_text(st, ":at", at);
-	dbi_int(st, ":id", id);
 	return dbi_done(db, st, err);
 }

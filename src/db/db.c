@@ -231,6 +231,54 @@ dbi_each(struct tam_db *db, struct dbstmt *st, dbi_row_fn fn, void *arg,
 }
 
 int
+dbi_next(struct tam_db *db, struct dbstmt *st, char **err)
+{
+	int	rc = step(db, st, err);
+
+	if (rc != DB_ROW)
+		reset(st);
+	return rc;
+}
+
+int
+dbi_stop(struct dbstmt *st, int rc)
+{
+	reset(st);
+	return rc;
+}
+
+struct dbstmt *
+dbi_stmt_id(struct tam_db *db, const char *sql, int64_t id, char **err)
+{
+	struct dbstmt	*st;
+
+	if ((st = dbi_stmt(db, sql, err)) != NULL)
+		dbi_int(st, ":id", id);
+	return st;
+}
+
+int
+dbi_done_one_id(struct tam_db *db, const char *sql, int64_t id, char **err)
+{
+	struct dbstmt	*st;
+
+	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
+		return -1;
+	return dbi_done_one(db, st, err);
+}
+
+struct dbstmt *
+dbi_tam_stmt(struct tam_db *db, const char *tam, const char *any,
+    const char *one, char **err)
+{
+	struct dbstmt	*st;
+
+	if ((st = dbi_stmt(db, tam != NULL ? one : any, err)) != NULL)
+		dbi_tam(st, tam);
+	return st;
+}
+
+int
 dbi_param(struct dbstmt *st, const char *name)
 {
 	int	i = st->eng->param(st, name);

@@ -212,7 +212,7 @@ DATE_MSG="is not a date (YYYY-MM-DD, M/D/YYYY, today, tomorrow, yesterday, monda
 	fine=$(head -c 65536 /dev/zero | tr '\0' y)
 	run_tam -q account add Long --objectives "$fine"
 	assert_success
-	run sqlite3 "$TAM_DB" "select length(objectives) from account where name = 'Long'"
+	run dbsql "select length(objectives) from account where name = 'Long'"
 	assert_output 65536
 }
 
@@ -241,7 +241,7 @@ DATE_MSG="is not a date (YYYY-MM-DD, M/D/YYYY, today, tomorrow, yesterday, monda
 	# (with a warning), so tam sees "ab" and stores that, nothing cut.
 	run_tam -q account set Initech --objectives "$(printf 'before\0after')"
 	assert_success
-	run sqlite3 "$TAM_DB" "select objectives from account where name = 'Initech'"
+	run dbsql "select objectives from account where name = 'Initech'"
 	assert_output "beforeafter"
 }
 
@@ -363,7 +363,7 @@ seed_work() {
 	# restore refuses a database that is not empty, whatever the input
 	bad 1 "" restore /nonexistent
 	printf '\x00\x01binary\xff' > bin.json
-	export TAM_DB="$BATS_TEST_TMPDIR/fresh.db"
+	TAM_DB=$(newdb fresh)
 	for f in /nonexistent bin.json; do
 		run_tam restore "$f"
 		assert_failure 1
@@ -373,7 +373,7 @@ seed_work() {
 	run_tam restore half.json
 	assert_failure 1
 	# a failed restore leaves no database behind, or an empty one
-	[ ! -e "$TAM_DB" ] || [ "$(sqlite3 "$TAM_DB" 'select count(*) from account')" = 0 ]
+	db_missing || [ "$(dbsql 'select count(*) from account')" = 0 ]
 }
 
 # bad_import CODE MESSAGE FILE [OPTIONS]: like bad, for tam import; the

@@ -2,6 +2,9 @@
 # bench.bats: the parts of `make bench` that can be checked quickly -- the
 # 1%-change script and the sqlite3 equivalents of tam's queries (they must
 # keep running against the schema tam creates).
+# SQLite only: tam against the sqlite3 shell on tam's SQLite schema; the
+# script tests touch no database.
+# bats file_tags=sqlite-only
 load helper
 
 BENCH=$BATS_TEST_DIRNAME/../../bench

@@ -177,11 +177,13 @@ Zed Old"
 	run "$TAM" __complete task x
 	assert_output ""
 	[ "$(dbdump)" = "$before" ]
-	# the statements walk the folded indexes
-	run sqlite3 "$TAM_DB" "EXPLAIN QUERY PLAN SELECT a.name FROM account a
-	    WHERE a.name_fold >= 'ac' AND a.name_fold < 'ad' AND a.archived = 0
-	    ORDER BY a.name_fold LIMIT 100"
-	assert_output --partial "account_by_name"
+	# the statements walk the folded indexes (SQLite's plan)
+	if ! on_pg; then
+		run sqlite3 "$TAM_DB" "EXPLAIN QUERY PLAN SELECT a.name FROM account a
+		    WHERE a.name_fold >= 'ac' AND a.name_fold < 'ad' AND a.archived = 0
+		    ORDER BY a.name_fold LIMIT 100"
+		assert_output --partial "account_by_name"
+	fi
 }
 
 @test "__complete: no database is made, nothing is said on any failure" {
@@ -189,7 +191,8 @@ Zed Old"
 	assert_failure 1
 	assert_equal "$stderr" ""
 	assert_output ""
-	[ ! -e "$TAM_DB" ]
+	db_missing
+	on_sqlite_only "a missing folder, a file that is not a database, SQLite's schema check"
 	run --separate-stderr "$TAM" --db "$BATS_TEST_TMPDIR/no/such.db" __complete tam ""
 	assert_equal "$stderr$output" ""
 	[ ! -e "$BATS_TEST_TMPDIR/no" ]
@@ -237,12 +240,12 @@ Acme\\ \\&\\ Sons\\'s"
 	run complete_words tam timeline "'Acme &"
 	assert_output "Acme & Sons's"
 	# the --db on the line is the book asked
-	cp "$TAM_DB" other.db
-	sqlite3 other.db "UPDATE account SET name = 'Zeta', name_fold = 'zeta'
+	other=$(dbcopy other)
+	dbsql --db "$other" "UPDATE account SET name = 'Zeta', name_fold = 'zeta'
 	    WHERE name = 'Globex'"
 	run env TAM_DB=/nonexistent bash -c '. "$1/tam.bash"
-	    COMP_WORDS=(tam --db other.db account show z); COMP_CWORD=5
-	    _tam; printf "%s\n" "${COMPREPLY[@]}"' x "$COMPLETION"
+	    COMP_WORDS=(tam --db "$2" account show z); COMP_CWORD=5
+	    _tam; printf "%s\n" "${COMPREPLY[@]}"' x "$COMPLETION" "$other"
 	assert_output "Zeta"
 	# the second argument of sentiment is still the sentiment
 	run complete_words tam sentiment Acme r

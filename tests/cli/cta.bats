@@ -14,9 +14,9 @@ three_ctas() {
 	tam -q cta update 1 --risk-type competitor --risk-reason corporate-decision
 	tam -q sentiment initech yellow --triage --note tickets --cta
 	tam -q cta close 2 --lost contraction --net-arr -1000 --note "=lost seats, sadly"
-	sqlite3 "$TAM_DB" "insert into cta (account_id, kind, title, playbook,
-	    status, opened_at, opened_by, renewal_date) values (1, 'renewal',
-	    'Renewal 2027-07-31', 'Renewal', 'open', '2026-11-23T08:00:00Z',
+	dbsql "insert into cta (id, account_id, kind, title, playbook,
+	    status, opened_at, opened_by, renewal_date) values ($(next_id cta),
+	    1, 'renewal', 'Renewal 2027-07-31', 'Renewal', 'open', '2026-11-23T08:00:00Z',
 	    'sync', '2027-07-31')"
 }
 
@@ -159,10 +159,10 @@ KEYS='["cta_id","account_id","account","kind","title","playbook","status","risk_
 	tam -q sentiment acme red --note "x"
 	run_tam cta open acme --risk-type "Tier Downgrade" --risk-reason "product quality / availability" --note "see ticket 42"
 	assert_success
-	assert_equal "$(sqlite3 "$TAM_DB" "select risk_type, risk_reason, opened_by from cta")" \
+	assert_equal "$(dbsql "select risk_type, risk_reason, opened_by from cta order by id")" \
 	    "Tier Downgrade|Product Quality / Availability|tam"
-	assert_equal "$(sqlite3 "$TAM_DB" "select status from task where kind = 'risk_cta_update'")" done
-	assert_equal "$(sqlite3 "$TAM_DB" "select type, body from timeline order by id desc limit 1")" \
+	assert_equal "$(dbsql "select status from task where kind = 'risk_cta_update'")" done
+	assert_equal "$(dbsql "select type, body from timeline order by id desc limit 1")" \
 	    "cta|At-Risk CTA opened: see ticket 42"
 	# no "next: set its Risk Type" hint when both are given
 	[[ "$stderr" != *"next:"* ]]
@@ -201,16 +201,16 @@ KEYS='["cta_id","account_id","account","kind","title","playbook","status","risk_
 	tam -q sentiment acme red --note "x" --cta
 	run_tam cta update 1 --title "At-Risk: platform migration"
 	assert_success
-	assert_equal "$(sqlite3 "$TAM_DB" "select title, risk_type is null from cta")" "At-Risk: platform migration|1"
-	assert_equal "$(sqlite3 "$TAM_DB" "select status from task where kind = 'risk_cta_update'")" open
+	assert_equal "$(dbsql "select title, case when risk_type is null then 1 else 0 end from cta order by id")" "At-Risk: platform migration|1"
+	assert_equal "$(dbsql "select status from task where kind = 'risk_cta_update'")" open
 	run_tam cta update 1 --risk-type stage-name --risk-reason other
 	assert_success
-	assert_equal "$(sqlite3 "$TAM_DB" "select risk_type, risk_reason from cta")" "Stage Name|Other"
-	assert_equal "$(sqlite3 "$TAM_DB" "select status from task where kind = 'risk_cta_update'")" done
+	assert_equal "$(dbsql "select risk_type, risk_reason from cta order by id")" "Stage Name|Other"
+	assert_equal "$(dbsql "select status from task where kind = 'risk_cta_update'")" done
 	# changing them later is allowed ("update CTA as necessary")
 	run_tam cta update 1 --risk-type seat-churn
 	assert_success
-	assert_equal "$(sqlite3 "$TAM_DB" "select risk_type from cta")" "Seat Churn"
+	assert_equal "$(dbsql "select risk_type from cta order by id")" "Seat Churn"
 	run_tam cta update 1
 	assert_failure 2
 	[[ "$stderr" == "tam: cta update: nothing to change; give --risk-type, --risk-reason or --title"* ]]
@@ -224,9 +224,9 @@ KEYS='["cta_id","account_id","account","kind","title","playbook","status","risk_
 
 @test "a renewal CTA takes a title, not a risk type, and is not closed by hand" {
 	tam -q account add "Acme Corp" --renewal 2027-03-31
-	sqlite3 "$TAM_DB" "insert into cta (account_id, kind, title, playbook,
-	    status, opened_at, opened_by, renewal_date) values (1, 'renewal',
-	    'Renewal 2027-03-31', 'Renewal', 'open', '2026-11-23T08:00:00Z',
+	dbsql "insert into cta (id, account_id, kind, title, playbook,
+	    status, opened_at, opened_by, renewal_date) values ($(next_id cta),
+	    1, 'renewal', 'Renewal 2027-03-31', 'Renewal', 'open', '2026-11-23T08:00:00Z',
 	    'sync', '2027-03-31')"
 	run_tam cta update 1 --title "Renewal 2027-03-31 (multi-year)"
 	assert_success

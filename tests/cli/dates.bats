@@ -8,7 +8,7 @@ load helper
 FORMS="YYYY-MM-DD, M/D/YYYY, today, tomorrow, yesterday, monday..sunday, eow, eom, eoq, or +N/-N with d, w, m, y"
 
 q() {
-	sqlite3 "$TAM_DB" "$1"
+	dbsql "$1"
 }
 
 renewal_of() {
@@ -31,7 +31,7 @@ renewal_of() {
 	assert_equal "$(renewal_of 12/31/2027)" 2027-12-31
 	assert_equal "$(renewal_of 3/4/2027)" 2027-03-04
 	TAM_TODAY=2026-11-28 run_tam account set Acme --renewal eow
-	assert_equal "$(q "select renewal_date from account")" 2026-12-04
+	assert_equal "$(q "select renewal_date from account order by id")" 2026-12-04
 }
 
 @test "dates: a bad date names its option, exit 2, nothing written" {
@@ -71,7 +71,7 @@ renewal_of() {
 @test "note -: the text from standard input, limited and UTF-8" {
 	tam -q account add Acme
 	printf 'Call went well.\nNext: QBR.\n' | tam -q note Acme -
-	assert_equal "$(q "select body from timeline where type = 'note'")" \
+	assert_equal "$(q "select body from timeline where type = 'note' order by id")" \
 	    $'Call went well.\nNext: QBR.'
 	before=$(dbdump)
 	run --separate-stderr "$TAM" note Acme - < <(head -c 65537 /dev/zero | tr '\0' x)
@@ -117,7 +117,7 @@ ED
 	    run script -qec "$TAM note acme" /dev/null
 	assert_success
 	[[ "$output" == *"note 1 added to account 1 (Acme Corp)"* ]]
-	assert_equal "$(q "select body from timeline where type = 'note'")" \
+	assert_equal "$(q "select body from timeline where type = 'note' order by id")" \
 	    $'  Met the CFO.\n  budget ok'
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/argc")" 1
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/mode")" 600

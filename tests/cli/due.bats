@@ -59,7 +59,7 @@ actions() {
 	run_tam due --no-sync
 	assert_success
 	refute_output --partial "renewal_review_1"
-	run sqlite3 "$TAM_DB" "select count(*) from cta"
+	run dbsql "select count(*) from cta"
 	assert_output 0
 	run_tam due
 	assert_success
@@ -139,19 +139,19 @@ assert h["renewal_date"] == "2026-10-01" and h["attendees"] == []
 	run_tam due
 	assert_success
 	assert_line --index 1 "	renewal_passed	Renewal date 2026-10-01 passed: set the next one (tam account set 1 --renewal DATE)			hygiene	1	Old		2026-10-01	5000	false			USD"
-	run sqlite3 "$TAM_DB" "select count(*) from cta"
+	run dbsql "select count(*) from cta"
 	assert_output 0
 }
 
 @test "hygiene: a risk CTA whose sentiment recovered; at risk with no CTA" {
 	tam -q account add Acme
-	sqlite3 "$TAM_DB" "update account set sentiment = 'red' where id = 1"
+	dbsql "update account set sentiment = 'red' where id = 1"
 	run_tam due --no-sync
 	assert_line --index 1 --partial "risk_cta_missing	At risk (red) with no At-Risk CTA yet: tam sync opens it			hygiene	1	Acme"
 	run_tam due
 	assert_equal "$stderr" "tam: sync: opened 1 At-Risk CTA"
 	refute_output --partial "risk_cta_missing"
-	sqlite3 "$TAM_DB" "update account set sentiment = 'green' where id = 1"
+	dbsql "update account set sentiment = 'green' where id = 1"
 	run_tam due --no-sync
 	assert_output --partial "sentiment_recovered	Sentiment recovered (green) — conclude the CTA (tam cta close 1)			hygiene	1	Acme"
 	assert_output --regexp "sentiment_recovered.*	1		USD$"
@@ -161,18 +161,20 @@ assert h["renewal_date"] == "2026-10-01" and h["attendees"] == []
 	tam -q account add Acme --renewal 2027-01-10
 	tam -q account add Later --renewal 2027-08-10
 	# Never a sentiment: counted from the day the account was added.
-	sqlite3 "$TAM_DB" "update account set created_at = '2026-08-24T09:00:00Z'"
+	dbsql "update account set created_at = '2026-08-24T09:00:00Z'"
 	run_tam due --no-sync
 	assert_output --partial "sentiment_stale	No TAM Sentiment set since the account was added over 90 days ago (tam sentiment)"
 	refute_output --partial "Later"
 	# 90 days ago (2026-08-25) is not stale yet; 91 days ago is.
-	sqlite3 "$TAM_DB" "update account set sentiment = 'green' where id = 1;
-	    insert into timeline (account_id, at, type, author, sentiment)
-	    values (1, '2026-08-24T09:00:00Z', 'sentiment', 'alice', 'green')"
+	dbsql "update account set sentiment = 'green' where id = 1;
+	    insert into timeline (id, account_id, at, type, author, sentiment)
+	    values ($(next_id timeline), 1, '2026-08-24T09:00:00Z', 'sentiment',
+	    'alice', 'green')"
 	run_tam due --no-sync
 	assert_output --partial "sentiment_stale	Sentiment not updated for 90 days in the renewal window (tam sentiment)"
-	sqlite3 "$TAM_DB" "insert into timeline (account_id, at, type, author, sentiment)
-	    values (1, '2026-08-25T09:00:00Z', 'risk_update', 'alice', 'green')"
+	dbsql "insert into timeline (id, account_id, at, type, author, sentiment)
+	    values ($(next_id timeline), 1, '2026-08-25T09:00:00Z', 'risk_update',
+	    'alice', 'green')"
 	run_tam due --no-sync
 	refute_output --partial "sentiment_stale"
 }
@@ -249,7 +251,7 @@ Old  renews 2026-10-01
 	run_tam due --format table --color always
 	assert_output --partial $'\033[31m  -3\033[0m'
 	assert_output --partial $'\033[1mTODAY (1)\033[0m'
-	export TAM_DB="$BATS_TEST_TMPDIR/empty.db"
+	TAM_DB=$(newdb empty)
 	run_tam due --format table
 	assert_success
 	assert_output "No accounts yet: start with tam import FILE (a Salesforce export), or tam account add NAME."
@@ -324,7 +326,7 @@ Old  renews 2026-10-01
 	run_tam due --tam alice
 	assert_success
 	assert_equal "$stderr" "tam: sync: opened 1 renewal CTA"
-	[ "$(sqlite3 "$TAM_DB" "select group_concat(a.name) from cta c join account a on a.id = c.account_id")" = Acme ]
+	[ "$(dbsql "select a.name from cta c join account a on a.id = c.account_id order by a.name")" = Acme ]
 	run_tam due --tam alice --no-sync
 	assert_success
 	refute_output --partial "Beta"

@@ -9,6 +9,7 @@ load faults-helper
 
 teardown() {
 	faults_teardown
+	db_teardown
 }
 
 @test "two tam processes writing at once both succeed" {
@@ -19,12 +20,16 @@ teardown() {
 		wait "$a" || fail "account add A$i failed: $?"
 		wait "$b" || fail "account add B$i failed: $?"
 	done
-	run sqlite3 "$TAM_DB" "select count(*), sum(acv_cents) from account"
+	run dbsql "select count(*), sum(acv_cents) from account"
 	assert_output "16|2400000"
-	run sqlite3 "$TAM_DB" "pragma integrity_check"
-	assert_output ok
+	if ! on_pg; then
+		run sqlite3 "$TAM_DB" "pragma integrity_check"
+		assert_output ok
+	fi
 }
 
+# SQLite only: SQLite's file lock (another process holds it)
+# bats test_tags=sqlite-only
 @test "a write waits for a lock held by another process, then succeeds" {
 	tam -q account add A
 	hold_lock
@@ -38,6 +43,8 @@ teardown() {
 Waiter"
 }
 
+# SQLite only: SQLite's file lock (another process holds it)
+# bats test_tags=sqlite-only
 @test "a database locked past the timeout: exit 1, clear error, nothing lost" {
 	tam -q account add A --acv 5000
 	before=$(dbdump)
@@ -60,6 +67,8 @@ Waiter"
 	assert_success
 }
 
+# SQLite only: timed by the size of the -wal file
+# bats test_tags=sqlite-only
 @test "kill -9 half-way through a long write: the database is as before" {
 	tam -q account add Keep --acv 1000 --renewal 2027-03-01
 	tam -q account add Big
@@ -80,6 +89,8 @@ Waiter"
 	assert_output 0
 }
 
+# SQLite only: file permissions
+# bats test_tags=sqlite-only
 @test "a read-only database file: reads work, writes are exit 1, nothing changed" {
 	perm_dir
 	export TAM_DB="$PERM_DIR/tam.db"
@@ -100,6 +111,8 @@ Waiter"
 	[ "$(dbdump)" = "$before" ]
 }
 
+# SQLite only: folder permissions
+# bats test_tags=sqlite-only
 @test "a read-only folder: exit 1 with a clear error, nothing changed" {
 	perm_dir
 	export TAM_DB="$PERM_DIR/tam.db"
@@ -125,6 +138,8 @@ Waiter"
 	[ "$(dbdump)" = "$before" ]
 }
 
+# SQLite only: a corrupt file
+# bats test_tags=sqlite-only
 @test "a corrupt database: exit 1 with a clear error, the file untouched" {
 	tam -q account add A --acv 5000
 	cp "$TAM_DB" good.db
@@ -157,6 +172,8 @@ Waiter"
 }
 
 # global.bats proves `account list` refuses it; writes must too.
+# SQLite only: SQLite's user_version
+# bats test_tags=sqlite-only
 @test "a database from a newer tam: writes and init are refused too" {
 	tam -q account add A
 	sqlite3 "$TAM_DB" 'pragma user_version = 99'
@@ -172,6 +189,8 @@ Waiter"
 	[ ! -e "$TAM_DB-wal" ] || [ ! -s "$TAM_DB-wal" ]
 }
 
+# SQLite only: the database file on a full disk
+# bats test_tags=sqlite-only
 @test "a full disk (a small tmpfs): exit 1, clear error, nothing lost" {
 	small_disk 1m
 	export TAM_DB="$SMALL_DISK/tam.db"
@@ -195,6 +214,8 @@ Waiter"
 	assert_output ok
 }
 
+# SQLite only: the database file past ulimit -f
+# bats test_tags=sqlite-only
 @test "a file size limit (ulimit -f): exit 1, clear error, nothing lost" {
 	tam -q account add A --acv 5000
 	before=$(dbdump)
@@ -210,6 +231,8 @@ Waiter"
 	assert_output ok
 }
 
+# SQLite only: timed by the size of the -wal file
+# bats test_tags=sqlite-only
 @test "kill -9 half-way through an import: the database is as before" {
 	need_import
 	tam -q account add Keep --acv 1000 --renewal 2027-03-01
@@ -229,6 +252,8 @@ Waiter"
 	assert_output 51
 }
 
+# SQLite only: SQLite's file lock (another process holds it)
+# bats test_tags=sqlite-only
 @test "an import waits for a lock, or fails past the timeout leaving nothing" {
 	need_import
 	tam -q init
@@ -283,10 +308,11 @@ run_full() {
 
 @test "output beyond stdio's buffer to a full disk: the same clear error" {
 	tam -q init
-	sqlite3 "$TAM_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
-	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (name,
-	    renewal_date, created_at, updated_at) SELECT 'Customer ' || i,
-	    '2027-01-15', '2026-11-23T08:00:00Z', '2026-11-23T08:00:00Z' FROM n"
+	dbsql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
+	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (id, name,
+	    name_fold, renewal_date, created_at, updated_at) SELECT
+	    i, 'Customer ' || i, 'customer ' || i, '2027-01-15',
+	    '2026-11-23T08:00:00Z', '2026-11-23T08:00:00Z' FROM n"
 	before=$(dbdump)
 	for cmd in "due --format json" "due --format tsv" "account list --format json"; do
 		# shellcheck disable=SC2086
@@ -307,20 +333,23 @@ run_full() {
 	tam -q init
 	# 300 accounts make 1,500 task rows: far more than a pipe holds, so
 	# tam is still writing when head has gone
-	sqlite3 "$TAM_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
-	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (name,
-	    renewal_date, created_at, updated_at) SELECT 'Customer ' || i,
-	    '2027-01-15', '2026-11-23T08:00:00Z', '2026-11-23T08:00:00Z' FROM n"
+	dbsql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
+	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (id, name,
+	    name_fold, renewal_date, created_at, updated_at) SELECT
+	    i, 'Customer ' || i, 'customer ' || i, '2027-01-15',
+	    '2026-11-23T08:00:00Z', '2026-11-23T08:00:00Z' FROM n"
 	run sh -c '"$0" due --format tsv 2>err | head -1' "$TAM"
 	assert_success
 	assert_output --partial "task_id	kind"
 	run cat err
 	refute_output --partial "cannot write"
 	# the sync inside due is committed
-	run sqlite3 "$TAM_DB" "select count(*) from cta"
+	run dbsql "select count(*) from cta"
 	assert_output 300
 }
 
+# SQLite only: the database file past ulimit -f
+# bats test_tags=sqlite-only
 @test "an import whose commit fails prints no summary of success" {
 	need_import
 	tam -q init
@@ -340,6 +369,8 @@ run_full() {
 	assert_equal "$stderr" "tam: imported 400 rows: 400 new, 0 updated, 0 unchanged, 0 rejected"
 }
 
+# SQLite only: the race to create the file (pg.bats races the schema)
+# bats test_tags=sqlite-only
 @test "twelve tam processes creating one database at once: every write kept" {
 	local round i pids db status
 	for round in $(seq 30); do
@@ -362,6 +393,8 @@ run_full() {
 	assert_output ""
 }
 
+# SQLite only: the new file's mode and journal
+# bats test_tags=sqlite-only
 @test "a failed first command leaves a complete empty database, never half of one" {
 	run_tam --db new.db account add
 	assert_failure 2
@@ -379,6 +412,8 @@ ok
 	assert_success
 }
 
+# SQLite only: SQLite's file header
+# bats test_tags=sqlite-only
 @test "a header marked for a newer SQLite is reported corrupt, not read-only" {
 	tam -q account add A
 	sqlite3 "$TAM_DB" 'pragma wal_checkpoint(truncate)' >/dev/null
@@ -393,6 +428,8 @@ ok
 	[ "$(sha256sum < "$TAM_DB")" = "$before" ]
 }
 
+# SQLite only: the database file past ulimit -f
+# bats test_tags=sqlite-only
 @test "a write whose commit fails prints no line of success" {
 	tam -q account add A --acv 5000
 	before=$(dbdump)

@@ -30,7 +30,7 @@ load helper
 	assert_success
 	run_tam help nonsense
 	assert_failure 2
-	[ ! -e "$TAM_DB" ]
+	db_missing
 }
 
 @test "--today and TAM_TODAY: a bad date is exit 2" {
@@ -46,7 +46,7 @@ load helper
 	tam -q account add A --renewal 2027-01-01
 	run_tam account list --today 2026-12-31 --format csv
 	assert_line --index 1 --partial ",2027-01-01,1,"
-	run sqlite3 "$TAM_DB" "select substr(created_at,1,11) from account"
+	run dbsql "select substr(created_at,1,11) from account order by id"
 	assert_output "2026-11-23T"
 }
 
@@ -81,6 +81,8 @@ load helper
 	assert_output --regexp '^\{"id":1,.*\}$'
 }
 
+# SQLite only: a file that is not a database
+# bats test_tags=sqlite-only
 @test "a file that is not a tam database is refused, untouched" {
 	sqlite3 other.db 'create table t(x); insert into t values (1);'
 	before=$(sha256sum other.db)
@@ -95,6 +97,8 @@ load helper
 	assert_equal "$stderr" "tam: database 'text.db' is corrupt or not a tam database"
 }
 
+# SQLite only: SQLite's user_version
+# bats test_tags=sqlite-only
 @test "a database from a newer tam is refused, untouched" {
 	tam init -q
 	known=$(sqlite3 "$TAM_DB" 'pragma user_version')
@@ -106,6 +110,8 @@ load helper
 	[ "$before" = "$(sha256sum "$TAM_DB")" ]
 }
 
+# SQLite only: SQLite's journal mode and application_id
+# bats test_tags=sqlite-only
 @test "WAL journal and foreign keys" {
 	tam init -q
 	run sqlite3 "$TAM_DB" 'pragma journal_mode'
@@ -127,10 +133,10 @@ load helper
 	# 300 accounts in one statement: 300 runs of tam cost minutes under
 	# valgrind (make check-valgrind), and this test is about the pipe.
 	tam -q init
-	sqlite3 "$TAM_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
-	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (name,
-	    created_at, updated_at) SELECT 'A' || i, '2026-11-23T08:00:00Z',
-	    '2026-11-23T08:00:00Z' FROM n"
+	dbsql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL
+	    SELECT i + 1 FROM n WHERE i < 300) INSERT INTO account (id, name,
+	    name_fold, created_at, updated_at) SELECT i, 'A' || i, 'a' || i,
+	    '2026-11-23T08:00:00Z', '2026-11-23T08:00:00Z' FROM n"
 	run sh -c "'$TAM' account list | head -1"
 	assert_success
 	assert_output --partial "id	sfid"
@@ -156,10 +162,11 @@ load helper
 	run_tam account --format json list
 	assert_success
 	assert_output --partial '"name":"Acme"'
-	run_tam account --db "$BATS_TEST_TMPDIR/other.db" list --format=csv
+	other=$(newdb other)
+	run_tam account --db "$other" list --format=csv
 	assert_success
 	assert_output "id,sfid,name,tam,sal,renewal_date,days_to_renewal,acv,currency,strategic,sentiment,requires_triage,health_score,lifecycle_stage,archived"
-	[ -f "$BATS_TEST_TMPDIR/other.db" ]
+	[ "$(dbsql --db "$other" 'select count(*) from account')" = 0 ]
 	run_tam report --today=2027-01-01 --format tsv renewals --by month
 	assert_success
 	assert_line --index 1 --partial "2027-01	0	"
@@ -212,7 +219,7 @@ load helper
 	tam -q sync
 	run_tam done 1 --note --hor
 	assert_success
-	run sqlite3 "$TAM_DB" "select note from task where id = 1"
+	run dbsql "select note from task where id = 1"
 	assert_output -- "--hor"
 	# the full names work, with a value apart or after '='
 	run_tam --format=json account list --strategic
@@ -323,14 +330,15 @@ load helper
 	tam -q sentiment Globex yellow --triage --note 'budget review'
 	cp "$BATS_TEST_DIRNAME/../data/plain-lf.csv" accounts.csv
 	tam -q export > backup.json
-	cp "$TAM_DB" book.db
 	while read -r p; do
 		# the team is a server's: tests/cli/team.bats runs those
 		[[ $p == team* ]] && continue
 		while IFS= read -r ex; do
 			n=$((n + 1))
-			rm -rf run && mkdir run && cp book.db accounts.csv backup.json run/
-			(cd run && TAM_DB=$PWD/book.db bash -c "$ex" >/dev/null 2>err) ||
+			rm -rf run && mkdir run && cp accounts.csv backup.json run/
+			# each example on a copy of the book
+			book=$(dbcopy book)
+			(cd run && TAM_DB=$book bash -c "$ex" >/dev/null 2>err) ||
 			    bad="$bad [$p: $ex: $(head -1 run/err)]"
 		done < <(tam help $p | sed -n 's/^  \$ //p')
 	done < <(for c in $(tam help | awk '/^  [a-z]/ { print $1 }'); do
@@ -374,9 +382,11 @@ load helper
 	# the hidden helper is never suggested
 	run --separate-stderr "$TAM" __complet
 	assert_equal "$stderr" "tam: unknown command '__complet'; see 'tam help'"
-	[ ! -e "$TAM_DB" ]
+	db_missing
 }
 
+# SQLite only: the build without libpq runs on a file
+# bats test_tags=sqlite-only
 @test "a build without libpq says so for a server's URI (exit 2), and works on a file" {
 	local nopg=$BATS_TEST_DIRNAME/../../build/tam-nopg
 	[ -x "$nopg" ] || skip "build/tam-nopg is not built"

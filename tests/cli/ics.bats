@@ -9,7 +9,7 @@ load helper
 PY=/usr/bin/python3
 
 sql() {
-	sqlite3 "$TAM_DB" "$@"
+	dbsql "$@"
 }
 
 # The database's random identifier, in every UID.
@@ -314,24 +314,26 @@ PY
 }
 
 @test "ics: UIDs carry the database's random identifier, kept by the database" {
-	local one two
-	TAM_DB=one.db playbook
-	TAM_DB=two.db playbook
-	TAM_DB=one.db tam -q ics > one.ics
-	TAM_DB=two.db tam -q ics > two.ics
+	local one two db1 db2
+	db1=$(newdb one)
+	db2=$(newdb two)
+	TAM_DB=$db1 playbook
+	TAM_DB=$db2 playbook
+	TAM_DB=$db1 tam -q ics > one.ics
+	TAM_DB=$db2 tam -q ics > two.ics
 	grep '^UID:' one.ics > one.uids
 	grep '^UID:' two.ics > two.uids
 	[ "$(wc -l < one.uids)" -eq 5 ]
 	# The same tasks of two databases never share a UID.
 	run comm -12 <(sort one.uids) <(sort two.uids)
 	assert_output ""
-	one=$(sqlite3 one.db "SELECT uid FROM database_uid")
-	two=$(sqlite3 two.db "SELECT uid FROM database_uid")
+	one=$(dbsql --db "$db1" "SELECT uid FROM database_uid")
+	two=$(dbsql --db "$db2" "SELECT uid FROM database_uid")
 	[[ $one =~ ^[0-9a-f]{32}$ && $two =~ ^[0-9a-f]{32}$ && $one != "$two" ]]
 	run grep -cE "^UID:task-[1-5]\.$one@tam"$'\r$' one.ics
 	assert_output 5
 	# The identifier stays: the next run gives the same UIDs.
-	TAM_DB=one.db TAM_TODAY=2026-12-01 tam -q ics | grep '^UID:' |
+	TAM_DB=$db1 TAM_TODAY=2026-12-01 tam -q ics | grep '^UID:' |
 	    cmp - one.uids
 	# Parsed, every UID is unique within the file too.
 	$PY - one.ics two.ics <<'PY'
@@ -344,6 +346,8 @@ assert len(uids) == 10 == len(set(uids)), uids
 PY
 }
 
+# SQLite only: SQLite's migrations
+# bats test_tags=sqlite-only
 @test "ics: a database made before the identifier gets one when migrated" {
 	local sqldir=$BATS_TEST_DIRNAME/../../sql a b
 	# A schema-2 database, as tam made it before migration 4.

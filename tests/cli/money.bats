@@ -18,7 +18,7 @@ refused() {
 }
 
 acv_of() {
-	sqlite3 "$TAM_DB" "SELECT acv_cents || ' ' || currency FROM account WHERE name = '$1'"
+	dbsql "SELECT acv_cents || ' ' || currency FROM account WHERE name = '$1'"
 }
 
 @test "AMOUNT: junk after the number is not a currency" {
@@ -147,7 +147,7 @@ tam: import rejected: 3 of 3 rows invalid, nothing written"
 	# whole yen, or cents back in dollars, are fine in either order
 	tam -q account set Dollar --currency JPY --acv 1001
 	tam -q account set Dollar --acv 10.50 --currency USD
-	run sqlite3 "$TAM_DB" "select acv_cents, currency from account"
+	run dbsql "select acv_cents, currency from account order by id"
 	assert_output "1050|USD"
 	# the same rule as the import's
 	tam -q account add Yen --acv 1000 --currency JPY

@@ -17,15 +17,18 @@ pty() {
 # Acme: five health scores and four sentiment changes in six months.
 history_fixture() {
 	tam -q account add Acme --acv 'USD 100,000' --renewal 2027-01-31
-	sqlite3 "$TAM_DB" "insert into health_history (account_id, date, health_score)
-	    values (1, '2026-06-01', 40), (1, '2026-07-01', 55),
-	    (1, '2026-08-01', 60), (1, '2026-09-01', 70), (1, '2026-10-01', 85);
+	local h t
+	h="insert into health_history (id, account_id, date, health_score)
+	    values ($(next_id health_history), 1"
+	t="insert into timeline (id, account_id, at, type, author, sentiment,
+	    body) values ($(next_id timeline), 1"
+	dbsql "$h, '2026-06-01', 40); $h, '2026-07-01', 55);
+	    $h, '2026-08-01', 60); $h, '2026-09-01', 70); $h, '2026-10-01', 85);
 	    update account set sentiment = 'yellow' where id = 1;
-	    insert into timeline (account_id, at, type, author, sentiment, body)
-	    values (1, '2026-07-02T09:00:00Z', 'sentiment', 'alice', 'green', NULL),
-	    (1, '2026-08-02T09:00:00Z', 'sentiment', 'alice', 'yellow', NULL),
-	    (1, '2026-09-02T09:00:00Z', 'risk_update', 'alice', 'red', 'Champion left'),
-	    (1, '2026-10-02T09:00:00Z', 'sentiment', 'alice', 'yellow', NULL)"
+	    $t, '2026-07-02T09:00:00Z', 'sentiment', 'alice', 'green', NULL);
+	    $t, '2026-08-02T09:00:00Z', 'sentiment', 'alice', 'yellow', NULL);
+	    $t, '2026-09-02T09:00:00Z', 'risk_update', 'alice', 'red', 'Champion left');
+	    $t, '2026-10-02T09:00:00Z', 'sentiment', 'alice', 'yellow', NULL)"
 }
 
 # Renewals in two currencies; Beta ($40,000 in 2027-Q1) is at risk.

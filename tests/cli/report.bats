@@ -7,7 +7,7 @@ load helper
 # Sentiment, CTAs and timeline posts go in with plain SQL until the
 # commands that write them land; accounts with the real command.
 sql() {
-	sqlite3 "$TAM_DB" "$@"
+	dbsql "$@"
 }
 
 # Today is 2026-11-23 (helper.bash).
@@ -197,11 +197,14 @@ at_risk_fixture() {
 	         NULL, NULL, '2026-09-01T09:00:00Z', 'tam'),
 	        (4, 5, 'risk', 'At-Risk CTA', 'Account Triage', 'open',
 	         NULL, NULL, '2026-09-01T09:00:00Z', 'tam');
-	    INSERT INTO timeline (account_id, at, type, author, sentiment, body)
-	    VALUES (1, '2026-10-01T09:00:00Z', 'risk_update', 'alice', 'red', 'first'),
-	        (1, '2026-11-01T17:30:00Z', 'risk_update', 'alice', 'red', 'second'),
-	        (1, '2026-11-22T10:00:00Z', 'note', 'alice', 'red', 'not a risk update'),
-	        (4, '2026-11-22T10:00:00Z', 'risk_update', 'alice', 'yellow', 'x');"
+	    INSERT INTO timeline (id, account_id, at, type, author, sentiment, body)
+	    VALUES ($(next_id timeline), 1, '2026-10-01T09:00:00Z', 'risk_update', 'alice', 'red', 'first');
+	    INSERT INTO timeline (id, account_id, at, type, author, sentiment, body)
+	    VALUES ($(next_id timeline), 1, '2026-11-01T17:30:00Z', 'risk_update', 'alice', 'red', 'second');
+	    INSERT INTO timeline (id, account_id, at, type, author, sentiment, body)
+	    VALUES ($(next_id timeline), 1, '2026-11-22T10:00:00Z', 'note', 'alice', 'red', 'not a risk update');
+	    INSERT INTO timeline (id, account_id, at, type, author, sentiment, body)
+	    VALUES ($(next_id timeline), 4, '2026-11-22T10:00:00Z', 'risk_update', 'alice', 'yellow', 'x');"
 }
 
 @test "report at-risk: at-risk accounts and open risk CTAs, by renewal" {

@@ -53,12 +53,15 @@ Move CI to GitLab"
 
 @test "health history and sentiment changes of the last six months" {
 	tam -q account add Acme --renewal 2027-05-15
-	sqlite3 "$TAM_DB" "insert into health_history (account_id, date, health_score)
-	    values (1, '2026-04-01', 90), (1, '2026-06-01', 80), (1, '2026-10-01', 60);
+	local h t
+	h="insert into health_history (id, account_id, date, health_score)
+	    values ($(next_id health_history), 1"
+	t="insert into timeline (id, account_id, at, type, author, sentiment,
+	    body) values ($(next_id timeline), 1"
+	dbsql "$h, '2026-04-01', 90); $h, '2026-06-01', 80); $h, '2026-10-01', 60);
 	    update account set sentiment = 'red' where id = 1;
-	    insert into timeline (account_id, at, type, author, sentiment, body)
-	    values (1, '2026-10-02T09:00:00Z', 'risk_update', 'alice', 'red', 'Champion left'),
-	    (1, '2026-01-02T09:00:00Z', 'sentiment', 'import', 'green', NULL)"
+	    $t, '2026-10-02T09:00:00Z', 'risk_update', 'alice', 'red', 'Champion left');
+	    $t, '2026-01-02T09:00:00Z', 'sentiment', 'import', 'green', NULL)"
 	tam -q sync
 	run_tam review Acme
 	assert_success

@@ -14,7 +14,7 @@ acme() {
 # One field of one row, by SQL (the tests read the database directly to
 # see exactly what the playbook wrote).
 q() {
-	sqlite3 "$TAM_DB" "$1"
+	dbsql "$1"
 }
 
 @test "red: Risk Update post, no CTA until asked, exactly one post" {
@@ -23,8 +23,8 @@ q() {
 	assert_success
 	assert_equal "$output" ""
 	assert_equal "$stderr" "tam: account 1 (Acme Corp): sentiment red (was unset)"
-	assert_equal "$(q "select sentiment, requires_triage from account")" "red|0"
-	assert_equal "$(q "select type, author, sentiment, requires_triage, body from timeline")" \
+	assert_equal "$(q "select sentiment, requires_triage from account order by id")" "red|0"
+	assert_equal "$(q "select type, author, sentiment, requires_triage, body from timeline order by id")" \
 	    "risk_update|alice|red|0|champion left"
 	assert_equal "$(q "select count(*) from cta")" 0
 }
@@ -36,7 +36,7 @@ q() {
 	assert_success
 	assert_equal "$output" ""
 	assert_equal "$(echo "$stderr" | head -1)" "tam: opened At-Risk CTA 1 on account 1 (Acme Corp)"
-	assert_equal "$(q "select kind, title, playbook, status, opened_by, risk_type is null from cta")" \
+	assert_equal "$(q "select kind, title, playbook, status, opened_by, case when risk_type is null then 1 else 0 end from cta order by id")" \
 	    "risk|At-Risk CTA|Account Triage|open|tam|1"
 	assert_equal "$(q "select kind, due, status from task order by id")" \
 	    "risk_cta_update|2026-11-23|open
@@ -49,7 +49,7 @@ risk_update|2026-12-23|open"
 	run_tam cta update 1 --risk-reason LACK-OF-ENGAGEMENT-SPONSOR
 	assert_success
 	[[ "$stderr" == *"tam: task 'Set Risk Type and Risk Reason' done"* ]]
-	assert_equal "$(q "select risk_type, risk_reason from cta")" \
+	assert_equal "$(q "select risk_type, risk_reason from cta order by id")" \
 	    "Customer Churn|Lack of Engagement / Sponsor"
 	assert_equal "$(q "select status from task where kind = 'risk_cta_update'")" done
 
@@ -68,9 +68,9 @@ risk_update|2026-12-23|open"
 	TAM_TODAY=2027-02-10 run_tam cta close 1 --won --net-arr 5000 --note "sponsor back, renewed flat plus seats"
 	assert_success
 	[[ "$stderr" == *"closed At-Risk CTA 1: Closed-Won, net ARR change \$5,000"* ]]
-	assert_equal "$(q "select status, outcome_note, net_arr_change_cents, closed_at like '2027-02-10T%' from cta")" \
+	assert_equal "$(q "select status, outcome_note, net_arr_change_cents, case when closed_at like '2027-02-10T%' then 1 else 0 end from cta order by id")" \
 	    "closed_won|sponsor back, renewed flat plus seats|500000|1"
-	assert_equal "$(q "select sentiment, requires_triage, lifecycle_stage from account")" \
+	assert_equal "$(q "select sentiment, requires_triage, lifecycle_stage from account order by id")" \
 	    "green|0|Adopting"
 	assert_equal "$(q "select count(*) from task where status = 'open'")" 0
 	assert_equal "$(q "select type, sentiment, body from timeline order by id desc limit 1")" \
@@ -83,17 +83,17 @@ risk_update|2026-12-23|open"
 	acme --stage Adopting
 	run_tam sentiment acme yellow --triage --note "outage, exec escalation" --cta
 	assert_success
-	assert_equal "$(q "select sentiment, requires_triage from account")" "yellow|1"
-	assert_equal "$(q "select opened_by, status from cta")" "tam|open"
+	assert_equal "$(q "select sentiment, requires_triage from account order by id")" "yellow|1"
+	assert_equal "$(q "select opened_by, status from cta order by id")" "tam|open"
 	assert_equal "$(q "select type, sentiment, requires_triage from timeline order by id")" \
 	    "risk_update|yellow|1
 cta|yellow|1"
 	run_tam cta close 1 --lost churn --note "moved to a competitor"
 	assert_success
-	assert_equal "$(q "select status, outcome_note, net_arr_change_cents from cta")" \
+	assert_equal "$(q "select status, outcome_note, net_arr_change_cents from cta order by id")" \
 	    "closed_lost|moved to a competitor|0"
 	# lost: the sentiment stays, the stage is Will Churn
-	assert_equal "$(q "select sentiment, requires_triage, lifecycle_stage from account")" \
+	assert_equal "$(q "select sentiment, requires_triage, lifecycle_stage from account order by id")" \
 	    "yellow|1|Will Churn"
 	assert_equal "$(q "select type, sentiment, body from timeline order by id desc limit 1")" \
 	    "risk_update|yellow|Closed-Lost (churn) (At-Risk CTA 1): moved to a competitor"
@@ -108,8 +108,8 @@ risk_update|done"
 	tam -q sentiment acme red --note "budget cut" --cta
 	run_tam cta close 1 --lost downgrade --net-arr -50000 --note "Premium to Starter"
 	assert_success
-	assert_equal "$(q "select status, net_arr_change_cents from cta")" "closed_lost|-5000000"
-	assert_equal "$(q "select lifecycle_stage, sentiment from account")" "Adopting|red"
+	assert_equal "$(q "select status, net_arr_change_cents from cta order by id")" "closed_lost|-5000000"
+	assert_equal "$(q "select lifecycle_stage, sentiment from account order by id")" "Adopting|red"
 	# a new risk can be opened after the conclusion
 	run_tam cta open acme --risk-type seat-churn --risk-reason loss-of-budget
 	assert_success
@@ -127,14 +127,14 @@ risk_update|done"
 	TAM_TODAY=2026-12-01 run_tam sentiment acme green
 	assert_success
 	[[ "$stderr" == *"tam: At-Risk CTA 1 stays open until it is concluded with 'tam cta close 1 --won|--lost ... --note REASONS'"* ]]
-	assert_equal "$(q "select status from cta")" open
+	assert_equal "$(q "select status from cta order by id")" open
 	assert_equal "$(q "select due, status from task where kind = 'risk_update' order by id")" \
 	    "2026-12-23|done
 2027-01-01|open"
 	# yellow without triage is not at risk either
 	run_tam sentiment acme yellow
 	assert_success
-	assert_equal "$(q "select status from cta")" open
+	assert_equal "$(q "select status from cta order by id")" open
 }
 
 @test "--cta while the CTA is open counts as the Risk Update, opens nothing" {
@@ -267,13 +267,13 @@ build_state() {
 	S10|S11)
 		[ "$1" = S10 ] && tam -q sentiment acme red --note r
 		[ "$1" = S11 ] && tam -q sentiment acme green
-		q "insert into cta (account_id, kind, title, playbook, status,
-		    opened_at, opened_by, renewal_date) values (1, 'renewal',
+		q "insert into cta (id, account_id, kind, title, playbook, status,
+		    opened_at, opened_by, renewal_date) values ($(next_id cta), 1, 'renewal',
 		    'Renewal 2027-07-31', 'Renewal',
 		    '$([ "$1" = S10 ] && echo open || echo cancelled)',
 		    '2026-11-23T08:00:00Z', 'sync', '2027-07-31')" ;;
 	esac
-	q ".backup '$BATS_TEST_TMPDIR/state.db'"
+	dbsave state
 }
 
 # What a cell means: the exit status and a piece of the message.
@@ -331,18 +331,18 @@ cta close 1 --won --lost churn --note n              |w w w w w w w w w w w
 cta close 1 --lost shrink --note n                   |l l l l l l l l l l l
 '
 
-# Runs every command of the grid on a copy of the state's database.
+# Runs every command of the grid on a copy of the state's database.  A
+# command that changed nothing (proved by the dump) leaves the copy as
+# it was: only a write makes the next command start from a new copy.
 walk_state() {
 	local col=$1 line cmd cells cell want msg before after fails=0
 	build_state "S$col"
+	before=$(dbdump)
 	while IFS='|' read -r cmd cells; do
 		[ -n "$cmd" ] || continue
 		cell=$(echo "$cells" | awk -v c="$col" '{ print $c }')
 		want=${CODE[$cell]:?"S$col: tam $cmd: no cell '$cell'"}
 		msg=${MSG[$cell]}
-		rm -f "$TAM_DB" "$TAM_DB-wal" "$TAM_DB-shm"
-		cp "$BATS_TEST_TMPDIR/state.db" "$TAM_DB"
-		before=$(dbdump)
 		# shellcheck disable=SC2086
 		run_tam $cmd
 		after=$(dbdump)
@@ -366,6 +366,7 @@ walk_state() {
 			echo "S$col: tam $cmd: allowed but wrote nothing"
 			fails=$((fails + 1))
 		fi
+		[ "$before" = "$after" ] || dbload state
 	done <<<"$GRID"
 	[ "$fails" -eq 0 ]
 }
@@ -384,7 +385,7 @@ walk_state() {
 
 # The open Risk Update tasks of CTA 1, "id due" per line.
 open_updates() {
-	sqlite3 "$TAM_DB" "select id || ' ' || due from task where cta_id = 1
+	dbsql "select id || ' ' || due from task where cta_id = 1
 	    and kind = 'risk_update' and status = 'open' order by id"
 }
 
@@ -410,11 +411,11 @@ open_updates() {
 	assert_output --partial $'5\trisk_update\tRisk Update\t2027-03-22\t-7\toverdue'
 	# Once the CTA is concluded, a Risk Update closed late adds none.
 	tam -q cta close 1 --won --note "won back"
-	sqlite3 "$TAM_DB" "update task set status = 'open' where id = 5"
+	dbsql "update task set status = 'open' where id = 5"
 	run_tam done 5
 	assert_success
 	[[ "$stderr" != *"next Risk Update"* ]]
-	[ "$(sqlite3 "$TAM_DB" "select count(*) from task where kind = 'risk_update'")" = 4 ]
+	[ "$(dbsql "select count(*) from task where kind = 'risk_update'")" = 4 ]
 }
 
 @test "a Risk Update cadence past 9999-12-31 is an error, not year 0000" {
@@ -434,7 +435,7 @@ open_updates() {
 	run_tam done 2
 	assert_failure 1
 	assert_equal "${stderr_lines[-1]}" "tam: the next Risk Update would be due after 9999-12-31; set a shorter risk_update.every (tam config set risk_update.every 1m)"
-	[ "$(sqlite3 "$TAM_DB" "select status from task where id = 2")" = open ]
+	[ "$(dbsql "select status from task where id = 2")" = open ]
 }
 
 @test "a done that fails after closing its task says no task done" {

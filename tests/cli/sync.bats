@@ -23,9 +23,9 @@ renewal_question 2027-01-14
 renewal_plan 2027-01-14
 sentiment_update 2027-01-14
 renewal_review_2 2027-02-15"
-	run sqlite3 "$TAM_DB" "select kind, title, playbook, status, opened_by, renewal_date from cta"
+	run dbsql "select kind, title, playbook, status, opened_by, renewal_date from cta order by id"
 	assert_output "renewal|Renewal 2027-05-15|Renewal|open|sync|2027-05-15"
-	run sqlite3 "$TAM_DB" "select title from task order by id"
+	run dbsql "select title from task order by id"
 	assert_output "Renewal Review 1 (internal sync)
 Ask the renewal question
 Renewal plan: action items into cadence and QBRs
@@ -129,7 +129,7 @@ renewal_review_2 2026-12-15"
 @test "sync is idempotent: a second run changes nothing and says so" {
 	tam -q account add Acme --renewal 2027-05-15
 	tam -q account add Initech --renewal 2027-01-15
-	sqlite3 "$TAM_DB" "update account set sentiment = 'red' where id = 2"
+	dbsql "update account set sentiment = 'red' where id = 2"
 	tam -q sync
 	before=$(dbdump)
 	run_tam sync
@@ -142,7 +142,7 @@ renewal_review_2 2026-12-15"
 @test "sync --dry-run says what it would do and writes nothing" {
 	tam -q account add Acme --renewal 2027-05-15
 	tam -q account add Initech
-	sqlite3 "$TAM_DB" "update account set sentiment = 'red' where id = 2"
+	dbsql "update account set sentiment = 'red' where id = 2"
 	before=$(dbdump)
 	run_tam sync --dry-run
 	assert_success
@@ -157,7 +157,7 @@ renewal_review_2 2026-12-15"
 	tam -q account add Triage
 	tam -q account add Yellow
 	tam -q account add Green
-	sqlite3 "$TAM_DB" "update account set sentiment = 'red' where id = 1;
+	dbsql "update account set sentiment = 'red' where id = 1;
 	    update account set sentiment = 'yellow', requires_triage = 1 where id = 2;
 	    update account set sentiment = 'yellow' where id = 3;
 	    update account set sentiment = 'green' where id = 4"
@@ -166,7 +166,7 @@ renewal_review_2 2026-12-15"
 	assert_output "opened At-Risk CTA 1 for Red (account 1): sentiment red
 opened At-Risk CTA 2 for Triage (account 2): sentiment yellow (requires triage)"
 	assert_equal "$stderr" "tam: sync: opened 2 At-Risk CTAs"
-	run sqlite3 "$TAM_DB" "select account_id, kind, title, playbook, opened_by from cta"
+	run dbsql "select account_id, kind, title, playbook, opened_by from cta order by id"
 	assert_output "1|risk|At-Risk CTA|Account Triage|sync
 2|risk|At-Risk CTA|Account Triage|sync"
 }
@@ -174,12 +174,12 @@ opened At-Risk CTA 2 for Triage (account 2): sentiment yellow (requires triage)"
 @test "sync closes a renewal CTA whose tasks are all done or skipped" {
 	tam -q account add Acme --renewal 2027-05-15
 	tam -q sync
-	sqlite3 "$TAM_DB" "update task set status = 'done' where id <= 3;
+	dbsql "update task set status = 'done' where id <= 3;
 	    update task set status = 'skipped' where id > 3"
 	run_tam sync
 	assert_success
 	assert_output "closed renewal CTA 1 of Acme (account 1): Renewal 2027-05-15, all its tasks done or skipped"
-	run sqlite3 "$TAM_DB" "select status from cta"
+	run dbsql "select status from cta order by id"
 	assert_output "closed"
 	# Closed, not reopened: the renewal date was planned once.
 	run_tam sync
@@ -192,17 +192,17 @@ opened At-Risk CTA 2 for Triage (account 2): sentiment yellow (requires triage)"
 	tam -q done 1
 	run_tam account set Acme --renewal 2027-04-30
 	assert_success
-	run sqlite3 "$TAM_DB" "select id, status, renewal_date, opened_by from cta"
+	run dbsql "select id, status, renewal_date, opened_by from cta order by id"
 	assert_output "1|cancelled|2027-05-15|sync
 2|open|2027-04-30|sync"
 	# Done stays done; the other four are cancelled.
-	run sqlite3 "$TAM_DB" "select id, status from task where cta_id = 1"
+	run dbsql "select id, status from task where cta_id = 1 order by id"
 	assert_output "1|done
 2|cancelled
 3|cancelled
 4|cancelled
 5|cancelled"
-	run sqlite3 "$TAM_DB" "select type, body from timeline where type = 'cta'"
+	run dbsql "select type, body from timeline where type = 'cta' order by id"
 	assert_output "cta|Renewal CTA for 2027-05-15 cancelled with its open tasks: the renewal date changed to 2027-04-30"
 	# W = 2026-10-30: Review 1 (11-30), question etc. (12-29), Review 2
 	run tasks_of Acme
@@ -219,7 +219,7 @@ renewal_review_2 2027-01-29"
 	tam -q account add Acme --renewal 2027-05-15
 	tam -q sync
 	tam -q account set Acme --renewal 2027-11-15
-	run sqlite3 "$TAM_DB" "select id, status from cta"
+	run dbsql "select id, status from cta order by id"
 	assert_output "1|cancelled"
 	run tam task list --account Acme
 	assert_equal "${#lines[@]}" 1
@@ -232,7 +232,7 @@ renewal_review_2 2027-01-29"
 	tam -q sync
 	tam -q account set Acme --renewal 2027-04-30
 	tam -q account set Acme --renewal 2027-05-15
-	run sqlite3 "$TAM_DB" "select id, status, renewal_date from cta order by id"
+	run dbsql "select id, status, renewal_date from cta order by id"
 	assert_output "1|cancelled|2027-05-15
 2|cancelled|2027-04-30
 3|open|2027-05-15"
@@ -242,7 +242,7 @@ renewal_review_2 2027-01-29"
 	tam -q account add Acme --renewal 2027-05-15
 	tam -q sync
 	tam -q account set Acme --clear renewal
-	run sqlite3 "$TAM_DB" "select status from cta; select body from timeline where type = 'cta'"
+	run dbsql "select status from cta order by id; select body from timeline where type = 'cta' order by id"
 	assert_output "cancelled
 Renewal CTA for 2027-05-15 cancelled with its open tasks: the renewal date changed to none"
 }
@@ -266,13 +266,13 @@ Renewal CTA for 2027-05-15 cancelled with its open tasks: the renewal date chang
 	run_tam sync
 	assert_success
 	assert_equal "$stderr" "tam: sync: nothing to do"
-	[ "$(sqlite3 "$TAM_DB" "select count(*) from cta where kind='risk'")" = 1 ]
+	[ "$(dbsql "select count(*) from cta where kind='risk'")" = 1 ]
 	# Flagged again later: a new CTA is due.
 	sleep 1
 	tam -q sentiment Acme red --note "new risk: reorg"
 	run_tam sync
 	assert_success
-	[ "$(sqlite3 "$TAM_DB" "select count(*) from cta where kind='risk' and status='open'")" = 1 ]
+	[ "$(dbsql "select count(*) from cta where kind='risk' and status='open'")" = 1 ]
 }
 
 @test "sync gives an open At-Risk CTA without a Risk Update task its next one" {
@@ -281,9 +281,9 @@ Renewal CTA for 2027-05-15 cancelled with its open tasks: the renewal date chang
 	tam -q sentiment Acme red --note "budget cut" --cta
 	tam -q sentiment Beta red --note "sponsor left" --cta
 	# As an older tam left them: the Risk Update closed, none after.
-	sqlite3 "$TAM_DB" "update task set status = 'done' where kind = 'risk_update'"
+	dbsql "update task set status = 'done' where kind = 'risk_update'"
 	TAM_TODAY=2026-12-01 tam -q risk-update Beta --note "call booked"
-	sqlite3 "$TAM_DB" "update task set status = 'done' where kind = 'risk_update'"
+	dbsql "update task set status = 'done' where kind = 'risk_update'"
 	TAM_TODAY=2026-12-20 run_tam sync --dry-run
 	assert_success
 	assert_output "would add the missing Risk Update task to At-Risk CTA 1 of Acme (account 1)
@@ -298,9 +298,9 @@ added the missing Risk Update task to At-Risk CTA 2 of Beta (account 2), due 202
 	assert_equal "$stderr" "tam: sync: added 2 missing Risk Update tasks"
 	TAM_TODAY=2026-12-20 run_tam sync
 	assert_equal "$stderr" "tam: sync: nothing to do"
-	[ "$(sqlite3 "$TAM_DB" "select count(*) from task where kind = 'risk_update' and status = 'open'")" = 2 ]
+	[ "$(dbsql "select count(*) from task where kind = 'risk_update' and status = 'open'")" = 2 ]
 	# Long overdue: due the day sync finds it, shown in tam due.
-	sqlite3 "$TAM_DB" "update task set status = 'done' where kind = 'risk_update'"
+	dbsql "update task set status = 'done' where kind = 'risk_update'"
 	TAM_TODAY=2027-03-01 run_tam due
 	assert_output --partial $'8\trisk_update\tRisk Update\t2027-03-01\t0\ttoday\t1\tAcme'
 	assert_output --partial $'9\trisk_update\tRisk Update\t2027-03-01\t0\ttoday\t2\tBeta'
@@ -313,7 +313,7 @@ added the missing Risk Update task to At-Risk CTA 2 of Beta (account 2), due 202
 	tam -q account add Dora --renewal 2028-06-30 --tam "Bob Stone"
 	tam -q sentiment Cara red --note "budget cut"
 	tam -q sentiment Dora red --note "sponsor left"
-	sqlite3 "$TAM_DB" "delete from task; delete from cta"
+	dbsql "delete from task; delete from cta"
 	export TAM_TODAY=2027-04-01
 	run_tam sync --tam alice --dry-run
 	assert_success
@@ -333,7 +333,7 @@ added the missing Risk Update task to At-Risk CTA 2 of Beta (account 2), due 202
 	refute_output --partial "Cara"
 	# Every task done by hand: the renewal CTAs close, the cadences
 	# are repaired, each TAM's on their own.
-	sqlite3 "$TAM_DB" "update task set status = 'done'"
+	dbsql "update task set status = 'done'"
 	run_tam sync --tam "alice chen"
 	assert_success
 	assert_equal "$stderr" "tam: sync: closed 1 renewal CTA, added 1 missing Risk Update task"

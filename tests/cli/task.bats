@@ -62,7 +62,7 @@ assert list(rows[0]) == ["task_id", "account_id", "account", "cta_id",
 	assert_success
 	assert_equal "${stderr_lines[0]}" "tam: task 1 done: Renewal Review 1 (internal sync) (Acme)"
 	assert_equal "${stderr_lines[1]}" "tam: task 2 done: Ask the renewal question (Acme)"
-	run sqlite3 "$TAM_DB" "select id, status, note from task where id <= 3"
+	run dbsql "select id, status, note from task where id <= 3 order by id"
 	assert_output "1|done|went well
 2|done|went well
 3|open|"
@@ -70,12 +70,12 @@ assert list(rows[0]) == ["task_id", "account_id", "account", "cta_id",
 
 @test "done review, question and plan leave their timeline posts" {
 	planned
-	sqlite3 "$TAM_DB" "update account set sentiment = 'yellow' where id = 1"
+	dbsql "update account set sentiment = 'yellow' where id = 1"
 	tam -q done 1 2 --note "renews; wants SSO"
 	tam -q done 3
 	tam -q skip 5 --note "merged with Review 1"
 	tam -q done 4
-	run sqlite3 "$TAM_DB" "select type, sentiment, body from timeline order by id"
+	run dbsql "select type, sentiment, body from timeline order by id"
 	assert_output "meeting|yellow|Renewal Review 1 (internal sync) done: renews; wants SSO
 renewal_question|yellow|Ask the renewal question done: renews; wants SSO
 renewal_plan|yellow|Renewal plan: action items into cadence and QBRs done"
@@ -124,10 +124,10 @@ renewal_plan|yellow|Renewal plan: action items into cadence and QBRs done"
 	run_tam skip 4 5 --note "covered in the QBR"
 	assert_success
 	assert_equal "${stderr_lines[2]}" "tam: renewal CTA 1 closed: all its tasks are done or skipped"
-	run sqlite3 "$TAM_DB" "select id, status from cta"
+	run dbsql "select id, status from cta order by id"
 	assert_output "1|closed
 2|open"
-	run sqlite3 "$TAM_DB" "select note from task where id = 5"
+	run dbsql "select note from task where id = 5"
 	assert_output "covered in the QBR"
 	run_tam sync
 	assert_equal "$stderr" "tam: sync: nothing to do"
@@ -140,10 +140,10 @@ renewal_plan|yellow|Renewal plan: action items into cadence and QBRs done"
 	assert_success
 	assert_equal "$stderr" "tam: added task 11 to renewal CTA 1: Architecture review with Professional Services, due 2026-12-07"
 	tam -q done 5
-	run sqlite3 "$TAM_DB" "select status from cta where id = 1"
+	run dbsql "select status from cta where id = 1"
 	assert_output "open"
 	tam -q done 11
-	run sqlite3 "$TAM_DB" "select status from cta where id = 1"
+	run dbsql "select status from cta where id = 1"
 	assert_output "closed"
 }
 
@@ -155,7 +155,7 @@ renewal_plan|yellow|Renewal plan: action items into cadence and QBRs done"
 	assert_equal "$stderr" "tam: added task 1 (no open renewal CTA): Product utilization review, due 2026-12-04"
 	tam -q action Acme roadmap
 	tam -q action Acme custom --title "Check SSO" --due 2026-12-05
-	run sqlite3 "$TAM_DB" "select kind, title, due, cta_id, note from task"
+	run dbsql "select kind, title, due, cta_id, note from task order by id"
 	assert_output "action_utilization|Product utilization review|2026-12-04||CI only
 action_roadmap|Roadmap review|2026-12-07||
 custom|Check SSO|2026-12-05||"
@@ -195,7 +195,7 @@ custom|Check SSO|2026-12-05||"
 	[ "$(dbdump)" = "$before" ]
 	run_tam action Acme roadmap --due +11d
 	assert_success
-	[ "$(sqlite3 "$TAM_DB" "select due from task")" = 9999-12-31 ]
+	[ "$(dbsql "select due from task order by id")" = 9999-12-31 ]
 	# The renewal plan: contact.days past the renewal date and 9999.
 	tam -q config set contact.days 3650
 	before=$(dbdump)
@@ -203,12 +203,12 @@ custom|Check SSO|2026-12-05||"
 	assert_failure 1
 	assert_equal "$stderr" "tam: account 1: a task of renewal 9999-12-31 would be due after 9999-12-31; lower contact.days or correct the renewal date"
 	[ "$(dbdump)" = "$before" ]
-	run sqlite3 "$TAM_DB" "select count(*) from task where due like '0000%'"
+	run dbsql "select count(*) from task where due like '0000%'"
 	assert_output 0
 }
 
 q() {
-	sqlite3 "$TAM_DB" "$1"
+	dbsql "$1"
 }
 
 @test "task set: another day, a title, a note; a timeline post; ics revision" {
@@ -276,8 +276,8 @@ q() {
 	assert_success
 	assert_equal "$stderr" "tam: task 3 reopened
 tam: renewal CTA 1 reopened: it has an open task again"
-	assert_equal "$(q "select status, done_at is null from task where id = 3")" "open|1"
-	assert_equal "$(q "select status, closed_at is null from cta where id = 1")" "open|1"
+	assert_equal "$(q "select status, case when done_at is null then 1 else 0 end from task where id = 3")" "open|1"
+	assert_equal "$(q "select status, case when closed_at is null then 1 else 0 end from cta where id = 1")" "open|1"
 	assert_equal "$(q "select type, body from timeline order by id desc limit 1")" \
 	    "note|Task 3 (Renewal plan: action items into cadence and QBRs) reopened: it was done"
 	# done again: the CTA closes again

@@ -89,10 +89,10 @@ three_posts() {
 	USER=carol run_tam note acme "QBR moved to March"
 	assert_success
 	assert_equal "$stderr" "tam: note 2 added to account 1 (Acme Corp)"
-	assert_equal "$(sqlite3 "$TAM_DB" "select type, author, sentiment, body from timeline where id = 2")" \
+	assert_equal "$(dbsql "select type, author, sentiment, body from timeline where id = 2")" \
 	    "note|carol|red|QBR moved to March"
 	# a note is not a Risk Update: no CTA, nothing moved
-	assert_equal "$(sqlite3 "$TAM_DB" "select count(*) from task")" 0
+	assert_equal "$(dbsql "select count(*) from task")" 0
 }
 
 @test "tam note errors change nothing" {
@@ -113,12 +113,12 @@ three_posts() {
 @test "the timeline is append-only" {
 	tam -q account add "Acme Corp"
 	tam -q note acme "first"
-	run sqlite3 "$TAM_DB" "update timeline set body = 'changed'"
+	run dbsql "update timeline set body = 'changed'"
 	assert_failure
 	assert_output --partial "append-only"
-	run sqlite3 "$TAM_DB" "delete from timeline"
+	run dbsql "delete from timeline"
 	assert_failure
-	assert_equal "$(sqlite3 "$TAM_DB" "select body from timeline")" first
+	assert_equal "$(dbsql "select body from timeline order by id")" first
 }
 
 # Runs tam at a frozen local wall-clock time (libfaketime: with -f an
@@ -156,7 +156,7 @@ tam_at() {
 	assert_line --index 2 --regexp $'\t2026-11-22T23:00:00Z\tnote\t.*\tmorning$'
 	# "Today" there is the local date, 2026-11-23, not the UTC one.
 	TZ=Asia/Tokyo tam_at '2026-11-23 08:00:00' -q account set Acme --renewal today
-	[ "$(sqlite3 "$TAM_DB" "select renewal_date from account")" = 2026-11-23 ]
+	[ "$(dbsql "select renewal_date from account order by id")" = 2026-11-23 ]
 }
 
 @test "--today changes the date part only: local time of day on that date, in UTC" {
@@ -165,7 +165,7 @@ tam_at() {
 	TZ=America/Los_Angeles tam_at '2026-11-25 17:01:00' -q --today 2026-11-20 note Acme "backfill"
 	TZ=America/Los_Angeles tam_at '2026-11-25 17:01:00' -q --today 2026-07-04 note Acme "summer"
 	TZ=Asia/Tokyo tam_at '2026-11-25 08:00:00' -q --today 2026-12-01 note Acme "tokyo"
-	run sqlite3 "$TAM_DB" "select at || ' ' || body from timeline order by id"
+	run dbsql "select at || ' ' || body from timeline order by id"
 	assert_output "2026-11-21T01:01:00Z backfill
 2026-07-05T00:01:00Z summer
 2026-11-30T23:00:00Z tokyo"
@@ -177,7 +177,7 @@ tam_at() {
 	# 17:01 on 2026-11-23 in Los Angeles is 2026-11-24T01:01:00Z.
 	tam_at '2026-11-23 17:01:00' -q sentiment Acme red --note "evening" --cta
 	tam_at '2026-11-23 17:05:00' -q done 1
-	[ "$(sqlite3 "$TAM_DB" "select min(at) from timeline")" = 2026-11-24T01:01:00Z ]
+	[ "$(dbsql "select min(at) from timeline")" = 2026-11-24T01:01:00Z ]
 	run_tam review Acme
 	assert_success
 	assert_line -- "- 2026-11-23: red (risk_update, tam): evening"
@@ -219,7 +219,7 @@ tam_at() {
 	# 20:00 on 2026-11-08 in Los Angeles is 2026-11-09T04:00:00Z
 	tam_at '2026-11-08 20:00:00' -q --today 2026-11-08 done 1
 	tam_at '2026-11-09 08:00:00' -q --today 2026-11-09 done 2
-	[ "$(sqlite3 "$TAM_DB" "select done_at from task where id = 1")" = 2026-11-09T04:00:00Z ]
+	[ "$(dbsql "select done_at from task where id = 1")" = 2026-11-09T04:00:00Z ]
 	# the window opens on 2026-11-09, local
 	run_tam ics --within 2w
 	assert_success

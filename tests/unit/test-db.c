@@ -120,7 +120,8 @@ test_index_definitions_are_embedded(void **state)
 	sql = dbi_schema_sql("index", "account_by_tam");
 	assert_non_null(sql);
 	assert_string_equal(sql, "CREATE INDEX account_by_tam ON account "
-	    "(tam_fold)");
+	    "(tam_fold, id, archived,\n    renewal_date, sentiment, "
+	    "requires_triage, created_at)");
 	assert_null(dbi_schema_sql("index", "account"));
 	assert_null(dbi_schema_sql("table", "no_such_table"));
 }
