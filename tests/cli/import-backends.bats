@@ -8,7 +8,9 @@
 # Each test runs its steps on an SQLite file and on a PostgreSQL
 # database of its own, made on the server that libpq's environment names
 # (PGHOST, PGPORT, PGUSER... as tests/run.sh exports them for its
-# cluster).  Without a server to reach, the tests skip.
+# cluster).  Without a server to reach, the tests skip; tests/run.sh
+# runs them in its PostgreSQL pass only.
+# bats file_tags=pg-only
 
 load helper
 bats_require_minimum_version 1.5.0
