@@ -35,8 +35,9 @@ ALL_CPPFLAGS = -Iinclude -Isrc/db -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
 	       $(SQLITE_CFLAGS) $(CJSON_CFLAGS) $(UTF8PROC_CFLAGS) $(PG_CFLAGS) \
 	       $(CPPFLAGS)
 ALL_CFLAGS   = $(WARNFLAGS) $(CFLAGS)
+# -pthread: a server's import sends one batch while it reads the next.
 LIBS	     = $(SQLITE_LIBS) $(CJSON_LIBS) $(LIBCSV_LIBS) $(UTF8PROC_LIBS) \
-	       $(PG_LIBS) -lm
+	       $(PG_LIBS) -lm -pthread
 
 B	= build
 SRCS	= $(wildcard src/*.c src/cmd/*.c src/db/*.c)

@@ -74,6 +74,36 @@ int	 db_import_lock(struct tam_db *, char **err);
 int	 db_import_cache(struct tam_db *, int kib, char **err);
 
 /*
+ * On a server an import goes a batch of rows at a time (the SQL is in
+ * src/db/db-import-pg.c).  db_import_stage_begin, after the dry run's
+ * mark: 1 on a server, where the rows are now staged; 0 on SQLite, which
+ * writes each row as it comes and needs none of the rest; -1 with *err.
+ *
+ * The accounts a batch names are read while the batch before runs.  For
+ * each batch, once it is read: db_import_stage_next waits for the reads
+ * of the batch before (the one whose rows run next) and takes them in;
+ * db_import_stage_want names the Salesforce ID (NULL: none) and the name
+ * (NULL: not looked up) of each row of the new batch, and
+ * db_import_stage_fetch starts, in the background, the writes of the
+ * batch that ran last and then the reads of the new one's accounts.
+ * The rows of the batch before then run as on SQLite, the store's
+ * functions (db.h) answering from the stage and writing to it (any other
+ * statement waits for the background); db_import_stage_flush makes the
+ * text of what they wrote, sent by the next fetch.  After the last batch,
+ * db_import_stage_finish sends what is left and waits.
+ * db_import_stage_end closes the stage (waiting for the background,
+ * dropping what was not sent); it may be called when none is open.
+ */
+int	 db_import_stage_begin(struct tam_db *, char **err);
+void	 db_import_stage_want(struct tam_db *, const char *sfid,
+	    const char *name);
+int	 db_import_stage_next(struct tam_db *, char **err);
+int	 db_import_stage_fetch(struct tam_db *, char **err);
+int	 db_import_stage_flush(struct tam_db *, char **err);
+int	 db_import_stage_finish(struct tam_db *, char **err);
+void	 db_import_stage_end(struct tam_db *);
+
+/*
  * Indexes a large import may drop for its duration and re-create at the
  * end (db_import_park).  The bits name them; struct db_parked keeps the
  * CREATE INDEX statement of each one dropped (NULL: in place).

@@ -63,6 +63,13 @@
  * db_import_bulk_journal.
  */
 #define IMPORT_BULK_BYTES	(2 * 1024 * 1024)
+/*
+ * On a server the rows go in batches (db_import_stage_begin) of at most
+ * this many rows, or this many bytes of cells: what a batch holds in
+ * memory, whatever the size of the file.
+ */
+#define IMPORT_BATCH_ROWS	4096
+#define IMPORT_BATCH_BYTES	(4 * 1024 * 1024)
 
 static const struct cmd_option import_options[] = {
 	{ "dry-run", 0, no_argument, NULL,
@@ -96,6 +103,33 @@ enum key_mode {
 	KEY_NAME
 };
 
+/*
+ * A data row read on a server, waiting for the rest of its batch: where
+ * it is, what it parsed to and, when rejected rows go to a file, its
+ * cells.
+ */
+struct pending {
+	int		 line;
+	int		 ncells;
+	int		 after_footer;	/* CSVIN_AFTER_FOOTER */
+	int		 parsed;	/* its cells fit the header, parsed */
+	struct account	 p;
+	unsigned	 mask;
+	char		**msgs;		/* what is wrong with its cells */
+	int		 nmsgs;
+	int		 nbad;
+	int		 nstored;
+	char		**cell;		/* NULL: not kept */
+	size_t		*len;
+};
+
+/* Rows read on a server, and how many bytes of cells they had. */
+struct batch {
+	struct pending	*row;
+	size_t		 n, cap;
+	size_t		 bytes;
+};
+
 struct import_opts {
 	int			 dry_run;
 	int			 skip_invalid;
@@ -124,6 +158,9 @@ struct import {
 	int64_t				 accounts; /* at the start */
 	int				 bulk;	/* indexes were parked */
 	struct db_parked		 parked;
+	int				 batched; /* on a server */
+	struct batch			 cur;	/* being read */
+	struct batch			 prev;	/* its accounts being read */
 	int64_t				 rows, inserted, updated;
 	int64_t				 unchanged, rejected;
 	char				*err;	/* why reading stopped */
@@ -790,48 +827,245 @@ tam_may_import(struct import *im, const struct csvin_record *r,
 	    (mask & AF_BIT(AF_TAM)) && p->tam != NULL ? p->tam : ""));
 }
 
+/* A row whose cells do not fit the header. */
+static int
+reject_cells(struct import *im, const struct csvin_record *r)
+{
+	return reject1(im, r, xasprintf("%d cell%s, but the header has %d "
+	    "columns", r->ncells, r->ncells == 1 ? "" : "s", im->h.ncols));
+}
+
+static int
+reject_after_footer(struct import *im, const struct csvin_record *r)
+{
+	return reject1(im, r, xasprintf("a data row after the report footer "
+	    "that begins on line %d (a line of one cell ends the data)",
+	    im->ft.line));
+}
+
+/* Upserts a row parsed without fault into p and mask. */
+static int
+place_row(struct import *im, const struct csvin_record *r,
+    const struct account *p, unsigned mask)
+{
+	struct account	 old;
+	char		*why = NULL;
+	int64_t		 id = 0;
+	int		 rc;
+
+	if ((rc = tam_may_import(im, r, p, mask)) != 0)
+		return rc;
+	account_init(&old);
+	rc = find_account(im, p, mask, &id, &old, &why);
+	if (rc < 0)
+		rc = fatal(im, why);
+	else if (rc > 0)
+		rc = reject1(im, r, why);
+	else if (id == 0)
+		rc = insert_row(im, r, p, mask, &id);
+	else
+		rc = update_row(im, r, p, mask, id, &old);
+	if (rc == 0 && id != 0)
+		csvin_idset_add(&im->seen, id);
+	account_release(&old);
+	return rc;
+}
+
 /* Validates and upserts one data row. */
 static int
 import_row(struct import *im, const struct csvin_record *r)
 {
-	struct account	 p, old;
+	struct account	 p;
 	unsigned	 mask = 0;
-	char		**msgs = NULL, *why = NULL;
-	int64_t		 id = 0;
+	char		**msgs = NULL;
 	int		 n = 0, rc;
 
 	im->rows++;
 	if (maybe_go_bulk(im) != 0)
 		return 1;
 	if (r->ncells != im->h.ncols)
-		return reject1(im, r, xasprintf("%d cell%s, but the header "
-		    "has %d columns", r->ncells, r->ncells == 1 ? "" : "s",
-		    im->h.ncols));
+		return reject_cells(im, r);
 	account_init(&p);
-	account_init(&old);
 	if (csvin_row_parse(&im->h, r, im->o->datefmt, &p, &mask, &msgs,
-	    &n) > 0) {
+	    &n) > 0)
 		rc = reject(im, r, msgs, n);
-		goto out;
-	}
-	if ((rc = tam_may_import(im, r, &p, mask)) != 0)
-		goto out;
-	rc = find_account(im, &p, mask, &id, &old, &why);
-	if (rc < 0)
-		rc = fatal(im, why);
-	else if (rc > 0)
-		rc = reject1(im, r, why);
-	else if (id == 0)
-		rc = insert_row(im, r, &p, mask, &id);
 	else
-		rc = update_row(im, r, &p, mask, id, &old);
-	if (rc == 0 && id != 0)
-		csvin_idset_add(&im->seen, id);
-out:
+		rc = place_row(im, r, &p, mask);
 	csvin_msgs_free(msgs, n);
 	account_release(&p);
-	account_release(&old);
 	return rc;
+}
+
+/* --- batches (a server) ------------------------------------------------ */
+
+static void
+pending_release(struct pending *pd)
+{
+	account_release(&pd->p);
+	csvin_msgs_free(pd->msgs, pd->nmsgs);
+	free(pd->cell);
+	free(pd->len);
+	memset(pd, 0, sizeof *pd);
+}
+
+static void
+batch_clear(struct batch *b)
+{
+	size_t	i;
+
+	for (i = 0; i < b->n; i++)
+		pending_release(&b->row[i]);
+	b->n = 0;
+	b->bytes = 0;
+}
+
+static void
+batch_free(struct batch *b)
+{
+	batch_clear(b);
+	free(b->row);
+	b->row = NULL;
+	b->cap = 0;
+}
+
+/* The cells of r, in one allocation after their pointers. */
+static void
+pending_keep_cells(struct pending *pd, const struct csvin_record *r)
+{
+	size_t	total = 0, off;
+	char	*data;
+	int	 c;
+
+	for (c = 0; c < r->nstored; c++)
+		total += r->len[c] + 1;
+	pd->nstored = r->nstored;
+	pd->cell = xmalloc((size_t)r->nstored * sizeof *pd->cell + total + 1);
+	pd->len = xcalloc((size_t)r->nstored + 1, sizeof *pd->len);
+	data = (char *)(pd->cell + r->nstored);
+	for (c = 0, off = 0; c < r->nstored; c++) {
+		pd->cell[c] = data + off;
+		memcpy(data + off, r->cell[c], r->len[c] + 1);
+		pd->len[c] = r->len[c];
+		off += r->len[c] + 1;
+	}
+}
+
+/*
+ * The name a row looks its account up by (find_account): always by the
+ * key name; else without an ID, or to adopt an account without one.
+ */
+static const char *
+pending_name(const struct import *im, const struct pending *pd)
+{
+	if (!(pd->mask & AF_BIT(AF_NAME)))
+		return NULL;
+	if (im->key == KEY_NAME || !(pd->mask & AF_BIT(AF_SFID)) ||
+	    im->unlinked > 0)
+		return pd->p.name;
+	return NULL;
+}
+
+/* Runs one row of the batch as import_row runs a row on SQLite. */
+static int
+pending_run(struct import *im, const struct pending *pd)
+{
+	struct csvin_record	r;
+
+	memset(&r, 0, sizeof r);
+	r.line = pd->line;
+	r.ncells = pd->ncells;
+	r.nstored = pd->cell != NULL ? pd->nstored : 0;
+	r.cell = pd->cell;
+	r.len = pd->len;
+	im->rows++;
+	if (pd->after_footer)
+		return reject_after_footer(im, &r);
+	if (!pd->parsed)
+		return reject_cells(im, &r);
+	if (pd->nbad > 0)
+		return reject(im, &r, pd->msgs, pd->nmsgs);
+	return place_row(im, &r, &pd->p, pd->mask);
+}
+
+/*
+ * A batch is read, or the input has ended: the accounts its rows name
+ * are read (after the writes of the batch before) while the batch
+ * before runs its rows, its own accounts read meanwhile; then the batch
+ * waits for its turn while the next is parsed.
+ */
+static int
+batch_turn(struct import *im)
+{
+	struct tam_db	*db = im->ctx->db;
+	struct pending	*pd;
+	struct batch	 t;
+	char		*err = NULL;
+	size_t		 i;
+	int		 rc = 0;
+
+	if (db_import_stage_next(db, &err) != 0)
+		return fatal(im, err);
+	for (i = 0; i < im->cur.n; i++) {
+		pd = &im->cur.row[i];
+		if (pd->parsed && pd->nbad == 0)
+			db_import_stage_want(db, pd->mask & AF_BIT(AF_SFID) ?
+			    pd->p.sfid : NULL, pending_name(im, pd));
+	}
+	if (db_import_stage_fetch(db, &err) != 0)
+		return fatal(im, err);
+	for (i = 0; rc == 0 && i < im->prev.n; i++) {
+		rc = pending_run(im, &im->prev.row[i]);
+		progress_tick(im);
+	}
+	batch_clear(&im->prev);
+	if (rc == 0 && db_import_stage_flush(db, &err) != 0)
+		rc = fatal(im, err);
+	t = im->prev;
+	im->prev = im->cur;
+	im->cur = t;
+	return rc;
+}
+
+/* The last batches, and what the stage still holds. */
+static int
+batch_end(struct import *im)
+{
+	char	*err = NULL;
+	int	 rc;
+
+	if ((rc = batch_turn(im)) != 0 || (rc = batch_turn(im)) != 0)
+		return rc;
+	if (db_import_stage_finish(im->ctx->db, &err) != 0)
+		return fatal(im, err);
+	return 0;
+}
+
+/* Parses a data row into the batch; a full batch turns. */
+static int
+batch_add(struct import *im, const struct csvin_record *r, int after_footer)
+{
+	struct pending	*pd;
+	struct batch	*b = &im->cur;
+	int		 c;
+
+	b->row = xarray_room(b->row, b->n, &b->cap, sizeof *b->row);
+	pd = &b->row[b->n++];
+	account_init(&pd->p);
+	pd->line = r->line;
+	pd->ncells = r->ncells;
+	pd->after_footer = after_footer;
+	if (im->rejects != NULL)
+		pending_keep_cells(pd, r);
+	if (!after_footer && r->ncells == im->h.ncols) {
+		pd->parsed = 1;
+		pd->nbad = csvin_row_parse(&im->h, r, im->o->datefmt, &pd->p,
+		    &pd->mask, &pd->msgs, &pd->nmsgs);
+	}
+	for (c = 0; c < r->nstored; c++)
+		b->bytes += r->len[c];
+	if (b->n >= IMPORT_BATCH_ROWS || b->bytes >= IMPORT_BATCH_BYTES)
+		return batch_turn(im);
+	return 0;
 }
 
 /* --- the header -------------------------------------------------------- */
@@ -952,11 +1186,13 @@ take_record(struct import *im, const struct csvin_record *r)
 	case CSVIN_SKIP:
 		return 0;
 	case CSVIN_AFTER_FOOTER:
+		if (im->batched)
+			return batch_add(im, r, 1);
 		im->rows++;
-		return reject1(im, r, xasprintf("a data row after the report "
-		    "footer that begins on line %d (a line of one cell ends "
-		    "the data)", im->ft.line));
+		return reject_after_footer(im, r);
 	default:
+		if (im->batched)
+			return batch_add(im, r, 0);
 		return import_row(im, r);
 	}
 }
@@ -988,6 +1224,15 @@ read_input(struct import *im, FILE *fp)
 		im->progress->rd = rd;
 	rc = csvin_read(rd, on_record, im, &err);
 	csvin_free(rd);
+	/*
+	 * The last batch, and what the stage still holds.  Before a read
+	 * error too: on SQLite the rows before it have run, and said what
+	 * was wrong with them, or failed first.
+	 */
+	if (rc <= 0 && im->batched && batch_end(im) != 0) {
+		free(err);
+		rc = 1;
+	}
 	if (rc < 0)
 		return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	if (rc > 0) {
@@ -1132,9 +1377,12 @@ run_import(struct import *im, FILE *fp)
 		return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	if (im->o->dry_run && db_import_mark(im->ctx->db, &err) != 0)
 		return cmd_fail_take(im->ctx, TAM_FAIL, err);
+	if ((im->batched = db_import_stage_begin(im->ctx->db, &err)) < 0)
+		return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	/* A half-read file has no useful rejects: import_exec drops them. */
 	if ((rc = read_input(im, fp)) != TAM_OK)
 		return rc;
+	db_import_stage_end(im->ctx->db);
 	if (im->rejected > 0 && !im->o->skip_invalid) {
 		/* The rows to fix are what a rejected import leaves. */
 		if ((rc = keep_rejects(im)) != TAM_OK)
@@ -1187,6 +1435,9 @@ import_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (fp != stdin)
 		fclose(fp);
 out:
+	db_import_stage_end(ctx->db);
+	batch_free(&im.cur);
+	batch_free(&im.prev);
 	discard_rejects(&im);
 	csvin_header_release(&im.h);
 	csvin_idset_release(&im.seen);

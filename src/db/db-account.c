@@ -158,6 +158,8 @@ db_account_get(struct tam_db *db, int64_t id, struct account *a, char **err)
 	    "SELECT " DBI_ACCOUNT_COLS " FROM account a WHERE a.id = :id";
 	struct dbstmt	*st;
 
+	if (db->stage != NULL)
+		return dbi_stage_get(db, id, a, err);
 	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
 		return -1;
 	return dbi_one(db, st, row_account, a, err);
@@ -170,6 +172,8 @@ db_account_by_sfid(struct tam_db *db, const char *sfid, int64_t *id,
 	static const char sql[] = "SELECT id FROM account WHERE sfid = :sfid";
 	struct dbstmt	*st;
 
+	if (db->stage != NULL)
+		return dbi_stage_by_sfid(db, sfid, NULL, id, err);
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_text(st, ":sfid", sfid);
@@ -205,9 +209,21 @@ db_account_by_name(struct tam_db *db, const char *name, int prefix, int max,
 	struct dbstmt	*st;
 	struct ids	 found = { NULL, 0 };
 	char		*fold, *next = NULL;
+	int		 rc;
 
 	*ids = NULL;
 	*n = 0;
+	if (db->stage != NULL && !prefix) {
+		fold = text_fold(name);
+		rc = dbi_stage_by_fold(db, fold, 0, max, ids, n, err);
+		free(fold);
+		return rc;
+	}
+	/* No import looks a name up by its start. */
+	if (db->stage != NULL) {
+		*err = xstrdup("internal error: a prefix lookup in an import");
+		return -1;
+	}
 	if ((st = dbi_stmt(db, prefix ? starts : exact, err)) == NULL)
 		return -1;
 	fold = text_fold(name);
@@ -246,6 +262,8 @@ db_account_insert(struct tam_db *db, struct account *a, const char *now,
 	static struct account_ix ix;
 	struct dbstmt	*st;
 
+	if (db->stage != NULL)
+		return dbi_stage_insert(db, a, now, err);
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	bind_account(st, account_ix(st, &ix), a, now);
@@ -269,6 +287,8 @@ db_account_update(struct tam_db *db, const struct account *a, const char *now,
 	static struct account_ix ix;
 	struct dbstmt	*st;
 
+	if (db->stage != NULL)
+		return dbi_stage_update(db, a, now, err);
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	bind_account(st, account_ix(st, &ix), a, now);
@@ -351,6 +371,8 @@ db_post_add(struct tam_db *db, struct post *p, char **err)
 	    ":sentiment, :triage, :body) RETURNING id";
 	struct dbstmt	*st;
 
+	if (db->stage != NULL)
+		return dbi_stage_post(db, p, err);
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":account", p->account_id);
@@ -421,6 +443,8 @@ db_health_add(struct tam_db *db, int64_t account_id, int date, int score,
 	    "VALUES (" NEXT_ID("health_history") ":account, :date, :score)";
 	struct dbstmt	*st;
 
+	if (db->stage != NULL)
+		return dbi_stage_health(db, account_id, date, score, err);
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_int(st, ":account", account_id);

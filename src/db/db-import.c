@@ -72,6 +72,8 @@ db_import_by_sfid(struct tam_db *db, const char *sfid, struct account *a,
 	    "SELECT " DBI_ACCOUNT_COLS " FROM account a WHERE a.sfid = :sfid";
 	struct dbstmt	*st;
 
+	if (db->stage != NULL)
+		return dbi_stage_by_sfid(db, sfid, a, NULL, err);
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	dbi_text(st, ":sfid", sfid);
@@ -110,8 +112,19 @@ db_import_unlinked(struct tam_db *db, const char *name, int64_t ids[2],
 	struct dbstmt	*st;
 	struct unlinked	 u = { ids, n };
 	char		*fold;
+	int64_t		*found;
+	int		 i, rc;
 
 	*n = 0;
+	if (db->stage != NULL) {
+		fold = text_fold(name);
+		rc = dbi_stage_by_fold(db, fold, 1, 2, &found, n, err);
+		for (i = 0; rc == 0 && i < *n; i++)
+			ids[i] = found[i];
+		free(found);
+		free(fold);
+		return rc;
+	}
 	if ((st = dbi_stmt(db, sql, err)) == NULL)
 		return -1;
 	fold = text_fold(name);

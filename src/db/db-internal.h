@@ -9,6 +9,7 @@
 
 struct dbstmt;
 struct engine;
+struct import_stage;
 
 struct migration {
 	int		 version;
@@ -142,6 +143,14 @@ struct engine {
 	int		(*commit)(struct tam_db *, char **err);
 	void		(*rollback)(struct tam_db *);
 	void		(*close)(struct tam_db *);
+	/*
+	 * Runs sql, tam's own COPY ... FROM STDIN, with data (len bytes,
+	 * COPY's text format) as its input; *rows: the rows it took.  The
+	 * server only: NULL on SQLite.
+	 */
+	int		(*copy_in)(struct tam_db *, const char *sql,
+			    const char *data, size_t len, int64_t *rows,
+			    char **err);
 };
 
 extern const struct engine	engine_sqlite;
@@ -176,7 +185,38 @@ struct tam_db {
 	char			*login;	/* a server's: who is connected */
 	enum db_role		 role;	/* ... and as what */
 	char			*login_tam; /* ... a TAM login's TAM name */
+	struct import_stage	*stage;	/* an import's batch (db-import-pg.c) */
 };
+
+/*
+ * An import's batch on a server (db-import-pg.c): while db->stage is
+ * set, the functions an import row calls answer from it and write to it
+ * (they call these first).  The lookups return 0 (found), 1 (none) or
+ * -1 with *err; dbi_stage_by_fold sets *ids (allocated) and *n as
+ * db_account_by_name does, only the accounts without an ID when
+ * unlinked.  dbi_stage_archived: 1 with *archived when the batch holds
+ * the account, else 0.
+ */
+int	dbi_stage_get(struct tam_db *, int64_t id, struct account *,
+	    char **err);
+int	dbi_stage_by_sfid(struct tam_db *, const char *sfid, struct account *,
+	    int64_t *id, char **err);
+int	dbi_stage_by_fold(struct tam_db *, const char *fold, int unlinked,
+	    int max, int64_t **ids, int *n, char **err);
+int	dbi_stage_archived(struct tam_db *, int64_t id, int *archived);
+int	dbi_stage_insert(struct tam_db *, struct account *, const char *now,
+	    char **err);
+int	dbi_stage_update(struct tam_db *, const struct account *,
+	    const char *now, char **err);
+int	dbi_stage_post(struct tam_db *, struct post *, char **err);
+int	dbi_stage_health(struct tam_db *, int64_t account_id, int date,
+	    int score, char **err);
+/*
+ * Waits for the stage's worker, which sends a batch on the connection
+ * in the background (0, or its failure); at once in the worker itself.
+ * Every statement calls it first (dbi_stmt, dbi_exec, dbi_once_dup).
+ */
+int	dbi_stage_idle(struct tam_db *, char **err);
 
 /*
  * The CREATE statement of tam's own object of this type and name in the

@@ -139,6 +139,9 @@ db_sched_renewal_state(struct tam_db *db, int64_t id, int r, int *archived,
 		return rc;
 	*archived = dbi_col_i32(st, 0);
 	*planned = dbi_col_i32(st, 1);
+	/* In an import, the row the batch holds is the account as it is. */
+	if (db->stage != NULL)
+		(void)dbi_stage_archived(db, id, archived);
 	return dbi_stop(st, 0);
 }
 

@@ -36,6 +36,8 @@ dbi_fail(struct tam_db *db, char **err)
 int
 dbi_exec(struct tam_db *db, const char *sql, char **err)
 {
+	if (db->stage != NULL && dbi_stage_idle(db, err) != 0)
+		return -1;
 	return db->eng->exec(db, sql, err);
 }
 
@@ -51,6 +53,9 @@ dbi_stmt(struct tam_db *db, const char *sql, char **err)
 	int		 i;
 	struct dbstmt	*st;
 
+	/* An import's worker may be sending on the connection. */
+	if (db->stage != NULL && dbi_stage_idle(db, err) != 0)
+		return NULL;
 	for (i = 0; i < db->nslots; i++) {
 		if (db->slots[i].sql == sql) {
 			st = db->slots[i].st;
@@ -199,6 +204,8 @@ dbi_once_dup(struct tam_db *db, const char *sql, char **v, char **err)
 	int		 rc;
 
 	*v = NULL;
+	if (db->stage != NULL && dbi_stage_idle(db, err) != 0)
+		return -1;
 	if (db->eng->prepare(db, sql, &st, err) != 0)
 		return -1;
 	rc = dbi_one(db, st, row_dup, v, err);

@@ -507,6 +507,54 @@ pg_rollback(struct tam_db *db)
 		(void)run(db, "ROLLBACK", NULL);
 }
 
+/* The most bytes one PQputCopyData takes (its length is an int). */
+#define COPY_CHUNK	(1 << 20)
+
+/*
+ * COPY ... FROM STDIN: the whole of data in one statement, which the
+ * server reads as it comes.  A failure of the server (a row it refuses)
+ * comes back from PQgetResult after the end of the data.
+ */
+static int
+pg_copy_in(struct tam_db *db, const char *sql, const char *data, size_t len,
+    int64_t *rows, char **err)
+{
+	PGresult	*r;
+	const char	*n;
+	size_t		 off, k;
+	int		 ok = 1;
+
+	*rows = 0;
+	r = PQexec(db->pg, sql);
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		keep_error(db, r);
+		PQclear(r);
+		return pg_fail(db, err);
+	}
+	PQclear(r);
+	for (off = 0; off < len && ok; off += k) {
+		k = len - off < COPY_CHUNK ? len - off : COPY_CHUNK;
+		ok = PQputCopyData(db->pg, data + off, (int)k) == 1;
+	}
+	/* Ended either way: a COPY left open would hold the connection. */
+	if (PQputCopyEnd(db->pg, ok ? NULL : "tam: the data was not sent") !=
+	    1)
+		ok = 0;
+	if (!ok)
+		keep_error(db, NULL);
+	while ((r = PQgetResult(db->pg)) != NULL) {
+		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
+			n = PQcmdTuples(r);
+			*rows = *n != '\0' ? strtoll(n, NULL, 10) : 0;
+		} else if (ok) {
+			keep_error(db, r);
+			ok = 0;
+		}
+		PQclear(r);
+	}
+	return ok ? 0 : pg_fail(db, err);
+}
+
 static void
 pg_close(struct tam_db *db)
 {
@@ -835,6 +883,7 @@ const struct engine engine_pg = {
 	.commit = pg_commit,
 	.rollback = pg_rollback,
 	.close = pg_close,
+	.copy_in = pg_copy_in,
 };
 
 #else /* !HAVE_LIBPQ */
