@@ -250,3 +250,4 @@ clean-reliability:
 # bench/README.md).  BENCH_QUICK=1 make bench for a short try.
 bench: tam
 	@bash bench/run.sh
+	@bash bench/pg.sh
