@@ -368,7 +368,8 @@ static void
 progress_draw(struct import *im, int64_t now)
 {
 	struct progress	*pg = im->progress;
-	uint64_t	 done = csvin_offset(pg->rd);
+	/* Past the reader (a server's last batch): all of it was read. */
+	uint64_t	 done = pg->rd != NULL ? csvin_offset(pg->rd) : pg->size;
 	double		 secs = (double)(now - pg->start) / 1e9;
 	double		 rate = secs > 0 ? (double)im->rows / secs : 0;
 	double		 left;
@@ -1223,16 +1224,19 @@ read_input(struct import *im, FILE *fp)
 	if (im->progress != NULL)
 		im->progress->rd = rd;
 	rc = csvin_read(rd, on_record, im, &err);
-	csvin_free(rd);
 	/*
 	 * The last batch, and what the stage still holds.  Before a read
 	 * error too: on SQLite the rows before it have run, and said what
-	 * was wrong with them, or failed first.
+	 * was wrong with them, or failed first.  The reader goes after it:
+	 * the progress line of the batch still asks it how far it got.
 	 */
 	if (rc <= 0 && im->batched && batch_end(im) != 0) {
 		free(err);
 		rc = 1;
 	}
+	if (im->progress != NULL)
+		im->progress->rd = NULL;
+	csvin_free(rd);
 	if (rc < 0)
 		return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	if (rc > 0) {

@@ -508,7 +508,8 @@ int
 db_tam_get(struct tam_db *db, const char *fold, char **name, char **err)
 {
 	static const char sql[] =
-	    "SELECT tam FROM account WHERE tam_fold = :fold LIMIT 1";
+	    "SELECT tam FROM account WHERE tam_fold = :fold ORDER BY id "
+	    "LIMIT 1";
 	struct dbstmt	*st;
 
 	*name = NULL;
