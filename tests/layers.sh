@@ -12,7 +12,8 @@
 # is handed) means adding its name to PURE; a service needs nothing here.
 #
 # Two checks:
-#  1. the #include lines: sqlite3.h only in src/db/; tam/cmd.h only in the
+#  1. the #include lines: sqlite3.h only in src/db/engine-sqlite.c and
+#     libpq-fe.h only in src/db/engine-pg.c; tam/cmd.h only in the
 #     command layer; no command header in services or db; no service
 #     header in db; a pure module (and its header) includes only the
 #     headers of pure modules.
@@ -70,8 +71,12 @@ for f in src/*.c src/cmd/*.c src/db/*.c src/db/*.h include/tam/*.h; do
 	[ -f "$f" ] || continue
 	l=$(layer_of "$f")
 	if grep -q '^#[ 	]*include[ 	]*<sqlite3\.h>' "$f" &&
-	    [ "${f#src/db/}" = "$f" ]; then
-		bad "$f includes sqlite3.h: only src/db/ talks to SQLite"
+	    [ "$f" != src/db/engine-sqlite.c ]; then
+		bad "$f includes sqlite3.h: only src/db/engine-sqlite.c talks to SQLite"
+	fi
+	if grep -q '^#[ 	]*include[ 	]*<libpq-fe\.h>' "$f" &&
+	    [ "$f" != src/db/engine-pg.c ]; then
+		bad "$f includes libpq-fe.h: only src/db/engine-pg.c talks to PostgreSQL"
 	fi
 	for h in $(includes_of "$f"); do
 		hl=$(layer_of "$h")
