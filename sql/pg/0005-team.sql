@@ -149,18 +149,18 @@ $$;
 CREATE POLICY own_book ON account
     USING (tam_fold = (SELECT login_tam()))
     WITH CHECK (tam_fold = (SELECT login_tam()));
-CREATE POLICY own_book ON timeline
-    USING (account_id IN (SELECT id FROM account))
-    WITH CHECK (account_id IN (SELECT id FROM account));
-CREATE POLICY own_book ON health_history
-    USING (account_id IN (SELECT id FROM account))
-    WITH CHECK (account_id IN (SELECT id FROM account));
-CREATE POLICY own_book ON cta
-    USING (account_id IN (SELECT id FROM account))
-    WITH CHECK (account_id IN (SELECT id FROM account));
-CREATE POLICY own_book ON task
-    USING (account_id IN (SELECT id FROM account))
-    WITH CHECK (account_id IN (SELECT id FROM account));
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['timeline', 'health_history', 'cta', 'task']
+	    LOOP
+		EXECUTE pg_catalog.format('CREATE POLICY own_book ON %I '
+		    'USING (account_id IN (SELECT id FROM account)) '
+		    'WITH CHECK (account_id IN (SELECT id FROM account))', t);
+	END LOOP;
+END;
+$$;
 CREATE POLICY own_book ON task_revision
     USING (task_id IN (SELECT id FROM task))
     WITH CHECK (task_id IN (SELECT id FROM task));

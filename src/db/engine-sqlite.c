@@ -23,14 +23,7 @@
 /* 'TAM1': lets tam tell its own file from any other SQLite file. */
 #define TAM_APPLICATION_ID 0x54414d31
 
-/*
- * Two tam processes at once wait for each other up to this long.  The
- * environment variable TAM_BUSY_TIMEOUT (milliseconds, 1 to 600000) sets
- * another wait: the tests of a database locked past the timeout use it so
- * as not to wait ten seconds.
- */
-#define BUSY_TIMEOUT_MS 10000
-#define BUSY_TIMEOUT_MAX 600000
+/* How long a lock is waited for: dbi_busy_timeout (db.c). */
 
 struct lite_stmt {
 	struct dbstmt	 head;
@@ -249,21 +242,6 @@ fold_register(struct tam_db *db, char **err)
 	return 0;
 }
 
-static int
-busy_timeout(void)
-{
-	const char	*s = getenv("TAM_BUSY_TIMEOUT");
-	char		*end;
-	long		 ms;
-
-	if (s == NULL || *s == '\0')
-		return BUSY_TIMEOUT_MS;
-	ms = strtol(s, &end, 10);
-	if (*end != '\0' || ms < 1 || ms > BUSY_TIMEOUT_MAX)
-		return BUSY_TIMEOUT_MS;
-	return (int)ms;
-}
-
 /* Creates the missing folders of path, mode 0700. */
 static int
 make_parents(const char *path, char **err)
@@ -359,7 +337,7 @@ exec_sql(struct tam_db *db, const char *sql, char **err)
 static int
 configure_connection(struct tam_db *db, char **err)
 {
-	sqlite3_busy_timeout(db->h, busy_timeout());
+	sqlite3_busy_timeout(db->h, dbi_busy_timeout());
 	if (sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1,
 	    NULL) != SQLITE_OK ||
 	    sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0,
@@ -804,7 +782,7 @@ lite_open(const char *path, struct tam_db **out, char **warn, char **err)
 	 * other, up to the same timeout.
 	 */
 	while ((rc = open_once(path, out, warn, err)) == 1 &&
-	    now_ms() - start < busy_timeout()) {
+	    now_ms() - start < dbi_busy_timeout()) {
 		free(*warn);
 		*warn = NULL;
 		free(*err);
