@@ -179,6 +179,20 @@ int		 csvin_row_parse(const struct csvin_header *,
 		    const struct csvin_record *r, unsigned fmt,
 		    struct account *patch, unsigned *mask, char ***msgs,
 		    int *nmsgs);
+/*
+ * A hash of what the mapped cells of r say: the cells as read, the
+ * field each one sets, fmt and how (any other option of the import
+ * that changes what a row does).  Two rows of one hash parse to the same
+ * patch.  Never 0.
+ */
+uint64_t	 csvin_row_hash(const struct csvin_header *,
+		    const struct csvin_record *r, unsigned fmt, unsigned how);
+/*
+ * The Salesforce ID of r's ID cell as csvin_row_parse reads it, in out:
+ * 0, or -1 when the row has no valid ID.
+ */
+int		 csvin_row_sfid(const struct csvin_header *,
+		    const struct csvin_record *r, char out[19]);
 /* Frees what csvin_row_parse allocated in msgs. */
 void		 csvin_msgs_free(char **msgs, int n);
 /* Copies the fields in mask from patch to dst. */

@@ -161,6 +161,13 @@ struct import {
 	int				 batched; /* on a server */
 	struct batch			 cur;	/* being read */
 	struct batch			 prev;	/* its accounts being read */
+	/*
+	 * The row being placed: its hash (csvin_row_hash), and the account
+	 * its ID found with the hash stored there (found_id 0: not looked
+	 * up that way).
+	 */
+	uint64_t			 hash;
+	int64_t				 found_id, found_hash;
 	int64_t				 rows, inserted, updated;
 	int64_t				 unchanged, rejected;
 	char				*err;	/* why reading stopped */
@@ -730,6 +737,7 @@ insert_row(struct import *im, const struct csvin_record *r,
 	}
 	account_init(&a);
 	csvin_patch_apply(&a, p, mask);
+	a.import_hash = (int64_t)im->hash;
 	if (account_create(im->ctx, &a, "import", &err) != 0) {
 		account_release(&a);
 		return fatal(im, err);
@@ -763,6 +771,7 @@ update_row(struct import *im, const struct csvin_record *r,
 	}
 	account_copy(&a, &old);
 	csvin_patch_apply(&a, p, mask);
+	a.import_hash = (int64_t)im->hash;
 	if (csvin_idset_has(&im->seen, id)) {
 		/* Named before in this file: fine only if nothing differs. */
 		if (account_diff(&old, &a) != 0)
@@ -789,6 +798,13 @@ update_row(struct import *im, const struct csvin_record *r,
 		im->unchanged++;
 	else
 		im->updated++;
+	/*
+	 * Found equal to the row field by field: the row's hash is the
+	 * account's from now on (account_save stores it with a change).
+	 */
+	if (m == 0 && im->found_id == id && im->found_hash != a.import_hash &&
+	    db_import_hash_set(im->ctx->db, id, a.import_hash, &err) != 0)
+		rc = fatal(im, err);
 out:
 	account_release(&old);
 	account_release(&a);
@@ -872,6 +888,46 @@ place_row(struct import *im, const struct csvin_record *r,
 	return rc;
 }
 
+/*
+ * Hashes the row and, when it names an account by its Salesforce ID,
+ * finds that account and the hash stored with it.  The same hash says
+ * the row is the one that last set the account, unchanged since (any
+ * other write clears it): the row would change nothing and is counted
+ * unchanged here (*done), without decoding its cells.  A second row of
+ * the file for an account is always compared in full, as are rows for
+ * a TAM's login on a server (tam_may_import reads them).
+ */
+static int
+row_unchanged(struct import *im, const struct csvin_record *r, int *done)
+{
+	struct tam_db	*db = im->ctx->db;
+	char		 sfid[19], *err = NULL;
+	int64_t		 id, stored;
+	int		 rc;
+
+	*done = 0;
+	im->hash = csvin_row_hash(&im->h, r, im->o->datefmt,
+	    (unsigned)im->key);
+	im->found_id = im->found_hash = 0;
+	/* With no account at the start, no row has a hash to find. */
+	if (im->key != KEY_SFID || im->accounts == 0 ||
+	    db_login_role(db) == DB_ROLE_TAM ||
+	    csvin_row_sfid(&im->h, r, sfid) != 0)
+		return 0;
+	if ((rc = db_import_hash_by_sfid(db, sfid, &id, &stored, &err)) < 0)
+		return fatal(im, err);
+	if (rc > 0)
+		return 0;
+	im->found_id = id;
+	im->found_hash = stored;
+	if (stored != (int64_t)im->hash || csvin_idset_has(&im->seen, id))
+		return 0;
+	csvin_idset_add(&im->seen, id);
+	im->unchanged++;
+	*done = 1;
+	return 0;
+}
+
 /* Validates and upserts one data row. */
 static int
 import_row(struct import *im, const struct csvin_record *r)
@@ -879,13 +935,15 @@ import_row(struct import *im, const struct csvin_record *r)
 	struct account	 p;
 	unsigned	 mask = 0;
 	char		**msgs = NULL;
-	int		 n = 0, rc;
+	int		 n = 0, rc, done;
 
 	im->rows++;
 	if (maybe_go_bulk(im) != 0)
 		return 1;
 	if (r->ncells != im->h.ncols)
 		return reject_cells(im, r);
+	if ((rc = row_unchanged(im, r, &done)) != 0 || done)
+		return rc;
 	account_init(&p);
 	if (csvin_row_parse(&im->h, r, im->o->datefmt, &p, &mask, &msgs,
 	    &n) > 0)

@@ -269,3 +269,47 @@ db_import_parked_release(struct db_parked *p)
 		p->sql[i] = NULL;
 	}
 }
+
+struct hash_row {
+	int64_t	*id;
+	int64_t	*hash;
+};
+
+static int
+row_hash(void *arg, struct dbstmt *st)
+{
+	struct hash_row	*h = arg;
+
+	*h->id = dbi_col_i64(st, 0);
+	*h->hash = dbi_col_null(st, 1) ? 0 : dbi_col_i64(st, 1);
+	return 0;
+}
+
+int
+db_import_hash_by_sfid(struct tam_db *db, const char *sfid, int64_t *id,
+    int64_t *hash, char **err)
+{
+	/* Two columns of the row the sfid index names: no account read. */
+	static const char sql[] =
+	    "SELECT id, import_hash FROM account WHERE sfid = :sfid";
+	struct dbstmt	*st;
+	struct hash_row	 h = { id, hash };
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":sfid", sfid);
+	return dbi_one(db, st, row_hash, &h, err);
+}
+
+int
+db_import_hash_set(struct tam_db *db, int64_t id, int64_t hash, char **err)
+{
+	static const char sql[] =
+	    "UPDATE account SET import_hash = :hash WHERE id = :id";
+	struct dbstmt	*st;
+
+	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
+		return -1;
+	dbi_int(st, ":hash", hash);
+	return dbi_done(db, st, err);
+}
