@@ -913,3 +913,75 @@ csvin_row_sfid(const struct csvin_header *h, const struct csvin_record *r,
 	buf[len] = '\0';
 	return sfid_normalize(buf, out);
 }
+
+/* The bits of a key: four of them, by double hashing. */
+#define KEYSET_PROBES	4
+
+void
+csvin_keyset_init(struct csvin_keyset *s, size_t bytes)
+{
+	s->nbits = (uint32_t)(bytes * 8 < UINT32_MAX ? bytes * 8 : UINT32_MAX);
+	/* Whole words; calloc's pages are only made real once written. */
+	s->word = xcalloc(s->nbits / 64 + 1, sizeof *s->word);
+}
+
+void
+csvin_keyset_release(struct csvin_keyset *s)
+{
+	free(s->word);
+	s->word = NULL;
+	s->nbits = 0;
+}
+
+/* Bit i of a key of hash h, in 0..nbits, without a division. */
+static uint32_t
+keyset_bit(const struct csvin_keyset *s, uint64_t h, int i)
+{
+	uint32_t	x = (uint32_t)h + (uint32_t)i * ((uint32_t)(h >> 32) | 1);
+
+	return (uint32_t)(((uint64_t)x * s->nbits) >> 32);
+}
+
+static uint64_t
+keyset_hash(const char *key)
+{
+	uint64_t	x = UINT64_C(0x6b657973), w;
+	size_t		len = strlen(key), i;
+
+	for (i = 0; i < len; i += 8) {
+		w = 0;
+		memcpy(&w, key + i, len - i < 8 ? len - i : 8);
+		x = hash_word(x, w);
+	}
+	x ^= x >> 31;
+	x *= UINT64_C(0xbf58476d1ce4e5b9);
+	return x ^ (x >> 27);
+}
+
+void
+csvin_keyset_add(struct csvin_keyset *s, const char *key)
+{
+	uint64_t	h = keyset_hash(key);
+	uint32_t	b;
+	int		i;
+
+	for (i = 0; i < KEYSET_PROBES; i++) {
+		b = keyset_bit(s, h, i);
+		s->word[b / 64] |= UINT64_C(1) << (b % 64);
+	}
+}
+
+int
+csvin_keyset_maybe(const struct csvin_keyset *s, const char *key)
+{
+	uint64_t	h = keyset_hash(key);
+	uint32_t	b;
+	int		i;
+
+	for (i = 0; i < KEYSET_PROBES; i++) {
+		b = keyset_bit(s, h, i);
+		if (!(s->word[b / 64] & UINT64_C(1) << (b % 64)))
+			return 0;
+	}
+	return 1;
+}

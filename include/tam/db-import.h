@@ -50,6 +50,15 @@ int	 db_import_hash_by_sfid(struct tam_db *, const char *sfid,
 int	 db_import_hash_set(struct tam_db *, int64_t id, int64_t hash,
 	    char **err);
 /*
+ * After a load into a database that had no accounts, whose rows wrote
+ * the accounts alone (db_account_insert): the sentiment post of each
+ * account with a sentiment and the health row (day today) of each with
+ * a score, as account_create writes them, author as given.  Set-based:
+ * two statements for the whole file instead of two a row.
+ */
+int	 db_import_side_rows(struct tam_db *, const char *author, int today,
+	    char **err);
+/*
  * Ids of the accounts named name (exact, any case) that have no
  * Salesforce ID, at most 2 of them: the accounts a row with a new ID
  * may adopt.  *n is 0, 1 or 2.

@@ -154,6 +154,11 @@ struct import {
 	FILE				*rejects;
 	char				*rejects_tmp; /* renamed into place */
 	struct csvin_idset		 seen;	/* accounts this file named */
+	/*
+	 * The IDs written, in a load into a database that had no
+	 * accounts (word NULL otherwise): an ID not in it names no account.
+	 */
+	struct csvin_keyset		 written;
 	int64_t				 unlinked; /* accounts without sfid */
 	int64_t				 accounts; /* at the start */
 	int				 bulk;	/* indexes were parked */
@@ -670,7 +675,11 @@ find_account(struct import *im, const struct account *p, unsigned mask,
 
 	*id = 0;
 	if (im->key == KEY_SFID && (mask & AF_BIT(AF_SFID))) {
-		if ((rc = db_import_by_sfid(db, p->sfid, old, why)) < 0)
+		/* Not written by this file: no account has the ID. */
+		if (im->written.word != NULL &&
+		    !csvin_keyset_maybe(&im->written, p->sfid))
+			rc = 1;
+		else if ((rc = db_import_by_sfid(db, p->sfid, old, why)) < 0)
 			return rc;
 		if (rc == 0) {
 			*id = old->id;
@@ -720,8 +729,8 @@ insert_row(struct import *im, const struct csvin_record *r,
     const struct account *p, unsigned mask, int64_t *id)
 {
 	struct account	 a;
-	char		*err = NULL;
-	int		 taken;
+	char		*err = NULL, now[21];
+	int		 taken, rc;
 
 	if (!(mask & AF_BIT(AF_NAME))) {
 		if (im->h.col[AF_NAME] < 0)
@@ -738,12 +747,23 @@ insert_row(struct import *im, const struct csvin_record *r,
 	account_init(&a);
 	csvin_patch_apply(&a, p, mask);
 	a.import_hash = (int64_t)im->hash;
-	if (account_create(im->ctx, &a, "import", &err) != 0) {
+	/*
+	 * Into an empty database the account alone: its post and health
+	 * row come with all the others' at the end (finish).
+	 */
+	if (im->written.word != NULL) {
+		tam_now(im->ctx, now);
+		rc = db_account_insert(im->ctx->db, &a, now, &err);
+	} else
+		rc = account_create(im->ctx, &a, "import", &err);
+	if (rc != 0) {
 		account_release(&a);
 		return fatal(im, err);
 	}
 	*id = a.id;
 	note_new(im, &a);
+	if (im->written.word != NULL && a.sfid != NULL)
+		csvin_keyset_add(&im->written, a.sfid);
 	if (a.sfid == NULL)
 		im->unlinked++;
 	account_release(&a);
@@ -798,6 +818,9 @@ update_row(struct import *im, const struct csvin_record *r,
 		im->unchanged++;
 	else
 		im->updated++;
+	/* An account without an ID may have taken the row's. */
+	if (im->written.word != NULL && a.sfid != NULL)
+		csvin_keyset_add(&im->written, a.sfid);
 	/*
 	 * Found equal to the row field by field: the row's hash is the
 	 * account's from now on (account_save stores it with a change).
@@ -1316,6 +1339,11 @@ finish(struct import *im)
 	struct import_run	 run;
 	char			 now[21], *err = NULL;
 
+	/* The new accounts' posts and health rows (insert_row). */
+	if (im->written.word != NULL && im->inserted > 0 &&
+	    db_import_side_rows(im->ctx->db, "import", im->ctx->today,
+	    &err) != 0)
+		return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	if (db_import_parked(&im->parked, DB_PARK_ALL) &&
 	    (db_import_cache(im->ctx->db, IMPORT_SORT_CACHE_KIB, &err) != 0 ||
 	    db_import_unpark(im->ctx->db, &im->parked, DB_PARK_ALL,
@@ -1407,6 +1435,24 @@ count_accounts(struct import *im, char **err)
 	return 0;
 }
 
+/*
+ * The memory for the IDs a load into an empty database writes: some 14
+ * bits a row of an export (about 230 bytes), at most 4 MB; 1 MB when
+ * the size of the input is not known.
+ */
+static size_t
+keyset_bytes(FILE *fp)
+{
+	struct stat	st;
+	size_t		n = 1024 * 1024;
+
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode))
+		n = (size_t)st.st_size / 128;
+	if (n < 4096)
+		n = 4096;
+	return n < 4 * 1024 * 1024 ? n : 4 * 1024 * 1024;
+}
+
 /* A load into an empty database, from a file big enough to matter. */
 static int
 is_bulk_load(struct import *im, FILE *fp)
@@ -1441,6 +1487,9 @@ run_import(struct import *im, FILE *fp)
 		return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	if ((im->batched = db_import_stage_begin(im->ctx->db, &err)) < 0)
 		return cmd_fail_take(im->ctx, TAM_FAIL, err);
+	/* Every row of a load into an empty database is new but repeats. */
+	if (!im->batched && im->accounts == 0)
+		csvin_keyset_init(&im->written, keyset_bytes(fp));
 	/* A half-read file has no useful rejects: import_exec drops them. */
 	if ((rc = read_input(im, fp)) != TAM_OK)
 		return rc;
@@ -1503,6 +1552,7 @@ out:
 	discard_rejects(&im);
 	csvin_header_release(&im.h);
 	csvin_idset_release(&im.seen);
+	csvin_keyset_release(&im.written);
 	db_import_parked_release(&im.parked);
 	free(im.err);
 	free(o.maps);

@@ -712,9 +712,10 @@ check_file(const char *path, char **warn, char **err)
  * the heap on every insert (sync of 25,000 renewal CTAs: 2 minutes, 5 s
  * without).  No URI filenames: a path is a path, "file:x?mode=memory"
  * included.  No memory statistics: they take a global mutex on every
- * allocation, and an import of a million rows allocates some hundred
- * million times (9% of its time); tam never reads them.  Must run before SQLite initialises, so it is done once
- * here, before the first open; later calls are harmless no-ops.
+ * allocation and free, dozens a row of an import (9% of its time), and
+ * tam never reads them.  Must run before SQLite initialises, so it is
+ * done once here, before the first open; later calls are harmless
+ * no-ops.
  */
 static void
 configure_sqlite(void)
@@ -851,9 +852,9 @@ lite_begin(struct tam_db *db, int write, char **err)
 
 /*
  * A bulk load ran on the rollback journal (db_import_bulk_journal): WAL
- * again for the readers, after the commit or the rollback.  Committed
- * already, so a reader still in the way only leaves it to the next open,
- * which does the same.
+ * again for the readers, after the commit or the rollback, and foreign
+ * keys checked again.  Committed already, so a reader still in the way
+ * only leaves it to the next open, which does the same.
  */
 static void
 wal_again(struct tam_db *db)
@@ -861,6 +862,8 @@ wal_again(struct tam_db *db)
 	if (db->wal_after) {
 		db->wal_after = 0;
 		sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL,
+		    NULL);
+		sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL,
 		    NULL);
 	}
 }
