@@ -64,10 +64,8 @@ db_history_health(struct tam_db *db, int64_t account_id, int since,
 	    "FROM health_history WHERE account_id = :account "
 	    "AND (:since IS NULL OR date >= :since) "
 	    "ORDER BY date DESC, id DESC LIMIT :limit) AS h ORDER BY date, id";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
 	dbi_date(st, ":since", since);
 	return walk(db, st, account_id, last, s, err);
 }
@@ -82,10 +80,8 @@ db_history_sentiment(struct tam_db *db, int64_t account_id,
 	    "AND type IN ('sentiment', 'risk_update') "
 	    "AND (:since IS NULL OR at >= :since) "
 	    "ORDER BY at DESC, id DESC LIMIT :limit) AS p ORDER BY at, id";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
 	dbi_text(st, ":since", since);
 	return walk(db, st, account_id, last, s, err);
 }

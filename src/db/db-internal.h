@@ -227,7 +227,10 @@ const char	*dbi_schema_sql(const char *type, const char *name);
 /*
  * The prepared statement for sql, prepared once per connection and
  * reused: it comes back reset with its bindings cleared.  sql must be a
- * string literal (its address is the cache key).  NULL with *err.
+ * string literal (its address is the cache key).  NULL with *err: the
+ * binders and readers below take that NULL as it is (they bind nothing,
+ * and the step that runs it returns -1 with that *err), so a function
+ * checks once, at the step, and not after each call.
  */
 struct dbstmt	*dbi_stmt(struct tam_db *, const char *sql, char **err);
 /* Sets *err from the connection's last error; returns -1. */

@@ -55,8 +55,7 @@ db_report_renewals(struct tam_db *db, const char *tam, int from, int to,
 	struct renewal_row	 r;
 	int			 rc;
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
+	st = dbi_tam_stmt(db, tam, any, one, err);
 	dbi_date(st, ":from", from);
 	dbi_date(st, ":to", to);
 	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
@@ -89,8 +88,7 @@ db_report_at_risk(struct tam_db *db, const char *tam,
 	struct at_risk_row	 r;
 	int			 rc;
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
+	st = dbi_tam_stmt(db, tam, any, one, err);
 	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
 		read_at_risk(st, &r);
 		if ((rc = fn(arg, &r)) != 0)

@@ -11,10 +11,8 @@ db_cta_update(struct tam_db *db, int64_t id, const char *title,
 	    "risk_type = coalesce(:type, risk_type), "
 	    "risk_reason = coalesce(:reason, risk_reason) "
 	    "WHERE id = :id AND status = 'open'";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt_id(db, sql, id, err);
 
-	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
-		return -1;
 	dbi_text(st, ":title", title);
 	dbi_text(st, ":type", risk_type);
 	dbi_text(st, ":reason", risk_reason);
@@ -28,10 +26,8 @@ db_task_close_kind(struct tam_db *db, int64_t cta_id, const char *kind,
 	static const char sql[] =
 	    "UPDATE task SET status = :status, done_at = :at "
 	    "WHERE cta_id = :cta AND kind = :kind AND status = 'open'";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
 	dbi_text(st, ":status", status);
 	dbi_text(st, ":at", at);
 	dbi_int(st, ":cta", cta_id);

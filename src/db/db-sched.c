@@ -111,10 +111,8 @@ db_sched_unplanned(struct tam_db *db, const char *tam, int from, int to,
 	    "ORDER BY a.renewal_date, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	dbi_date(st, ":from", from);
 	dbi_date(st, ":to", to);
 	return walk_accounts(db, st, fn, arg, err);
@@ -132,8 +130,7 @@ db_sched_renewal_state(struct tam_db *db, int64_t id, int r, int *archived,
 	struct dbstmt	*st;
 	int		 rc;
 
-	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
-		return -1;
+	st = dbi_stmt_id(db, sql, id, err);
 	dbi_date(st, ":r", r);
 	if ((rc = dbi_first(db, st, err)) != 0)
 		return rc;
@@ -238,8 +235,7 @@ db_sched_is_complete(struct tam_db *db, int64_t id, int *complete,
 	struct dbstmt	*st;
 	int64_t		 n = 0;
 
-	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
-		return -1;
+	st = dbi_stmt_id(db, sql, id, err);
 	/* count(*) always has its row. */
 	if (dbi_one_int(db, st, &n, err) < 0)
 		return -1;
@@ -274,8 +270,7 @@ db_due_tasks(struct tam_db *db, const char *tam, int until,
 	struct due_task	 t;
 	int		 rc;
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
+	st = dbi_tam_stmt(db, tam, any, one, err);
 	/* No OR: "due <= :until" keeps it a range search of the index. */
 	if (until == DATE_NONE)
 		dbi_text(st, ":until", "9999-12-31");
@@ -299,10 +294,8 @@ db_due_renewal_passed(struct tam_db *db, const char *tam, int today,
 	    TAM " ORDER BY a.renewal_date, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	dbi_date(st, ":today", today);
 	return walk_accounts(db, st, fn, arg, err);
 }
@@ -344,10 +337,8 @@ db_due_stale(struct tam_db *db, const char *tam, int today, int last,
 	    "ORDER BY a.renewal_date, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	dbi_date(st, ":today", today);
 	dbi_date(st, ":last", last);
 	dbi_text(st, ":cutoff", cutoff);
@@ -363,10 +354,8 @@ db_due_count_renewing(struct tam_db *db, const char *tam, int today,
 	    "AND a.renewal_date BETWEEN :today AND :before AND " TAM
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	dbi_date(st, ":today", today);
 	dbi_date(st, ":before", before);
 	/* count(*) always has its row. */
@@ -409,8 +398,7 @@ db_sched_open_renewal(struct tam_db *db, int64_t account_id, int64_t *id,
 
 	*id = 0;
 	*renewal_date = DATE_NONE;
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	dbi_int(st, ":account", account_id);
 	if ((rc = dbi_first(db, st, err)) != 0)
 		return rc;

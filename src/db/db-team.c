@@ -14,10 +14,8 @@ db_team_add(struct tam_db *db, const char *login, const char *tam,
 {
 	static const char sql[] =
 	    "SELECT team_add(:login, :tam, :fold, :role)";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
 	dbi_text(st, ":login", login);
 	dbi_text(st, ":tam", tam);
 	dbi_text(st, ":fold", fold);
@@ -32,8 +30,7 @@ db_team_rm(struct tam_db *db, const char *login, char **err)
 	struct dbstmt	*st;
 	int64_t		 found = 0;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	dbi_text(st, ":login", login);
 	if (dbi_one_int(db, st, &found, err) < 0)
 		return -1;
@@ -66,7 +63,6 @@ db_team_each(struct tam_db *db, int (*fn)(void *, const struct team_member *),
 	struct dbstmt		*st;
 	struct team_walk	 w = { fn, arg };
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	return dbi_each(db, st, row_member, &w, err);
 }

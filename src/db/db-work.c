@@ -77,10 +77,8 @@ db_cta_insert(struct tam_db *db, struct cta *c, char **err)
 	    "risk_type, risk_reason, opened_at, opened_by, renewal_date) "
 	    "VALUES (" NEXT_ID("cta") ":account, :kind, :title, :playbook, "
 	    ":status, :type, :reason, :at, :by, :renewal) RETURNING id";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
 	dbi_int(st, ":account", c->account_id);
 	dbi_text(st, ":kind", c->kind);
 	dbi_text(st, ":title", c->title);
@@ -102,10 +100,8 @@ db_task_insert(struct tam_db *db, struct task *t, char **err)
 	    "status, note, created_at) VALUES (" NEXT_ID("task") ":account, "
 	    ":cta, :kind, :title, :due, :status, :note, :created) "
 	    "RETURNING id";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
 	dbi_int(st, ":account", t->account_id);
 	dbi_opt_int(st, ":cta", t->cta_id != 0, t->cta_id);
 	dbi_text(st, ":kind", t->kind);
@@ -124,10 +120,8 @@ db_task_close(struct tam_db *db, int64_t id, const char *status,
 	static const char sql[] =
 	    "UPDATE task SET status = :status, done_at = :at, "
 	    "note = coalesce(:note, note) WHERE id = :id AND status = 'open'";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt_id(db, sql, id, err);
 
-	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
-		return -1;
 	dbi_text(st, ":status", status);
 	dbi_text(st, ":at", at);
 	dbi_text(st, ":note", note);
@@ -142,10 +136,8 @@ static int
 get_by_id(struct tam_db *db, const char *sql, int64_t id, dbi_row_fn fn,
     void *row, char **err)
 {
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt_id(db, sql, id, err);
 
-	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
-		return -1;
 	return dbi_keep(db, st, fn, row, err);
 }
 
@@ -279,16 +271,14 @@ db_cta_close(struct tam_db *db, int64_t id, const char *status,
 	struct dbstmt	*st;
 	int		 rc;
 
-	if ((st = dbi_stmt_id(db, close_cta, id, err)) == NULL)
-		return -1;
+	st = dbi_stmt_id(db, close_cta, id, err);
 	dbi_text(st, ":status", status);
 	dbi_text(st, ":at", at);
 	dbi_text(st, ":note", note);
 	dbi_opt_int(st, ":net", has_net_arr, net_arr_cents);
 	if ((rc = dbi_done_one(db, st, err)) != 0)
 		return rc;
-	if ((st = dbi_stmt_id(db, close_tasks, id, err)) == NULL)
-		return -1;
+	st = dbi_stmt_id(db, close_tasks, id, err);
 	dbi_text(st, ":status", task_status ? task_status : "cancelled");
 	dbi_text(st, ":at", at);
 	return dbi_done(db, st, err);
