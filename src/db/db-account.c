@@ -376,17 +376,19 @@ db_post_add(struct tam_db *db, struct post *p, char **err)
 }
 
 static void
-read_post(struct dbstmt *st, struct post *p)
+read_post(struct dbstmt *st, int i, struct post *p)
 {
-	p->id = dbi_col_i64(st, 0);
-	p->account_id = dbi_col_i64(st, 1);
-	p->at = dbi_col_text(st, 2);
-	p->type = dbi_col_text(st, 3);
-	p->author = dbi_col_text(st, 4);
-	p->sentiment = dbi_col_sentiment(st, 5);
-	p->requires_triage = dbi_col_i32(st, 6);
-	p->body = dbi_col_text(st, 7);
+	p->id = dbi_col_i64(st, i);
+	p->account_id = dbi_col_i64(st, i + 1);
+	p->at = dbi_col_text(st, i + 2);
+	p->type = dbi_col_text(st, i + 3);
+	p->author = dbi_col_text(st, i + 4);
+	p->sentiment = dbi_col_sentiment(st, i + 5);
+	p->requires_triage = dbi_col_i32(st, i + 6);
+	p->body = dbi_col_text(st, i + 7);
 }
+
+DBI_WALK(walk_posts, struct post, read_post)
 
 int
 db_post_each(struct tam_db *db, int64_t account_id, const char *type,
@@ -405,22 +407,15 @@ db_post_each(struct tam_db *db, int64_t account_id, const char *type,
 	    "WHERE (:type IS NULL OR type = :type) "
 	    "AND (:since IS NULL OR at >= :since) "
 	    "ORDER BY id LIMIT :limit";
-	struct dbstmt	*st;
-	struct post	 p;
-	int		 rc;
+	struct dbstmt	*st = dbi_stmt(db, account_id ? one : all, err);
 
-	st = dbi_stmt(db, account_id ? one : all, err);
+
 	if (account_id)
 		dbi_int(st, ":account", account_id);
 	dbi_text(st, ":type", type);
 	dbi_text(st, ":since", since);
 	dbi_int(st, ":limit", limit > 0 ? limit : DBI_NO_LIMIT);
-	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
-		read_post(st, &p);
-		if ((rc = fn(arg, &p)) != 0)
-			return dbi_stop(st, rc);
-	}
-	return rc;
+	return walk_posts(db, st, fn, arg, err);
 }
 
 int

@@ -155,24 +155,14 @@ dbi_first(struct tam_db *db, struct dbstmt *st, char **err)
 }
 
 int
-dbi_keep(struct tam_db *db, struct dbstmt *st, dbi_row_fn fn, void *arg,
+dbi_one(struct tam_db *db, struct dbstmt *st, dbi_row_fn fn, void *arg,
     char **err)
 {
 	int	rc;
 
 	if ((rc = dbi_first(db, st, err)) != 0)
 		return rc;
-	return fn(arg, st);
-}
-
-int
-dbi_one(struct tam_db *db, struct dbstmt *st, dbi_row_fn fn, void *arg,
-    char **err)
-{
-	int	rc;
-
-	/* Without a row, or on a failure, st is reset already: no harm. */
-	rc = dbi_keep(db, st, fn, arg, err);
+	rc = fn(arg, st);
 	reset(st);
 	return rc;
 }
