@@ -54,19 +54,3 @@ db_cta_open_count(struct tam_db *db, int64_t account_id, const char *kind,
 	dbi_text(st, ":kind", kind);
 	return dbi_one_int(db, st, n, err) < 0 ? -1 : 0;
 }
-
-int
-db_task_cancel_other_risk_updates(struct tam_db *db, int64_t cta_id,
-    int64_t keep, const char *at, int *n, char **err)
-{
-	static const char sql[] =
-	    "UPDATE task SET status = 'cancelled', done_at = :at "
-	    "WHERE cta_id = :cta AND kind = 'risk_update' "
-	    "AND status = 'open' AND id <> :keep";
-	struct dbstmt	*st = dbi_stmt(db, sql, err);
-
-	dbi_text(st, ":at", at);
-	dbi_int(st, ":cta", cta_id);
-	dbi_int(st, ":keep", keep);
-	return dbi_changes(db, st, n, err);
-}
