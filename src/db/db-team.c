@@ -37,22 +37,15 @@ db_team_rm(struct tam_db *db, const char *login, char **err)
 	return found ? 0 : 1;
 }
 
-struct team_walk {
-	int	(*fn)(void *, const struct team_member *);
-	void	*arg;
-};
-
-static int
-row_member(void *arg, struct dbstmt *st)
+static void
+read_member(struct dbstmt *st, int i, struct team_member *m)
 {
-	struct team_walk	*w = arg;
-	struct team_member	 m;
-
-	m.login = dbi_col_text(st, 0);
-	m.tam = dbi_col_text(st, 1);
-	m.role = dbi_col_text(st, 2);
-	return w->fn(w->arg, &m);
+	m->login = dbi_col_text(st, i);
+	m->tam = dbi_col_text(st, i + 1);
+	m->role = dbi_col_text(st, i + 2);
 }
+
+DBI_WALK(walk_members, struct team_member, read_member)
 
 int
 db_team_each(struct tam_db *db, int (*fn)(void *, const struct team_member *),
@@ -60,9 +53,6 @@ db_team_each(struct tam_db *db, int (*fn)(void *, const struct team_member *),
 {
 	static const char sql[] =
 	    "SELECT login, tam, role FROM team ORDER BY login";
-	struct dbstmt		*st;
-	struct team_walk	 w = { fn, arg };
 
-	st = dbi_stmt(db, sql, err);
-	return dbi_each(db, st, row_member, &w, err);
+	return walk_members(db, dbi_stmt(db, sql, err), fn, arg, err);
 }
