@@ -242,8 +242,7 @@ db_export_each(struct tam_db *db, const struct dbx_table *t,
 	struct export_walk	 w = { t, NULL, fn, arg, err };
 	int			 rc;
 
-	if ((st = dbi_stmt(db, t->select_sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, t->select_sql, err);
 	w.v = xcalloc((size_t)t->ncols, sizeof *w.v);
 	rc = dbi_each(db, st, row_export, &w, err);
 	free(w.v);
@@ -266,8 +265,7 @@ db_restore_row(struct tam_db *db, const struct dbx_table *t,
 	struct dbstmt	*st;
 	int		 i;
 
-	if ((st = dbi_stmt(db, t->insert_sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, t->insert_sql, err);
 	for (i = 0; i < t->ncols; i++) {
 		if (v[i].null)
 			dbi_null_at(st, i + 1);
@@ -297,8 +295,7 @@ db_is_empty(struct tam_db *db, int *empty, char **err)
 	struct dbstmt	*st;
 	int64_t		 n = 0;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	/* A sum of counts always has its row. */
 	if (dbi_one_int(db, st, &n, err) < 0)
 		return -1;

@@ -41,55 +41,31 @@ read_account(struct dbstmt *st, int i, struct due_account *a)
 
 /* Rows of (CTA id, title, account...). */
 static void
-read_cta(struct dbstmt *st, struct due_cta *c)
+read_cta(struct dbstmt *st, int i, struct due_cta *c)
 {
-	c->id = dbi_col_i64(st, 0);
-	c->title = dbi_col_text(st, 1);
-	read_account(st, 2, &c->a);
+	c->id = dbi_col_i64(st, i);
+	c->title = dbi_col_text(st, i + 1);
+	read_account(st, i + 2, &c->a);
 	/* An extra column: the instant a cadence counts from. */
-	c->since = dbi_ncols(st) > 2 + NACCOUNT_COLS ?
-	    dbi_col_text(st, 2 + NACCOUNT_COLS) : NULL;
+	c->since = dbi_ncols(st) > i + 2 + NACCOUNT_COLS ?
+	    dbi_col_text(st, i + 2 + NACCOUNT_COLS) : NULL;
 }
 
-/*
- * Steps st to the end, handing each row's account to fn; st NULL is a
- * statement that did not prepare (*err is set), for the queries whose
- * only parameter is the TAM.
- */
-static int
-walk_accounts(struct tam_db *db, struct dbstmt *st, due_account_fn fn,
-    void *arg, char **err)
+/* Rows of (task id, CTA id, kind, title, due, account...). */
+static void
+read_task(struct dbstmt *st, int i, struct due_task *t)
 {
-	struct due_account	a;
-	int			rc;
-
-	if (st == NULL)
-		return -1;
-	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
-		read_account(st, 0, &a);
-		if ((rc = fn(arg, &a)) != 0)
-			return dbi_stop(st, rc);
-	}
-	return rc;
+	t->id = dbi_col_i64(st, i);
+	t->cta_id = dbi_col_int(st, i + 1, 0);
+	t->kind = dbi_col_text(st, i + 2);
+	t->title = dbi_col_text(st, i + 3);
+	t->due = dbi_col_date(st, i + 4);
+	read_account(st, i + 5, &t->a);
 }
 
-/* walk_accounts for rows of CTAs. */
-static int
-walk_ctas(struct tam_db *db, struct dbstmt *st,
-    int (*fn)(void *, const struct due_cta *), void *arg, char **err)
-{
-	struct due_cta	c;
-	int		rc;
-
-	if (st == NULL)
-		return -1;
-	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
-		read_cta(st, &c);
-		if ((rc = fn(arg, &c)) != 0)
-			return dbi_stop(st, rc);
-	}
-	return rc;
-}
+DBI_WALK(walk_accounts, struct due_account, read_account)
+DBI_WALK(walk_ctas, struct due_cta, read_cta)
+DBI_WALK(walk_tasks, struct due_task, read_task)
 
 int
 db_sched_unplanned(struct tam_db *db, const char *tam, int from, int to,
@@ -111,10 +87,8 @@ db_sched_unplanned(struct tam_db *db, const char *tam, int from, int to,
 	    "ORDER BY a.renewal_date, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	dbi_date(st, ":from", from);
 	dbi_date(st, ":to", to);
 	return walk_accounts(db, st, fn, arg, err);
@@ -132,8 +106,7 @@ db_sched_renewal_state(struct tam_db *db, int64_t id, int r, int *archived,
 	struct dbstmt	*st;
 	int		 rc;
 
-	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
-		return -1;
+	st = dbi_stmt_id(db, sql, id, err);
 	dbi_date(st, ":r", r);
 	if ((rc = dbi_first(db, st, err)) != 0)
 		return rc;
@@ -238,24 +211,12 @@ db_sched_is_complete(struct tam_db *db, int64_t id, int *complete,
 	struct dbstmt	*st;
 	int64_t		 n = 0;
 
-	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
-		return -1;
+	st = dbi_stmt_id(db, sql, id, err);
 	/* count(*) always has its row. */
 	if (dbi_one_int(db, st, &n, err) < 0)
 		return -1;
 	*complete = n > 0;
 	return 0;
-}
-
-static void
-read_task(struct dbstmt *st, struct due_task *t)
-{
-	t->id = dbi_col_i64(st, 0);
-	t->cta_id = dbi_col_int(st, 1, 0);
-	t->kind = dbi_col_text(st, 2);
-	t->title = dbi_col_text(st, 3);
-	t->due = dbi_col_date(st, 4);
-	read_account(st, 5, &t->a);
 }
 
 int
@@ -270,23 +231,14 @@ db_due_tasks(struct tam_db *db, const char *tam, int until,
 	    "AND a.archived = 0 AND " TAM
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
-	struct due_task	 t;
-	int		 rc;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	/* No OR: "due <= :until" keeps it a range search of the index. */
 	if (until == DATE_NONE)
 		dbi_text(st, ":until", "9999-12-31");
 	else
 		dbi_date(st, ":until", until);
-	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
-		read_task(st, &t);
-		if ((rc = fn(arg, &t)) != 0)
-			return dbi_stop(st, rc);
-	}
-	return rc;
+	return walk_tasks(db, st, fn, arg, err);
 }
 
 int
@@ -299,10 +251,8 @@ db_due_renewal_passed(struct tam_db *db, const char *tam, int today,
 	    TAM " ORDER BY a.renewal_date, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	dbi_date(st, ":today", today);
 	return walk_accounts(db, st, fn, arg, err);
 }
@@ -344,10 +294,8 @@ db_due_stale(struct tam_db *db, const char *tam, int today, int last,
 	    "ORDER BY a.renewal_date, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	dbi_date(st, ":today", today);
 	dbi_date(st, ":last", last);
 	dbi_text(st, ":cutoff", cutoff);
@@ -363,10 +311,8 @@ db_due_count_renewing(struct tam_db *db, const char *tam, int today,
 	    "AND a.renewal_date BETWEEN :today AND :before AND " TAM
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	dbi_date(st, ":today", today);
 	dbi_date(st, ":before", before);
 	/* count(*) always has its row. */
@@ -409,8 +355,7 @@ db_sched_open_renewal(struct tam_db *db, int64_t account_id, int64_t *id,
 
 	*id = 0;
 	*renewal_date = DATE_NONE;
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	dbi_int(st, ":account", account_id);
 	if ((rc = dbi_first(db, st, err)) != 0)
 		return rc;
