@@ -138,12 +138,13 @@ const struct dbx_table dbx_tables[] = {
 	    "?26)", 1 },
 	{ "ctas", cta_cols, N(cta_cols),
 	    "SELECT " CTA_COLUMNS " FROM cta ORDER BY id",
-	    "INSERT INTO cta (" CTA_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", 1 },
+	    "INSERT INTO cta (" CTA_COLUMNS ", tam_fold) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+	    ACCOUNT_TAM_FOLD("?2") ")", 1 },
 	{ "tasks", task_cols, N(task_cols),
 	    "SELECT " TASK_COLUMNS " FROM task ORDER BY id",
-	    "INSERT INTO task (" TASK_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6, ?7, ?8, ?9, ?10)", 1 },
+	    "INSERT INTO task (" TASK_COLUMNS ", tam_fold) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6, ?7, ?8, ?9, ?10, " ACCOUNT_TAM_FOLD("?2") ")", 1 },
 	{ "timeline", timeline_cols, N(timeline_cols),
 	    "SELECT " TIMELINE_COLUMNS " FROM timeline ORDER BY id",
 	    "INSERT INTO timeline (" TIMELINE_COLUMNS ") VALUES (?1, ?2, ?3, "

@@ -47,6 +47,14 @@ extern const int		tam_pg_nmigrations;
 	"(SELECT coalesce(max(id), 0) + 1 FROM " table "_ids), "
 
 /*
+ * The folded TAM a new CTA or task copies from its account (param: the
+ * account's id), so that one TAM's work lies together in cta_by_tam and
+ * task_by_tam (sql/0007-tam-pages.sql; a trigger follows a move).
+ */
+#define ACCOUNT_TAM_FOLD(param) \
+	"(SELECT a.tam_fold FROM account a WHERE a.id = " param ")"
+
+/*
  * The LIMIT of all the rows: SQLite reads -1 so, PostgreSQL refuses a
  * negative LIMIT.
  */

@@ -19,6 +19,26 @@
 
 #define AT_RISK "(a.sentiment = 'red' OR a.requires_triage = 1)"
 
+/*
+ * One TAM's CTAs and tasks of the account a, through cta_by_tam and
+ * task_by_tam (sql/0007-tam-pages.sql): each account's entries follow
+ * the last one's, where a probe by the account's id alone lands on a
+ * page of its own.
+ */
+#define CTA_OF_TAM	"c.tam_fold = a.tam_fold AND "
+#define TASK_OF_TAM	"t.tam_fold = a.tam_fold AND t.account_id = a.id AND "
+
+/*
+ * From one TAM's CTAs or tasks (cta_open_by_tam, task_by_tam) to their
+ * accounts, the other way: account_by_tam holds every column read of
+ * an account, next to the TAM's other accounts, where SQLite's choice,
+ * the table by rowid, is a page of the book for each.  INDEXED BY is
+ * SQLite's; the PostgreSQL engine drops it and plans for itself.
+ */
+#define TAM_ACCOUNT	"account a INDEXED BY account_by_tam"
+#define ACCOUNT_OF_TAM(x) "a.tam_fold = " x ".tam_fold AND a.id = " x \
+	".account_id"
+
 static void
 read_account(struct dbstmt *st, int i, struct due_account *a)
 {
@@ -75,17 +95,18 @@ db_sched_unplanned(struct tam_db *db, const char *tam, int from, int to,
 	 * account_by_renewal (one TAM: account_by_tam), then two probes of
 	 * cta_by_account.
 	 */
-#define SQL(TAM) \
+#define SQL(TAM, CTA) \
 	    "SELECT " ACCOUNT_COLS " FROM account a " \
 	    "WHERE a.archived = 0 AND a.renewal_date BETWEEN :from AND :to " \
 	    "AND " TAM " AND NOT EXISTS (SELECT 1 FROM cta c " \
-	    "WHERE c.account_id = a.id " \
+	    "WHERE " CTA "c.account_id = a.id " \
 	    "AND c.kind = 'renewal' AND c.renewal_date = a.renewal_date " \
 	    "AND c.status <> 'cancelled') " \
-	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id " \
-	    "AND c.kind = 'renewal' AND c.status = 'open') " \
-	    "ORDER BY a.renewal_date, a.id"
-	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE " CTA \
+	    "c.account_id = a.id AND c.kind = 'renewal' " \
+	    "AND c.status = 'open') ORDER BY a.renewal_date, a.id"
+	static const char any[] = SQL(ANY_TAM, ""),
+	    one[] = SQL(TAM_FILTER, CTA_OF_TAM);
 #undef SQL
 	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
@@ -129,16 +150,17 @@ db_sched_risk_missing(struct tam_db *db, const char *tam, due_account_fn fn,
 	 * get a new At-Risk CTA the next morning unless the TAM flags it
 	 * again (a newer sentiment or Risk Update post).
 	 */
-#define SQL(TAM) \
+#define SQL(TAM, CTA) \
 	    "SELECT " ACCOUNT_COLS " FROM account a " \
 	    "WHERE a.archived = 0 AND " AT_RISK " AND " TAM " " \
-	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id " \
-	    "AND c.kind = 'risk' AND (c.status = 'open' OR " \
-	    "(c.status IN ('closed_won', 'closed_lost') AND c.closed_at >= " \
+	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE " CTA \
+	    "c.account_id = a.id AND c.kind = 'risk' AND (c.status = 'open' " \
+	    "OR (c.status IN ('closed_won', 'closed_lost') AND c.closed_at >= " \
 	    "(SELECT max(p.at) FROM timeline p WHERE p.account_id = a.id " \
 	    "AND p.type IN ('sentiment', 'risk_update'))))) " \
 	    "ORDER BY a.id"
-	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+	static const char any[] = SQL(ANY_TAM, ""),
+	    one[] = SQL(TAM_FILTER, CTA_OF_TAM);
 #undef SQL
 
 	return walk_accounts(db, dbi_tam_stmt(db, tam, any, one, err), fn,
@@ -152,8 +174,8 @@ db_sched_risk_missing(struct tam_db *db, const char *tam, due_account_fn fn,
  * book.  The join's condition is in the WHERE, which each FROM opens:
  * PostgreSQL has no CROSS JOIN ... ON.
  */
-#define TAM_CTAS \
-	"FROM account a CROSS JOIN cta c WHERE c.account_id = a.id AND "
+#define TAM_CTAS "FROM cta c CROSS JOIN " TAM_ACCOUNT " " \
+	"WHERE c.tam_fold = :tam_fold AND " ACCOUNT_OF_TAM("c") " AND "
 #define ALL_CTAS "FROM cta c JOIN account a ON a.id = c.account_id WHERE "
 
 int
@@ -161,13 +183,13 @@ db_sched_complete(struct tam_db *db, const char *tam,
     int (*fn)(void *, const struct due_cta *), void *arg, char **err)
 {
 	/* cta_by_status, then a probe of task_open_by_cta (partial). */
-#define SQL(FROM, TAM) \
+#define SQL(FROM, TAM, TASK) \
 	    "SELECT c.id, c.title, " ACCOUNT_COLS " " FROM \
 	    "c.status = 'open' AND c.kind = 'renewal' AND " TAM " " \
-	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id " \
-	    "AND t.status = 'open') ORDER BY c.id"
-	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
-	    one[] = SQL(TAM_CTAS, TAM_FILTER);
+	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE " TASK \
+	    "t.cta_id = c.id AND t.status = 'open') ORDER BY c.id"
+	static const char any[] = SQL(ALL_CTAS, ANY_TAM, ""),
+	    one[] = SQL(TAM_CTAS, TAM_FILTER, TASK_OF_TAM);
 #undef SQL
 
 	return walk_ctas(db, dbi_tam_stmt(db, tam, any, one, err), fn, arg,
@@ -182,17 +204,17 @@ db_sched_update_missing(struct tam_db *db, const char *tam,
 	 * cta_by_status, then a probe of task_open_by_cta (partial); the
 	 * last post is looked up for the few rows found only.
 	 */
-#define SQL(FROM, TAM) \
+#define SQL(FROM, TAM, TASK) \
 	    "SELECT c.id, c.title, " ACCOUNT_COLS ", " \
 	    "coalesce((SELECT max(p.at) FROM timeline p " \
 	    "WHERE p.account_id = a.id AND p.type = 'risk_update' " \
 	    "AND p.at >= c.opened_at), c.opened_at) " FROM \
 	    "c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 " \
 	    "AND " TAM " AND NOT EXISTS (SELECT 1 FROM task t " \
-	    "WHERE t.cta_id = c.id AND t.status = 'open' " \
+	    "WHERE " TASK "t.cta_id = c.id AND t.status = 'open' " \
 	    "AND t.kind = 'risk_update') ORDER BY c.id"
-	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
-	    one[] = SQL(TAM_CTAS, TAM_FILTER);
+	static const char any[] = SQL(ALL_CTAS, ANY_TAM, ""),
+	    one[] = SQL(TAM_CTAS, TAM_FILTER, TASK_OF_TAM);
 #undef SQL
 
 	return walk_ctas(db, dbi_tam_stmt(db, tam, any, one, err), fn, arg,
@@ -224,12 +246,15 @@ db_due_tasks(struct tam_db *db, const char *tam, int until,
     int (*fn)(void *, const struct due_task *), void *arg, char **err)
 {
 	/* A range search of task_open_by_due; no ORDER BY (see db-sched.h). */
-#define SQL(TAM) \
+#define SQL(FROM, TAM) \
 	    "SELECT t.id, t.cta_id, t.kind, t.title, t.due, " ACCOUNT_COLS \
-	    " FROM task t JOIN account a ON a.id = t.account_id " \
-	    "WHERE t.status = 'open' AND t.due <= :until " \
+	    " " FROM "t.status = 'open' AND t.due <= :until " \
 	    "AND a.archived = 0 AND " TAM
-	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+	static const char any[] = SQL("FROM task t JOIN account a "
+	    "ON a.id = t.account_id WHERE ", ANY_TAM),
+	    one[] = SQL("FROM task t CROSS JOIN " TAM_ACCOUNT " WHERE "
+	    "t.tam_fold = :tam_fold AND " ACCOUNT_OF_TAM("t") " AND ",
+	    TAM_FILTER);
 #undef SQL
 	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 

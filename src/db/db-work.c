@@ -69,9 +69,10 @@ db_cta_insert(struct tam_db *db, struct cta *c, char **err)
 {
 	static const char sql[] =
 	    "INSERT INTO cta (id, account_id, kind, title, playbook, status, "
-	    "risk_type, risk_reason, opened_at, opened_by, renewal_date) "
-	    "VALUES (" NEXT_ID("cta") ":account, :kind, :title, :playbook, "
-	    ":status, :type, :reason, :at, :by, :renewal) RETURNING id";
+	    "risk_type, risk_reason, opened_at, opened_by, renewal_date, "
+	    "tam_fold) VALUES (" NEXT_ID("cta") ":account, :kind, :title, "
+	    ":playbook, :status, :type, :reason, :at, :by, :renewal, "
+	    ACCOUNT_TAM_FOLD(":account") ") RETURNING id";
 	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
 	dbi_int(st, ":account", c->account_id);
@@ -92,9 +93,9 @@ db_task_insert(struct tam_db *db, struct task *t, char **err)
 {
 	static const char sql[] =
 	    "INSERT INTO task (id, account_id, cta_id, kind, title, due, "
-	    "status, note, created_at) VALUES (" NEXT_ID("task") ":account, "
-	    ":cta, :kind, :title, :due, :status, :note, :created) "
-	    "RETURNING id";
+	    "status, note, created_at, tam_fold) VALUES (" NEXT_ID("task")
+	    ":account, :cta, :kind, :title, :due, :status, :note, :created, "
+	    ACCOUNT_TAM_FOLD(":account") ") RETURNING id";
 	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
 	dbi_int(st, ":account", t->account_id);
