@@ -31,6 +31,7 @@ int	 db_cta_open_count(struct tam_db *, int64_t account_id,
 /*
  * Cancels (at the timestamp at) the open risk_update tasks of CTA
  * cta_id other than task keep; *n says how many.  0 or -1 with *err.
+ * In db-risk.c: db_task_close_kind's statement does it.
  */
 int	 db_task_cancel_other_risk_updates(struct tam_db *, int64_t cta_id,
 	    int64_t keep, const char *at, int *n, char **err);

@@ -97,7 +97,8 @@ account_ix(struct dbstmt *st, struct account_ix *p)
 {
 	int	i;
 
-	if (!p->ready) {
+	/* A statement that did not prepare binds nothing: no numbers yet. */
+	if (st != NULL && !p->ready) {
 		for (i = 0; i < AP_COUNT; i++)
 			p->ix[i] = dbi_param(st, account_params[i]);
 		p->ready = 1;
@@ -149,7 +150,7 @@ bind_account(struct dbstmt *st, const int *ix, const struct account *a,
 	dbi_text_at(st, ix[AP_NOW], now);
 	bind_fold_at(st, ix[AP_NAME_FOLD], a->name);
 	bind_fold_at(st, ix[AP_TAM_FOLD], a->tam);
-	/* Any write but an import's clears it (sql/0007-import-hash.sql). */
+	/* Any write but an import's clears it (sql/0008-import-hash.sql). */
 	dbi_opt_int_at(st, ix[AP_IMPORT_HASH], a->import_hash != 0,
 	    a->import_hash);
 }
@@ -163,8 +164,7 @@ db_account_get(struct tam_db *db, int64_t id, struct account *a, char **err)
 
 	if (db->stage != NULL)
 		return dbi_stage_get(db, id, a, err);
-	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
-		return -1;
+	st = dbi_stmt_id(db, sql, id, err);
 	return dbi_one(db, st, row_account, a, err);
 }
 
@@ -177,8 +177,7 @@ db_account_by_sfid(struct tam_db *db, const char *sfid, int64_t *id,
 
 	if (db->stage != NULL)
 		return dbi_stage_by_sfid(db, sfid, NULL, id, err);
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	dbi_text(st, ":sfid", sfid);
 	return dbi_one_int(db, st, id, err);
 }
@@ -227,8 +226,7 @@ db_account_by_name(struct tam_db *db, const char *name, int prefix, int max,
 		*err = xstrdup("internal error: a prefix lookup in an import");
 		return -1;
 	}
-	if ((st = dbi_stmt(db, prefix ? starts : exact, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, prefix ? starts : exact, err);
 	fold = text_fold(name);
 	dbi_text(st, ":fold", fold);
 	if (prefix && *fold != '\0') {
@@ -267,8 +265,7 @@ db_account_insert(struct tam_db *db, struct account *a, const char *now,
 
 	if (db->stage != NULL)
 		return dbi_stage_insert(db, a, now, err);
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	bind_account(st, account_ix(st, &ix), a, now);
 	return dbi_insert(db, st, &a->id, err);
 }
@@ -293,8 +290,7 @@ db_account_update(struct tam_db *db, const struct account *a, const char *now,
 
 	if (db->stage != NULL)
 		return dbi_stage_update(db, a, now, err);
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	bind_account(st, account_ix(st, &ix), a, now);
 	dbi_int(st, ":id", a->id);
 	return dbi_done(db, st, err);
@@ -304,10 +300,8 @@ int
 db_account_delete(struct tam_db *db, int64_t id, char **err)
 {
 	static const char sql[] = "DELETE FROM account WHERE id = :id";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt_id(db, sql, id, err);
 
-	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
-		return -1;
 	return dbi_done(db, st, err);
 }
 
@@ -332,8 +326,7 @@ db_account_each(struct tam_db *db, const struct account_filter *f,
 	struct account	 a;	/* reused: each row releases the last */
 	int		 rc;
 
-	if ((st = dbi_tam_stmt(db, f->tam, any, one, err)) == NULL)
-		return -1;
+	st = dbi_tam_stmt(db, f->tam, any, one, err);
 	dbi_int(st, ":archived", f->archived);
 	dbi_text(st, ":sentiment", sentiment_text(f->sentiment));
 	dbi_int(st, ":triage", f->triage);
@@ -357,10 +350,8 @@ int
 db_account_count(struct tam_db *db, int64_t *n, char **err)
 {
 	static const char sql[] = "SELECT count(*) FROM account";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
 	/* count(*) always has its row. */
 	return dbi_one_int(db, st, n, err) < 0 ? -1 : 0;
 }
@@ -377,8 +368,7 @@ db_post_add(struct tam_db *db, struct post *p, char **err)
 
 	if (db->stage != NULL)
 		return dbi_stage_post(db, p, err);
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	dbi_int(st, ":account", p->account_id);
 	dbi_text(st, ":at", p->at);
 	dbi_text(st, ":type", p->type);
@@ -390,17 +380,19 @@ db_post_add(struct tam_db *db, struct post *p, char **err)
 }
 
 static void
-read_post(struct dbstmt *st, struct post *p)
+read_post(struct dbstmt *st, int i, struct post *p)
 {
-	p->id = dbi_col_i64(st, 0);
-	p->account_id = dbi_col_i64(st, 1);
-	p->at = dbi_col_text(st, 2);
-	p->type = dbi_col_text(st, 3);
-	p->author = dbi_col_text(st, 4);
-	p->sentiment = dbi_col_sentiment(st, 5);
-	p->requires_triage = dbi_col_i32(st, 6);
-	p->body = dbi_col_text(st, 7);
+	p->id = dbi_col_i64(st, i);
+	p->account_id = dbi_col_i64(st, i + 1);
+	p->at = dbi_col_text(st, i + 2);
+	p->type = dbi_col_text(st, i + 3);
+	p->author = dbi_col_text(st, i + 4);
+	p->sentiment = dbi_col_sentiment(st, i + 5);
+	p->requires_triage = dbi_col_i32(st, i + 6);
+	p->body = dbi_col_text(st, i + 7);
 }
+
+DBI_WALK(walk_posts, struct post, read_post)
 
 int
 db_post_each(struct tam_db *db, int64_t account_id, const char *type,
@@ -419,23 +411,15 @@ db_post_each(struct tam_db *db, int64_t account_id, const char *type,
 	    "WHERE (:type IS NULL OR type = :type) "
 	    "AND (:since IS NULL OR at >= :since) "
 	    "ORDER BY id LIMIT :limit";
-	struct dbstmt	*st;
-	struct post	 p;
-	int		 rc;
+	struct dbstmt	*st = dbi_stmt(db, account_id ? one : all, err);
 
-	if ((st = dbi_stmt(db, account_id ? one : all, err)) == NULL)
-		return -1;
+
 	if (account_id)
 		dbi_int(st, ":account", account_id);
 	dbi_text(st, ":type", type);
 	dbi_text(st, ":since", since);
 	dbi_int(st, ":limit", limit > 0 ? limit : DBI_NO_LIMIT);
-	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
-		read_post(st, &p);
-		if ((rc = fn(arg, &p)) != 0)
-			return dbi_stop(st, rc);
-	}
-	return rc;
+	return walk_posts(db, st, fn, arg, err);
 }
 
 int
@@ -449,8 +433,7 @@ db_health_add(struct tam_db *db, int64_t account_id, int date, int score,
 
 	if (db->stage != NULL)
 		return dbi_stage_health(db, account_id, date, score, err);
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	dbi_int(st, ":account", account_id);
 	dbi_date(st, ":date", date);
 	dbi_int(st, ":score", score);
@@ -468,8 +451,7 @@ db_health_each(struct tam_db *db, int64_t account_id, int since,
 	struct dbstmt	*st;
 	int		 rc;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	dbi_int(st, ":account", account_id);
 	dbi_date(st, ":since", since);
 	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
@@ -484,10 +466,8 @@ int
 db_setting_get(struct tam_db *db, const char *key, char **value, char **err)
 {
 	static const char sql[] = "SELECT value FROM setting WHERE key = :key";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
 	dbi_text(st, ":key", key);
 	return dbi_one_dup(db, st, value, err);
 }
@@ -499,10 +479,8 @@ db_setting_set(struct tam_db *db, const char *key, const char *value,
 	static const char sql[] =
 	    "INSERT INTO setting (key, value) VALUES (:key, :value) "
 	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
 	dbi_text(st, ":key", key);
 	dbi_text(st, ":value", value);
 	return dbi_done(db, st, err);
@@ -517,8 +495,7 @@ db_tam_get(struct tam_db *db, const char *fold, char **name, char **err)
 	struct dbstmt	*st;
 
 	*name = NULL;
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	dbi_text(st, ":fold", fold);
 	return dbi_one_dup(db, st, name, err);
 }
@@ -538,8 +515,7 @@ db_tam_next(struct tam_db *db, const char *after, char **fold, char **name,
 	int		 rc;
 
 	*fold = *name = NULL;
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	dbi_text(st, ":after", after);
 	if ((rc = dbi_first(db, st, err)) != 0)
 		return rc;

@@ -138,12 +138,13 @@ const struct dbx_table dbx_tables[] = {
 	    "?26)", 1 },
 	{ "ctas", cta_cols, N(cta_cols),
 	    "SELECT " CTA_COLUMNS " FROM cta ORDER BY id",
-	    "INSERT INTO cta (" CTA_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", 1 },
+	    "INSERT INTO cta (" CTA_COLUMNS ", tam_fold) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+	    ACCOUNT_TAM_FOLD("?2") ")", 1 },
 	{ "tasks", task_cols, N(task_cols),
 	    "SELECT " TASK_COLUMNS " FROM task ORDER BY id",
-	    "INSERT INTO task (" TASK_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6, ?7, ?8, ?9, ?10)", 1 },
+	    "INSERT INTO task (" TASK_COLUMNS ", tam_fold) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6, ?7, ?8, ?9, ?10, " ACCOUNT_TAM_FOLD("?2") ")", 1 },
 	{ "timeline", timeline_cols, N(timeline_cols),
 	    "SELECT " TIMELINE_COLUMNS " FROM timeline ORDER BY id",
 	    "INSERT INTO timeline (" TIMELINE_COLUMNS ") VALUES (?1, ?2, ?3, "
@@ -242,8 +243,7 @@ db_export_each(struct tam_db *db, const struct dbx_table *t,
 	struct export_walk	 w = { t, NULL, fn, arg, err };
 	int			 rc;
 
-	if ((st = dbi_stmt(db, t->select_sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, t->select_sql, err);
 	w.v = xcalloc((size_t)t->ncols, sizeof *w.v);
 	rc = dbi_each(db, st, row_export, &w, err);
 	free(w.v);
@@ -266,8 +266,7 @@ db_restore_row(struct tam_db *db, const struct dbx_table *t,
 	struct dbstmt	*st;
 	int		 i;
 
-	if ((st = dbi_stmt(db, t->insert_sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, t->insert_sql, err);
 	for (i = 0; i < t->ncols; i++) {
 		if (v[i].null)
 			dbi_null_at(st, i + 1);
@@ -297,8 +296,7 @@ db_is_empty(struct tam_db *db, int *empty, char **err)
 	struct dbstmt	*st;
 	int64_t		 n = 0;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	/* A sum of counts always has its row. */
 	if (dbi_one_int(db, st, &n, err) < 0)
 		return -1;

@@ -37,14 +37,17 @@ series_free(struct series *s)
 }
 
 /*
- * The series of st, whose :since is bound: the newest `last` values of
- * the account (all of them for 0), oldest first.
+ * The series of sql: the newest `last` values of the account (all of
+ * them for 0) since the day or instant since (NULL: all), oldest first.
  */
 static int
-walk(struct tam_db *db, struct dbstmt *st, int64_t account_id, int last,
-    struct series *s, char **err)
+walk(struct tam_db *db, const char *sql, int64_t account_id,
+    const char *since, int last, struct series *s, char **err)
 {
+	struct dbstmt	*st = dbi_stmt(db, sql, err);
+
 	dbi_int(st, ":account", account_id);
+	dbi_text(st, ":since", since);
 	dbi_int(st, ":limit", last > 0 ? last : DBI_NO_LIMIT);
 	memset(s, 0, sizeof *s);
 	if (dbi_each(db, st, row_value, s, err) != 0) {
@@ -64,12 +67,12 @@ db_history_health(struct tam_db *db, int64_t account_id, int since,
 	    "FROM health_history WHERE account_id = :account "
 	    "AND (:since IS NULL OR date >= :since) "
 	    "ORDER BY date DESC, id DESC LIMIT :limit) AS h ORDER BY date, id";
-	struct dbstmt	*st;
+	char	day[11];
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
-	dbi_date(st, ":since", since);
-	return walk(db, st, account_id, last, s, err);
+	if (since != DATE_NONE)
+		date_format(since, day);
+	return walk(db, sql, account_id, since != DATE_NONE ? day : NULL,
+	    last, s, err);
 }
 
 int
@@ -82,10 +85,6 @@ db_history_sentiment(struct tam_db *db, int64_t account_id,
 	    "AND type IN ('sentiment', 'risk_update') "
 	    "AND (:since IS NULL OR at >= :since) "
 	    "ORDER BY at DESC, id DESC LIMIT :limit) AS p ORDER BY at, id";
-	struct dbstmt	*st;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
-	dbi_text(st, ":since", since);
-	return walk(db, st, account_id, last, s, err);
+	return walk(db, sql, account_id, since, last, s, err);
 }

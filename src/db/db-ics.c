@@ -17,8 +17,7 @@ db_database_uid(struct tam_db *db, char **uid, char **err)
 	struct dbstmt	*st;
 
 	*uid = NULL;
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	if (dbi_one_dup(db, st, uid, err) < 0)
 		return -1;
 	if (*uid == NULL) {
@@ -55,8 +54,7 @@ db_ics_tasks(struct tam_db *db, const char *tam, int until, int closed_since,
 	char		 since[21];
 	int		 rc;
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
+	st = dbi_tam_stmt(db, tam, any, one, err);
 	dbi_date(st, ":until", until);
 	clock_format_utc(clock_day_start(closed_since), since);
 	dbi_text(st, ":since", since);

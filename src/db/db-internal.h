@@ -47,6 +47,14 @@ extern const int		tam_pg_nmigrations;
 	"(SELECT coalesce(max(id), 0) + 1 FROM " table "_ids), "
 
 /*
+ * The folded TAM a new CTA or task copies from its account (param: the
+ * account's id), so that one TAM's work lies together in cta_by_tam and
+ * task_by_tam (sql/0007-tam-pages.sql; a trigger follows a move).
+ */
+#define ACCOUNT_TAM_FOLD(param) \
+	"(SELECT a.tam_fold FROM account a WHERE a.id = " param ")"
+
+/*
  * The LIMIT of all the rows: SQLite reads -1 so, PostgreSQL refuses a
  * negative LIMIT.
  */
@@ -227,7 +235,10 @@ const char	*dbi_schema_sql(const char *type, const char *name);
 /*
  * The prepared statement for sql, prepared once per connection and
  * reused: it comes back reset with its bindings cleared.  sql must be a
- * string literal (its address is the cache key).  NULL with *err.
+ * string literal (its address is the cache key).  NULL with *err: the
+ * binders and readers below take that NULL as it is (they bind nothing,
+ * and the step that runs it returns -1 with that *err), so a function
+ * checks once, at the step, and not after each call.
  */
 struct dbstmt	*dbi_stmt(struct tam_db *, const char *sql, char **err);
 /* Sets *err from the connection's last error; returns -1. */
@@ -272,13 +283,6 @@ typedef int	(*dbi_row_fn)(void *arg, struct dbstmt *st);
  * valid until st's next use, which resets it), 1 when there is none.
  */
 int		 dbi_first(struct tam_db *, struct dbstmt *, char **err);
-/*
- * Hands the first row to fn and leaves it current, as dbi_first: what
- * fn points at stays valid until st's next use.  fn's value, 1 without
- * a row.
- */
-int		 dbi_keep(struct tam_db *, struct dbstmt *, dbi_row_fn, void *,
-		     char **err);
 /* Hands the first row to fn and resets: fn's value, 1 without a row. */
 int		 dbi_one(struct tam_db *, struct dbstmt *, dbi_row_fn, void *,
 		     char **err);
@@ -300,22 +304,59 @@ int		 dbi_once_dup(struct tam_db *, const char *sql, char **,
 int		 dbi_each(struct tam_db *, struct dbstmt *, dbi_row_fn, void *,
 		     char **err);
 /*
- * The same as a loop, for rows decoded into a struct and handed to a
- * function of that struct's type (no adapter between the two):
- *
- *	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
- *		read_cta(st, &c);
- *		if ((rc = fn(arg, &c)) != 0)
- *			return dbi_stop(st, rc);
- *	}
- *	return rc;
- *
  * dbi_next steps st: DB_ROW with the next row current, else DB_DONE
  * (0) at the end or -1 on a failure, st reset either way.  dbi_stop
- * resets st left at a row and returns rc.
+ * resets st left at a row and returns rc.  DBI_WALK is the loop.
  */
 int		 dbi_next(struct tam_db *, struct dbstmt *, char **err);
 int		 dbi_stop(struct dbstmt *, int rc);
+
+/*
+ * A row reader, read(st, i, &row), decodes the columns of st's current
+ * row from column i on into one struct (its strings borrowed until the
+ * next step, unless it copies them); a row of a join is read by the
+ * readers of its tables, one after the other.  These two define, for a
+ * struct type and its reader, the typed functions every query of that
+ * struct shares, so that a caller's fn takes its own struct and needs
+ * no adapter from a void *:
+ *
+ * DBI_WALK(name, type, read) defines
+ *	static int name(struct tam_db *, struct dbstmt *st,
+ *	    int (*fn)(void *, const type *), void *arg, char **err);
+ * which hands each row of st to fn until fn returns non-zero: 0 at the
+ * end, else fn's value, or -1 with *err for a failed step.
+ *
+ * DBI_FIRST(name, type, read) defines
+ *	static int name(struct tam_db *, struct dbstmt *st, type *row,
+ *	    char **err);
+ * which reads the first row of st into row, as dbi_first leaves it
+ * current: 0, 1 without a row, or -1 with *err.
+ */
+#define DBI_WALK(name, type, read)					\
+static int								\
+name(struct tam_db *db, struct dbstmt *st,				\
+    int (*fn)(void *, const type *), void *arg, char **err)		\
+{									\
+	type	row;							\
+	int	rc;							\
+									\
+	while ((rc = dbi_next(db, st, err)) == DB_ROW) {		\
+		read(st, 0, &row);					\
+		if ((rc = fn(arg, &row)) != 0)				\
+			return dbi_stop(st, rc);			\
+	}								\
+	return rc;							\
+}
+#define DBI_FIRST(name, type, read)					\
+static int								\
+name(struct tam_db *db, struct dbstmt *st, type *row, char **err)	\
+{									\
+	int	rc;							\
+									\
+	if ((rc = dbi_first(db, st, err)) == 0)				\
+		read(st, 0, row);					\
+	return rc;							\
+}
 /*
  * The statement of sql with :id bound: the rows' own, or NULL with
  * *err.  dbi_done_one_id runs it as dbi_done_one does.

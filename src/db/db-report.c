@@ -9,35 +9,38 @@
 #include "db-internal.h"
 
 static void
-read_renewal(struct dbstmt *st, struct renewal_row *r)
+read_renewal(struct dbstmt *st, int i, struct renewal_row *r)
 {
-	r->renewal_date = dbi_col_date(st, 0);
-	r->has_acv = !dbi_col_null(st, 1);
-	r->acv_cents = dbi_col_i64(st, 1);
-	r->currency = dbi_col_text(st, 2);
-	r->sentiment = dbi_col_sentiment(st, 3);
-	r->requires_triage = dbi_col_i32(st, 4);
+	r->renewal_date = dbi_col_date(st, i);
+	r->has_acv = !dbi_col_null(st, i + 1);
+	r->acv_cents = dbi_col_i64(st, i + 1);
+	r->currency = dbi_col_text(st, i + 2);
+	r->sentiment = dbi_col_sentiment(st, i + 3);
+	r->requires_triage = dbi_col_i32(st, i + 4);
 }
 
 static void
-read_at_risk(struct dbstmt *st, struct at_risk_row *r)
+read_at_risk(struct dbstmt *st, int i, struct at_risk_row *r)
 {
-	r->account_id = dbi_col_i64(st, 0);
-	r->account = dbi_col_text(st, 1);
-	r->sfid = dbi_col_text(st, 2);
-	r->tam = dbi_col_text(st, 3);
-	r->currency = dbi_col_text(st, 4);
-	r->sentiment = dbi_col_sentiment(st, 5);
-	r->requires_triage = dbi_col_i32(st, 6);
-	r->cta_id = dbi_col_int(st, 7, 0);
-	r->risk_type = dbi_col_text(st, 8);
-	r->risk_reason = dbi_col_text(st, 9);
+	r->account_id = dbi_col_i64(st, i);
+	r->account = dbi_col_text(st, i + 1);
+	r->sfid = dbi_col_text(st, i + 2);
+	r->tam = dbi_col_text(st, i + 3);
+	r->currency = dbi_col_text(st, i + 4);
+	r->sentiment = dbi_col_sentiment(st, i + 5);
+	r->requires_triage = dbi_col_i32(st, i + 6);
+	r->cta_id = dbi_col_int(st, i + 7, 0);
+	r->risk_type = dbi_col_text(st, i + 8);
+	r->risk_reason = dbi_col_text(st, i + 9);
 	/* The day of a UTC instant is the local one. */
-	r->last_update = clock_stamp_day(dbi_col_text(st, 10));
-	r->renewal_date = dbi_col_date(st, 11);
-	r->has_acv = !dbi_col_null(st, 12);
-	r->acv_cents = dbi_col_i64(st, 12);
+	r->last_update = clock_stamp_day(dbi_col_text(st, i + 10));
+	r->renewal_date = dbi_col_date(st, i + 11);
+	r->has_acv = !dbi_col_null(st, i + 12);
+	r->acv_cents = dbi_col_i64(st, i + 12);
 }
+
+DBI_WALK(walk_renewals, struct renewal_row, read_renewal)
+DBI_WALK(walk_at_risk, struct at_risk_row, read_at_risk)
 
 int
 db_report_renewals(struct tam_db *db, const char *tam, int from, int to,
@@ -51,20 +54,11 @@ db_report_renewals(struct tam_db *db, const char *tam, int from, int to,
 	    "ORDER BY renewal_date, id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt		*st;
-	struct renewal_row	 r;
-	int			 rc;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	dbi_date(st, ":from", from);
 	dbi_date(st, ":to", to);
-	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
-		read_renewal(st, &r);
-		if ((rc = fn(arg, &r)) != 0)
-			return dbi_stop(st, rc);
-	}
-	return rc;
+	return walk_renewals(db, st, fn, arg, err);
 }
 
 int
@@ -85,17 +79,8 @@ db_report_at_risk(struct tam_db *db, const char *tam,
 	    "ORDER BY a.renewal_date IS NULL, a.renewal_date, a.name, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt		*st;
-	struct at_risk_row	 r;
-	int			 rc;
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
-	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
-		read_at_risk(st, &r);
-		if ((rc = fn(arg, &r)) != 0)
-			return dbi_stop(st, rc);
-	}
-	return rc;
+	return walk_at_risk(db, dbi_tam_stmt(db, tam, any, one, err), fn, arg,
+	    err);
 }
 

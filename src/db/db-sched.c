@@ -19,6 +19,26 @@
 
 #define AT_RISK "(a.sentiment = 'red' OR a.requires_triage = 1)"
 
+/*
+ * One TAM's CTAs and tasks of the account a, through cta_by_tam and
+ * task_by_tam (sql/0007-tam-pages.sql): each account's entries follow
+ * the last one's, where a probe by the account's id alone lands on a
+ * page of its own.
+ */
+#define CTA_OF_TAM	"c.tam_fold = a.tam_fold AND "
+#define TASK_OF_TAM	"t.tam_fold = a.tam_fold AND t.account_id = a.id AND "
+
+/*
+ * From one TAM's CTAs or tasks (cta_open_by_tam, task_by_tam) to their
+ * accounts, the other way: account_by_tam holds every column read of
+ * an account, next to the TAM's other accounts, where SQLite's choice,
+ * the table by rowid, is a page of the book for each.  INDEXED BY is
+ * SQLite's; the PostgreSQL engine drops it and plans for itself.
+ */
+#define TAM_ACCOUNT	"account a INDEXED BY account_by_tam"
+#define ACCOUNT_OF_TAM(x) "a.tam_fold = " x ".tam_fold AND a.id = " x \
+	".account_id"
+
 static void
 read_account(struct dbstmt *st, int i, struct due_account *a)
 {
@@ -41,55 +61,31 @@ read_account(struct dbstmt *st, int i, struct due_account *a)
 
 /* Rows of (CTA id, title, account...). */
 static void
-read_cta(struct dbstmt *st, struct due_cta *c)
+read_cta(struct dbstmt *st, int i, struct due_cta *c)
 {
-	c->id = dbi_col_i64(st, 0);
-	c->title = dbi_col_text(st, 1);
-	read_account(st, 2, &c->a);
+	c->id = dbi_col_i64(st, i);
+	c->title = dbi_col_text(st, i + 1);
+	read_account(st, i + 2, &c->a);
 	/* An extra column: the instant a cadence counts from. */
-	c->since = dbi_ncols(st) > 2 + NACCOUNT_COLS ?
-	    dbi_col_text(st, 2 + NACCOUNT_COLS) : NULL;
+	c->since = dbi_ncols(st) > i + 2 + NACCOUNT_COLS ?
+	    dbi_col_text(st, i + 2 + NACCOUNT_COLS) : NULL;
 }
 
-/*
- * Steps st to the end, handing each row's account to fn; st NULL is a
- * statement that did not prepare (*err is set), for the queries whose
- * only parameter is the TAM.
- */
-static int
-walk_accounts(struct tam_db *db, struct dbstmt *st, due_account_fn fn,
-    void *arg, char **err)
+/* Rows of (task id, CTA id, kind, title, due, account...). */
+static void
+read_task(struct dbstmt *st, int i, struct due_task *t)
 {
-	struct due_account	a;
-	int			rc;
-
-	if (st == NULL)
-		return -1;
-	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
-		read_account(st, 0, &a);
-		if ((rc = fn(arg, &a)) != 0)
-			return dbi_stop(st, rc);
-	}
-	return rc;
+	t->id = dbi_col_i64(st, i);
+	t->cta_id = dbi_col_int(st, i + 1, 0);
+	t->kind = dbi_col_text(st, i + 2);
+	t->title = dbi_col_text(st, i + 3);
+	t->due = dbi_col_date(st, i + 4);
+	read_account(st, i + 5, &t->a);
 }
 
-/* walk_accounts for rows of CTAs. */
-static int
-walk_ctas(struct tam_db *db, struct dbstmt *st,
-    int (*fn)(void *, const struct due_cta *), void *arg, char **err)
-{
-	struct due_cta	c;
-	int		rc;
-
-	if (st == NULL)
-		return -1;
-	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
-		read_cta(st, &c);
-		if ((rc = fn(arg, &c)) != 0)
-			return dbi_stop(st, rc);
-	}
-	return rc;
-}
+DBI_WALK(walk_accounts, struct due_account, read_account)
+DBI_WALK(walk_ctas, struct due_cta, read_cta)
+DBI_WALK(walk_tasks, struct due_task, read_task)
 
 int
 db_sched_unplanned(struct tam_db *db, const char *tam, int from, int to,
@@ -99,22 +95,21 @@ db_sched_unplanned(struct tam_db *db, const char *tam, int from, int to,
 	 * account_by_renewal (one TAM: account_by_tam), then two probes of
 	 * cta_by_account.
 	 */
-#define SQL(TAM) \
+#define SQL(TAM, CTA) \
 	    "SELECT " ACCOUNT_COLS " FROM account a " \
 	    "WHERE a.archived = 0 AND a.renewal_date BETWEEN :from AND :to " \
 	    "AND " TAM " AND NOT EXISTS (SELECT 1 FROM cta c " \
-	    "WHERE c.account_id = a.id " \
+	    "WHERE " CTA "c.account_id = a.id " \
 	    "AND c.kind = 'renewal' AND c.renewal_date = a.renewal_date " \
 	    "AND c.status <> 'cancelled') " \
-	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id " \
-	    "AND c.kind = 'renewal' AND c.status = 'open') " \
-	    "ORDER BY a.renewal_date, a.id"
-	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE " CTA \
+	    "c.account_id = a.id AND c.kind = 'renewal' " \
+	    "AND c.status = 'open') ORDER BY a.renewal_date, a.id"
+	static const char any[] = SQL(ANY_TAM, ""),
+	    one[] = SQL(TAM_FILTER, CTA_OF_TAM);
 #undef SQL
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	dbi_date(st, ":from", from);
 	dbi_date(st, ":to", to);
 	return walk_accounts(db, st, fn, arg, err);
@@ -132,8 +127,7 @@ db_sched_renewal_state(struct tam_db *db, int64_t id, int r, int *archived,
 	struct dbstmt	*st;
 	int		 rc;
 
-	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
-		return -1;
+	st = dbi_stmt_id(db, sql, id, err);
 	dbi_date(st, ":r", r);
 	if ((rc = dbi_first(db, st, err)) != 0)
 		return rc;
@@ -156,16 +150,17 @@ db_sched_risk_missing(struct tam_db *db, const char *tam, due_account_fn fn,
 	 * get a new At-Risk CTA the next morning unless the TAM flags it
 	 * again (a newer sentiment or Risk Update post).
 	 */
-#define SQL(TAM) \
+#define SQL(TAM, CTA) \
 	    "SELECT " ACCOUNT_COLS " FROM account a " \
 	    "WHERE a.archived = 0 AND " AT_RISK " AND " TAM " " \
-	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE c.account_id = a.id " \
-	    "AND c.kind = 'risk' AND (c.status = 'open' OR " \
-	    "(c.status IN ('closed_won', 'closed_lost') AND c.closed_at >= " \
+	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE " CTA \
+	    "c.account_id = a.id AND c.kind = 'risk' AND (c.status = 'open' " \
+	    "OR (c.status IN ('closed_won', 'closed_lost') AND c.closed_at >= " \
 	    "(SELECT max(p.at) FROM timeline p WHERE p.account_id = a.id " \
 	    "AND p.type IN ('sentiment', 'risk_update'))))) " \
 	    "ORDER BY a.id"
-	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+	static const char any[] = SQL(ANY_TAM, ""),
+	    one[] = SQL(TAM_FILTER, CTA_OF_TAM);
 #undef SQL
 
 	return walk_accounts(db, dbi_tam_stmt(db, tam, any, one, err), fn,
@@ -179,8 +174,8 @@ db_sched_risk_missing(struct tam_db *db, const char *tam, due_account_fn fn,
  * book.  The join's condition is in the WHERE, which each FROM opens:
  * PostgreSQL has no CROSS JOIN ... ON.
  */
-#define TAM_CTAS \
-	"FROM account a CROSS JOIN cta c WHERE c.account_id = a.id AND "
+#define TAM_CTAS "FROM cta c CROSS JOIN " TAM_ACCOUNT " " \
+	"WHERE c.tam_fold = :tam_fold AND " ACCOUNT_OF_TAM("c") " AND "
 #define ALL_CTAS "FROM cta c JOIN account a ON a.id = c.account_id WHERE "
 
 int
@@ -188,13 +183,13 @@ db_sched_complete(struct tam_db *db, const char *tam,
     int (*fn)(void *, const struct due_cta *), void *arg, char **err)
 {
 	/* cta_by_status, then a probe of task_open_by_cta (partial). */
-#define SQL(FROM, TAM) \
+#define SQL(FROM, TAM, TASK) \
 	    "SELECT c.id, c.title, " ACCOUNT_COLS " " FROM \
 	    "c.status = 'open' AND c.kind = 'renewal' AND " TAM " " \
-	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.cta_id = c.id " \
-	    "AND t.status = 'open') ORDER BY c.id"
-	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
-	    one[] = SQL(TAM_CTAS, TAM_FILTER);
+	    "AND NOT EXISTS (SELECT 1 FROM task t WHERE " TASK \
+	    "t.cta_id = c.id AND t.status = 'open') ORDER BY c.id"
+	static const char any[] = SQL(ALL_CTAS, ANY_TAM, ""),
+	    one[] = SQL(TAM_CTAS, TAM_FILTER, TASK_OF_TAM);
 #undef SQL
 
 	return walk_ctas(db, dbi_tam_stmt(db, tam, any, one, err), fn, arg,
@@ -209,17 +204,17 @@ db_sched_update_missing(struct tam_db *db, const char *tam,
 	 * cta_by_status, then a probe of task_open_by_cta (partial); the
 	 * last post is looked up for the few rows found only.
 	 */
-#define SQL(FROM, TAM) \
+#define SQL(FROM, TAM, TASK) \
 	    "SELECT c.id, c.title, " ACCOUNT_COLS ", " \
 	    "coalesce((SELECT max(p.at) FROM timeline p " \
 	    "WHERE p.account_id = a.id AND p.type = 'risk_update' " \
 	    "AND p.at >= c.opened_at), c.opened_at) " FROM \
 	    "c.status = 'open' AND c.kind = 'risk' AND a.archived = 0 " \
 	    "AND " TAM " AND NOT EXISTS (SELECT 1 FROM task t " \
-	    "WHERE t.cta_id = c.id AND t.status = 'open' " \
+	    "WHERE " TASK "t.cta_id = c.id AND t.status = 'open' " \
 	    "AND t.kind = 'risk_update') ORDER BY c.id"
-	static const char any[] = SQL(ALL_CTAS, ANY_TAM),
-	    one[] = SQL(TAM_CTAS, TAM_FILTER);
+	static const char any[] = SQL(ALL_CTAS, ANY_TAM, ""),
+	    one[] = SQL(TAM_CTAS, TAM_FILTER, TASK_OF_TAM);
 #undef SQL
 
 	return walk_ctas(db, dbi_tam_stmt(db, tam, any, one, err), fn, arg,
@@ -238,8 +233,7 @@ db_sched_is_complete(struct tam_db *db, int64_t id, int *complete,
 	struct dbstmt	*st;
 	int64_t		 n = 0;
 
-	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
-		return -1;
+	st = dbi_stmt_id(db, sql, id, err);
 	/* count(*) always has its row. */
 	if (dbi_one_int(db, st, &n, err) < 0)
 		return -1;
@@ -247,46 +241,29 @@ db_sched_is_complete(struct tam_db *db, int64_t id, int *complete,
 	return 0;
 }
 
-static void
-read_task(struct dbstmt *st, struct due_task *t)
-{
-	t->id = dbi_col_i64(st, 0);
-	t->cta_id = dbi_col_int(st, 1, 0);
-	t->kind = dbi_col_text(st, 2);
-	t->title = dbi_col_text(st, 3);
-	t->due = dbi_col_date(st, 4);
-	read_account(st, 5, &t->a);
-}
-
 int
 db_due_tasks(struct tam_db *db, const char *tam, int until,
     int (*fn)(void *, const struct due_task *), void *arg, char **err)
 {
 	/* A range search of task_open_by_due; no ORDER BY (see db-sched.h). */
-#define SQL(TAM) \
+#define SQL(FROM, TAM) \
 	    "SELECT t.id, t.cta_id, t.kind, t.title, t.due, " ACCOUNT_COLS \
-	    " FROM task t JOIN account a ON a.id = t.account_id " \
-	    "WHERE t.status = 'open' AND t.due <= :until " \
+	    " " FROM "t.status = 'open' AND t.due <= :until " \
 	    "AND a.archived = 0 AND " TAM
-	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+	static const char any[] = SQL("FROM task t JOIN account a "
+	    "ON a.id = t.account_id WHERE ", ANY_TAM),
+	    one[] = SQL("FROM task t CROSS JOIN " TAM_ACCOUNT " WHERE "
+	    "t.tam_fold = :tam_fold AND " ACCOUNT_OF_TAM("t") " AND ",
+	    TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
-	struct due_task	 t;
-	int		 rc;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	/* No OR: "due <= :until" keeps it a range search of the index. */
 	if (until == DATE_NONE)
 		dbi_text(st, ":until", "9999-12-31");
 	else
 		dbi_date(st, ":until", until);
-	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
-		read_task(st, &t);
-		if ((rc = fn(arg, &t)) != 0)
-			return dbi_stop(st, rc);
-	}
-	return rc;
+	return walk_tasks(db, st, fn, arg, err);
 }
 
 int
@@ -299,10 +276,8 @@ db_due_renewal_passed(struct tam_db *db, const char *tam, int today,
 	    TAM " ORDER BY a.renewal_date, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	dbi_date(st, ":today", today);
 	return walk_accounts(db, st, fn, arg, err);
 }
@@ -344,10 +319,8 @@ db_due_stale(struct tam_db *db, const char *tam, int today, int last,
 	    "ORDER BY a.renewal_date, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	dbi_date(st, ":today", today);
 	dbi_date(st, ":last", last);
 	dbi_text(st, ":cutoff", cutoff);
@@ -363,10 +336,8 @@ db_due_count_renewing(struct tam_db *db, const char *tam, int today,
 	    "AND a.renewal_date BETWEEN :today AND :before AND " TAM
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
-	if ((st = dbi_tam_stmt(db, tam, any, one, err)) == NULL)
-		return -1;
 	dbi_date(st, ":today", today);
 	dbi_date(st, ":before", before);
 	/* count(*) always has its row. */
@@ -409,8 +380,7 @@ db_sched_open_renewal(struct tam_db *db, int64_t account_id, int64_t *id,
 
 	*id = 0;
 	*renewal_date = DATE_NONE;
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	dbi_int(st, ":account", account_id);
 	if ((rc = dbi_first(db, st, err)) != 0)
 		return rc;

@@ -13,10 +13,8 @@ db_task_set(struct tam_db *db, int64_t id, int due, const char *title,
 	    "UPDATE task SET due = coalesce(:due, due), "
 	    "title = coalesce(:title, title), note = coalesce(:note, note) "
 	    "WHERE id = :id";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt_id(db, sql, id, err);
 
-	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
-		return -1;
 	dbi_date(st, ":due", due);
 	dbi_text(st, ":title", title);
 	dbi_text(st, ":note", note);
@@ -50,29 +48,9 @@ db_cta_open_count(struct tam_db *db, int64_t account_id, const char *kind,
 	static const char sql[] =
 	    "SELECT count(*) FROM cta WHERE account_id = :account "
 	    "AND kind = :kind AND status = 'open'";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
 	dbi_int(st, ":account", account_id);
 	dbi_text(st, ":kind", kind);
 	return dbi_one_int(db, st, n, err) < 0 ? -1 : 0;
-}
-
-int
-db_task_cancel_other_risk_updates(struct tam_db *db, int64_t cta_id,
-    int64_t keep, const char *at, int *n, char **err)
-{
-	static const char sql[] =
-	    "UPDATE task SET status = 'cancelled', done_at = :at "
-	    "WHERE cta_id = :cta AND kind = 'risk_update' "
-	    "AND status = 'open' AND id <> :keep";
-	struct dbstmt	*st;
-
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
-	dbi_text(st, ":at", at);
-	dbi_int(st, ":cta", cta_id);
-	dbi_int(st, ":keep", keep);
-	return dbi_changes(db, st, n, err);
 }

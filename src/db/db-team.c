@@ -14,10 +14,8 @@ db_team_add(struct tam_db *db, const char *login, const char *tam,
 {
 	static const char sql[] =
 	    "SELECT team_add(:login, :tam, :fold, :role)";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
 	dbi_text(st, ":login", login);
 	dbi_text(st, ":tam", tam);
 	dbi_text(st, ":fold", fold);
@@ -32,30 +30,22 @@ db_team_rm(struct tam_db *db, const char *login, char **err)
 	struct dbstmt	*st;
 	int64_t		 found = 0;
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
+	st = dbi_stmt(db, sql, err);
 	dbi_text(st, ":login", login);
 	if (dbi_one_int(db, st, &found, err) < 0)
 		return -1;
 	return found ? 0 : 1;
 }
 
-struct team_walk {
-	int	(*fn)(void *, const struct team_member *);
-	void	*arg;
-};
-
-static int
-row_member(void *arg, struct dbstmt *st)
+static void
+read_member(struct dbstmt *st, int i, struct team_member *m)
 {
-	struct team_walk	*w = arg;
-	struct team_member	 m;
-
-	m.login = dbi_col_text(st, 0);
-	m.tam = dbi_col_text(st, 1);
-	m.role = dbi_col_text(st, 2);
-	return w->fn(w->arg, &m);
+	m->login = dbi_col_text(st, i);
+	m->tam = dbi_col_text(st, i + 1);
+	m->role = dbi_col_text(st, i + 2);
 }
+
+DBI_WALK(walk_members, struct team_member, read_member)
 
 int
 db_team_each(struct tam_db *db, int (*fn)(void *, const struct team_member *),
@@ -63,10 +53,6 @@ db_team_each(struct tam_db *db, int (*fn)(void *, const struct team_member *),
 {
 	static const char sql[] =
 	    "SELECT login, tam, role FROM team ORDER BY login";
-	struct dbstmt		*st;
-	struct team_walk	 w = { fn, arg };
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
-	return dbi_each(db, st, row_member, &w, err);
+	return walk_members(db, dbi_stmt(db, sql, err), fn, arg, err);
 }

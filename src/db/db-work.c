@@ -20,29 +20,26 @@
 	"ON a.id = t.account_id "
 
 /* Points c at the columns of the current row (valid until next step). */
-static int
-read_cta(void *arg, struct dbstmt *st)
+static void
+read_cta(struct dbstmt *st, int i, struct cta *c)
 {
-	struct cta	*c = arg;
-
-	c->id = dbi_col_i64(st, 0);
-	c->account_id = dbi_col_i64(st, 1);
-	c->account = dbi_col_text(st, 2);
-	c->kind = dbi_col_text(st, 3);
-	c->title = dbi_col_text(st, 4);
-	c->playbook = dbi_col_text(st, 5);
-	c->status = dbi_col_text(st, 6);
-	c->risk_type = dbi_col_text(st, 7);
-	c->risk_reason = dbi_col_text(st, 8);
-	c->opened_at = dbi_col_text(st, 9);
-	c->opened_by = dbi_col_text(st, 10);
-	c->renewal_date = dbi_col_date(st, 11);
-	c->closed_at = dbi_col_text(st, 12);
-	c->outcome_note = dbi_col_text(st, 13);
-	c->has_net_arr = !dbi_col_null(st, 14);
-	c->net_arr_cents = dbi_col_i64(st, 14);
-	c->currency = dbi_col_text(st, 15);
-	return 0;
+	c->id = dbi_col_i64(st, i);
+	c->account_id = dbi_col_i64(st, i + 1);
+	c->account = dbi_col_text(st, i + 2);
+	c->kind = dbi_col_text(st, i + 3);
+	c->title = dbi_col_text(st, i + 4);
+	c->playbook = dbi_col_text(st, i + 5);
+	c->status = dbi_col_text(st, i + 6);
+	c->risk_type = dbi_col_text(st, i + 7);
+	c->risk_reason = dbi_col_text(st, i + 8);
+	c->opened_at = dbi_col_text(st, i + 9);
+	c->opened_by = dbi_col_text(st, i + 10);
+	c->renewal_date = dbi_col_date(st, i + 11);
+	c->closed_at = dbi_col_text(st, i + 12);
+	c->outcome_note = dbi_col_text(st, i + 13);
+	c->has_net_arr = !dbi_col_null(st, i + 14);
+	c->net_arr_cents = dbi_col_i64(st, i + 14);
+	c->currency = dbi_col_text(st, i + 15);
 }
 
 void
@@ -61,26 +58,23 @@ dbi_read_task(struct dbstmt *st, int i, struct task *t)
 	t->created_at = dbi_col_text(st, i + 10);
 }
 
-/* dbi_read_task as a row function, into the struct task at arg. */
-static int
-read_task(void *arg, struct dbstmt *st)
-{
-	dbi_read_task(st, 0, arg);
-	return 0;
-}
+/* A get leaves its row current: its strings stay valid until next use. */
+DBI_FIRST(first_cta, struct cta, read_cta)
+DBI_FIRST(first_task, struct task, dbi_read_task)
+DBI_WALK(walk_ctas, struct cta, read_cta)
+DBI_WALK(walk_tasks, struct task, dbi_read_task)
 
 int
 db_cta_insert(struct tam_db *db, struct cta *c, char **err)
 {
 	static const char sql[] =
 	    "INSERT INTO cta (id, account_id, kind, title, playbook, status, "
-	    "risk_type, risk_reason, opened_at, opened_by, renewal_date) "
-	    "VALUES (" NEXT_ID("cta") ":account, :kind, :title, :playbook, "
-	    ":status, :type, :reason, :at, :by, :renewal) RETURNING id";
-	struct dbstmt	*st;
+	    "risk_type, risk_reason, opened_at, opened_by, renewal_date, "
+	    "tam_fold) VALUES (" NEXT_ID("cta") ":account, :kind, :title, "
+	    ":playbook, :status, :type, :reason, :at, :by, :renewal, "
+	    ACCOUNT_TAM_FOLD(":account") ") RETURNING id";
+	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
 	dbi_int(st, ":account", c->account_id);
 	dbi_text(st, ":kind", c->kind);
 	dbi_text(st, ":title", c->title);
@@ -99,13 +93,11 @@ db_task_insert(struct tam_db *db, struct task *t, char **err)
 {
 	static const char sql[] =
 	    "INSERT INTO task (id, account_id, cta_id, kind, title, due, "
-	    "status, note, created_at) VALUES (" NEXT_ID("task") ":account, "
-	    ":cta, :kind, :title, :due, :status, :note, :created) "
-	    "RETURNING id";
-	struct dbstmt	*st;
+	    "status, note, created_at, tam_fold) VALUES (" NEXT_ID("task")
+	    ":account, :cta, :kind, :title, :due, :status, :note, :created, "
+	    ACCOUNT_TAM_FOLD(":account") ") RETURNING id";
+	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	if ((st = dbi_stmt(db, sql, err)) == NULL)
-		return -1;
 	dbi_int(st, ":account", t->account_id);
 	dbi_opt_int(st, ":cta", t->cta_id != 0, t->cta_id);
 	dbi_text(st, ":kind", t->kind);
@@ -124,29 +116,12 @@ db_task_close(struct tam_db *db, int64_t id, const char *status,
 	static const char sql[] =
 	    "UPDATE task SET status = :status, done_at = :at, "
 	    "note = coalesce(:note, note) WHERE id = :id AND status = 'open'";
-	struct dbstmt	*st;
+	struct dbstmt	*st = dbi_stmt_id(db, sql, id, err);
 
-	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
-		return -1;
 	dbi_text(st, ":status", status);
 	dbi_text(st, ":at", at);
 	dbi_text(st, ":note", note);
 	return dbi_done_one(db, st, err);
-}
-
-/*
- * Reads the row of sql (which selects by :id) into row with fn; the row
- * stays current, its strings valid until the statement's next use.
- */
-static int
-get_by_id(struct tam_db *db, const char *sql, int64_t id, dbi_row_fn fn,
-    void *row, char **err)
-{
-	struct dbstmt	*st;
-
-	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
-		return -1;
-	return dbi_keep(db, st, fn, row, err);
 }
 
 int
@@ -155,7 +130,7 @@ db_task_get(struct tam_db *db, int64_t id, struct task *t, char **err)
 	static const char sql[] =
 	    TASK_SELECT "WHERE t.id = :id";
 
-	return get_by_id(db, sql, id, read_task, t, err);
+	return first_task(db, dbi_stmt_id(db, sql, id, err), t, err);
 }
 
 int
@@ -164,7 +139,7 @@ db_cta_get(struct tam_db *db, int64_t id, struct cta *c, char **err)
 	static const char sql[] =
 	    CTA_SELECT "WHERE c.id = :id";
 
-	return get_by_id(db, sql, id, read_cta, c, err);
+	return first_cta(db, dbi_stmt_id(db, sql, id, err), c, err);
 }
 
 int
@@ -195,25 +170,16 @@ db_cta_each(struct tam_db *db, const struct cta_filter *f,
 	    CTA_EACH_WHERE;
 #undef CTA_EACH_WHERE
 	struct dbstmt	*st;
-	struct cta	 c;
-	int		 rc;
 
 	st = dbi_stmt(db, f->account_id != 0 ? sql_account : f->tam != NULL ?
 	    sql_tam : sql_all, err);
-	if (st == NULL)
-		return -1;
 	/* Only the statement chosen for them has :account and :tam_fold. */
 	if (f->account_id != 0)
 		dbi_int(st, ":account", f->account_id);
 	dbi_int(st, ":open", f->open_only);
 	dbi_text(st, ":kind", f->kind);
 	dbi_tam(st, f->tam);
-	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
-		read_cta(&c, st);
-		if ((rc = fn(arg, &c)) != 0)
-			return dbi_stop(st, rc);
-	}
-	return rc;
+	return walk_ctas(db, st, fn, arg, err);
 }
 
 int
@@ -243,25 +209,16 @@ db_task_each(struct tam_db *db, const struct task_filter *f,
 #undef TASK_EACH_WHERE
 #undef ONE_TAM
 	struct dbstmt	*st;
-	struct task	 t;
-	int		 rc;
 
 	st = dbi_stmt(db, f->cta_id != 0 ? sql_cta : f->account_id != 0 ?
 	    sql_account : f->tam != NULL ? sql_tam : sql_all, err);
-	if (st == NULL)
-		return -1;
 	dbi_int(st, ":account", f->account_id);
 	dbi_int(st, ":cta", f->cta_id);
 	dbi_int(st, ":open", f->open_only);
 	dbi_text(st, ":kind", f->kind);
 	/* sql_all has no :tam_fold; in the others NULL means any TAM. */
 	dbi_tam(st, f->tam);
-	while ((rc = dbi_next(db, st, err)) == DB_ROW) {
-		dbi_read_task(st, 0, &t);
-		if ((rc = fn(arg, &t)) != 0)
-			return dbi_stop(st, rc);
-	}
-	return rc;
+	return walk_tasks(db, st, fn, arg, err);
 }
 
 int
@@ -279,16 +236,14 @@ db_cta_close(struct tam_db *db, int64_t id, const char *status,
 	struct dbstmt	*st;
 	int		 rc;
 
-	if ((st = dbi_stmt_id(db, close_cta, id, err)) == NULL)
-		return -1;
+	st = dbi_stmt_id(db, close_cta, id, err);
 	dbi_text(st, ":status", status);
 	dbi_text(st, ":at", at);
 	dbi_text(st, ":note", note);
 	dbi_opt_int(st, ":net", has_net_arr, net_arr_cents);
 	if ((rc = dbi_done_one(db, st, err)) != 0)
 		return rc;
-	if ((st = dbi_stmt_id(db, close_tasks, id, err)) == NULL)
-		return -1;
+	st = dbi_stmt_id(db, close_tasks, id, err);
 	dbi_text(st, ":status", task_status ? task_status : "cancelled");
 	dbi_text(st, ":at", at);
 	return dbi_done(db, st, err);

@@ -74,13 +74,18 @@ dbi_stmt(struct tam_db *db, const char *sql, char **err)
 	return st;
 }
 
-/* One step: DB_ROW, DB_DONE, or -1 with *err. */
+/*
+ * One step: DB_ROW, DB_DONE, or -1 with *err.  A statement that did not
+ * prepare (NULL) fails here with the *err dbi_stmt gave it.
+ */
 static int
 step(struct tam_db *db, struct dbstmt *st, char **err)
 {
-	int	rc = st->eng->step(st);
+	int	rc;
 
-	if (rc < 0)
+	if (st == NULL)
+		return -1;
+	if ((rc = st->eng->step(st)) < 0)
 		db->eng->fail(db, err);
 	return rc;
 }
@@ -88,7 +93,8 @@ step(struct tam_db *db, struct dbstmt *st, char **err)
 static void
 reset(struct dbstmt *st)
 {
-	st->eng->reset(st);
+	if (st != NULL)
+		st->eng->reset(st);
 }
 
 int
@@ -149,24 +155,14 @@ dbi_first(struct tam_db *db, struct dbstmt *st, char **err)
 }
 
 int
-dbi_keep(struct tam_db *db, struct dbstmt *st, dbi_row_fn fn, void *arg,
+dbi_one(struct tam_db *db, struct dbstmt *st, dbi_row_fn fn, void *arg,
     char **err)
 {
 	int	rc;
 
 	if ((rc = dbi_first(db, st, err)) != 0)
 		return rc;
-	return fn(arg, st);
-}
-
-int
-dbi_one(struct tam_db *db, struct dbstmt *st, dbi_row_fn fn, void *arg,
-    char **err)
-{
-	int	rc;
-
-	/* Without a row, or on a failure, st is reset already: no harm. */
-	rc = dbi_keep(db, st, fn, arg, err);
+	rc = fn(arg, st);
 	reset(st);
 	return rc;
 }
@@ -301,6 +297,8 @@ dbi_param(struct dbstmt *st, const char *name)
 void
 dbi_text_at(struct dbstmt *st, int i, const char *v)
 {
+	if (st == NULL)
+		return;
 	if (v == NULL)
 		st->eng->bind_null(st, i, DBT_TEXT);
 	else
@@ -310,19 +308,23 @@ dbi_text_at(struct dbstmt *st, int i, const char *v)
 void
 dbi_int_at(struct dbstmt *st, int i, int64_t v)
 {
-	st->eng->bind_int(st, i, v);
+	if (st != NULL)
+		st->eng->bind_int(st, i, v);
 }
 
 /* A NULL of no type: the statement's context gives it one. */
 void
 dbi_null_at(struct dbstmt *st, int i)
 {
-	st->eng->bind_null(st, i, DBT_NULL);
+	if (st != NULL)
+		st->eng->bind_null(st, i, DBT_NULL);
 }
 
 void
 dbi_opt_int_at(struct dbstmt *st, int i, int has, int64_t v)
 {
+	if (st == NULL)
+		return;
 	if (has)
 		st->eng->bind_int(st, i, v);
 	else
@@ -334,6 +336,8 @@ dbi_date_at(struct dbstmt *st, int i, int d)
 {
 	char	buf[11];
 
+	if (st == NULL)
+		return;
 	if (d == DATE_NONE) {
 		st->eng->bind_null(st, i, DBT_TEXT);
 		return;
@@ -345,25 +349,29 @@ dbi_date_at(struct dbstmt *st, int i, int d)
 void
 dbi_text(struct dbstmt *st, const char *name, const char *v)
 {
-	dbi_text_at(st, dbi_param(st, name), v);
+	if (st != NULL)
+		dbi_text_at(st, dbi_param(st, name), v);
 }
 
 void
 dbi_int(struct dbstmt *st, const char *name, int64_t v)
 {
-	st->eng->bind_int(st, dbi_param(st, name), v);
+	if (st != NULL)
+		st->eng->bind_int(st, dbi_param(st, name), v);
 }
 
 void
 dbi_opt_int(struct dbstmt *st, const char *name, int has, int64_t v)
 {
-	dbi_opt_int_at(st, dbi_param(st, name), has, v);
+	if (st != NULL)
+		dbi_opt_int_at(st, dbi_param(st, name), has, v);
 }
 
 void
 dbi_date(struct dbstmt *st, const char *name, int d)
 {
-	dbi_date_at(st, dbi_param(st, name), d);
+	if (st != NULL)
+		dbi_date_at(st, dbi_param(st, name), d);
 }
 
 void
@@ -371,6 +379,8 @@ dbi_tam(struct dbstmt *st, const char *tam)
 {
 	int	i;
 
+	if (st == NULL)
+		return;
 	if (tam != NULL)
 		dbi_text(st, ":tam_fold", tam);
 	/* "(:tam_fold IS NULL OR ...)": a server must know it is text. */

@@ -136,8 +136,30 @@ grow_params(struct pg_stmt *ps, int n)
 }
 
 /*
- * tam's SQL with :name and ?N as PostgreSQL's $n.  Literals, quoted
- * names and comments are copied as they are; "::" is a cast.
+ * The length of SQLite's planner hint "INDEXED BY name " at sql, or 0:
+ * PostgreSQL has no such clause and plans the join for itself.
+ */
+static size_t
+indexed_by(const char *sql)
+{
+	static const char kw[] = "INDEXED BY ";
+	size_t	 j;
+
+	if (strncmp(sql, kw, sizeof kw - 1) != 0)
+		return 0;
+	for (j = sizeof kw - 1; sql[j] == '_' ||
+	    (sql[j] >= 'a' && sql[j] <= 'z') || (sql[j] >= '0' &&
+	    sql[j] <= '9'); j++)
+		;
+	while (sql[j] == ' ')
+		j++;
+	return j;
+}
+
+/*
+ * tam's SQL with :name and ?N as PostgreSQL's $n, and without
+ * "INDEXED BY" (indexed_by).  Literals, quoted names and comments are
+ * copied as they are; "::" is a cast.
  */
 static void
 translate(struct pg_stmt *ps, const char *sql)
@@ -158,6 +180,9 @@ translate(struct pg_stmt *ps, const char *sql)
 		} else if (sql[i] == '-' && sql[i + 1] == '-') {
 			while (i < n && sql[i] != '\n')
 				t[o++] = sql[i++];
+		} else if ((i == 0 || sql[i - 1] == ' ') &&
+		    (j = indexed_by(sql + i)) != 0) {
+			i += j;
 		} else if (sql[i] == ':' && sql[i + 1] == ':') {
 			t[o++] = sql[i++];
 			t[o++] = sql[i++];

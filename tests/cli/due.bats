@@ -327,11 +327,78 @@ Old  renews 2026-10-01
 	assert_success
 	assert_equal "$stderr" "tam: sync: opened 1 renewal CTA"
 	[ "$(dbsql "select a.name from cta c join account a on a.id = c.account_id order by a.name")" = Acme ]
-	run_tam due --tam alice --no-sync
+	run_tam due --all --tam alice --no-sync
 	assert_success
 	refute_output --partial "Beta"
 	run_tam due
 	assert_success
 	assert_equal "$stderr" "tam: sync: opened 1 renewal CTA"
 	assert_output --partial "Beta"
+}
+
+# CTAs and tasks carry their account's folded TAM (sql/0007-tam-pages.sql):
+# one TAM's morning walks it.  It must follow the account everywhere.
+tam_copies_agree() {
+	[ "$(dbsql "SELECT count(*) FROM cta c JOIN account a ON a.id = c.account_id
+	    WHERE coalesce(c.tam_fold, '-') <> coalesce(a.tam_fold, '-')")" = 0 ] &&
+	[ "$(dbsql "SELECT count(*) FROM task t JOIN account a ON a.id = t.account_id
+	    WHERE coalesce(t.tam_fold, '-') <> coalesce(a.tam_fold, '-')")" = 0 ]
+}
+
+@test "an account moved to another TAM takes its CTAs and tasks to that TAM's morning" {
+	export TAM_TODAY=2027-04-01
+	tam -q account add Acme --renewal 2027-09-30 --tam "Alice Chen"
+	tam -q account add Beta --renewal 2027-09-30
+	tam -q account add Gamma --tam "alice chen"
+	tam -q sentiment Acme red --note "sponsor left"
+	tam -q sync
+	tam -q action Beta custom --title "Call" --due 2027-04-01
+	tam_copies_agree
+	run_tam due --all --tam alice --no-sync
+	assert_success
+	assert_output --partial "Acme"
+	assert_output --partial "renewal_review_1"
+	assert_output --partial "risk_cta_update"
+	tam -q account set Acme --tam "Bob Stone"
+	tam -q account set Beta --tam "bob stone"
+	tam_copies_agree
+	run_tam due --all --tam alice --no-sync
+	assert_success
+	refute_output --partial "Acme"
+	run_tam due --all --tam bob --no-sync
+	assert_success
+	assert_output --partial "Acme"
+	assert_output --partial "renewal_review_1"
+	assert_output --partial "risk_cta_update"
+	assert_output --partial "Call"
+	# and one without a TAM any more
+	tam -q account set Acme --clear tam
+	tam_copies_agree
+	run_tam due --all --tam bob --no-sync
+	refute_output --partial "Acme"
+}
+
+@test "CTAs and tasks written by other programs, and a restored book, carry the TAM too" {
+	export TAM_TODAY=2027-04-01
+	tam -q account add Acme --renewal 2027-09-30 --tam "Alice Chen"
+	tam -q account add Beta --tam "Bob Stone"
+	dbsql "INSERT INTO cta (id, account_id, kind, title, playbook, status,
+	        opened_at, opened_by) VALUES ($(next_id cta), 1, 'risk', 'At risk',
+	        'risk', 'open', '2027-03-01T09:00:00Z', 'tam');
+	    INSERT INTO task (id, account_id, cta_id, kind, title, due, status,
+	        created_at) VALUES ($(next_id task), 1, NULL, 'custom', 'By hand',
+	        '2027-04-01', 'open', '2027-03-01T09:00:00Z')"
+	tam_copies_agree
+	dbsql "UPDATE task SET account_id = 2 WHERE title = 'By hand'"
+	tam_copies_agree
+	run_tam due --all --tam bob --no-sync
+	assert_output --partial "By hand"
+	tam -q sync
+	tam -q export > book.json
+	new=$(newdb new)
+	tam -q --db "$new" restore book.json
+	TAM_DB=$new tam_copies_agree
+	run_tam --db "$new" due --all --tam alice --no-sync
+	assert_success
+	assert_output --partial "renewal_review_1"
 }

@@ -844,7 +844,7 @@ bulk_export() {
 	fi
 }
 
-# The row hash (sql/0007-import-hash.sql): a re-import counts a row
+# The row hash (sql/0008-import-hash.sql): a re-import counts a row
 # unchanged from its hash only while nothing else changed its account.
 @test "a re-import brings back an account changed since by other commands" {
 	use quirks.csv

@@ -121,7 +121,8 @@ test_index_definitions_are_embedded(void **state)
 	assert_non_null(sql);
 	assert_string_equal(sql, "CREATE INDEX account_by_tam ON account "
 	    "(tam_fold, id, archived,\n    renewal_date, sentiment, "
-	    "requires_triage, created_at)");
+	    "requires_triage, created_at, name, sfid, tam,\n    sal, sa, rsd, "
+	    "tam_manager, upsell, acv_cents, currency)");
 	assert_null(dbi_schema_sql("index", "account"));
 	assert_null(dbi_schema_sql("table", "no_such_table"));
 }
@@ -224,6 +225,96 @@ test_row_helpers(void **state)
 	free(err);
 }
 
+/* A statement that did not prepare fails at its step, with its error. */
+static void
+test_unprepared_statement(void **state)
+{
+	struct fixture	*f = *state;
+	static const char broken[] = "SELECT FROM WHERE :x";
+	struct dbstmt	*st;
+	char		*err = NULL, *prepared;
+	int64_t		 v = 5;
+	int		 n = 3;
+
+	assert_null(st = dbi_stmt(f->db, broken, &err));
+	assert_non_null(prepared = err);
+	/* Binders take it as it is... */
+	dbi_int(st, ":x", 1);
+	dbi_text(st, ":x", "a");
+	dbi_date(st, ":x", 0);
+	dbi_opt_int(st, ":x", 1, 2);
+	dbi_tam(st, "tam");
+	/* ...and every run fails, the error still the prepare's. */
+	assert_int_equal(dbi_done(f->db, st, &err), -1);
+	assert_int_equal(dbi_changes(f->db, st, &n, &err), -1);
+	assert_int_equal(dbi_one_int(f->db, st, &v, &err), -1);
+	assert_int_equal(dbi_first(f->db, st, &err), -1);
+	assert_int_equal(dbi_each(f->db, st, row_sum, &v, &err), -1);
+	assert_int_equal(dbi_next(f->db, st, &err), -1);
+	assert_int_equal(dbi_stop(st, 4), 4);
+	assert_ptr_equal(err, prepared);
+	assert_int_equal(v, 5);
+	assert_int_equal(n, 3);
+	free(err);
+}
+
+struct pair {
+	int64_t	a, b;
+};
+
+static void
+read_pair(struct dbstmt *st, int i, struct pair *p)
+{
+	p->a = dbi_col_i64(st, i);
+	p->b = dbi_col_i64(st, i + 1);
+}
+
+DBI_WALK(walk_pairs, struct pair, read_pair)
+DBI_FIRST(first_pair, struct pair, read_pair)
+
+static int
+pair_sum(void *arg, const struct pair *p)
+{
+	int64_t	*sum = arg;
+
+	*sum += p->a * p->b;
+	return p->a == 3 ? 9 : 0;
+}
+
+/* The typed walk and first read, over rows of two columns. */
+static void
+test_typed_rows(void **state)
+{
+	struct fixture	*f = *state;
+	static const char rows[] =
+	    "SELECT value, 10 FROM (SELECT 1 AS value UNION ALL SELECT 2 "
+	    "UNION ALL SELECT 3 UNION ALL SELECT 4) WHERE value <= :max "
+	    "ORDER BY value";
+	struct dbstmt	*st;
+	struct pair	 p;
+	char		*err = NULL;
+	int64_t		 sum = 0;
+
+	st = dbi_stmt(f->db, rows, &err);
+	dbi_int(st, ":max", 2);
+	assert_int_equal(walk_pairs(f->db, st, pair_sum, &sum, &err), 0);
+	assert_int_equal(sum, 30);
+	st = dbi_stmt(f->db, rows, &err);
+	dbi_int(st, ":max", 4);
+	sum = 0;
+	assert_int_equal(walk_pairs(f->db, st, pair_sum, &sum, &err), 9);
+	assert_int_equal(sum, 60);
+	st = dbi_stmt(f->db, rows, &err);
+	dbi_int(st, ":max", 4);
+	assert_int_equal(first_pair(f->db, st, &p, &err), 0);
+	assert_int_equal(p.a, 1);
+	assert_int_equal(p.b, 10);
+	st = dbi_stmt(f->db, rows, &err);
+	dbi_int(st, ":max", 0);
+	assert_int_equal(first_pair(f->db, st, &p, &err), 1);
+	assert_null(err);
+}
+
 static void
 shown(const char *in, const char *want)
 {
@@ -289,6 +380,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_bind_missing_name_aborts,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_row_helpers, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_unprepared_statement,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_typed_rows, setup,
 		    teardown),
 		cmocka_unit_test(test_server_names),
 		cmocka_unit_test(test_same_versions),

@@ -1,4 +1,4 @@
--- 0007-import-hash.sql: a re-import of an unchanged export reads each row
+-- 0008-import-hash.sql: a re-import of an unchanged export reads each row
 -- and finds it unchanged without decoding it.  import_hash is a hash of
 -- the cells of the row that last set the account (and of how the file
 -- was read: its header mapping and options), written by tam import; a
