@@ -38,6 +38,7 @@ struct lite_stmt {
  * statement journal: at a million rows of an import that was a third of
  * its time.  The statement is prepared without it and the row is the
  * connection's last rowid, the id of a table whose id is its rowid.
+ * For an INSERT of one row (tam's all are), not an upsert.
  */
 static const char returning_id[] = " RETURNING id";
 
@@ -113,8 +114,10 @@ lite_prepare(struct tam_db *db, const char *sql, struct dbstmt **out,
 	size_t			 n = strlen(sql), k = sizeof returning_id - 1;
 	int			 returning;
 
+	/* An upsert's row may be an UPDATE's: not the last rowid. */
 	returning = strncmp(sql, "INSERT ", 7) == 0 && n > k &&
-	    strcmp(sql + n - k, returning_id) == 0;
+	    strcmp(sql + n - k, returning_id) == 0 &&
+	    strstr(sql, " ON CONFLICT ") == NULL;
 	if (sqlite3_prepare_v3(db->h, sql, returning ? (int)(n - k) : -1,
 	    SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
 		return lite_fail(db, err);
