@@ -16,6 +16,7 @@
 #include "tam/money.h"
 #include "tam/out.h"
 #include "tam/risk-apply.h"
+#include "tam/text.h"
 
 #define OPT_OPEN	1000
 #define OPT_KIND	1001
@@ -478,28 +479,13 @@ static const struct cmd_option close_options[] = {
 	CMD_OPTIONS_END
 };
 
-static const struct {
-	const char	*name;
-	enum risk_event	 ev;
-} lost_kinds[] = {
+/* The event (an enum risk_event) of each --lost KIND. */
+static const struct text_name lost_kinds[] = {
 	{ "churn",	 RE_CLOSE_CHURN },
 	{ "downgrade",	 RE_CLOSE_DOWNGRADE },
 	{ "contraction", RE_CLOSE_CONTRACTION },
+	{ NULL,		 0 }
 };
-
-/* The event of --lost KIND; -1 for an unknown kind. */
-static int
-lost_event(const char *kind, enum risk_event *ev)
-{
-	size_t	i;
-
-	for (i = 0; i < sizeof lost_kinds / sizeof lost_kinds[0]; i++)
-		if (strcmp(kind, lost_kinds[i].name) == 0) {
-			*ev = lost_kinds[i].ev;
-			return 0;
-		}
-	return -1;
-}
 
 static int
 cta_close(struct tam_ctx *ctx, int argc, char **argv)
@@ -508,7 +494,7 @@ cta_close(struct tam_ctx *ctx, int argc, char **argv)
 	const char		*why;
 	enum risk_event		 ev = RE_CLOSE_WON;
 	int64_t			 id;
-	int			 rc;
+	int			 lost, rc;
 
 	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK ||
 	    (rc = cmd_parse_id_arg(ctx, "CTA", argv[optind], &id)) != TAM_OK)
@@ -516,9 +502,12 @@ cta_close(struct tam_ctx *ctx, int argc, char **argv)
 	if (o.won == (o.lost != NULL))
 		return cmd_misuse(ctx, "cta close: give either --won or --lost "
 		    "churn|downgrade|contraction");
-	if (o.lost != NULL && lost_event(o.lost, &ev) != 0)
-		return cmd_misuse(ctx, "--lost: '%s' is not churn, downgrade or "
-		    "contraction", o.lost);
+	if (o.lost != NULL) {
+		if ((lost = text_name_value(lost_kinds, o.lost)) < 0)
+			return cmd_misuse(ctx, "--lost: '%s' is not churn, "
+			    "downgrade or contraction", o.lost);
+		ev = lost;
+	}
 	if (o.won && o.args.net_arr_cents < 0)
 		ev = RE_CLOSE_WON_LOSS;
 	if ((why = risk_usage(ev, o.args.note != NULL)) != NULL)
