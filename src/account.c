@@ -96,7 +96,7 @@ account_field_by_name(const char *name)
 {
 	size_t	i;
 
-	for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+	for (i = 0; i < nitems(fields); i++) {
 		if (strcmp(name, fields[i].key) == 0)
 			return &fields[i];
 		if (fields[i].option != NULL &&
@@ -199,7 +199,7 @@ sentiment_parse(const char *s, int *triage)
 		return SENT_YELLOW;
 	if (strcasecmp(s, "red") == 0)
 		return SENT_RED;
-	for (i = 0; i < sizeof triaged / sizeof triaged[0]; i++)
+	for (i = 0; i < nitems(triaged); i++)
 		if (strcasecmp(s, triaged[i]) == 0) {
 			*triage = 1;
 			return SENT_YELLOW;

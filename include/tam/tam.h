@@ -52,6 +52,11 @@ struct tam_ctx {
 	int		 ndone_lines;
 };
 
+/* The number of elements of the array a, as OpenBSD's <sys/param.h>. */
+#ifndef nitems
+#define nitems(a)	(sizeof (a) / sizeof (a)[0])
+#endif
+
 /* xmalloc.c: allocation that aborts on out-of-memory. */
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);

@@ -94,7 +94,7 @@ config_list(struct tam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = no_options(ctx, argc, argv)) != TAM_OK)
 		return rc;
-	o = out_begin(ctx, config_cols, 3);
+	o = out_begin(ctx, config_cols, (int)nitems(config_cols));
 	for (d = setting_defs; d->key != NULL; d++) {
 		if ((value = current_value(ctx, d, &err)) == NULL) {
 			out_abandon(o);

@@ -51,7 +51,6 @@ static const struct out_col cta_cols[] = {
 	{ "outcome_note",	NULL,		OUT_STR, 0 },
 	{ "net_arr_change",	"NET ARR",	OUT_MONEY, OUT_DROP(3) },
 };
-#define NCTA_COLS ((int)(sizeof cta_cols / sizeof cta_cols[0]))
 
 /* The tasks of `cta show`, with the keys of `task list`. */
 static const struct out_col task_cols[] = {
@@ -66,7 +65,6 @@ static const struct out_col task_cols[] = {
 	{ "done_at",	"DONE",		OUT_STR, OUT_DROP(2) },
 	{ "note",	"NOTE",		OUT_STR, OUT_SHRINK | OUT_DROP(1) },
 };
-#define NTASK_COLS ((int)(sizeof task_cols / sizeof task_cols[0]))
 
 static void
 cta_cells(struct out *o, const struct cta *c)
@@ -120,15 +118,11 @@ cta_list(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct cta_filter	 f = { 0 };
 	struct out		*o;
-	const char		*tam = NULL;
 	char			*err = NULL, *tam_fold = NULL;
 	int			 ch, rc;
 
 	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
-		case OPT_OPEN:
-			f.open_only = 1;
-			break;
 		case OPT_KIND:
 			if (strcmp(optarg, "renewal") != 0 &&
 			    strcmp(optarg, "risk") != 0)
@@ -136,17 +130,16 @@ cta_list(struct tam_ctx *ctx, int argc, char **argv)
 				    "renewal or risk", optarg);
 			f.kind = optarg;
 			break;
-		case OPT_TAM:
-			tam = optarg;
-			break;
 		}
 	}
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
-	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
+	f.open_only = cmd_opt_given(OPT_OPEN);
+	if ((rc = cmd_tam_option(ctx, cmd_opt_arg(OPT_TAM), &tam_fold)) !=
+	    TAM_OK)
 		return rc;
 	f.tam = tam_fold;
-	o = out_begin(ctx, cta_cols, NCTA_COLS);
+	o = out_begin(ctx, cta_cols, (int)nitems(cta_cols));
 	rc = db_cta_each(ctx->db, &f, list_row, o, &err);
 	free(tam_fold);
 	return cmd_list_end(ctx, o, rc, err);
@@ -267,12 +260,12 @@ cta_show(struct tam_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	tf.cta_id = id;
-	o = out_begin(ctx, cta_cols, NCTA_COLS);
+	o = out_begin(ctx, cta_cols, (int)nitems(cta_cols));
 	out_single(o);
 	if (ctx->format == FMT_TABLE) {
 		out_finish(o);
 		print_cta(&c, s.acct.currency);
-		o = out_begin(ctx, task_cols, NTASK_COLS);
+		o = out_begin(ctx, task_cols, (int)nitems(task_cols));
 		rc = db_task_each(ctx->db, &tf, task_row, o, &err);
 	} else {
 		cta_cells(o, &c);

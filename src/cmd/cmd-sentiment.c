@@ -28,26 +28,20 @@ sentiment_exec(struct tam_ctx *ctx, int argc, char **argv)
 	struct risk_args	 args = { 0 };
 	enum risk_event		 ev;
 	const char		*why;
-	int			 ch, rc, sent, triage = 0, cta = 0, parsed;
+	int			 ch, rc, sent, triage, cta, parsed;
 
+	/* The note is checked as it comes, before the arguments are. */
 	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
-		switch (ch) {
-		case OPT_TRIAGE:
-			triage = 1;
-			break;
-		case OPT_NOTE:
-			if ((rc = cmd_check_text(ctx, "--note", optarg)) !=
-			    TAM_OK)
-				return rc;
-			args.note = *optarg != '\0' ? optarg : NULL;
-			break;
-		case OPT_CTA:
-			cta = 1;
-			break;
-		}
+		if (ch != OPT_NOTE)
+			continue;
+		if ((rc = cmd_check_text(ctx, "--note", optarg)) != TAM_OK)
+			return rc;
+		args.note = *optarg != '\0' ? optarg : NULL;
 	}
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
+	triage = cmd_opt_given(OPT_TRIAGE);
+	cta = cmd_opt_given(OPT_CTA);
 	argc -= optind;
 	argv += optind;
 	sent = sentiment_parse(argv[1], &parsed);

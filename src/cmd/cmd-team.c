@@ -139,7 +139,7 @@ team_list(struct tam_ctx *ctx, int argc, char **argv)
 		return TAM_USAGE;
 	if ((rc = check_team(ctx, 0)) != TAM_OK)
 		return rc;
-	o = out_begin(ctx, team_cols, 3);
+	o = out_begin(ctx, team_cols, (int)nitems(team_cols));
 	out_empty(o, "nobody is on the team yet: tam team add LOGIN --tam "
 	    "NAME");
 	rc = db_team_each(ctx->db, member_row, o, &err);
