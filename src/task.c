@@ -15,11 +15,11 @@
 
 /* Loads task id, or says there is none (1). */
 static int
-load(struct tam_ctx *ctx, int64_t id, struct task *t, char **err)
+load(struct tam_db *db, int64_t id, struct task *t, char **err)
 {
 	int	rc;
 
-	if ((rc = db_task_get(ctx->db, id, t, err)) > 0)
+	if ((rc = db_task_get(db, id, t, err)) > 0)
 		*err = xasprintf("no task %" PRId64 "; 'tam task list --all' "
 		    "shows them", id);
 	return rc;
@@ -34,7 +34,7 @@ task_set(struct tam_ctx *ctx, int64_t id, int due, const char *title,
 	int64_t		 account_id;
 	int		 rc;
 
-	if ((rc = load(ctx, id, &t, err)) != 0)
+	if ((rc = load(ctx->db, id, &t, err)) != 0)
 		return rc;
 	if (due != DATE_NONE && strcmp(t.status, "open") != 0) {
 		*err = xasprintf("task %" PRId64 " is %s: its date is history; "
@@ -86,7 +86,7 @@ task_set(struct tam_ctx *ctx, int64_t id, int due, const char *title,
  * cancelled), or another renewal CTA is open now.
  */
 static int
-cta_allows(struct tam_ctx *ctx, int64_t task_id, int64_t cta_id,
+cta_allows(struct tam_db *db, int64_t task_id, int64_t cta_id,
     int *reopen_cta, char **err)
 {
 	struct cta	c;
@@ -94,7 +94,7 @@ cta_allows(struct tam_ctx *ctx, int64_t task_id, int64_t cta_id,
 	int		rc;
 
 	*reopen_cta = 0;
-	if ((rc = db_cta_get(ctx->db, cta_id, &c, err)) != 0)
+	if ((rc = db_cta_get(db, cta_id, &c, err)) != 0)
 		return rc < 0 ? -1 : 0;
 	if (strcmp(c.status, "open") == 0)
 		return 0;
@@ -104,7 +104,7 @@ cta_allows(struct tam_ctx *ctx, int64_t task_id, int64_t cta_id,
 		    "'tam action'", task_id, cta_id, c.status);
 		return 1;
 	}
-	if (db_cta_open_count(ctx->db, c.account_id, c.kind, &n, err) != 0)
+	if (db_cta_open_count(db, c.account_id, c.kind, &n, err) != 0)
 		return -1;
 	if (n > 0) {
 		*err = xasprintf("task %" PRId64 " belongs to CTA %" PRId64
@@ -125,7 +125,7 @@ task_reopen(struct tam_ctx *ctx, int64_t id, char **err)
 	int64_t		 account_id, cta_id;
 	int		 rc, reopen_cta = 0, cancelled = 0, risk;
 
-	if ((rc = load(ctx, id, &t, err)) != 0)
+	if ((rc = load(ctx->db, id, &t, err)) != 0)
 		return rc;
 	if (strcmp(t.status, "open") == 0) {
 		*err = xasprintf("task %" PRId64 " is open already", id);
@@ -143,7 +143,7 @@ task_reopen(struct tam_ctx *ctx, int64_t id, char **err)
 	body = xasprintf("Task %" PRId64 " (%s) reopened: it was %s", id,
 	    t.title, t.status);
 	if (cta_id != 0 &&
-	    (rc = cta_allows(ctx, id, cta_id, &reopen_cta, err)) != 0) {
+	    (rc = cta_allows(ctx->db, id, cta_id, &reopen_cta, err)) != 0) {
 		free(body);
 		return rc;
 	}
