@@ -56,13 +56,11 @@ risk_subject_account(struct tam_ctx *ctx, const char *spec,
 {
 	struct cta_filter	 f = { 0 };
 	char			*err = NULL;
-	int64_t			 id;
 	int			 rc;
 
-	if ((rc = account_resolve(ctx, spec, &id)) != TAM_OK ||
-	    (rc = account_load(ctx, id, &s->acct)) != TAM_OK)
+	if ((rc = account_find(ctx, spec, &s->acct)) != TAM_OK)
 		return rc;
-	f.account_id = id;
+	f.account_id = s->acct.id;
 	f.open_only = 1;
 	f.kind = "risk";
 	if (db_cta_each(ctx->db, &f, first_cta, s, &err) < 0)

@@ -3,10 +3,12 @@
  *
  * Adding a command:
  *  1. src/cmd/cmd-NAME.c exporting one `const struct cmd_entry
- *     cmd_NAME_entry` (everything else static); options with getopt_long
- *     and a local longopts[], which the entry names too (the dispatcher
- *     refuses any long option not in it, and any abbreviation); misuse
- *     returns TAM_USAGE via cmd_fail().
+ *     cmd_NAME_entry` (everything else static); its options a table of
+ *     struct cmd_option the entry names (the dispatcher refuses any long
+ *     option not in it, and any abbreviation), read by cmd_getopt(): a
+ *     loop for the values exec checks as they come, cmd_opt_arg() and
+ *     cmd_opt_given() for the rest; misuse returns TAM_USAGE via
+ *     cmd_fail().
  *  2. its line in the table of src/cmd.c (and the declaration below);
  *  3. tests: tests/cli/NAME.bats for every option and error path;
  *  4. the man page doc/tam.1, the README, and completion/;

@@ -271,7 +271,6 @@ account_set(struct tam_ctx *ctx, int argc, char **argv)
 	char			*err = NULL, **clears = NULL;
 	int			 ch, rc = TAM_OK, nclears = 0, i, changed;
 	int			 money_given = 0;
-	int64_t			 id;
 	int			 opts[64], nopts = 0;
 	char			*args[64];
 
@@ -302,8 +301,7 @@ account_set(struct tam_ctx *ctx, int argc, char **argv)
 		    "option such as --renewal DATE");
 		goto out;
 	}
-	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK ||
-	    (rc = account_load(ctx, id, &old)) != TAM_OK)
+	if ((rc = account_find(ctx, argv[0], &old)) != TAM_OK)
 		goto out;
 	account_copy(&a, &old);
 	for (i = 0; i < nclears; i++) {
@@ -631,7 +629,6 @@ account_show(struct tam_ctx *ctx, int argc, char **argv)
 	struct out		*o;
 	cJSON			*obj;
 	char			*err = NULL;
-	int64_t			 id;
 	int			 rc, opens;
 	const char		*window;
 
@@ -642,8 +639,7 @@ account_show(struct tam_ctx *ctx, int argc, char **argv)
 	if ((s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	account_init(&a);
-	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK ||
-	    (rc = account_load(ctx, id, &a)) != TAM_OK) {
+	if ((rc = account_find(ctx, argv[0], &a)) != TAM_OK) {
 		account_release(&a);
 		return rc;
 	}
