@@ -3,6 +3,7 @@
  * [--tam P]; tam task set ID [--due DATE] [--title T] [--note T]; tam
  * task reopen ID.
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,7 +174,7 @@ static int
 task_set_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	const char	*title, *note;
-	char		*err = NULL;
+	char		*err = NULL, *done, now[21];
 	int64_t		 id;
 	int		 rc, due = DATE_NONE;
 
@@ -189,24 +190,38 @@ task_set_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (due == DATE_NONE && title == NULL && note == NULL)
 		return cmd_misuse(ctx, "task set: give --due, --title or "
 		    "--note");
-	if ((rc = task_set(ctx, id, due, title, note, &err)) != 0)
+	tam_now(ctx, now);
+	if (task_set(ctx->db, ctx->user, now, id, due, title, note, &done,
+	    &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
+	tam_info_done(ctx, "%s", done);
+	free(done);
 	return TAM_OK;
 }
 
 static int
 task_reopen_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
-	char	*err = NULL;
-	int64_t	 id;
-	int	 rc;
+	struct task_reopened	 r;
+	char			*err = NULL, now[21];
+	int64_t			 id;
+	int			 rc;
 
 	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
 		return TAM_USAGE;
 	if ((rc = cmd_parse_id_arg(ctx, "task", argv[optind], &id)) != TAM_OK)
 		return rc;
-	if ((rc = task_reopen(ctx, id, &err)) != 0)
+	tam_now(ctx, now);
+	if (task_reopen(ctx->db, ctx->user, now, id, &r, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
+	tam_info_done(ctx, "task %" PRId64 " reopened", id);
+	if (r.cta_reopened)
+		tam_info_done(ctx, "renewal CTA %" PRId64 " reopened: it has "
+		    "an open task again", r.cta_id);
+	if (r.update_cancelled)
+		tam_info_done(ctx, "the next Risk Update of CTA %" PRId64
+		    " cancelled: task %" PRId64 " is the open one again",
+		    r.cta_id, id);
 	return TAM_OK;
 }
 
