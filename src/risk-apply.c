@@ -346,8 +346,7 @@ risk_apply(struct tam_ctx *ctx, struct risk_subject *s,
 	if (rc == TAM_OK && r->why != NULL) {
 		hint = risk_message(r->why, s->acct.id, s->cta_id,
 		    s->cta_status);
-		tam_info_done(ctx, "%s", hint);
-		free(hint);
+		tam_info_done_take(ctx, hint);
 	}
 	return rc;
 }

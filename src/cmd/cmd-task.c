@@ -194,8 +194,7 @@ task_set_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (task_set(ctx->db, ctx->user, now, id, due, title, note, &done,
 	    &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
-	tam_info_done(ctx, "%s", done);
-	free(done);
+	tam_info_done_take(ctx, done);
 	return TAM_OK;
 }
 
