@@ -459,6 +459,9 @@ read_value(struct tam_ctx *ctx, const struct cmd_option *o, int i)
 	given[i] = 1;
 	values[i] = optarg;
 	(void)snprintf(name, sizeof name, "--%s", o->name);
+	if ((o->flags & CMD_OPT_TEXT_NOW) &&
+	    cmd_check_text(ctx, name, optarg) != TAM_OK)
+		return CMD_OPT_ERROR;
 	if ((o->flags & CMD_OPT_DATE) &&
 	    cmd_parse_date(ctx, name, optarg, &dates[i]) != TAM_OK)
 		return CMD_OPT_ERROR;
@@ -532,6 +535,14 @@ const char *
 cmd_opt_arg(int id)
 {
 	return values[option_index(id)];
+}
+
+const char *
+cmd_opt_text(int id)
+{
+	const char	*s = values[option_index(id)];
+
+	return s != NULL && *s != '\0' ? s : NULL;
 }
 
 int

@@ -54,6 +54,8 @@ struct cmd_option {
 /* A DATE or a PERIOD: parsed as the option is read (cmd_opt_date...). */
 #define CMD_OPT_DATE	0x2
 #define CMD_OPT_PERIOD	0x4
+/* Free text checked as soon as it is read (the risk steps' notes). */
+#define CMD_OPT_TEXT_NOW 0x8
 
 /* --tam P, one meaning for every list; and the end of a table. */
 #define CMD_OPTION_TAM(id) { "tam", 0, required_argument, "P", \
@@ -211,6 +213,8 @@ int	 cmd_getopt_all(struct tam_ctx *, int argc, char **argv);
  */
 int	 cmd_opt_given(int id);
 const char *cmd_opt_arg(int id);
+/* cmd_opt_arg() of a text where "" says nothing: NULL for it too. */
+const char *cmd_opt_text(int id);
 int	 cmd_opt_date(int id, int *out);
 int	 cmd_opt_period(int id, struct period *out);
 /* The table of every command, NULL-terminated (for `tam help`). */

@@ -341,9 +341,7 @@ parse_opts(struct tam_ctx *ctx, int argc, char **argv, struct cta_opts *o)
 				return rc;
 			break;
 		case OPT_NOTE:
-			if ((rc = cmd_check_text(ctx, "--note", optarg)) !=
-			    TAM_OK)
-				return rc;
+			/* Checked as it was read (CMD_OPT_TEXT_NOW). */
 			o->args.note = *optarg != '\0' ? optarg : NULL;
 			break;
 		case OPT_TITLE:
@@ -382,7 +380,7 @@ static const struct cmd_option open_options[] = {
 	RISK_REASON_OPT,
 	{ "note", 0, required_argument, "TEXT",
 	    "why the account is at risk, posted on the timeline", NULL,
-	    OPT_NOTE, 0 },
+	    OPT_NOTE, CMD_OPT_TEXT_NOW },
 	CMD_OPTIONS_END
 };
 
@@ -468,7 +466,8 @@ static const struct cmd_option close_options[] = {
 	{ "net-arr", 0, required_argument, "AMOUNT",
 	    "the net ARR change (negative for a loss)", NULL, OPT_NET_ARR, 0 },
 	{ "note", 0, required_argument, "REASONS",
-	    "the reasons, posted on the timeline", NULL, OPT_NOTE, 0 },
+	    "the reasons, posted on the timeline", NULL, OPT_NOTE,
+	    CMD_OPT_TEXT_NOW },
 	CMD_OPTIONS_END
 };
 
