@@ -253,7 +253,7 @@ static const struct sync_rule {
 	{ find_no_update, repair_update, say_update,
 	    offsetof(struct sync_counts, risk_update_added) },
 };
-#define NRULES	(sizeof rules / sizeof rules[0])
+#define NRULES	nitems(rules)
 
 static int
 apply_rule(const struct sync_state *st, const struct sync_rule *r,
