@@ -412,7 +412,8 @@ load helper
 	assert_output ""
 	[[ "$stderr" == "tam: 'libcsv.so.3' is not a libpq tam can use ("*": undefined symbol: PQclear); unset TAM_LIBPQ or name libpq.so.5" ]]
 	# a file does not care
-	TAM_LIBPQ=/nonexistent/libpq.so.5 run_tam -q account add Acme
+	TAM_LIBPQ=/nonexistent/libpq.so.5 run_tam -q \
+	    --db "$BATS_TEST_TMPDIR/file.db" account add Acme
 	assert_success
 }
 
