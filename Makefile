@@ -26,7 +26,8 @@ UTF8PROC_LIBS	?= $(shell $(PKG_CONFIG) --libs libutf8proc)
 ifeq ($(WITHOUT_PG),)
 PG_CFLAGS	?= $(shell $(PKG_CONFIG) --exists libpq 2>/dev/null && \
 		     echo -DHAVE_LIBPQ $$($(PKG_CONFIG) --cflags libpq))
-PG_LIBS		?= $(shell $(PKG_CONFIG) --libs libpq 2>/dev/null)
+# Headers only: src/db/engine-pg.c opens libpq.so.5 when a server is named.
+PG_LIBS		?= -ldl
 endif
 CMOCKA_CFLAGS	?= $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS	?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)

@@ -307,6 +307,17 @@ account_load(struct tam_ctx *ctx, int64_t id, struct account *a)
 }
 
 int
+account_find(struct tam_ctx *ctx, const char *spec, struct account *a)
+{
+	int64_t	id;
+	int	rc;
+
+	if ((rc = account_resolve(ctx, spec, &id)) != TAM_OK)
+		return rc;
+	return account_load(ctx, id, a);
+}
+
+int
 account_create(struct tam_ctx *ctx, struct account *a, const char *author,
     char **err)
 {

@@ -53,17 +53,13 @@ account_init(struct account *a)
 void
 account_release(struct account *a)
 {
-	free(a->sfid);
-	free(a->name);
-	free(a->tam);
-	free(a->sal);
-	free(a->sa);
-	free(a->rsd);
-	free(a->tam_manager);
-	free(a->lifecycle_stage);
-	free(a->region);
-	free(a->segment);
-	free(a->objectives);
+	char	**slot;
+	int	  f;
+
+	/* The text fields through their slots, as diff and copy reach them. */
+	for (f = 0; f < AF_COUNT; f++)
+		if ((slot = account_text_slot(a, f)) != NULL)
+			free(*slot);
 	free(a->created_at);
 	free(a->updated_at);
 	account_init(a);
@@ -78,18 +74,13 @@ dup_or_null(const char *s)
 void
 account_copy(struct account *dst, const struct account *src)
 {
+	char	**slot;
+	int	  f;
+
 	*dst = *src;
-	dst->sfid = dup_or_null(src->sfid);
-	dst->name = dup_or_null(src->name);
-	dst->tam = dup_or_null(src->tam);
-	dst->sal = dup_or_null(src->sal);
-	dst->sa = dup_or_null(src->sa);
-	dst->rsd = dup_or_null(src->rsd);
-	dst->tam_manager = dup_or_null(src->tam_manager);
-	dst->lifecycle_stage = dup_or_null(src->lifecycle_stage);
-	dst->region = dup_or_null(src->region);
-	dst->segment = dup_or_null(src->segment);
-	dst->objectives = dup_or_null(src->objectives);
+	for (f = 0; f < AF_COUNT; f++)
+		if ((slot = account_text_slot(dst, f)) != NULL)
+			*slot = dup_or_null(*slot);
 	dst->created_at = dup_or_null(src->created_at);
 	dst->updated_at = dup_or_null(src->updated_at);
 }
@@ -105,7 +96,7 @@ account_field_by_name(const char *name)
 {
 	size_t	i;
 
-	for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+	for (i = 0; i < nitems(fields); i++) {
 		if (strcmp(name, fields[i].key) == 0)
 			return &fields[i];
 		if (fields[i].option != NULL &&
@@ -208,7 +199,7 @@ sentiment_parse(const char *s, int *triage)
 		return SENT_YELLOW;
 	if (strcasecmp(s, "red") == 0)
 		return SENT_RED;
-	for (i = 0; i < sizeof triaged / sizeof triaged[0]; i++)
+	for (i = 0; i < nitems(triaged); i++)
 		if (strcasecmp(s, triaged[i]) == 0) {
 			*triage = 1;
 			return SENT_YELLOW;

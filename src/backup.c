@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <inttypes.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "tam/money.h"
 #include "tam/out.h"
 #include "tam/tam.h"
+#include "tam/text.h"
 
 /* From 2^53 on, a JSON number (a double) no longer holds every integer. */
 #define JSON_INT_MAX	9007199254740992.0
@@ -23,12 +25,8 @@
 const struct dbx_table *
 backup_table(const char *key)
 {
-	const struct dbx_table	*t;
-
-	for (t = dbx_tables; t->key != NULL; t++)
-		if (strcmp(t->key, key) == 0)
-			return t;
-	return NULL;
+	return text_table_find(dbx_tables, sizeof *dbx_tables,
+	    offsetof(struct dbx_table, key), key);
 }
 
 static cJSON *

@@ -378,12 +378,17 @@ cmd_bad_option(struct tam_ctx *ctx, char **argv, int ch)
 
 /*
  * The running command's getopt_long table, built from its entry by
- * start_getopt() before exec, and the free texts seen so far.
+ * start_getopt() before exec, and what its options were given so far,
+ * by their place in the entry's table: the last value of each, whether
+ * it was given, and the dates and periods parsed as they were read.
  */
 static const struct cmd_entry	*running;
 static struct option		 getopt_table[CMD_OPTIONS_MAX + 1];
 static char			 getopt_shorts[2 * CMD_OPTIONS_MAX + 2];
-static const char		*texts[CMD_OPTIONS_MAX];
+static const char		*values[CMD_OPTIONS_MAX];
+static int			 given[CMD_OPTIONS_MAX];
+static int			 dates[CMD_OPTIONS_MAX];
+static struct period		 periods[CMD_OPTIONS_MAX];
 static char			*stdin_note;	/* "--note -", read once */
 
 static void
@@ -395,7 +400,8 @@ start_getopt(const struct cmd_entry *e)
 
 	running = e;
 	memset(getopt_table, 0, sizeof getopt_table);
-	memset(texts, 0, sizeof texts);
+	memset(values, 0, sizeof values);
+	memset(given, 0, sizeof given);
 	/* ':' first: a missing value is ':', not '?', and no message. */
 	*p++ = ':';
 	for (o = e->options; o != NULL && o->name != NULL; o++, n++) {
@@ -426,10 +432,10 @@ end_of_options(struct tam_ctx *ctx, int argc, char **argv)
 
 	for (i = 0, o = running->options; o != NULL && o->name != NULL;
 	    i++, o++) {
-		if (texts[i] == NULL)
+		if (!(o->flags & CMD_OPT_TEXT) || values[i] == NULL)
 			continue;
 		(void)snprintf(name, sizeof name, "--%s", o->name);
-		if (cmd_check_text(ctx, name, texts[i]) != TAM_OK)
+		if (cmd_check_text(ctx, name, values[i]) != TAM_OK)
 			return CMD_OPT_ERROR;
 	}
 	if (n < a->lower)
@@ -441,6 +447,27 @@ end_of_options(struct tam_ctx *ctx, int argc, char **argv)
 		    ctx->cmd, argv[optind + a->upper],
 		    a->hint != NULL ? a->hint : ""), CMD_OPT_ERROR;
 	}
+	return CMD_OPT_END;
+}
+
+/* Reads the value of option o, the i-th of the table, as it comes. */
+static int
+read_value(struct tam_ctx *ctx, const struct cmd_option *o, int i)
+{
+	char	name[64];
+
+	given[i] = 1;
+	values[i] = optarg;
+	(void)snprintf(name, sizeof name, "--%s", o->name);
+	if ((o->flags & CMD_OPT_TEXT_NOW) &&
+	    cmd_check_text(ctx, name, optarg) != TAM_OK)
+		return CMD_OPT_ERROR;
+	if ((o->flags & CMD_OPT_DATE) &&
+	    cmd_parse_date(ctx, name, optarg, &dates[i]) != TAM_OK)
+		return CMD_OPT_ERROR;
+	if ((o->flags & CMD_OPT_PERIOD) &&
+	    cmd_parse_period(ctx, name, optarg, &periods[i]) != TAM_OK)
+		return CMD_OPT_ERROR;
 	return CMD_OPT_END;
 }
 
@@ -468,10 +495,74 @@ cmd_getopt(struct tam_ctx *ctx, int argc, char **argv)
 				return CMD_OPT_ERROR;
 			optarg = stdin_note;
 		}
-		if (o->flags & CMD_OPT_TEXT)
-			texts[i] = optarg;
+		if (read_value(ctx, o, i) == CMD_OPT_ERROR)
+			return CMD_OPT_ERROR;
 	}
 	return ch;
+}
+
+int
+cmd_getopt_all(struct tam_ctx *ctx, int argc, char **argv)
+{
+	int	ch;
+
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0)
+		continue;
+	return ch == CMD_OPT_END ? TAM_OK : TAM_USAGE;
+}
+
+/* The place of option id in the running command's table. */
+static int
+option_index(int id)
+{
+	const struct cmd_option	*o;
+	int			 i;
+
+	for (i = 0, o = running->options; o != NULL && o->name != NULL;
+	    i++, o++)
+		if (o->id == id)
+			return i;
+	abort();	/* an option the entry does not have: a typo */
+}
+
+int
+cmd_opt_given(int id)
+{
+	return given[option_index(id)];
+}
+
+const char *
+cmd_opt_arg(int id)
+{
+	return values[option_index(id)];
+}
+
+const char *
+cmd_opt_text(int id)
+{
+	const char	*s = values[option_index(id)];
+
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+int
+cmd_opt_date(int id, int *day)
+{
+	int	i = option_index(id);
+
+	if (given[i])
+		*day = dates[i];
+	return given[i];
+}
+
+int
+cmd_opt_period(int id, struct period *p)
+{
+	int	i = option_index(id);
+
+	if (given[i])
+		*p = periods[i];
+	return given[i];
 }
 
 int

@@ -81,7 +81,7 @@ static const enum account_field import_fields[] = {
 	AF_ACTIVE_USERS,
 };
 #define NIMPORT_FIELDS \
-	((int)(sizeof import_fields / sizeof import_fields[0]))
+	((int)nitems(import_fields))
 
 static int
 is_blank(int c)
@@ -115,8 +115,7 @@ csvin_default_field(const char *header, size_t len)
 	size_t	i;
 
 	header = trim(header, &len);
-	for (i = 0; i < sizeof default_headers / sizeof default_headers[0];
-	    i++)
+	for (i = 0; i < nitems(default_headers); i++)
 		if (same_name(header, len, default_headers[i].header))
 			return (int)default_headers[i].field;
 	return -1;
@@ -270,7 +269,7 @@ csvin_footer_text(const char *s)
 
 	while (is_blank((unsigned char)*s))
 		s++;
-	for (i = 0; i < sizeof starts / sizeof starts[0]; i++)
+	for (i = 0; i < nitems(starts); i++)
 		if (strncasecmp(s, starts[i], strlen(starts[i])) == 0)
 			return 1;
 	return 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tam/money.h"
+#include "tam/tam.h"
 
 /* Ten trillion units: far above any ACV, far below int64 overflow. */
 #define MONEY_MAX_CENTS INT64_C(1000000000000000)
@@ -67,7 +68,7 @@ static const struct currency {
 	{ "XTS", -1 }, { "XUA", -1 }, { "XXX", -1 }, { "YER",  2 },
 	{ "ZAR",  2 }, { "ZMW",  2 }, { "ZWG",  2 },
 };
-#define NCURRENCIES (sizeof currencies / sizeof currencies[0])
+#define NCURRENCIES nitems(currencies)
 
 static int
 currency_cmp(const void *key, const void *elem)
@@ -162,7 +163,7 @@ read_symbol(const char *s, char cur[4])
 	};
 	size_t	i, n;
 
-	for (i = 0; i < sizeof symbols / sizeof symbols[0]; i++) {
+	for (i = 0; i < nitems(symbols); i++) {
 		n = strlen(symbols[i].sym);
 		if (strncmp(s, symbols[i].sym, n) == 0) {
 			memcpy(cur, symbols[i].code, 4);

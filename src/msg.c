@@ -75,15 +75,27 @@ tam_warn(const char *fmt, ...)
 void
 tam_info_done(struct tam_ctx *ctx, const char *fmt, ...)
 {
-	va_list	ap;
+	va_list	 ap;
+	char	*line;
 
 	if (ctx->quiet)
 		return;
+	va_start(ap, fmt);
+	line = xvasprintf(fmt, ap);
+	va_end(ap);
+	tam_info_done_take(ctx, line);
+}
+
+void
+tam_info_done_take(struct tam_ctx *ctx, char *line)
+{
+	if (ctx->quiet) {
+		free(line);
+		return;
+	}
 	ctx->done_lines = xreallocarray(ctx->done_lines,
 	    (size_t)ctx->ndone_lines + 1, sizeof *ctx->done_lines);
-	va_start(ap, fmt);
-	ctx->done_lines[ctx->ndone_lines++] = xvasprintf(fmt, ap);
-	va_end(ap);
+	ctx->done_lines[ctx->ndone_lines++] = line;
 }
 
 void

@@ -56,13 +56,11 @@ risk_subject_account(struct tam_ctx *ctx, const char *spec,
 {
 	struct cta_filter	 f = { 0 };
 	char			*err = NULL;
-	int64_t			 id;
 	int			 rc;
 
-	if ((rc = account_resolve(ctx, spec, &id)) != TAM_OK ||
-	    (rc = account_load(ctx, id, &s->acct)) != TAM_OK)
+	if ((rc = account_find(ctx, spec, &s->acct)) != TAM_OK)
 		return rc;
-	f.account_id = id;
+	f.account_id = s->acct.id;
 	f.open_only = 1;
 	f.kind = "risk";
 	if (db_cta_each(ctx->db, &f, first_cta, s, &err) < 0)
@@ -167,33 +165,31 @@ save_account(struct tam_ctx *ctx, struct risk_subject *s,
 
 /* RA_POST: the Risk Update on the timeline, as the account now stands. */
 static int
-post_risk_update(struct tam_ctx *ctx, const struct risk_subject *s,
-    const struct risk_result *r, const struct risk_args *args,
-    const char *now)
+post_risk_update(struct tam_db *db, const char *user,
+    const struct risk_subject *s, const struct risk_result *r,
+    const struct risk_args *args, const char *now, char **err)
 {
-	char		*body = NULL, *err = NULL;
-	int		 rc;
+	char	*body = NULL;
+	int	 rc;
 
 	if (r->outcome != NULL)
 		body = xasprintf("%s (At-Risk CTA %" PRId64 "): %s", r->outcome,
 		    s->cta_id, args->note);
-	rc = post_add(ctx->db, s->acct.id, "risk_update", ctx->user,
-	    s->acct.sentiment, s->acct.requires_triage, now,
-	    body != NULL ? body : args->note, &err);
+	rc = post_add(db, s->acct.id, "risk_update", user, s->acct.sentiment,
+	    s->acct.requires_triage, now, body != NULL ? body : args->note,
+	    err);
 	free(body);
-	if (rc != 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
-	return TAM_OK;
+	return rc;
 }
 
 /* RA_OPEN_CTA: the At-Risk CTA and its tasks, by the shared playbook. */
 /* Who opens a CTA by hand: "tam", or on a team the member's login. */
 static const char *
-opened_by(const struct tam_ctx *ctx)
+opened_by(struct tam_db *db, const char *user)
 {
-	enum db_role	r = db_login_role(ctx->db);
+	enum db_role	r = db_login_role(db);
 
-	return r != DB_ROLE_FILE && r != DB_ROLE_OWNER ? ctx->user : "tam";
+	return r != DB_ROLE_FILE && r != DB_ROLE_OWNER ? user : "tam";
 }
 
 static int
@@ -211,8 +207,8 @@ open_cta(struct tam_ctx *ctx, struct risk_subject *s,
 	if ((set = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	rc = playbook_open_risk_cta(ctx->db, set, ctx->today, ctx->user,
-	    s->acct.id, opened_by(ctx), args->risk_type, args->risk_reason, note, &id,
-	    &err);
+	    s->acct.id, opened_by(ctx->db, ctx->user), args->risk_type,
+	    args->risk_reason, note, &id, &err);
 	if (rc < 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (rc > 0)
@@ -226,22 +222,6 @@ open_cta(struct tam_ctx *ctx, struct risk_subject *s,
 		tam_info_done(ctx, "next: set its Risk Type and Risk Reason "
 		    "with 'tam cta update %" PRId64 " --risk-type T "
 		    "--risk-reason R'", id);
-	return TAM_OK;
-}
-
-/* Closes the open tasks of kind on the subject's CTA as status. */
-static int
-close_tasks(struct tam_ctx *ctx, const struct risk_subject *s,
-    const char *kind, const char *status, const char *now, int *n)
-{
-	char	*err = NULL;
-	int	 closed;
-
-	if (db_task_close_kind(ctx->db, s->cta_id, kind, status, now, &closed,
-	    &err) != 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
-	if (n != NULL)
-		*n = closed;
 	return TAM_OK;
 }
 
@@ -308,9 +288,9 @@ update_cta(struct tam_ctx *ctx, const struct risk_subject *s,
 	complete = c.risk_type != NULL && c.risk_reason != NULL;
 	if (!complete || !(r->actions & RA_SET_RISK))
 		return TAM_OK;
-	if ((rc = close_tasks(ctx, s, "risk_cta_update", "done", now, &n)) !=
-	    TAM_OK)
-		return rc;
+	if (db_task_close_kind(ctx->db, s->cta_id, "risk_cta_update", "done",
+	    now, &n, &err) != 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (n > 0)
 		tam_info_done(ctx, "task 'Set Risk Type and Risk Reason' done");
 	return TAM_OK;
@@ -323,11 +303,11 @@ close_cta(struct tam_ctx *ctx, const struct risk_subject *s,
     const char *now)
 {
 	char	*err = NULL, arr[48];
-	int	 rc;
+	int	 rc, closed;
 
-	if ((rc = close_tasks(ctx, s, "risk_update", "done", now, NULL)) !=
-	    TAM_OK)
-		return rc;
+	if (db_task_close_kind(ctx->db, s->cta_id, "risk_update", "done", now,
+	    &closed, &err) != 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
 	/* Whatever else is still open goes with the CTA: cancelled. */
 	rc = db_cta_close(ctx->db, s->cta_id, risk_cta_status(r->to.cta), now,
 	    args->note, 1, args->net_arr_cents, NULL, &err);
@@ -346,14 +326,15 @@ int
 risk_apply(struct tam_ctx *ctx, struct risk_subject *s,
     const struct risk_result *r, const struct risk_args *args)
 {
-	char	now[21], *hint;
+	char	now[21], *hint, *err = NULL;
 	int	rc = TAM_OK;
 
 	tam_now(ctx, now);
 	if (r->actions & (RA_SET_SENTIMENT | RA_SET_STAGE))
 		rc = save_account(ctx, s, r);
-	if (rc == TAM_OK && (r->actions & RA_POST))
-		rc = post_risk_update(ctx, s, r, args, now);
+	if (rc == TAM_OK && (r->actions & RA_POST) &&
+	    post_risk_update(ctx->db, ctx->user, s, r, args, now, &err) != 0)
+		rc = cmd_fail_take(ctx, TAM_FAIL, err);
 	if (rc == TAM_OK && (r->actions & RA_OPEN_CTA))
 		rc = open_cta(ctx, s, r, args);
 	if (rc == TAM_OK && (r->actions & RA_NEXT_UPDATE))
@@ -365,8 +346,7 @@ risk_apply(struct tam_ctx *ctx, struct risk_subject *s,
 	if (rc == TAM_OK && r->why != NULL) {
 		hint = risk_message(r->why, s->acct.id, s->cta_id,
 		    s->cta_status);
-		tam_info_done(ctx, "%s", hint);
-		free(hint);
+		tam_info_done_take(ctx, hint);
 	}
 	return rc;
 }

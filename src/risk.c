@@ -193,7 +193,7 @@ static const struct risk_rule rules[] = {
 	    "sync opens the next renewal's CTA when its window opens" },
 };
 
-#define NRULES (sizeof rules / sizeof rules[0])
+#define NRULES nitems(rules)
 
 /* The answer for a pair no rule names: nothing happens. */
 #define NOT_A_STEP	"is not in a state where the at-risk playbook " \

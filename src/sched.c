@@ -1,8 +1,10 @@
 /* sched.c: the renewal playbook's dates and attendees (pure, SPEC §6). */
+#include <stddef.h>
 #include <string.h>
 
 #include "tam/date.h"
 #include "tam/sched.h"
+#include "tam/text.h"
 
 const char *const sched_kinds[] = {
 	"renewal_review_1", "renewal_review_2", "renewal_question",
@@ -89,12 +91,8 @@ sched_action_due(int day, const struct settings *s)
 const struct sched_action *
 sched_action_find(const char *name)
 {
-	const struct sched_action	*a;
-
-	for (a = actions; a->name != NULL; a++)
-		if (strcmp(a->name, name) == 0)
-			return a;
-	return NULL;
+	return text_table_find(actions, sizeof *actions,
+	    offsetof(struct sched_action, name), name);
 }
 
 int

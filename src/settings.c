@@ -1,5 +1,6 @@
 /* settings.c: the settings table, their validation and loading. */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -8,6 +9,7 @@
 #include "tam/money.h"
 #include "tam/num.h"
 #include "tam/settings.h"
+#include "tam/text.h"
 
 const struct setting_def setting_defs[] = {
 	{ "window.months", "6", "months",
@@ -38,12 +40,8 @@ const struct setting_def setting_defs[] = {
 const struct setting_def *
 setting_find(const char *key)
 {
-	const struct setting_def	*d;
-
-	for (d = setting_defs; d->key != NULL; d++)
-		if (strcmp(d->key, key) == 0)
-			return d;
-	return NULL;
+	return text_table_find(setting_defs, sizeof *setting_defs,
+	    offsetof(struct setting_def, key), key);
 }
 
 static int

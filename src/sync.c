@@ -253,7 +253,7 @@ static const struct sync_rule {
 	{ find_no_update, repair_update, say_update,
 	    offsetof(struct sync_counts, risk_update_added) },
 };
-#define NRULES	(sizeof rules / sizeof rules[0])
+#define NRULES	nitems(rules)
 
 static int
 apply_rule(const struct sync_state *st, const struct sync_rule *r,
@@ -291,6 +291,13 @@ sync_run(struct tam_db *db, const struct settings *s, int today,
 	size_t			 i;
 
 	memset(counts, 0, sizeof *counts);
+	/*
+	 * Before the rules, which read the copies for one TAM.  The book's
+	 * sync does it: one TAM's would walk the rows of every account
+	 * without a TAM, each morning.
+	 */
+	if (!dry_run && tam == NULL && db_sched_tam_copies(db, err) != 0)
+		return -1;
 	for (i = 0; i < NRULES; i++)
 		if (apply_rule(&st, &rules[i],
 		    (int *)((char *)counts + rules[i].count), err) != 0)

@@ -11,30 +11,31 @@
 #include "tam/db.h"
 #include "tam/db-task.h"
 #include "tam/post.h"
+#include "tam/tam.h"
 #include "tam/task.h"
 
 /* Loads task id, or says there is none (1). */
 static int
-load(struct tam_ctx *ctx, int64_t id, struct task *t, char **err)
+load(struct tam_db *db, int64_t id, struct task *t, char **err)
 {
 	int	rc;
 
-	if ((rc = db_task_get(ctx->db, id, t, err)) > 0)
+	if ((rc = db_task_get(db, id, t, err)) > 0)
 		*err = xasprintf("no task %" PRId64 "; 'tam task list --all' "
 		    "shows them", id);
 	return rc;
 }
 
 int
-task_set(struct tam_ctx *ctx, int64_t id, int due, const char *title,
-    const char *note, char **err)
+task_set(struct tam_db *db, const char *user, const char *now, int64_t id,
+    int due, const char *title, const char *note, char **done, char **err)
 {
 	struct task	 t;
-	char		 now[21], from[11], to[11], *body, *what, *old;
+	char		 from[11], to[11], *body, *what, *old;
 	int64_t		 account_id;
 	int		 rc;
 
-	if ((rc = load(ctx, id, &t, err)) != 0)
+	if ((rc = load(db, id, &t, err)) != 0)
 		return rc;
 	if (due != DATE_NONE && strcmp(t.status, "open") != 0) {
 		*err = xasprintf("task %" PRId64 " is %s: its date is history; "
@@ -62,19 +63,17 @@ task_set(struct tam_ctx *ctx, int64_t id, int due, const char *title,
 		free(old);
 	}
 	if (*what == '\0') {
-		tam_info_done(ctx, "task %" PRId64 " unchanged: %s", id,
+		*done = xasprintf("task %" PRId64 " unchanged: %s", id,
 		    t.title);
 		free(what);
 		return 0;
 	}
 	body = xasprintf("Task %" PRId64 " (%s) changed%s", id, t.title,
 	    what);
-	tam_now(ctx, now);
-	if ((rc = db_task_set(ctx->db, id, due, title, note, err)) == 0)
-		rc = post_event(ctx->db, account_id, "note", ctx->user, body,
-		    now, err);
+	if ((rc = db_task_set(db, id, due, title, note, err)) == 0)
+		rc = post_event(db, account_id, "note", user, body, now, err);
 	if (rc == 0)
-		tam_info_done(ctx, "task %" PRId64 " changed%s", id, what);
+		*done = xasprintf("task %" PRId64 " changed%s", id, what);
 	free(body);
 	free(what);
 	return rc == 0 ? 0 : -1;
@@ -86,7 +85,7 @@ task_set(struct tam_ctx *ctx, int64_t id, int due, const char *title,
  * cancelled), or another renewal CTA is open now.
  */
 static int
-cta_allows(struct tam_ctx *ctx, int64_t task_id, int64_t cta_id,
+cta_allows(struct tam_db *db, int64_t task_id, int64_t cta_id,
     int *reopen_cta, char **err)
 {
 	struct cta	c;
@@ -94,7 +93,7 @@ cta_allows(struct tam_ctx *ctx, int64_t task_id, int64_t cta_id,
 	int		rc;
 
 	*reopen_cta = 0;
-	if ((rc = db_cta_get(ctx->db, cta_id, &c, err)) != 0)
+	if ((rc = db_cta_get(db, cta_id, &c, err)) != 0)
 		return rc < 0 ? -1 : 0;
 	if (strcmp(c.status, "open") == 0)
 		return 0;
@@ -104,7 +103,7 @@ cta_allows(struct tam_ctx *ctx, int64_t task_id, int64_t cta_id,
 		    "'tam action'", task_id, cta_id, c.status);
 		return 1;
 	}
-	if (db_cta_open_count(ctx->db, c.account_id, c.kind, &n, err) != 0)
+	if (db_cta_open_count(db, c.account_id, c.kind, &n, err) != 0)
 		return -1;
 	if (n > 0) {
 		*err = xasprintf("task %" PRId64 " belongs to CTA %" PRId64
@@ -118,14 +117,15 @@ cta_allows(struct tam_ctx *ctx, int64_t task_id, int64_t cta_id,
 }
 
 int
-task_reopen(struct tam_ctx *ctx, int64_t id, char **err)
+task_reopen(struct tam_db *db, const char *user, const char *now,
+    int64_t id, struct task_reopened *r, char **err)
 {
 	struct task	 t;
-	char		 now[21], *body;
+	char		*body;
 	int64_t		 account_id, cta_id;
 	int		 rc, reopen_cta = 0, cancelled = 0, risk;
 
-	if ((rc = load(ctx, id, &t, err)) != 0)
+	if ((rc = load(db, id, &t, err)) != 0)
 		return rc;
 	if (strcmp(t.status, "open") == 0) {
 		*err = xasprintf("task %" PRId64 " is open already", id);
@@ -143,31 +143,24 @@ task_reopen(struct tam_ctx *ctx, int64_t id, char **err)
 	body = xasprintf("Task %" PRId64 " (%s) reopened: it was %s", id,
 	    t.title, t.status);
 	if (cta_id != 0 &&
-	    (rc = cta_allows(ctx, id, cta_id, &reopen_cta, err)) != 0) {
+	    (rc = cta_allows(db, id, cta_id, &reopen_cta, err)) != 0) {
 		free(body);
 		return rc;
 	}
-	tam_now(ctx, now);
-	rc = db_task_reopen(ctx->db, id, err);
+	rc = db_task_reopen(db, id, err);
 	if (rc == 0 && reopen_cta)
-		rc = db_cta_reopen(ctx->db, cta_id, err);
+		rc = db_cta_reopen(db, cta_id, err);
 	/* One open Risk Update per open risk CTA: this one, not the next. */
 	if (rc == 0 && risk && cta_id != 0)
-		rc = db_task_cancel_other_risk_updates(ctx->db, cta_id, id,
-		    now, &cancelled, err);
+		rc = db_task_cancel_other_risk_updates(db, cta_id, id, now,
+		    &cancelled, err);
 	if (rc == 0)
-		rc = post_event(ctx->db, account_id, "note", ctx->user, body,
-		    now, err);
+		rc = post_event(db, account_id, "note", user, body, now, err);
 	free(body);
 	if (rc != 0)
 		return -1;
-	tam_info_done(ctx, "task %" PRId64 " reopened", id);
-	if (reopen_cta)
-		tam_info_done(ctx, "renewal CTA %" PRId64 " reopened: it has "
-		    "an open task again", cta_id);
-	if (cancelled > 0)
-		tam_info_done(ctx, "the next Risk Update of CTA %" PRId64
-		    " cancelled: task %" PRId64 " is the open one again",
-		    cta_id, id);
+	r->cta_id = cta_id;
+	r->cta_reopened = reopen_cta;
+	r->update_cancelled = cancelled > 0;
 	return 0;
 }

@@ -471,3 +471,30 @@ text_fold_starts_word(const char *name, const char *p)
 	}
 	return 0;
 }
+
+/* --- tables looked up by name ----------------------------------------- */
+
+const void *
+text_table_find(const void *table, size_t size, size_t keyoff,
+    const char *key)
+{
+	const char	*row, *name;
+
+	for (row = table;; row += size) {
+		memcpy(&name, row + keyoff, sizeof name);
+		if (name == NULL)
+			return NULL;
+		if (strcmp(name, key) == 0)
+			return row;
+	}
+}
+
+int
+text_name_value(const struct text_name *table, const char *name)
+{
+	const struct text_name	*n;
+
+	n = text_table_find(table, sizeof *table,
+	    offsetof(struct text_name, name), name);
+	return n == NULL ? -1 : n->value;
+}

@@ -42,6 +42,12 @@ int		 account_name_check(struct tam_ctx *,
 /* Loads the account by id; TAM_OK or TAM_FAIL with the error in ctx. */
 int		 account_load(struct tam_ctx *, int64_t id, struct account *);
 /*
+ * Resolves ACCOUNT (account_resolve) and loads it into a, as every
+ * command on one account starts: TAM_OK, or the error in ctx.
+ */
+int		 account_find(struct tam_ctx *, const char *spec,
+		    struct account *a);
+/*
  * Inserts a new account and its side rows (health history, a sentiment
  * post).  author is the timeline author ("import" or the user).  Sets
  * a->id.  Returns 0 or -1 with *err.

@@ -3,10 +3,12 @@
  *
  * Adding a command:
  *  1. src/cmd/cmd-NAME.c exporting one `const struct cmd_entry
- *     cmd_NAME_entry` (everything else static); options with getopt_long
- *     and a local longopts[], which the entry names too (the dispatcher
- *     refuses any long option not in it, and any abbreviation); misuse
- *     returns TAM_USAGE via cmd_fail().
+ *     cmd_NAME_entry` (everything else static); its options a table of
+ *     struct cmd_option the entry names (the dispatcher refuses any long
+ *     option not in it, and any abbreviation), read by cmd_getopt(): a
+ *     loop for the values exec checks as they come, cmd_opt_arg() and
+ *     cmd_opt_given() for the rest; misuse returns TAM_USAGE via
+ *     cmd_fail().
  *  2. its line in the table of src/cmd.c (and the declaration below);
  *  3. tests: tests/cli/NAME.bats for every option and error path;
  *  4. the man page doc/tam.1, the README, and completion/;
@@ -49,6 +51,11 @@ struct cmd_option {
 
 /* Free text: cmd_check_text'd when the options end, in table order. */
 #define CMD_OPT_TEXT	0x1
+/* A DATE or a PERIOD: parsed as the option is read (cmd_opt_date...). */
+#define CMD_OPT_DATE	0x2
+#define CMD_OPT_PERIOD	0x4
+/* Free text checked as soon as it is read (the risk steps' notes). */
+#define CMD_OPT_TEXT_NOW 0x8
 
 /* --tam P, one meaning for every list; and the end of a table. */
 #define CMD_OPTION_TAM(id) { "tam", 0, required_argument, "P", \
@@ -190,6 +197,26 @@ int	 cmd_misuse(struct tam_ctx *, const char *fmt, ...)
 #define CMD_OPT_END	0
 #define CMD_OPT_ERROR	(-1)
 int	 cmd_getopt(struct tam_ctx *, int argc, char **argv);
+/*
+ * Reads every option with cmd_getopt(), for a command whose options are
+ * all read back below: TAM_OK, or TAM_USAGE with the misuse in ctx.
+ */
+int	 cmd_getopt_all(struct tam_ctx *, int argc, char **argv);
+/*
+ * What cmd_getopt() read of the running command's option id (one of its
+ * entry's table; any other aborts): whether it was given; its value, the
+ * last one given, or NULL; and the date or period of a CMD_OPT_DATE or
+ * CMD_OPT_PERIOD option into *out, left as it is when the option was not
+ * given (the return says whether it was).  So the switch of a command's
+ * option loop keeps only the options whose values it checks itself, in
+ * the order they were given.
+ */
+int	 cmd_opt_given(int id);
+const char *cmd_opt_arg(int id);
+/* cmd_opt_arg() of a text where "" says nothing: NULL for it too. */
+const char *cmd_opt_text(int id);
+int	 cmd_opt_date(int id, int *out);
+int	 cmd_opt_period(int id, struct period *out);
 /* The table of every command, NULL-terminated (for `tam help`). */
 const struct cmd_entry *const *cmd_table(void);
 /*

@@ -100,6 +100,13 @@ int	 db_sched_is_complete(struct tam_db *, int64_t id, int *complete,
  * large database) is not spilled to the WAL and read back page by page.
  */
 int	 db_sched_bulk(struct tam_db *, char **err);
+/*
+ * Gives the CTAs and open tasks that lack it their account's folded TAM
+ * (sql/0007-tam-pages.sql): rows another program inserted, which one
+ * TAM's statements see from then on.  tam's own INSERTs carry it; the
+ * whole book's sync calls this.  Returns 0 or -1.
+ */
+int	 db_sched_tam_copies(struct tam_db *, char **err);
 
 /*
  * Open tasks of accounts not archived due on or before until (DATE_NONE:

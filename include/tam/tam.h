@@ -52,6 +52,11 @@ struct tam_ctx {
 	int		 ndone_lines;
 };
 
+/* The number of elements of the array a, as OpenBSD's <sys/param.h>. */
+#ifndef nitems
+#define nitems(a)	(sizeof (a) / sizeof (a)[0])
+#endif
+
 /* xmalloc.c: allocation that aborts on out-of-memory. */
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
@@ -84,6 +89,8 @@ void	 tam_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
  */
 void	 tam_info_done(struct tam_ctx *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* The same for a line a service handed back, taken over (and freed). */
+void	 tam_info_done_take(struct tam_ctx *, char *line);
 /* Prints the lines of tam_info_done() if print, and forgets them. */
 void	 tam_info_flush(struct tam_ctx *, int print);
 /*

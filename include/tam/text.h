@@ -125,4 +125,25 @@ char		*text_fold_next(const char *p);
  */
 int		 text_fold_starts_word(const char *name, const char *p);
 
+/* --- tables looked up by name ----------------------------------------- */
+
+/*
+ * The row of table whose name is key (compared bytewise), or NULL: the
+ * rows are size bytes each, their name a const char * at offset keyoff,
+ * and a row with a NULL name ends the table.  One lookup for the
+ * settings, the export's tables, the playbook's actions and every small
+ * name-to-value table of a command.
+ */
+const void	*text_table_find(const void *table, size_t size, size_t keyoff,
+		    const char *key);
+
+/* A row of a table from a name to a value (an enum's), NULL-ended. */
+struct text_name {
+	const char	*name;
+	int		 value;
+};
+/* The value of name in table, or -1 when it has none. */
+int		 text_name_value(const struct text_name *table,
+		    const char *name);
+
 #endif

@@ -106,7 +106,6 @@ static const struct out_col list_cols[] = {
 	{ "lifecycle_stage",	NULL,		OUT_STR, 0 },
 	{ "archived",		NULL,		OUT_BOOL, 0 },
 };
-#define NLIST_COLS ((int)(sizeof list_cols / sizeof list_cols[0]))
 
 static const struct out_col show_cols[] = {
 	{ "id",			"id",			OUT_INT, 0 },
@@ -138,7 +137,6 @@ static const struct out_col show_cols[] = {
 	{ "created_at",		"created",		OUT_STR, 0 },
 	{ "updated_at",		"updated",		OUT_STR, 0 },
 };
-#define NSHOW_COLS ((int)(sizeof show_cols / sizeof show_cols[0]))
 
 static enum out_style
 sentiment_style(const struct account *a)
@@ -273,7 +271,6 @@ account_set(struct tam_ctx *ctx, int argc, char **argv)
 	char			*err = NULL, **clears = NULL;
 	int			 ch, rc = TAM_OK, nclears = 0, i, changed;
 	int			 money_given = 0;
-	int64_t			 id;
 	int			 opts[64], nopts = 0;
 	char			*args[64];
 
@@ -304,8 +301,7 @@ account_set(struct tam_ctx *ctx, int argc, char **argv)
 		    "option such as --renewal DATE");
 		goto out;
 	}
-	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK ||
-	    (rc = account_load(ctx, id, &old)) != TAM_OK)
+	if ((rc = account_find(ctx, argv[0], &old)) != TAM_OK)
 		goto out;
 	account_copy(&a, &old);
 	for (i = 0; i < nclears; i++) {
@@ -633,7 +629,6 @@ account_show(struct tam_ctx *ctx, int argc, char **argv)
 	struct out		*o;
 	cJSON			*obj;
 	char			*err = NULL;
-	int64_t			 id;
 	int			 rc, opens;
 	const char		*window;
 
@@ -644,13 +639,12 @@ account_show(struct tam_ctx *ctx, int argc, char **argv)
 	if ((s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	account_init(&a);
-	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK ||
-	    (rc = account_load(ctx, id, &a)) != TAM_OK) {
+	if ((rc = account_find(ctx, argv[0], &a)) != TAM_OK) {
 		account_release(&a);
 		return rc;
 	}
 	window = window_state(&a, s, ctx->today, &opens);
-	o = out_begin(ctx, show_cols, NSHOW_COLS);
+	o = out_begin(ctx, show_cols, (int)nitems(show_cols));
 	out_single(o);
 	if (ctx->format == FMT_TABLE) {
 		/* People get "field: value" lines, not one wide row. */
@@ -720,7 +714,7 @@ static const struct cmd_option list_options[] = {
 	    "only accounts that require triage", NULL, OPT_TRIAGE, 0 },
 	{ "renewing-within", 0, required_argument, "PERIOD",
 	    "only accounts renewing up to today plus PERIOD", NULL,
-	    OPT_WITHIN, 0 },
+	    OPT_WITHIN, CMD_OPT_PERIOD },
 	{ "strategic", 0, no_argument, NULL,
 	    "only accounts over the strategic ACV", NULL, OPT_STRATEGIC, 0 },
 	{ "archived", 0, no_argument, NULL,
@@ -734,52 +728,36 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 	struct account_filter	 f = { 0 };
 	struct list_state	 ls;
 	struct period		 p;
-	const char		*tam = NULL;
 	char			*err = NULL, *tam_fold = NULL;
-	int			 ch, triage, strategic = 0, rc;
+	int			 ch, triage, rc;
 
 	f.renewing_before = DATE_NONE;
 	f.today = ctx->today;
 	f.strategic_over = -1;
 	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
-		switch (ch) {
-		case OPT_TAM:
-			tam = optarg;
-			break;
-		case OPT_SENTIMENT:
-			f.sentiment = sentiment_parse(optarg, &triage);
-			if (f.sentiment < 0 || triage)
-				return cmd_fail(ctx, TAM_USAGE, "--sentiment: "
-				    "'%s' is not green, yellow or red", optarg);
-			break;
-		case OPT_TRIAGE:
-			f.triage = 1;
-			break;
-		case OPT_WITHIN:
-			if ((rc = cmd_parse_period(ctx, "--renewing-within",
-			    optarg, &p)) != TAM_OK)
-				return rc;
-			f.renewing_before = date_add_period(ctx->today, &p);
-			break;
-		case OPT_STRATEGIC:
-			strategic = 1;
-			break;
-		case OPT_ARCHIVED:
-			f.archived = 1;
-			break;
-		}
+		if (ch != OPT_SENTIMENT)
+			continue;
+		f.sentiment = sentiment_parse(optarg, &triage);
+		if (f.sentiment < 0 || triage)
+			return cmd_fail(ctx, TAM_USAGE, "--sentiment: '%s' is "
+			    "not green, yellow or red", optarg);
 	}
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
+	f.triage = cmd_opt_given(OPT_TRIAGE);
+	f.archived = cmd_opt_given(OPT_ARCHIVED);
+	if (cmd_opt_period(OPT_WITHIN, &p))
+		f.renewing_before = date_add_period(ctx->today, &p);
 	if ((ls.s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
-	if (strategic)
+	if (cmd_opt_given(OPT_STRATEGIC))
 		f.strategic_over = ls.s->strategic_cents;
-	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, cmd_opt_arg(OPT_TAM), &tam_fold)) !=
+	    TAM_OK)
 		return rc;
 	f.tam = tam_fold;
 	ls.today = ctx->today;
-	ls.out = out_begin(ctx, list_cols, NLIST_COLS);
+	ls.out = out_begin(ctx, list_cols, (int)nitems(list_cols));
 	out_empty(ls.out, f.archived ? "no accounts, archived or not" :
 	    "no accounts to list (archived ones: --archived)");
 	rc = db_account_each(ctx->db, &f, list_one, &ls, &err);
@@ -800,12 +778,12 @@ static int
 one_account_arg(struct tam_ctx *ctx, int argc, char **argv, int *yes,
     int64_t *id)
 {
-	int	ch;
+	int	rc;
 
-	while ((ch = cmd_getopt(ctx, argc, argv)) == OPT_YES)
-		*yes = 1;	/* only rm's entry has it */
-	if (ch == CMD_OPT_ERROR)
-		return TAM_USAGE;
+	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
+		return rc;
+	if (yes != NULL)	/* only rm's entry has it */
+		*yes = cmd_opt_given(OPT_YES);
 	return account_resolve(ctx, argv[optind], id);
 }
 

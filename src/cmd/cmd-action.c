@@ -42,25 +42,15 @@ action_exec(struct tam_ctx *ctx, int argc, char **argv)
 	const struct sched_action	*a;
 	struct cta_filter		 f = { 0 };
 	struct task			 t = { 0 };
-	const char			*title = NULL, *due_arg = NULL;
+	const char			*title, *due_arg;
 	char				*err = NULL, now[21], d[11];
-	int				 ch, rc, due = DATE_NONE;
+	int				 rc, due = DATE_NONE;
 
-	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
-		switch (ch) {
-		case OPT_TITLE:
-			title = optarg;
-			break;
-		case OPT_DUE:
-			due_arg = optarg;
-			break;
-		case OPT_NOTE:
-			t.note = optarg;
-			break;
-		}
-	}
-	if (ch == CMD_OPT_ERROR)
-		return TAM_USAGE;
+	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
+		return rc;
+	title = cmd_opt_arg(OPT_TITLE);
+	due_arg = cmd_opt_arg(OPT_DUE);
+	t.note = cmd_opt_arg(OPT_NOTE);
 	argc -= optind;
 	argv += optind;
 	if ((a = sched_action_find(argv[1])) == NULL)

@@ -13,18 +13,18 @@
 
 #include "tam/cmd.h"
 #include "tam/db-complete.h"
+#include "tam/text.h"
 
 /* More than a screen of candidates helps nobody. */
 #define COMPLETE_LIMIT	100
 
-static const struct {
-	const char		*name;
-	enum db_complete_what	 what;
-} kinds[] = {
+/* WHAT: an enum db_complete_what. */
+static const struct text_name kinds[] = {
 	{ "account",	DBC_ACCOUNT },
 	{ "tam",	DBC_TAM },
 	{ "task",	DBC_TASK },
-	{ "cta",	DBC_CTA }
+	{ "cta",	DBC_CTA },
+	{ NULL,		0 }
 };
 
 static void
@@ -55,8 +55,7 @@ complete_exec(struct tam_ctx *ctx, int argc, char **argv)
 	struct tam_db	*db;
 	const char	*prefix = "";
 	char		*path;
-	size_t		 i;
-	int		 rc;
+	int		 what, rc;
 
 	/* "--" may stand before the prefix: a word being typed may be "-x". */
 	if (argc == 4 && strcmp(argv[2], "--") == 0)
@@ -65,10 +64,7 @@ complete_exec(struct tam_ctx *ctx, int argc, char **argv)
 		prefix = argv[2];
 	else if (argc != 2 && argc != 3)
 		return quiet_failure(ctx);
-	for (i = 0; i < sizeof kinds / sizeof *kinds; i++)
-		if (strcmp(argv[1], kinds[i].name) == 0)
-			break;
-	if (i == sizeof kinds / sizeof *kinds)
+	if ((what = text_name_value(kinds, argv[1])) < 0)
 		return quiet_failure(ctx);
 	if ((path = cmd_database_path(ctx)) == NULL)
 		return quiet_failure(ctx);
@@ -76,7 +72,7 @@ complete_exec(struct tam_ctx *ctx, int argc, char **argv)
 	free(path);
 	if (db == NULL)
 		return quiet_failure(ctx);
-	rc = db_complete(db, kinds[i].what, prefix, COMPLETE_LIMIT, print_one,
+	rc = db_complete(db, what, prefix, COMPLETE_LIMIT, print_one,
 	    NULL);
 	db_close(db);
 	return rc == 0 ? TAM_OK : quiet_failure(ctx);

@@ -13,15 +13,6 @@ static const struct out_col config_cols[] = {
 	{ "default",	"DEFAULT",	OUT_STR, OUT_SHRINK | OUT_DROP(1) },
 };
 
-/* None takes an option: this checks there is none, and the count. */
-static int
-no_options(struct tam_ctx *ctx, int argc, char **argv)
-{
-	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
-		return TAM_USAGE;
-	return TAM_OK;
-}
-
 static const struct setting_def *
 known_key(struct tam_ctx *ctx, const char *key)
 {
@@ -52,7 +43,7 @@ config_get(struct tam_ctx *ctx, int argc, char **argv)
 	char				*value, *err = NULL;
 	int				 rc;
 
-	if ((rc = no_options(ctx, argc, argv)) != TAM_OK)
+	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
 		return rc;
 	if ((d = known_key(ctx, argv[optind])) == NULL)
 		return TAM_USAGE;
@@ -69,7 +60,7 @@ config_set(struct tam_ctx *ctx, int argc, char **argv)
 	const struct setting_def	*d;
 	char				*canon, *err = NULL;
 
-	if (no_options(ctx, argc, argv) != TAM_OK)
+	if (cmd_getopt_all(ctx, argc, argv) != TAM_OK)
 		return TAM_USAGE;
 	if ((d = known_key(ctx, argv[optind])) == NULL)
 		return TAM_USAGE;
@@ -92,9 +83,9 @@ config_list(struct tam_ctx *ctx, int argc, char **argv)
 	char				*value, *err = NULL;
 	int				 rc;
 
-	if ((rc = no_options(ctx, argc, argv)) != TAM_OK)
+	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
 		return rc;
-	o = out_begin(ctx, config_cols, 3);
+	o = out_begin(ctx, config_cols, (int)nitems(config_cols));
 	for (d = setting_defs; d->key != NULL; d++) {
 		if ((value = current_value(ctx, d, &err)) == NULL) {
 			out_abandon(o);

@@ -16,6 +16,7 @@
 #include "tam/money.h"
 #include "tam/out.h"
 #include "tam/risk-apply.h"
+#include "tam/text.h"
 
 #define OPT_OPEN	1000
 #define OPT_KIND	1001
@@ -50,7 +51,6 @@ static const struct out_col cta_cols[] = {
 	{ "outcome_note",	NULL,		OUT_STR, 0 },
 	{ "net_arr_change",	"NET ARR",	OUT_MONEY, OUT_DROP(3) },
 };
-#define NCTA_COLS ((int)(sizeof cta_cols / sizeof cta_cols[0]))
 
 /* The tasks of `cta show`, with the keys of `task list`. */
 static const struct out_col task_cols[] = {
@@ -65,7 +65,6 @@ static const struct out_col task_cols[] = {
 	{ "done_at",	"DONE",		OUT_STR, OUT_DROP(2) },
 	{ "note",	"NOTE",		OUT_STR, OUT_SHRINK | OUT_DROP(1) },
 };
-#define NTASK_COLS ((int)(sizeof task_cols / sizeof task_cols[0]))
 
 static void
 cta_cells(struct out *o, const struct cta *c)
@@ -119,15 +118,11 @@ cta_list(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct cta_filter	 f = { 0 };
 	struct out		*o;
-	const char		*tam = NULL;
 	char			*err = NULL, *tam_fold = NULL;
 	int			 ch, rc;
 
 	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
-		case OPT_OPEN:
-			f.open_only = 1;
-			break;
 		case OPT_KIND:
 			if (strcmp(optarg, "renewal") != 0 &&
 			    strcmp(optarg, "risk") != 0)
@@ -135,17 +130,16 @@ cta_list(struct tam_ctx *ctx, int argc, char **argv)
 				    "renewal or risk", optarg);
 			f.kind = optarg;
 			break;
-		case OPT_TAM:
-			tam = optarg;
-			break;
 		}
 	}
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
-	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
+	f.open_only = cmd_opt_given(OPT_OPEN);
+	if ((rc = cmd_tam_option(ctx, cmd_opt_arg(OPT_TAM), &tam_fold)) !=
+	    TAM_OK)
 		return rc;
 	f.tam = tam_fold;
-	o = out_begin(ctx, cta_cols, NCTA_COLS);
+	o = out_begin(ctx, cta_cols, (int)nitems(cta_cols));
 	rc = db_cta_each(ctx->db, &f, list_row, o, &err);
 	free(tam_fold);
 	return cmd_list_end(ctx, o, rc, err);
@@ -266,12 +260,12 @@ cta_show(struct tam_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	tf.cta_id = id;
-	o = out_begin(ctx, cta_cols, NCTA_COLS);
+	o = out_begin(ctx, cta_cols, (int)nitems(cta_cols));
 	out_single(o);
 	if (ctx->format == FMT_TABLE) {
 		out_finish(o);
 		print_cta(&c, s.acct.currency);
-		o = out_begin(ctx, task_cols, NTASK_COLS);
+		o = out_begin(ctx, task_cols, (int)nitems(task_cols));
 		rc = db_task_each(ctx->db, &tf, task_row, o, &err);
 	} else {
 		cta_cells(o, &c);
@@ -347,9 +341,7 @@ parse_opts(struct tam_ctx *ctx, int argc, char **argv, struct cta_opts *o)
 				return rc;
 			break;
 		case OPT_NOTE:
-			if ((rc = cmd_check_text(ctx, "--note", optarg)) !=
-			    TAM_OK)
-				return rc;
+			/* Checked as it was read (CMD_OPT_TEXT_NOW). */
 			o->args.note = *optarg != '\0' ? optarg : NULL;
 			break;
 		case OPT_TITLE:
@@ -388,7 +380,7 @@ static const struct cmd_option open_options[] = {
 	RISK_REASON_OPT,
 	{ "note", 0, required_argument, "TEXT",
 	    "why the account is at risk, posted on the timeline", NULL,
-	    OPT_NOTE, 0 },
+	    OPT_NOTE, CMD_OPT_TEXT_NOW },
 	CMD_OPTIONS_END
 };
 
@@ -474,32 +466,18 @@ static const struct cmd_option close_options[] = {
 	{ "net-arr", 0, required_argument, "AMOUNT",
 	    "the net ARR change (negative for a loss)", NULL, OPT_NET_ARR, 0 },
 	{ "note", 0, required_argument, "REASONS",
-	    "the reasons, posted on the timeline", NULL, OPT_NOTE, 0 },
+	    "the reasons, posted on the timeline", NULL, OPT_NOTE,
+	    CMD_OPT_TEXT_NOW },
 	CMD_OPTIONS_END
 };
 
-static const struct {
-	const char	*name;
-	enum risk_event	 ev;
-} lost_kinds[] = {
+/* The event (an enum risk_event) of each --lost KIND. */
+static const struct text_name lost_kinds[] = {
 	{ "churn",	 RE_CLOSE_CHURN },
 	{ "downgrade",	 RE_CLOSE_DOWNGRADE },
 	{ "contraction", RE_CLOSE_CONTRACTION },
+	{ NULL,		 0 }
 };
-
-/* The event of --lost KIND; -1 for an unknown kind. */
-static int
-lost_event(const char *kind, enum risk_event *ev)
-{
-	size_t	i;
-
-	for (i = 0; i < sizeof lost_kinds / sizeof lost_kinds[0]; i++)
-		if (strcmp(kind, lost_kinds[i].name) == 0) {
-			*ev = lost_kinds[i].ev;
-			return 0;
-		}
-	return -1;
-}
 
 static int
 cta_close(struct tam_ctx *ctx, int argc, char **argv)
@@ -508,7 +486,7 @@ cta_close(struct tam_ctx *ctx, int argc, char **argv)
 	const char		*why;
 	enum risk_event		 ev = RE_CLOSE_WON;
 	int64_t			 id;
-	int			 rc;
+	int			 lost, rc;
 
 	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK ||
 	    (rc = cmd_parse_id_arg(ctx, "CTA", argv[optind], &id)) != TAM_OK)
@@ -516,9 +494,12 @@ cta_close(struct tam_ctx *ctx, int argc, char **argv)
 	if (o.won == (o.lost != NULL))
 		return cmd_misuse(ctx, "cta close: give either --won or --lost "
 		    "churn|downgrade|contraction");
-	if (o.lost != NULL && lost_event(o.lost, &ev) != 0)
-		return cmd_misuse(ctx, "--lost: '%s' is not churn, downgrade or "
-		    "contraction", o.lost);
+	if (o.lost != NULL) {
+		if ((lost = text_name_value(lost_kinds, o.lost)) < 0)
+			return cmd_misuse(ctx, "--lost: '%s' is not churn, "
+			    "downgrade or contraction", o.lost);
+		ev = lost;
+	}
 	if (o.won && o.args.net_arr_cents < 0)
 		ev = RE_CLOSE_WON_LOSS;
 	if ((why = risk_usage(ev, o.args.note != NULL)) != NULL)

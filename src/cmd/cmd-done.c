@@ -20,15 +20,14 @@ static int
 close_tasks(struct tam_ctx *ctx, int argc, char **argv,
     const char *status, int note_required)
 {
-	const char	*note = NULL;
+	const char	*note;
 	int64_t		*ids;
 	char		*err = NULL;
-	int		 ch, rc;
+	int		 rc;
 
-	while ((ch = cmd_getopt(ctx, argc, argv)) == OPT_NOTE)
-		note = optarg;
-	if (ch == CMD_OPT_ERROR)
-		return TAM_USAGE;
+	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
+		return rc;
+	note = cmd_opt_arg(OPT_NOTE);
 	argc -= optind;
 	argv += optind;
 	if ((rc = cmd_parse_ids(ctx, argc, argv, &ids)) != TAM_OK)

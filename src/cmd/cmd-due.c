@@ -103,7 +103,6 @@ static const struct out_col due_cols[] = {
 	/* Last, so that the columns before it keep their places. */
 	{ "currency",		NULL,		OUT_STR, 0 },
 };
-#define NDUE_COLS ((int)(sizeof due_cols / sizeof due_cols[0]))
 
 static struct row *
 row_add(struct due_list *l)
@@ -390,10 +389,11 @@ collect(struct due_list *l, const char *tam, int until, char **err)
 static int
 print_machine(struct tam_ctx *ctx, const struct due_list *l)
 {
-	struct out		*o = out_begin(ctx, due_cols, NDUE_COLS);
+	struct out		*o;
 	const struct row	*r;
 	size_t			 i;
 
+	o = out_begin(ctx, due_cols, (int)nitems(due_cols));
 	for (i = 0; i < l->n; i++) {
 		r = &l->v[i];
 		out_id(o, r->task_id);
@@ -430,7 +430,6 @@ static const struct out_col table_cols[] = {
 	{ NULL,		"DAYS",		OUT_INT, 0 },
 	{ NULL,		"TASK",		OUT_STR, OUT_SHRINK },
 };
-#define NTABLE_COLS ((int)(sizeof table_cols / sizeof table_cols[0]))
 
 static void
 put_heading(struct out *o, enum group g, int count, int until)
@@ -565,7 +564,7 @@ print_table(struct tam_ctx *ctx, struct due_list *l, int until, size_t left)
 		counts[l->v[i].group]++;
 		any_strategic |= l->v[i].strategic;
 	}
-	o = out_begin(ctx, table_cols, NTABLE_COLS);
+	o = out_begin(ctx, table_cols, (int)nitems(table_cols));
 	done = xcalloc(l->n + 1, 1);
 	for (i = 0, g = G_COUNT; i < l->n; i++) {
 		if (done[i])
@@ -658,37 +657,20 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct due_list	 l;
 	struct period	 p;
-	const char	*tam = NULL, *horizon = NULL;
-	const char	*limit_arg = NULL, *account_arg = NULL;
+	const char	*tam, *horizon, *limit_arg, *account_arg;
 	char		*err = NULL, *tam_fold = NULL;
-	int		 ch, all = 0, no_sync = 0, until, rc;
+	int		 all, no_sync, until, rc;
 	int64_t		 limit = 0, account = 0;
 	size_t		 left;
 
-	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
-		switch (ch) {
-		case OPT_TAM:
-			tam = optarg;
-			break;
-		case OPT_HORIZON:
-			horizon = optarg;
-			break;
-		case OPT_ALL:
-			all = 1;
-			break;
-		case OPT_NO_SYNC:
-			no_sync = 1;
-			break;
-		case OPT_LIMIT:
-			limit_arg = optarg;
-			break;
-		case OPT_ACCOUNT:
-			account_arg = optarg;
-			break;
-		}
-	}
-	if (ch == CMD_OPT_ERROR)
-		return TAM_USAGE;
+	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
+		return rc;
+	tam = cmd_opt_arg(OPT_TAM);
+	horizon = cmd_opt_arg(OPT_HORIZON);
+	all = cmd_opt_given(OPT_ALL);
+	no_sync = cmd_opt_given(OPT_NO_SYNC);
+	limit_arg = cmd_opt_arg(OPT_LIMIT);
+	account_arg = cmd_opt_arg(OPT_ACCOUNT);
 	if (horizon != NULL && period_parse(horizon, &p) != 0)
 		return cmd_misuse(ctx, "--horizon: '%s' is not a period (N, "
 		    "Nd, Nw or Nm)", horizon);

@@ -161,7 +161,8 @@ static const struct cmd_option ics_options[] = {
 	    "only the accounts of this TAM (a name or its start, me, all)",
 	    "me when set (tam config set me), else all", OPT_TAM, 0 },
 	{ "within", 0, required_argument, "PERIOD",
-	    "the events up to today plus PERIOD", "12m", OPT_WITHIN, 0 },
+	    "the events up to today plus PERIOD", "12m", OPT_WITHIN,
+	    CMD_OPT_PERIOD },
 	CMD_OPTIONS_END
 };
 
@@ -170,30 +171,19 @@ ics_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct ics_run	 run;
 	struct period	 within = { 12, 'm' };
-	const char	*tam = NULL;
 	char		*err = NULL, *db_uid = NULL, *tam_fold = NULL, note[32];
-	int		 ch, rc;
+	int		 rc;
 
-	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
-		switch (ch) {
-		case OPT_TAM:
-			tam = optarg;
-			break;
-		case OPT_WITHIN:
-			if ((rc = cmd_parse_period(ctx, "--within", optarg,
-			    &within)) != TAM_OK)
-				return rc;
-			break;
-		}
-	}
-	if (ch == CMD_OPT_ERROR)
-		return TAM_USAGE;
+	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
+		return rc;
+	cmd_opt_period(OPT_WITHIN, &within);
 	memset(&run, 0, sizeof run);
 	run.today = ctx->today;
 	if ((run.s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	/* No --tam: "me" when set, else every TAM. */
-	if ((rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = account_tam_resolve(ctx, cmd_opt_arg(OPT_TAM),
+	    &tam_fold)) != TAM_OK)
 		return rc;
 	if (db_database_uid(ctx->db, &db_uid, &err) != 0) {
 		free(tam_fold);

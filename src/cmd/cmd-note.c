@@ -43,8 +43,7 @@ note_exec(struct tam_ctx *ctx, int argc, char **argv)
 		return cmd_misuse(ctx, "note: the note is empty");
 	}
 	account_init(&a);
-	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK ||
-	    (rc = account_load(ctx, id, &a)) != TAM_OK) {
+	if ((rc = account_find(ctx, argv[0], &a)) != TAM_OK) {
 		account_release(&a);
 		free(text);
 		return rc;
@@ -67,6 +66,7 @@ note_exec(struct tam_ctx *ctx, int argc, char **argv)
 			    "nothing was added");
 		/* The account may have changed while the editor ran. */
 		if (rc == TAM_OK) {
+			id = a.id;
 			account_release(&a);
 			account_init(&a);
 			rc = account_load(ctx, id, &a);

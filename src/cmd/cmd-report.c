@@ -76,7 +76,6 @@ static const struct out_col renewals_cols[] = {
 	/* Last, so the columns before it keep their places. */
 	{ "currency",	 NULL,		OUT_STR, 0 },
 };
-#define NRENEWALS_COLS ((int)(sizeof renewals_cols / sizeof renewals_cols[0]))
 
 struct bucket {
 	int64_t	accounts;
@@ -230,7 +229,7 @@ renewals_print(struct tam_ctx *ctx, struct renewals *rs, int from, int to)
 	if (rs->cur.n == 0)
 		currency_sums(&rs->cur, "USD");
 	total = xcalloc((size_t)rs->cur.n, sizeof *total);
-	o = out_begin(ctx, renewals_cols, NRENEWALS_COLS);
+	o = out_begin(ctx, renewals_cols, (int)nitems(renewals_cols));
 	for (i = 0; i < rs->nbuckets; i++) {
 		bucket_name(rs->quarter, rs->first + i, name);
 		for (k = 0; k < rs->cur.n; k++) {
@@ -268,7 +267,7 @@ static const struct cmd_option renewals_options[] = {
 	    "one row per month or per quarter", "month", OPT_BY, 0 },
 	{ "within", 0, required_argument, "PERIOD",
 	    "the renewals from today up to today plus PERIOD", "12m",
-	    OPT_WITHIN, 0 },
+	    OPT_WITHIN, CMD_OPT_PERIOD },
 	CMD_OPTION_TAM(OPT_TAM),
 	CMD_OPTIONS_END
 };
@@ -279,7 +278,6 @@ report_renewals(struct tam_ctx *ctx, int argc, char **argv)
 	const struct settings	*s;
 	struct renewals		 rs;
 	struct period		 within = { 12, 'm' };
-	const char		*tam = NULL;
 	char			*err = NULL, *tam_fold = NULL;
 	int			 ch, rc, to;
 
@@ -296,21 +294,15 @@ report_renewals(struct tam_ctx *ctx, int argc, char **argv)
 				return cmd_fail(ctx, TAM_USAGE, "--by: '%s' is "
 				    "not month or quarter", optarg);
 			break;
-		case OPT_WITHIN:
-			if ((rc = cmd_parse_period(ctx, "--within", optarg,
-			    &within)) != TAM_OK)
-				return rc;
-			break;
-		case OPT_TAM:
-			tam = optarg;
-			break;
 		}
 	}
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
+	cmd_opt_period(OPT_WITHIN, &within);
 	if ((s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
-	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, cmd_opt_arg(OPT_TAM), &tam_fold)) !=
+	    TAM_OK)
 		return rc;
 	rs.strategic_cents = s->strategic_cents;
 	to = date_add_period(ctx->today, &within);
@@ -350,7 +342,6 @@ static const struct out_col at_risk_cols[] = {
 	/* Last, so that the columns before it keep their places. */
 	{ "currency",		NULL,		OUT_STR, 0 },
 };
-#define NAT_RISK_COLS ((int)(sizeof at_risk_cols / sizeof at_risk_cols[0]))
 
 /* The total of one currency. */
 struct at_risk_sum {
@@ -410,20 +401,17 @@ static int
 report_at_risk(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct at_risk	 ar;
-	const char	*tam = NULL;
 	char		*err = NULL, acv[48], *line, *tam_fold = NULL;
-	int		 ch, rc, k;
+	int		 rc, k;
 
-	while ((ch = cmd_getopt(ctx, argc, argv)) == OPT_TAM)
-		tam = optarg;
-	if (ch == CMD_OPT_ERROR)
-		return TAM_USAGE;
-	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK ||
+	    (rc = cmd_tam_option(ctx, cmd_opt_arg(OPT_TAM), &tam_fold)) !=
+	    TAM_OK)
 		return rc;
 	memset(&ar, 0, sizeof ar);
 	ar.today = ctx->today;
 	ar.cur.size = sizeof(struct at_risk_sum);
-	ar.out = out_begin(ctx, at_risk_cols, NAT_RISK_COLS);
+	ar.out = out_begin(ctx, at_risk_cols, (int)nitems(at_risk_cols));
 	rc = db_report_at_risk(ctx->db, tam_fold, at_risk_one, &ar, &err);
 	free(tam_fold);
 	if (rc < 0) {

@@ -369,7 +369,6 @@ review_exec(struct tam_ctx *ctx, int argc, char **argv)
 	struct account	 a;
 	struct brief	 b;
 	char		*err = NULL;
-	int64_t		 id;
 	int		 rc;
 
 	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
@@ -379,14 +378,13 @@ review_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if ((b.s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	account_init(&a);
-	if ((rc = account_resolve(ctx, argv[optind], &id)) != TAM_OK ||
-	    (rc = account_load(ctx, id, &a)) != TAM_OK)
+	if ((rc = account_find(ctx, argv[optind], &a)) != TAM_OK)
 		goto out;
 	if (a.renewal_date == DATE_NONE) {
 		rc = cmd_fail(ctx, TAM_FAIL, "account %" PRId64 " (%s) has no "
 		    "renewal date, so there is no renewal to review; set it "
-		    "with 'tam account set %" PRId64 " --renewal DATE'", id,
-		    a.name, id);
+		    "with 'tam account set %" PRId64 " --renewal DATE'", a.id,
+		    a.name, a.id);
 		goto out;
 	}
 	one_line(&a.name);

@@ -9,7 +9,8 @@
 
 static const struct cmd_option options[] = {
 	{ "note", 0, required_argument, "TEXT",
-	    "the update: what changed, what comes next", NULL, OPT_NOTE, 0 },
+	    "the update: what changed, what comes next", NULL, OPT_NOTE,
+	    CMD_OPT_TEXT_NOW },
 	CMD_OPTIONS_END
 };
 
@@ -18,15 +19,11 @@ risk_update_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct risk_args	 args = { 0 };
 	const char		*why;
-	int			 ch, rc;
+	int			 rc;
 
-	while ((ch = cmd_getopt(ctx, argc, argv)) == OPT_NOTE) {
-		if ((rc = cmd_check_text(ctx, "--note", optarg)) != TAM_OK)
-			return rc;
-		args.note = *optarg != '\0' ? optarg : NULL;
-	}
-	if (ch == CMD_OPT_ERROR)
-		return TAM_USAGE;
+	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
+		return rc;
+	args.note = cmd_opt_text(OPT_NOTE);
 	argc -= optind;
 	argv += optind;
 	if ((why = risk_usage(RE_RISK_UPDATE, args.note != NULL)) != NULL)

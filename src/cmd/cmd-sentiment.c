@@ -16,7 +16,8 @@ static const struct cmd_option options[] = {
 	{ "triage", 0, no_argument, NULL,
 	    "the account needs triage (with red)", NULL, OPT_TRIAGE, 0 },
 	{ "note", 0, required_argument, "TEXT",
-	    "why: the context posted with the sentiment", NULL, OPT_NOTE, 0 },
+	    "why: the context posted with the sentiment", NULL, OPT_NOTE,
+	    CMD_OPT_TEXT_NOW },
 	{ "cta", 0, no_argument, NULL,
 	    "also open the At-Risk CTA", NULL, OPT_CTA, 0 },
 	CMD_OPTIONS_END
@@ -28,26 +29,13 @@ sentiment_exec(struct tam_ctx *ctx, int argc, char **argv)
 	struct risk_args	 args = { 0 };
 	enum risk_event		 ev;
 	const char		*why;
-	int			 ch, rc, sent, triage = 0, cta = 0, parsed;
+	int			 rc, sent, triage, cta, parsed;
 
-	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
-		switch (ch) {
-		case OPT_TRIAGE:
-			triage = 1;
-			break;
-		case OPT_NOTE:
-			if ((rc = cmd_check_text(ctx, "--note", optarg)) !=
-			    TAM_OK)
-				return rc;
-			args.note = *optarg != '\0' ? optarg : NULL;
-			break;
-		case OPT_CTA:
-			cta = 1;
-			break;
-		}
-	}
-	if (ch == CMD_OPT_ERROR)
-		return TAM_USAGE;
+	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
+		return rc;
+	args.note = cmd_opt_text(OPT_NOTE);
+	triage = cmd_opt_given(OPT_TRIAGE);
+	cta = cmd_opt_given(OPT_CTA);
 	argc -= optind;
 	argv += optind;
 	sent = sentiment_parse(argv[1], &parsed);

@@ -23,20 +23,15 @@ sync_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct sync_counts	 c;
 	const struct settings	*s;
-	const char		*tam = NULL;
 	char			*err = NULL, *summary, *tam_fold = NULL;
-	int			 ch, dry_run = 0, rc;
+	int			 dry_run, rc;
 
-	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
-		if (ch == OPT_DRY_RUN)
-			dry_run = 1;
-		else if (ch == OPT_TAM)
-			tam = optarg;
-	}
-	if (ch == CMD_OPT_ERROR)
-		return TAM_USAGE;
+	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
+		return rc;
+	dry_run = cmd_opt_given(OPT_DRY_RUN);
 	/* No default "me": without --tam, sync is of the whole book. */
-	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_option(ctx, cmd_opt_arg(OPT_TAM), &tam_fold)) !=
+	    TAM_OK)
 		return rc;
 	if ((s = settings_get(ctx, &err)) == NULL) {
 		free(tam_fold);

@@ -3,6 +3,7 @@
  * [--tam P]; tam task set ID [--due DATE] [--title T] [--note T]; tam
  * task reopen ID.
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +50,6 @@ static const struct out_col list_cols[] = {
 	{ "done_at",	NULL,		OUT_STR, 0 },
 	{ "note",	"NOTE",		OUT_STR, OUT_SHRINK | OUT_DROP(1) },
 };
-#define NLIST_COLS ((int)(sizeof list_cols / sizeof list_cols[0]))
 
 struct list_state {
 	struct out	*out;
@@ -102,24 +102,12 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct task_filter	 f = { 0 };
 	struct list_state	 ls;
-	const char		*account = NULL, *tam = NULL;
+	const char		*account, *tam;
 	char			*err = NULL, *names, *tam_fold = NULL;
-	int			 ch, open = 0, all = 0, rc;
+	int			 ch, open, all, rc;
 
 	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
-		case OPT_OPEN:
-			open = 1;
-			break;
-		case OPT_ALL:
-			all = 1;
-			break;
-		case OPT_ACCOUNT:
-			account = optarg;
-			break;
-		case OPT_TAM:
-			tam = optarg;
-			break;
 		case OPT_KIND:
 			if (!sched_kind_valid(optarg)) {
 				names = kind_names();
@@ -134,6 +122,10 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 	}
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
+	open = cmd_opt_given(OPT_OPEN);
+	all = cmd_opt_given(OPT_ALL);
+	account = cmd_opt_arg(OPT_ACCOUNT);
+	tam = cmd_opt_arg(OPT_TAM);
 	if (open && all)
 		return cmd_misuse(ctx, "task list: --open and --all do not go "
 		    "together");
@@ -145,7 +137,7 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 		return rc;
 	f.tam = tam_fold;
 	ls.today = ctx->today;
-	ls.out = out_begin(ctx, list_cols, NLIST_COLS);
+	ls.out = out_begin(ctx, list_cols, (int)nitems(list_cols));
 	rc = db_task_each(ctx->db, &f, list_one, &ls, &err);
 	free(tam_fold);
 	return cmd_list_end(ctx, ls.out, rc, err);
@@ -168,7 +160,8 @@ static const struct cmd_entry task_list_entry = {
 
 static const struct cmd_option set_options[] = {
 	{ "due", 0, required_argument, "DATE",
-	    "the new due date (an open task only)", "kept", OPT_DUE, 0 },
+	    "the new due date (an open task only)", "kept", OPT_DUE,
+	    CMD_OPT_DATE },
 	{ "title", 0, required_argument, "T",
 	    "the new title", "kept", OPT_TITLE, CMD_OPT_TEXT },
 	{ "note", 0, required_argument, "T",
@@ -180,28 +173,16 @@ static const struct cmd_option set_options[] = {
 static int
 task_set_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
-	const char	*title = NULL, *note = NULL;
-	char		*err = NULL;
+	const char	*title, *note;
+	char		*err = NULL, *done, now[21];
 	int64_t		 id;
-	int		 ch, rc, due = DATE_NONE;
+	int		 rc, due = DATE_NONE;
 
-	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
-		switch (ch) {
-		case OPT_DUE:
-			if ((rc = cmd_parse_date(ctx, "--due", optarg,
-			    &due)) != TAM_OK)
-				return rc;
-			break;
-		case OPT_TITLE:
-			title = optarg;
-			break;
-		case OPT_NOTE:
-			note = optarg;
-			break;
-		}
-	}
-	if (ch == CMD_OPT_ERROR)
-		return TAM_USAGE;
+	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
+		return rc;
+	cmd_opt_date(OPT_DUE, &due);
+	title = cmd_opt_arg(OPT_TITLE);
+	note = cmd_opt_arg(OPT_NOTE);
 	if ((rc = cmd_parse_id_arg(ctx, "task", argv[optind], &id)) != TAM_OK)
 		return rc;
 	if (title != NULL && *title == '\0')
@@ -209,24 +190,37 @@ task_set_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (due == DATE_NONE && title == NULL && note == NULL)
 		return cmd_misuse(ctx, "task set: give --due, --title or "
 		    "--note");
-	if ((rc = task_set(ctx, id, due, title, note, &err)) != 0)
+	tam_now(ctx, now);
+	if (task_set(ctx->db, ctx->user, now, id, due, title, note, &done,
+	    &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
+	tam_info_done_take(ctx, done);
 	return TAM_OK;
 }
 
 static int
 task_reopen_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
-	char	*err = NULL;
-	int64_t	 id;
-	int	 rc;
+	struct task_reopened	 r;
+	char			*err = NULL, now[21];
+	int64_t			 id;
+	int			 rc;
 
 	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
 		return TAM_USAGE;
 	if ((rc = cmd_parse_id_arg(ctx, "task", argv[optind], &id)) != TAM_OK)
 		return rc;
-	if ((rc = task_reopen(ctx, id, &err)) != 0)
+	tam_now(ctx, now);
+	if (task_reopen(ctx->db, ctx->user, now, id, &r, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
+	tam_info_done(ctx, "task %" PRId64 " reopened", id);
+	if (r.cta_reopened)
+		tam_info_done(ctx, "renewal CTA %" PRId64 " reopened: it has "
+		    "an open task again", r.cta_id);
+	if (r.update_cancelled)
+		tam_info_done(ctx, "the next Risk Update of CTA %" PRId64
+		    " cancelled: task %" PRId64 " is the open one again",
+		    r.cta_id, id);
 	return TAM_OK;
 }
 

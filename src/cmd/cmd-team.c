@@ -81,22 +81,21 @@ check_login(struct tam_ctx *ctx, const char *login)
 static int
 team_add(struct tam_ctx *ctx, int argc, char **argv)
 {
-	const char	*tam = NULL, *role = "tam", *login;
+	const char	*tam, *role = "tam", *login;
 	char		*err = NULL, *fold;
 	int		 ch, rc;
 
 	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
-		if (ch == OPT_TAM)
-			tam = optarg;
-		else if (ch == OPT_MANAGER || ch == OPT_ADMIN) {
-			if (strcmp(role, "tam") != 0)
-				return cmd_misuse(ctx, "team add: --manager "
-				    "or --admin, not both");
-			role = ch == OPT_MANAGER ? "manager" : "admin";
-		}
+		if (ch != OPT_MANAGER && ch != OPT_ADMIN)
+			continue;
+		if (strcmp(role, "tam") != 0)
+			return cmd_misuse(ctx, "team add: --manager or --admin, "
+			    "not both");
+		role = ch == OPT_MANAGER ? "manager" : "admin";
 	}
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
+	tam = cmd_opt_arg(OPT_TAM);
 	login = argv[optind];
 	if ((rc = check_login(ctx, login)) != TAM_OK)
 		return rc;
@@ -139,7 +138,7 @@ team_list(struct tam_ctx *ctx, int argc, char **argv)
 		return TAM_USAGE;
 	if ((rc = check_team(ctx, 0)) != TAM_OK)
 		return rc;
-	o = out_begin(ctx, team_cols, 3);
+	o = out_begin(ctx, team_cols, (int)nitems(team_cols));
 	out_empty(o, "nobody is on the team yet: tam team add LOGIN --tam "
 	    "NAME");
 	rc = db_team_each(ctx->db, member_row, o, &err);

@@ -17,7 +17,8 @@ static const struct cmd_option options[] = {
 	    "only posts of this type (note, risk_update, meeting...)",
 	    "every type", OPT_TYPE, 0 },
 	{ "since", 0, required_argument, "DATE",
-	    "only posts from this day on", "the first post", OPT_SINCE, 0 },
+	    "only posts from this day on", "the first post", OPT_SINCE,
+	    CMD_OPT_DATE },
 	CMD_OPTIONS_END
 };
 
@@ -39,7 +40,6 @@ static const struct out_col cols[] = {
 	{ "requires_triage",	NULL,		OUT_BOOL, 0 },
 	{ "body",		"BODY",		OUT_STR, OUT_SHRINK },
 };
-#define NCOLS ((int)(sizeof cols / sizeof cols[0]))
 
 static const char *
 known_type(const char *s)
@@ -92,15 +92,11 @@ timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
 				    "sentiment, renewal_question, renewal_plan, "
 				    "cta, import or renewal_date)", optarg);
 			break;
-		case OPT_SINCE:
-			if ((rc = cmd_parse_date(ctx, "--since", optarg,
-			    &day)) != TAM_OK)
-				return rc;
-			break;
 		}
 	}
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
+	cmd_opt_date(OPT_SINCE, &day);
 	argc -= optind;
 	argv += optind;
 	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK)
@@ -108,7 +104,7 @@ timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
 	/* Days are local: posts from the instant that day began here. */
 	if (day != DATE_NONE)
 		clock_format_utc(clock_day_start(day), since);
-	o = out_begin(ctx, cols, NCOLS);
+	o = out_begin(ctx, cols, (int)nitems(cols));
 	rc = db_post_each(ctx->db, id, type, day != DATE_NONE ? since : NULL,
 	    0, timeline_row, o, &err);
 	return cmd_list_end(ctx, o, rc, err);

@@ -345,6 +345,28 @@ db_due_count_renewing(struct tam_db *db, const char *tam, int today,
 }
 
 int
+db_sched_tam_copies(struct tam_db *db, char **err)
+{
+	/*
+	 * From the NULL end of cta_by_tam and task_by_tam: nothing to read
+	 * when every row has its copy but those of accounts without a TAM.
+	 * Only open tasks: the others are in no one-TAM statement.
+	 */
+	static const char cta[] =
+	    "UPDATE cta SET tam_fold = " ACCOUNT_TAM_FOLD("cta.account_id") " "
+	    "WHERE tam_fold IS NULL AND "
+	    ACCOUNT_TAM_FOLD("cta.account_id") " IS NOT NULL";
+	static const char task[] =
+	    "UPDATE task SET tam_fold = " ACCOUNT_TAM_FOLD("task.account_id")
+	    " WHERE tam_fold IS NULL AND status = 'open' AND "
+	    ACCOUNT_TAM_FOLD("task.account_id") " IS NOT NULL";
+
+	if (dbi_done(db, dbi_stmt(db, cta, err), err) != 0)
+		return -1;
+	return dbi_done(db, dbi_stmt(db, task, err), err);
+}
+
+int
 db_sched_bulk(struct tam_db *db, char **err)
 {
 	/*

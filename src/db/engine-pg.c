@@ -18,7 +18,70 @@
 
 #ifdef HAVE_LIBPQ
 
+#include <dlfcn.h>
 #include <libpq-fe.h>
+
+/*
+ * libpq is opened when a server is first named (pq_load), not linked: a
+ * tam on a file never loads it, nor the thirty libraries it brings
+ * (OpenSSL, Kerberos, LDAP, ...), which took `tam --version` from 1.4 to
+ * 13.3 million instructions, most of them the dynamic loader's.  The
+ * calls below keep libpq's names; each is a pointer set by pq_load.
+ */
+#define PQ_FUNCS(X) \
+	X(PQclear) \
+	X(PQcmdStatus) \
+	X(PQcmdTuples) \
+	X(PQconnectdbParams) \
+	X(PQconninfoFree) \
+	X(PQconninfoParse) \
+	X(PQerrorMessage) \
+	X(PQexec) \
+	X(PQexecParams) \
+	X(PQexecPrepared) \
+	X(PQfinish) \
+	X(PQftype) \
+	X(PQgetResult) \
+	X(PQgetisnull) \
+	X(PQgetvalue) \
+	X(PQnfields) \
+	X(PQntuples) \
+	X(PQprepare) \
+	X(PQputCopyData) \
+	X(PQputCopyEnd) \
+	X(PQresultErrorField) \
+	X(PQresultStatus) \
+	X(PQsetNoticeProcessor) \
+	X(PQstatus) \
+	X(PQtransactionStatus)
+#define PQ_POINTER(f)	static __typeof__(f) *pq_##f;
+PQ_FUNCS(PQ_POINTER)
+#undef PQ_POINTER
+#define PQclear	pq_PQclear
+#define PQcmdStatus	pq_PQcmdStatus
+#define PQcmdTuples	pq_PQcmdTuples
+#define PQconnectdbParams	pq_PQconnectdbParams
+#define PQconninfoFree	pq_PQconninfoFree
+#define PQconninfoParse	pq_PQconninfoParse
+#define PQerrorMessage	pq_PQerrorMessage
+#define PQexec	pq_PQexec
+#define PQexecParams	pq_PQexecParams
+#define PQexecPrepared	pq_PQexecPrepared
+#define PQfinish	pq_PQfinish
+#define PQftype	pq_PQftype
+#define PQgetResult	pq_PQgetResult
+#define PQgetisnull	pq_PQgetisnull
+#define PQgetvalue	pq_PQgetvalue
+#define PQnfields	pq_PQnfields
+#define PQntuples	pq_PQntuples
+#define PQprepare	pq_PQprepare
+#define PQputCopyData	pq_PQputCopyData
+#define PQputCopyEnd	pq_PQputCopyEnd
+#define PQresultErrorField	pq_PQresultErrorField
+#define PQresultStatus	pq_PQresultStatus
+#define PQsetNoticeProcessor	pq_PQsetNoticeProcessor
+#define PQstatus	pq_PQstatus
+#define PQtransactionStatus	pq_PQtransactionStatus
 
 /* Built-in type oids (pg_type.h), which libpq does not export. */
 #define OID_BOOL	16
@@ -702,6 +765,40 @@ connect_message(PGconn *c, const char *pw)
 	return m;
 }
 
+/*
+ * Opens libpq, once: TAM_LIBPQ names another file of it (a site whose
+ * libpq lives elsewhere), else the soname of Debian's libpq5.
+ */
+static int
+pq_load(char **err)
+{
+	static void	*h;
+	const char	*lib;
+
+	if (h != NULL)
+		return 0;
+	if ((lib = getenv("TAM_LIBPQ")) == NULL || *lib == '\0')
+		lib = "libpq.so.5";
+	if ((h = dlopen(lib, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+		*err = xasprintf("cannot load PostgreSQL's client library "
+		    "(%s); install it (apt-get install libpq5) or name it with "
+		    "TAM_LIBPQ", dlerror());
+		return -1;
+	}
+#define PQ_RESOLVE(f) \
+	if ((pq_##f = (__typeof__(pq_##f))dlsym(h, #f)) == NULL) \
+		goto fail;
+	PQ_FUNCS(PQ_RESOLVE)
+#undef PQ_RESOLVE
+	return 0;
+fail:
+	*err = xasprintf("'%s' is not a libpq tam can use (%s); unset "
+	    "TAM_LIBPQ or name libpq.so.5", lib, dlerror());
+	dlclose(h);
+	h = NULL;
+	return -1;
+}
+
 static int
 connect_server(const char *conninfo, struct tam_db **out, char **err)
 {
@@ -714,6 +811,8 @@ connect_server(const char *conninfo, struct tam_db **out, char **err)
 	int		 n = 0;
 
 	*out = NULL;
+	if (pq_load(err) != 0)
+		return -1;
 	/* Given ones win: the string's, then PGCONNECT_TIMEOUT. */
 	if (getenv("PGCONNECT_TIMEOUT") == NULL) {
 		kw[n] = "connect_timeout";

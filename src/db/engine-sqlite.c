@@ -714,19 +714,11 @@ check_file(const char *path, char **warn, char **err)
  * 20-page bulk (87 KB) at the top of the heap made glibc grow and trim
  * the heap on every insert (sync of 25,000 renewal CTAs: 2 minutes, 5 s
  * without).  No URI filenames: a path is a path, "file:x?mode=memory"
- * included.  Statement journals (kept by every INSERT with a trigger)
- * always in memory: past SQLite's 64 KiB the journal becomes a
- * temporary file for the rest of the transaction, and each insert after
- * it is written to that file too (a first sync of 100,000 accounts: two
- * million pwrite calls, 0.7 s of system time).  A larger limit is no
- * cure: SQLite 3.40 then fails the spill with SQLITE_FULL (seen on
- * migration 0007 of a 1,000,000-account book, at 1 MiB and at 8 MiB).
- * In memory a journal holds what one statement changed of the pages it
- * found: a page or two for tam's row statements, 67 MB for that
- * migration.  No memory statistics: they take a global mutex on every
+ * included.  No memory statistics: they take a global mutex on every
  * allocation and free, dozens a row of an import (9% of its time), and
  * tam never reads them.  Must run before SQLite initialises, so it is
- * done once here, before the first open; later calls are harmless.
+ * done once here, before the first open; later calls are harmless
+ * no-ops.
  */
 static void
 configure_sqlite(void)
@@ -737,7 +729,6 @@ configure_sqlite(void)
 		return;
 	(void)sqlite3_config(SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
 	(void)sqlite3_config(SQLITE_CONFIG_URI, 0);
-	(void)sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, -1);
 	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 

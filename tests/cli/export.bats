@@ -37,23 +37,23 @@ full_fixture() {
 	    WHERE name = 'Plain';
 	    INSERT INTO cta (id, account_id, kind, title, playbook, status,
 	        risk_type, risk_reason, opened_at, opened_by, renewal_date,
-	        closed_at, outcome_note, net_arr_change_cents) VALUES
+	        closed_at, outcome_note, net_arr_change_cents, tam_fold) VALUES
 	        (3, 1, 'risk', 'At-Risk CTA', 'Account Triage', 'closed_lost',
 	         'Seat Churn', 'Loss of Budget', '2026-09-01T08:00:00Z', 'sync',
 	         NULL, '2026-10-15T16:45:10Z', 'Budget cut — ☹
-	second line', -500025),
+	second line', -500025, 'josé'),
 	        (7, 1, 'renewal', 'Renewal 2027-07-31', 'Renewal', 'open', NULL,
 	         NULL, '2026-11-23T07:00:00Z', 'sync', '2027-07-31', NULL, NULL,
-	         NULL);
+	         NULL, 'josé');
 	    INSERT INTO task (id, account_id, cta_id, kind, title, due, status,
-	        done_at, note, created_at) VALUES
+	        done_at, note, created_at, tam_fold) VALUES
 	        (4, 1, 7, 'renewal_review_1', 'Renewal Review 1 (internal sync)',
-	         '2027-02-26', 'open', NULL, NULL, '2026-11-23T07:00:00Z'),
+	         '2027-02-26', 'open', NULL, NULL, '2026-11-23T07:00:00Z', 'josé'),
 	        (5, 1, 3, 'risk_cta_update', 'Set Risk Type and Risk Reason',
 	         '2026-09-01', 'done', '2026-09-02T10:00:00Z', 'done, \"ok\"
-	next', '2026-09-01T08:00:00Z'),
+	next', '2026-09-01T08:00:00Z', 'josé'),
 	        (9, 2, NULL, 'custom', 'Ring 📞 them', '2026-12-01', 'skipped',
-	         '2026-11-20T10:00:00Z', 'tab	and \\ slash', '2026-11-01T08:00:00Z');
+	         '2026-11-20T10:00:00Z', 'tab	and \\ slash', '2026-11-01T08:00:00Z', NULL);
 	    INSERT INTO timeline (id, account_id, at, type, author, sentiment,
 	        requires_triage, body) VALUES
 	        ($(next_id timeline), 2, '2026-11-02T09:00:00Z', 'risk_update',

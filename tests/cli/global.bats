@@ -385,6 +385,38 @@ load helper
 	db_missing
 }
 
+# SQLite only: a file's tam and the loader
+# bats test_tags=sqlite-only
+@test "a tam on a file never loads libpq; a server's URI opens it" {
+	# LD_DEBUG=libs: the dynamic loader names every library it loads
+	LD_DEBUG=libs "$TAM" --version 2>loaded.txt >/dev/null
+	grep -q 'libsqlite3' loaded.txt
+	run grep -E 'libpq|libssl|libcrypto' loaded.txt
+	assert_failure
+	LD_DEBUG=libs "$TAM" -q account add Acme 2>loaded.txt
+	run grep -E 'libpq|libssl|libcrypto' loaded.txt
+	assert_failure
+	LD_DEBUG=libs "$TAM" --db 'postgresql://nobody@127.0.0.1:1/x' due \
+	    2>loaded.txt || true
+	grep -q 'libpq\.so\.5' loaded.txt
+}
+
+@test "TAM_LIBPQ: a library that cannot be loaded, or is not libpq, is said plainly (exit 1)" {
+	TAM_LIBPQ=/nonexistent/libpq.so.5 run --separate-stderr "$TAM" \
+	    --db 'postgresql://nobody@127.0.0.1:1/x' due
+	assert_failure 1
+	assert_equal "$stderr" "tam: cannot load PostgreSQL's client library (/nonexistent/libpq.so.5: cannot open shared object file: No such file or directory); install it (apt-get install libpq5) or name it with TAM_LIBPQ"
+	TAM_LIBPQ=libcsv.so.3 run --separate-stderr "$TAM" --db 'service=x' \
+	    account list
+	assert_failure 1
+	assert_output ""
+	[[ "$stderr" == "tam: 'libcsv.so.3' is not a libpq tam can use ("*": undefined symbol: PQclear); unset TAM_LIBPQ or name libpq.so.5" ]]
+	# a file does not care
+	TAM_LIBPQ=/nonexistent/libpq.so.5 run_tam -q \
+	    --db "$BATS_TEST_TMPDIR/file.db" account add Acme
+	assert_success
+}
+
 # SQLite only: the build without libpq runs on a file
 # bats test_tags=sqlite-only
 @test "a build without libpq says so for a server's URI (exit 2), and works on a file" {

@@ -1,7 +1,8 @@
 /*
  * test-text.c: the escape that makes stored text safe for a terminal, in
  * its three modes, the UTF-8 check it shares, the widths, cuts and pads
- * of the tables, and the quote of a value in a message.
+ * of the tables, the quote of a value in a message, and the lookup of
+ * a row by name.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -319,6 +320,38 @@ test_quote(void **state)
 	free(s);
 }
 
+/* A table whose name is not its first member: keyoff finds it. */
+struct row {
+	int		 n;
+	const char	*key;
+};
+
+static void
+test_table_find(void **state)
+{
+	static const struct row rows[] = {
+		{ 1, "alpha" }, { 2, "beta" }, { 3, "beta" }, { 0, NULL }
+	};
+	static const struct text_name names[] = {
+		{ "churn", 4 }, { "downgrade", 0 }, { NULL, 9 }
+	};
+	const struct row	*r;
+
+	(void)state;
+	r = text_table_find(rows, sizeof *rows, offsetof(struct row, key),
+	    "beta");
+	assert_non_null(r);
+	assert_int_equal(r->n, 2);	/* the first row of that name */
+	assert_null(text_table_find(rows, sizeof *rows,
+	    offsetof(struct row, key), "Beta"));	/* bytewise */
+	assert_null(text_table_find(rows, sizeof *rows,
+	    offsetof(struct row, key), ""));
+	assert_int_equal(text_name_value(names, "churn"), 4);
+	assert_int_equal(text_name_value(names, "downgrade"), 0);
+	/* the end row's value is no answer */
+	assert_int_equal(text_name_value(names, "lost"), -1);
+}
+
 int
 main(void)
 {
@@ -331,6 +364,7 @@ main(void)
 		cmocka_unit_test(test_width_fit),
 		cmocka_unit_test(test_cut_pad),
 		cmocka_unit_test(test_quote),
+		cmocka_unit_test(test_table_find),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
