@@ -10,8 +10,11 @@
 -- sentiment post on the timeline when the row has a sentiment, a health
 -- history row when it has a score; one import_run row; the name, TAM and
 -- renewal indexes dropped during the load and made again after it (tam
--- parks them the same way above 10,000 rows).  The report footer of the
--- export lands in raw as rows of one cell (no "Account Name"): left out.
+-- parks them the same way above 10,000 rows), as tam's schema defines
+-- them, on the folded name and TAM (lower() for tam's fold(): the same
+-- bytes for the export's ASCII names).  The report footer of the export
+-- lands in raw as rows of one cell (no "Account Name"): left out.  tam
+-- also writes an 8-byte import_hash a row, left empty here.
 
 BEGIN IMMEDIATE;
 DROP INDEX account_by_name;
@@ -38,7 +41,7 @@ FROM (SELECT raw.*, "Renewal Date" AS d,
 INSERT INTO account (sfid, name, tam, sal, sa, rsd, tam_manager, acv_cents,
     currency, renewal_date, health_score, sentiment, requires_triage,
     lifecycle_stage, region, segment, licenses, active_users, created_at,
-    updated_at)
+    updated_at, name_fold, tam_fold)
 SELECT "Account ID", "Account Name", "Technical Account Manager",
     "Strategic Account Leader", "Solutions Architect",
     "Regional Sales Director", "TAM Manager", acv, 'USD', renewal,
@@ -46,7 +49,7 @@ SELECT "Account ID", "Account Name", "Technical Account Manager",
     "Customer Lifecycle Stage", "Region", "Sales Segment",
     CAST(replace("Licenses", ',', '') AS INTEGER),
     CAST(replace("Active Users", ',', '') AS INTEGER),
-    @now, @now
+    @now, @now, lower("Account Name"), lower("Technical Account Manager")
 FROM conv;
 
 INSERT INTO timeline (account_id, at, type, author, sentiment,
@@ -64,10 +67,10 @@ INSERT INTO import_run (at, source, rows_read, inserted, updated, unchanged,
     rejected)
 SELECT @now, @file, count(*), count(*), 0, 0, 0 FROM account;
 
--- The shell has no fold() for name_fold and tam_fold: the same indexes
--- on the unfolded names, which cost what building tam's costs.
-CREATE INDEX account_by_name ON account (name);
-CREATE INDEX account_by_tam ON account (tam, id, archived, renewal_date,
-    sentiment, requires_triage, created_at);
+-- tam's definitions (sql/0003-fold.sql, sql/0007-tam-pages.sql).
+CREATE INDEX account_by_name ON account (name_fold);
+CREATE INDEX account_by_tam ON account (tam_fold, id, archived,
+    renewal_date, sentiment, requires_triage, created_at, name, sfid, tam,
+    sal, sa, rsd, tam_manager, upsell, acv_cents, currency);
 CREATE INDEX account_by_renewal ON account (renewal_date) WHERE archived = 0;
 COMMIT;

@@ -843,3 +843,144 @@ csvin_idset_has(const struct csvin_idset *s, int64_t id)
 		return 0;
 	return (pg->bits[bit / 8] >> (bit % 8)) & 1;
 }
+
+/* One 64-bit word into the hash: a multiply and a fold. */
+static uint64_t
+hash_word(uint64_t h, uint64_t w)
+{
+	h ^= w;
+	h *= UINT64_C(0x9e3779b97f4a7c15);
+	return h ^ (h >> 29);
+}
+
+uint64_t
+csvin_row_hash(const struct csvin_header *h, const struct csvin_record *r,
+    unsigned fmt, unsigned how)
+{
+	const unsigned char	*p;
+	uint64_t		 x, w;
+	size_t			 len, i;
+	int			 k, c;
+
+	/* How the cells are read is part of what they mean. */
+	x = hash_word(UINT64_C(0x74616d2d696d7031), fmt);
+	x = hash_word(x, how);
+	for (k = 0; k < NIMPORT_FIELDS; k++) {
+		enum account_field f = import_fields[k];
+
+		if ((c = h->col[f]) < 0 || c >= r->nstored)
+			continue;
+		/* The field, then its cell as read, untrimmed. */
+		len = r->len[c];
+		x = hash_word(x, (uint64_t)f | (uint64_t)len << 8);
+		p = (const unsigned char *)r->cell[c];
+		for (i = 0; i + 8 <= len; i += 8) {
+			memcpy(&w, p + i, 8);
+			x = hash_word(x, w);
+		}
+		if (i < len) {
+			w = 0;
+			memcpy(&w, p + i, len - i);
+			x = hash_word(x, w);
+		}
+	}
+	/* The last mix of splitmix64: every bit of x moves every other. */
+	x ^= x >> 31;
+	x *= UINT64_C(0xbf58476d1ce4e5b9);
+	x ^= x >> 27;
+	x *= UINT64_C(0x94d049bb133111eb);
+	x ^= x >> 31;
+	return x != 0 ? x : 1;
+}
+
+int
+csvin_row_sfid(const struct csvin_header *h, const struct csvin_record *r,
+    char out[19])
+{
+	const char	*cell;
+	char		 buf[32];
+	size_t		 len;
+	int		 c;
+
+	if ((c = h->col[AF_SFID]) < 0 || c >= r->nstored)
+		return -1;
+	len = r->len[c];
+	cell = trim(r->cell[c], &len);
+	if (len == 0 || len >= sizeof buf)
+		return -1;
+	memcpy(buf, cell, len);
+	buf[len] = '\0';
+	return sfid_normalize(buf, out);
+}
+
+/* The bits of a key: four of them, by double hashing. */
+#define KEYSET_PROBES	4
+
+void
+csvin_keyset_init(struct csvin_keyset *s, size_t bytes)
+{
+	s->nbits = (uint32_t)(bytes * 8 < UINT32_MAX ? bytes * 8 : UINT32_MAX);
+	/* Whole words; calloc's pages are only made real once written. */
+	s->word = xcalloc(s->nbits / 64 + 1, sizeof *s->word);
+}
+
+void
+csvin_keyset_release(struct csvin_keyset *s)
+{
+	free(s->word);
+	s->word = NULL;
+	s->nbits = 0;
+}
+
+/* Bit i of a key of hash h, in 0..nbits, without a division. */
+static uint32_t
+keyset_bit(const struct csvin_keyset *s, uint64_t h, int i)
+{
+	uint32_t	x = (uint32_t)h + (uint32_t)i * ((uint32_t)(h >> 32) | 1);
+
+	return (uint32_t)(((uint64_t)x * s->nbits) >> 32);
+}
+
+static uint64_t
+keyset_hash(const char *key)
+{
+	uint64_t	x = UINT64_C(0x6b657973), w;
+	size_t		len = strlen(key), i;
+
+	for (i = 0; i < len; i += 8) {
+		w = 0;
+		memcpy(&w, key + i, len - i < 8 ? len - i : 8);
+		x = hash_word(x, w);
+	}
+	x ^= x >> 31;
+	x *= UINT64_C(0xbf58476d1ce4e5b9);
+	return x ^ (x >> 27);
+}
+
+void
+csvin_keyset_add(struct csvin_keyset *s, const char *key)
+{
+	uint64_t	h = keyset_hash(key);
+	uint32_t	b;
+	int		i;
+
+	for (i = 0; i < KEYSET_PROBES; i++) {
+		b = keyset_bit(s, h, i);
+		s->word[b / 64] |= UINT64_C(1) << (b % 64);
+	}
+}
+
+int
+csvin_keyset_maybe(const struct csvin_keyset *s, const char *key)
+{
+	uint64_t	h = keyset_hash(key);
+	uint32_t	b;
+	int		i;
+
+	for (i = 0; i < KEYSET_PROBES; i++) {
+		b = keyset_bit(s, h, i);
+		if (!(s->word[b / 64] & UINT64_C(1) << (b % 64)))
+			return 0;
+	}
+	return 1;
+}

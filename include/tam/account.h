@@ -75,6 +75,11 @@ struct account {
 	int	 archived;
 	char	*created_at;
 	char	*updated_at;
+	/*
+	 * Written with the account only: the hash of the import row that
+	 * sets it (csvin_row_hash), 0 for none.  Never read back.
+	 */
+	int64_t	 import_hash;
 };
 
 struct field_def {

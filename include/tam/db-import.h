@@ -39,6 +39,26 @@ int	 db_import_undo(struct tam_db *, char **err);
 int	 db_import_by_sfid(struct tam_db *, const char *sfid, struct account *a,
 	    char **err);
 /*
+ * The id of the account whose Salesforce ID is sfid, and the hash of the
+ * import row that last set it (0: none, or changed since by anything
+ * else): 0, or 1 when there is none.  A row of a re-import whose hash
+ * is the stored one changes nothing, and costs this one query.
+ */
+int	 db_import_hash_by_sfid(struct tam_db *, const char *sfid,
+	    int64_t *id, int64_t *hash, char **err);
+/* Stores the hash of the row an unchanged account was found equal to. */
+int	 db_import_hash_set(struct tam_db *, int64_t id, int64_t hash,
+	    char **err);
+/*
+ * After a load into a database that had no accounts, whose rows wrote
+ * the accounts alone (db_account_insert): the sentiment post of each
+ * account with a sentiment and the health row (day today) of each with
+ * a score, as account_create writes them, author as given.  Set-based:
+ * two statements for the whole file instead of two a row.
+ */
+int	 db_import_side_rows(struct tam_db *, const char *author, int today,
+	    char **err);
+/*
  * Ids of the accounts named name (exact, any case) that have no
  * Salesforce ID, at most 2 of them: the accounts a row with a new ID
  * may adopt.  *n is 0, 1 or 2.

@@ -154,6 +154,11 @@ struct import {
 	FILE				*rejects;
 	char				*rejects_tmp; /* renamed into place */
 	struct csvin_idset		 seen;	/* accounts this file named */
+	/*
+	 * The IDs written, in a load into a database that had no
+	 * accounts (word NULL otherwise): an ID not in it names no account.
+	 */
+	struct csvin_keyset		 written;
 	int64_t				 unlinked; /* accounts without sfid */
 	int64_t				 accounts; /* at the start */
 	int				 bulk;	/* indexes were parked */
@@ -161,6 +166,13 @@ struct import {
 	int				 batched; /* on a server */
 	struct batch			 cur;	/* being read */
 	struct batch			 prev;	/* its accounts being read */
+	/*
+	 * The row being placed: its hash (csvin_row_hash), and the account
+	 * its ID found with the hash stored there (found_id 0: not looked
+	 * up that way).
+	 */
+	uint64_t			 hash;
+	int64_t				 found_id, found_hash;
 	int64_t				 rows, inserted, updated;
 	int64_t				 unchanged, rejected;
 	char				*err;	/* why reading stopped */
@@ -663,7 +675,11 @@ find_account(struct import *im, const struct account *p, unsigned mask,
 
 	*id = 0;
 	if (im->key == KEY_SFID && (mask & AF_BIT(AF_SFID))) {
-		if ((rc = db_import_by_sfid(db, p->sfid, old, why)) < 0)
+		/* Not written by this file: no account has the ID. */
+		if (im->written.word != NULL &&
+		    !csvin_keyset_maybe(&im->written, p->sfid))
+			rc = 1;
+		else if ((rc = db_import_by_sfid(db, p->sfid, old, why)) < 0)
 			return rc;
 		if (rc == 0) {
 			*id = old->id;
@@ -713,8 +729,8 @@ insert_row(struct import *im, const struct csvin_record *r,
     const struct account *p, unsigned mask, int64_t *id)
 {
 	struct account	 a;
-	char		*err = NULL;
-	int		 taken;
+	char		*err = NULL, now[21];
+	int		 taken, rc;
 
 	if (!(mask & AF_BIT(AF_NAME))) {
 		if (im->h.col[AF_NAME] < 0)
@@ -730,12 +746,24 @@ insert_row(struct import *im, const struct csvin_record *r,
 	}
 	account_init(&a);
 	csvin_patch_apply(&a, p, mask);
-	if (account_create(im->ctx, &a, "import", &err) != 0) {
+	a.import_hash = (int64_t)im->hash;
+	/*
+	 * Into an empty database the account alone: its post and health
+	 * row come with all the others' at the end (finish).
+	 */
+	if (im->written.word != NULL) {
+		tam_now(im->ctx, now);
+		rc = db_account_insert(im->ctx->db, &a, now, &err);
+	} else
+		rc = account_create(im->ctx, &a, "import", &err);
+	if (rc != 0) {
 		account_release(&a);
 		return fatal(im, err);
 	}
 	*id = a.id;
 	note_new(im, &a);
+	if (im->written.word != NULL && a.sfid != NULL)
+		csvin_keyset_add(&im->written, a.sfid);
 	if (a.sfid == NULL)
 		im->unlinked++;
 	account_release(&a);
@@ -763,6 +791,7 @@ update_row(struct import *im, const struct csvin_record *r,
 	}
 	account_copy(&a, &old);
 	csvin_patch_apply(&a, p, mask);
+	a.import_hash = (int64_t)im->hash;
 	if (csvin_idset_has(&im->seen, id)) {
 		/* Named before in this file: fine only if nothing differs. */
 		if (account_diff(&old, &a) != 0)
@@ -789,6 +818,16 @@ update_row(struct import *im, const struct csvin_record *r,
 		im->unchanged++;
 	else
 		im->updated++;
+	/* An account without an ID may have taken the row's. */
+	if (im->written.word != NULL && a.sfid != NULL)
+		csvin_keyset_add(&im->written, a.sfid);
+	/*
+	 * Found equal to the row field by field: the row's hash is the
+	 * account's from now on (account_save stores it with a change).
+	 */
+	if (m == 0 && im->found_id == id && im->found_hash != a.import_hash &&
+	    db_import_hash_set(im->ctx->db, id, a.import_hash, &err) != 0)
+		rc = fatal(im, err);
 out:
 	account_release(&old);
 	account_release(&a);
@@ -872,6 +911,46 @@ place_row(struct import *im, const struct csvin_record *r,
 	return rc;
 }
 
+/*
+ * Hashes the row and, when it names an account by its Salesforce ID,
+ * finds that account and the hash stored with it.  The same hash says
+ * the row is the one that last set the account, unchanged since (any
+ * other write clears it): the row would change nothing and is counted
+ * unchanged here (*done), without decoding its cells.  A second row of
+ * the file for an account is always compared in full, as are rows for
+ * a TAM's login on a server (tam_may_import reads them).
+ */
+static int
+row_unchanged(struct import *im, const struct csvin_record *r, int *done)
+{
+	struct tam_db	*db = im->ctx->db;
+	char		 sfid[19], *err = NULL;
+	int64_t		 id, stored;
+	int		 rc;
+
+	*done = 0;
+	im->hash = csvin_row_hash(&im->h, r, im->o->datefmt,
+	    (unsigned)im->key);
+	im->found_id = im->found_hash = 0;
+	/* With no account at the start, no row has a hash to find. */
+	if (im->key != KEY_SFID || im->accounts == 0 ||
+	    db_login_role(db) == DB_ROLE_TAM ||
+	    csvin_row_sfid(&im->h, r, sfid) != 0)
+		return 0;
+	if ((rc = db_import_hash_by_sfid(db, sfid, &id, &stored, &err)) < 0)
+		return fatal(im, err);
+	if (rc > 0)
+		return 0;
+	im->found_id = id;
+	im->found_hash = stored;
+	if (stored != (int64_t)im->hash || csvin_idset_has(&im->seen, id))
+		return 0;
+	csvin_idset_add(&im->seen, id);
+	im->unchanged++;
+	*done = 1;
+	return 0;
+}
+
 /* Validates and upserts one data row. */
 static int
 import_row(struct import *im, const struct csvin_record *r)
@@ -879,13 +958,15 @@ import_row(struct import *im, const struct csvin_record *r)
 	struct account	 p;
 	unsigned	 mask = 0;
 	char		**msgs = NULL;
-	int		 n = 0, rc;
+	int		 n = 0, rc, done;
 
 	im->rows++;
 	if (maybe_go_bulk(im) != 0)
 		return 1;
 	if (r->ncells != im->h.ncols)
 		return reject_cells(im, r);
+	if ((rc = row_unchanged(im, r, &done)) != 0 || done)
+		return rc;
 	account_init(&p);
 	if (csvin_row_parse(&im->h, r, im->o->datefmt, &p, &mask, &msgs,
 	    &n) > 0)
@@ -1258,6 +1339,11 @@ finish(struct import *im)
 	struct import_run	 run;
 	char			 now[21], *err = NULL;
 
+	/* The new accounts' posts and health rows (insert_row). */
+	if (im->written.word != NULL && im->inserted > 0 &&
+	    db_import_side_rows(im->ctx->db, "import", im->ctx->today,
+	    &err) != 0)
+		return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	if (db_import_parked(&im->parked, DB_PARK_ALL) &&
 	    (db_import_cache(im->ctx->db, IMPORT_SORT_CACHE_KIB, &err) != 0 ||
 	    db_import_unpark(im->ctx->db, &im->parked, DB_PARK_ALL,
@@ -1349,6 +1435,24 @@ count_accounts(struct import *im, char **err)
 	return 0;
 }
 
+/*
+ * The memory for the IDs a load into an empty database writes: some 14
+ * bits a row of an export (about 230 bytes), at most 4 MB; 1 MB when
+ * the size of the input is not known.
+ */
+static size_t
+keyset_bytes(FILE *fp)
+{
+	struct stat	st;
+	size_t		n = 1024 * 1024;
+
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode))
+		n = (size_t)st.st_size / 128;
+	if (n < 4096)
+		n = 4096;
+	return n < 4 * 1024 * 1024 ? n : 4 * 1024 * 1024;
+}
+
 /* A load into an empty database, from a file big enough to matter. */
 static int
 is_bulk_load(struct import *im, FILE *fp)
@@ -1383,6 +1487,9 @@ run_import(struct import *im, FILE *fp)
 		return cmd_fail_take(im->ctx, TAM_FAIL, err);
 	if ((im->batched = db_import_stage_begin(im->ctx->db, &err)) < 0)
 		return cmd_fail_take(im->ctx, TAM_FAIL, err);
+	/* Every row of a load into an empty database is new but repeats. */
+	if (!im->batched && im->accounts == 0)
+		csvin_keyset_init(&im->written, keyset_bytes(fp));
 	/* A half-read file has no useful rejects: import_exec drops them. */
 	if ((rc = read_input(im, fp)) != TAM_OK)
 		return rc;
@@ -1445,6 +1552,7 @@ out:
 	discard_rejects(&im);
 	csvin_header_release(&im.h);
 	csvin_idset_release(&im.seen);
+	csvin_keyset_release(&im.written);
 	db_import_parked_release(&im.parked);
 	free(im.err);
 	free(o.maps);

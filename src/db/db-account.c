@@ -70,7 +70,7 @@ static const char *const account_params[] = {
 	":acv", ":currency", ":renewal", ":health", ":sentiment", ":triage",
 	":stage", ":upsell", ":region", ":segment", ":objectives",
 	":licenses", ":active", ":archived", ":now", ":name_fold",
-	":tam_fold"
+	":tam_fold", ":import_hash"
 };
 
 enum account_param {
@@ -78,7 +78,7 @@ enum account_param {
 	AP_ACV, AP_CURRENCY, AP_RENEWAL, AP_HEALTH, AP_SENTIMENT, AP_TRIAGE,
 	AP_STAGE, AP_UPSELL, AP_REGION, AP_SEGMENT, AP_OBJECTIVES,
 	AP_LICENSES, AP_ACTIVE, AP_ARCHIVED, AP_NOW, AP_NAME_FOLD,
-	AP_TAM_FOLD, AP_COUNT
+	AP_TAM_FOLD, AP_IMPORT_HASH, AP_COUNT
 };
 
 /*
@@ -150,6 +150,9 @@ bind_account(struct dbstmt *st, const int *ix, const struct account *a,
 	dbi_text_at(st, ix[AP_NOW], now);
 	bind_fold_at(st, ix[AP_NAME_FOLD], a->name);
 	bind_fold_at(st, ix[AP_TAM_FOLD], a->tam);
+	/* Any write but an import's clears it (sql/0008-import-hash.sql). */
+	dbi_opt_int_at(st, ix[AP_IMPORT_HASH], a->import_hash != 0,
+	    a->import_hash);
 }
 
 int
@@ -251,12 +254,12 @@ db_account_insert(struct tam_db *db, struct account *a, const char *now,
 	    "tam_manager, acv_cents, currency, renewal_date, health_score, "
 	    "sentiment, requires_triage, lifecycle_stage, upsell, region, "
 	    "segment, objectives, licenses, active_users, archived, "
-	    "created_at, updated_at, name_fold, tam_fold) "
+	    "created_at, updated_at, name_fold, tam_fold, import_hash) "
 	    "VALUES (" NEXT_ID("account") ":sfid, :name, :tam, "
 	    ":sal, :sa, :rsd, :tam_manager, :acv, :currency, :renewal, "
 	    ":health, :sentiment, :triage, :stage, :upsell, :region, "
 	    ":segment, :objectives, :licenses, :active, :archived, :now, "
-	    ":now, :name_fold, :tam_fold) RETURNING id";
+	    ":now, :name_fold, :tam_fold, :import_hash) RETURNING id";
 	static struct account_ix ix;
 	struct dbstmt	*st;
 
@@ -280,7 +283,8 @@ db_account_update(struct tam_db *db, const struct account *a, const char *now,
 	    "upsell = :upsell, region = :region, segment = :segment, "
 	    "objectives = :objectives, licenses = :licenses, "
 	    "active_users = :active, archived = :archived, updated_at = :now, "
-	    "name_fold = :name_fold, tam_fold = :tam_fold WHERE id = :id";
+	    "name_fold = :name_fold, tam_fold = :tam_fold, "
+	    "import_hash = :import_hash WHERE id = :id";
 	static struct account_ix ix;
 	struct dbstmt	*st;
 

@@ -170,6 +170,15 @@ db_import_bulk_journal(struct tam_db *db, char **err)
 	free(mode);
 	free(*err);
 	*err = NULL;
+	/*
+	 * The load writes accounts and then the rows that name them
+	 * (db_import_side_rows), nothing else: no row to check a foreign
+	 * key of, a lookup in account for each one that cannot fail.
+	 * db_commit checks them again, with WAL.
+	 */
+	if (db->wal_after && exec_one(db, "PRAGMA foreign_keys = OFF",
+	    err) != 0)
+		return -1;
 	if (db_begin(db, 1, err) != 0)
 		return -1;
 	return db->wal_after;
@@ -268,4 +277,89 @@ db_import_parked_release(struct db_parked *p)
 		free(p->sql[i]);
 		p->sql[i] = NULL;
 	}
+}
+
+struct hash_row {
+	int64_t	*id;
+	int64_t	*hash;
+};
+
+static int
+row_hash(void *arg, struct dbstmt *st)
+{
+	struct hash_row	*h = arg;
+
+	*h->id = dbi_col_i64(st, 0);
+	*h->hash = dbi_col_null(st, 1) ? 0 : dbi_col_i64(st, 1);
+	return 0;
+}
+
+int
+db_import_hash_by_sfid(struct tam_db *db, const char *sfid, int64_t *id,
+    int64_t *hash, char **err)
+{
+	/* Two columns of the row the sfid index names: no account read. */
+	static const char sql[] =
+	    "SELECT id, import_hash FROM account WHERE sfid = :sfid";
+	struct dbstmt	*st;
+	struct hash_row	 h = { id, hash };
+
+	if ((st = dbi_stmt(db, sql, err)) == NULL)
+		return -1;
+	dbi_text(st, ":sfid", sfid);
+	return dbi_one(db, st, row_hash, &h, err);
+}
+
+int
+db_import_hash_set(struct tam_db *db, int64_t id, int64_t hash, char **err)
+{
+	static const char sql[] =
+	    "UPDATE account SET import_hash = :hash WHERE id = :id";
+	struct dbstmt	*st;
+
+	if ((st = dbi_stmt_id(db, sql, id, err)) == NULL)
+		return -1;
+	dbi_int(st, ":hash", hash);
+	return dbi_done(db, st, err);
+}
+
+int
+db_import_side_rows(struct tam_db *db, const char *author, int today,
+    char **err)
+{
+	/*
+	 * What account_create writes beside each new account, for all of
+	 * them at once and the same to the byte: the sentiment post (at
+	 * the account's creation, post_sentiment's text) and the health
+	 * row of the day, in account order.  SQLite only (a server's
+	 * import goes in batches with COPY): there a row without an id
+	 * gets one past the largest rowid, the id NEXT_ID gives a row at a
+	 * time, and no window numbers a million rows.
+	 */
+	static const char posts[] =
+	    "INSERT INTO timeline (account_id, at, type, author, sentiment, "
+	    "requires_triage, body) "
+	    "SELECT a.id, a.created_at, 'sentiment', :author, a.sentiment, "
+	    "a.requires_triage, 'Sentiment set to ' || a.sentiment || "
+	    "CASE WHEN a.requires_triage = 1 THEN ' (requires triage)' "
+	    "ELSE '' END FROM account a WHERE a.sentiment IS NOT NULL "
+	    "ORDER BY a.id";
+	static const char health[] =
+	    "INSERT INTO health_history (account_id, date, health_score) "
+	    "SELECT a.id, :date, a.health_score FROM account a "
+	    "WHERE a.health_score IS NOT NULL ORDER BY a.id";
+	struct dbstmt	*st;
+
+	if (dbi_is_pg(db)) {
+		*err = xstrdup("internal error: a server's import is batched");
+		return -1;
+	}
+	if ((st = dbi_stmt(db, posts, err)) == NULL)
+		return -1;
+	dbi_text(st, ":author", author);
+	if (dbi_done(db, st, err) != 0 ||
+	    (st = dbi_stmt(db, health, err)) == NULL)
+		return -1;
+	dbi_date(st, ":date", today);
+	return dbi_done(db, st, err);
 }

@@ -73,7 +73,8 @@ bench_sql() {
 @test "import-full.sql writes what tam import writes" {
 	local cols="sfid, name, tam, sal, sa, rsd, tam_manager, acv_cents,
 	    currency, renewal_date, health_score, sentiment, requires_triage,
-	    lifecycle_stage, region, segment, licenses, active_users"
+	    lifecycle_stage, region, segment, licenses, active_users,
+	    name_fold, tam_fold"
 	python3 "$BENCH/gen-export.py" 300 8 ex.csv
 	tam -q --db a.db --today 2025-06-02 import ex.csv
 	tam -q --db b.db init

@@ -843,3 +843,74 @@ bulk_export() {
 		assert_output wal
 	fi
 }
+
+# The row hash (sql/0008-import-hash.sql): a re-import counts a row
+# unchanged from its hash only while nothing else changed its account.
+@test "a re-import brings back an account changed since by other commands" {
+	use quirks.csv
+	tam -q import quirks.csv
+	tam -q account set 1 --tam zed
+	tam -q sentiment 4 green
+	run_tam import quirks.csv --changes
+	assert_success
+	assert_err_line 1 "tam: imported 4 rows: 0 new, 2 updated, 2 unchanged, 0 rejected"
+	assert_line --partial $'tam\tzed\talice'
+	assert_line --partial $'sentiment\tgreen\tred'
+	run dbsql "SELECT id, tam, sentiment FROM account WHERE id IN (1, 4) ORDER BY id"
+	assert_output "1|alice|green
+4|carol|red"
+	run_tam import quirks.csv
+	assert_err_line 1 "tam: imported 4 rows: 0 new, 0 updated, 4 unchanged, 0 rejected"
+}
+
+@test "a row's hash says how it was read: another --date-format re-reads it" {
+	printf 'Account ID,Account Name,Renewal Date\n001000000000001AAA,Acme,3/4/2027\n' > d.csv
+	tam -q import d.csv
+	run_tam import d.csv
+	assert_equal "$stderr" "tam: imported 1 row: 0 new, 0 updated, 1 unchanged, 0 rejected"
+	run_tam import d.csv --date-format dmy
+	assert_success
+	assert_equal "$stderr" "tam: imported 1 row: 0 new, 1 updated, 0 unchanged, 0 rejected"
+	run dbsql "SELECT renewal_date FROM account"
+	assert_output "2027-04-03"
+	printf 'Account ID,Account Name,SAL\n001000000000001AAA,Acme,3/4/2027\n' > m.csv
+	run_tam import m.csv --map 'SAL=tam'
+	assert_equal "$stderr" "tam: imported 1 row: 0 new, 1 updated, 0 unchanged, 0 rejected"
+}
+
+@test "an unchanged row named again in the file with other values is still rejected" {
+	printf 'Account ID,Account Name,TAM\n001000000000001AAA,Acme,alice\n' > a.csv
+	tam -q import a.csv
+	printf 'Account ID,Account Name,TAM\n001000000000001AAA,Acme,alice\n001000000000001AAA,Acme,bob\n' > b.csv
+	run_tam import b.csv
+	assert_failure
+	assert_err_line 0 "tam: b.csv:3: Salesforce ID '001000000000001AAA' appears earlier in the file with different values"
+	printf 'Account ID,Account Name,TAM\n001000000000001AAA,Acme,alice\n001000000000001AAA,Acme,alice\n' > c.csv
+	run_tam import c.csv
+	assert_equal "$stderr" "tam: imported 2 rows: 0 new, 0 updated, 2 unchanged, 0 rejected"
+}
+
+@test "any other write to an account clears its import hash; an import sets it" {
+	use quirks.csv
+	tam -q import quirks.csv
+	# SQLite keeps the hashes; a server's import (COPY) does not.
+	if ! on_pg; then
+		run dbsql "SELECT count(*) FROM account WHERE import_hash IS NULL"
+		assert_output 0
+	fi
+	dbsql "UPDATE account SET import_hash = 5"
+	dbsql "UPDATE account SET region = 'EMEA' WHERE id = 2"
+	run dbsql "SELECT id FROM account WHERE import_hash IS NULL"
+	assert_output 2
+	tam -q account set 3 --region APAC
+	run dbsql "SELECT id FROM account WHERE import_hash IS NULL ORDER BY id"
+	assert_output "2
+3"
+	# Hashes that are not the rows' (5), or none: compared in full.
+	run_tam import quirks.csv
+	assert_err_line 1 "tam: imported 4 rows: 0 new, 0 updated, 4 unchanged, 0 rejected"
+	if ! on_pg; then
+		run dbsql "SELECT count(*) FROM account WHERE import_hash = 5 OR import_hash IS NULL"
+		assert_output 0
+	fi
+}

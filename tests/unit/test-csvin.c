@@ -450,6 +450,78 @@ test_cells_locale(void **state)
 	account_release(&a);
 }
 
+/* The row hash: what a row says and how it is read, nothing else. */
+static void
+test_row_hash(void **state)
+{
+	static const char *const head[] = { "Account ID", "Account Name",
+	    "Renewal Date", "Billing City" };
+	static const char *const head2[] = { "Account Name", "Account ID",
+	    "Renewal Date", "Billing City" };
+	static const char *const row[] = { "001000000000001AAA", "Acme",
+	    "3/4/2027", "Springfield" };
+	static const char *const row2[] = { "Acme", "001000000000001AAA",
+	    "3/4/2027", "Shelbyville" };
+	static const char *const row3[] = { "001000000000001AAA", "Acme ",
+	    "3/4/2027", "Springfield" };
+	struct csvin_header	h, h2;
+	struct rec		x, y;
+	char			*err = NULL, id[19];
+	uint64_t		 v;
+
+	(void)state;
+	make(&x, 1, head, 4);
+	assert_int_equal(csvin_header_init(&h, &x.r, NULL, 0, &err), 0);
+	make(&x, 1, head2, 4);
+	assert_int_equal(csvin_header_init(&h2, &x.r, NULL, 0, &err), 0);
+	make(&x, 2, row, 4);
+	v = csvin_row_hash(&h, &x.r, CSVIN_MDY, 1);
+	assert_true(v != 0);
+	/* The same cells in another order, an ignored column changed. */
+	make(&y, 3, row2, 4);
+	assert_true(csvin_row_hash(&h2, &y.r, CSVIN_MDY, 1) == v);
+	/* Another date format, another key, a cell as read: not the same. */
+	assert_true(csvin_row_hash(&h, &x.r, CSVIN_DMY, 1) != v);
+	assert_true(csvin_row_hash(&h, &x.r, CSVIN_MDY | CSVIN_DECIMAL_COMMA,
+	    1) != v);
+	assert_true(csvin_row_hash(&h, &x.r, CSVIN_MDY, 2) != v);
+	make(&y, 3, row3, 4);
+	assert_true(csvin_row_hash(&h, &y.r, CSVIN_MDY, 1) != v);
+	/* The same ID under another header: the columns swap places. */
+	assert_true(csvin_row_hash(&h2, &x.r, CSVIN_MDY, 1) != v);
+	assert_int_equal(csvin_row_sfid(&h, &x.r, id), 0);
+	assert_string_equal(id, "001000000000001AAA");
+	assert_int_equal(csvin_row_sfid(&h2, &x.r, id), -1);
+	csvin_header_release(&h);
+	csvin_header_release(&h2);
+}
+
+/* The key set never says no to a key it has, and rarely yes to others. */
+static void
+test_keyset(void **state)
+{
+	struct csvin_keyset	s;
+	char			key[32];
+	int			i, wrong = 0;
+
+	(void)state;
+	csvin_keyset_init(&s, 20000 * 14 / 8);
+	for (i = 0; i < 20000; i++) {
+		snprintf(key, sizeof key, "0015g%013d", i * 7);
+		csvin_keyset_add(&s, key);
+	}
+	for (i = 0; i < 20000; i++) {
+		snprintf(key, sizeof key, "0015g%013d", i * 7);
+		assert_true(csvin_keyset_maybe(&s, key));
+		snprintf(key, sizeof key, "0015g%013d", i * 7 + 3);
+		wrong += csvin_keyset_maybe(&s, key);
+	}
+	/* About 0.3% at 14 bits a key: a hundred would be a broken hash. */
+	assert_true(wrong < 200);
+	csvin_keyset_release(&s);
+	assert_null(s.word);
+}
+
 int
 main(void)
 {
@@ -464,6 +536,8 @@ main(void)
 		cmocka_unit_test(test_detect_delim),
 		cmocka_unit_test(test_not_csv),
 		cmocka_unit_test(test_cells_locale),
+		cmocka_unit_test(test_row_hash),
+		cmocka_unit_test(test_keyset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
