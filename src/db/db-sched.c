@@ -168,11 +168,11 @@ db_sched_risk_missing(struct tam_db *db, const char *tam, due_account_fn fn,
 }
 
 /*
- * One TAM's CTAs are found from their accounts: account_by_tam, then a
- * probe of cta_one_open each.  CROSS JOIN keeps that order on SQLite:
- * from cta_by_status the planner would walk the open CTAs of the whole
- * book.  The join's condition is in the WHERE, which each FROM opens:
- * PostgreSQL has no CROSS JOIN ... ON.
+ * One TAM's open CTAs of a kind are one range of cta_open_by_tam, each
+ * with its account from account_by_tam (TAM_ACCOUNT); the book's come
+ * from cta_by_status.  CROSS JOIN keeps that order on SQLite.  The
+ * join's condition is in the WHERE, which each FROM opens: PostgreSQL
+ * has no CROSS JOIN ... ON.
  */
 #define TAM_CTAS "FROM cta c CROSS JOIN " TAM_ACCOUNT " " \
 	"WHERE c.tam_fold = :tam_fold AND " ACCOUNT_OF_TAM("c") " AND "
@@ -245,7 +245,10 @@ int
 db_due_tasks(struct tam_db *db, const char *tam, int until,
     int (*fn)(void *, const struct due_task *), void *arg, char **err)
 {
-	/* A range search of task_open_by_due; no ORDER BY (see db-sched.h). */
+	/*
+	 * A range search of task_open_by_due (one TAM: of task_by_tam);
+	 * no ORDER BY (see db-sched.h).
+	 */
 #define SQL(FROM, TAM) \
 	    "SELECT t.id, t.cta_id, t.kind, t.title, t.due, " ACCOUNT_COLS \
 	    " " FROM "t.status = 'open' AND t.due <= :until " \
