@@ -8,17 +8,20 @@
 -- Per input row, as tam does: one account (the default header mapping of
 -- SPEC §5; US dates, money with a symbol or ISO code and separators), a
 -- sentiment post on the timeline when the row has a sentiment, a health
--- history row when it has a score; one import_run row; the name, TAM and
--- renewal indexes dropped during the load and made again after it (tam
--- parks them the same way above 10,000 rows), as tam's schema defines
--- them, on the folded name and TAM (lower() for tam's fold(): the same
--- bytes for the export's ASCII names).  The report footer of the export
--- lands in raw as rows of one cell (no "Account Name"): left out.  tam
+-- history row when it has a score (and the post's time on the account,
+-- sql/0009-sentiment-posted.sql); one import_run row; the name, TAM (and
+-- its at-risk part) and renewal indexes dropped during the load and made
+-- again after it (tam parks them the same way above 10,000 rows), as
+-- tam's schema defines them, on the folded name and TAM (lower() for
+-- tam's fold(): the same bytes for the export's ASCII names).  The report
+-- footer of the export lands in raw as rows of one cell (no "Account
+-- Name"): left out.  tam
 -- also writes an 8-byte import_hash a row, left empty here.
 
 BEGIN IMMEDIATE;
 DROP INDEX account_by_name;
 DROP INDEX account_by_tam;
+DROP INDEX account_at_risk_by_tam;
 DROP INDEX account_by_renewal;
 
 -- M/D/YYYY to YYYY-MM-DD.
@@ -41,7 +44,7 @@ FROM (SELECT raw.*, "Renewal Date" AS d,
 INSERT INTO account (sfid, name, tam, sal, sa, rsd, tam_manager, acv_cents,
     currency, renewal_date, health_score, sentiment, requires_triage,
     lifecycle_stage, region, segment, licenses, active_users, created_at,
-    updated_at, name_fold, tam_fold)
+    updated_at, name_fold, tam_fold, sentiment_posted_at)
 SELECT "Account ID", "Account Name", "Technical Account Manager",
     "Strategic Account Leader", "Solutions Architect",
     "Regional Sales Director", "TAM Manager", acv, 'USD', renewal,
@@ -49,7 +52,8 @@ SELECT "Account ID", "Account Name", "Technical Account Manager",
     "Customer Lifecycle Stage", "Region", "Sales Segment",
     CAST(replace("Licenses", ',', '') AS INTEGER),
     CAST(replace("Active Users", ',', '') AS INTEGER),
-    @now, @now, lower("Account Name"), lower("Technical Account Manager")
+    @now, @now, lower("Account Name"), lower("Technical Account Manager"),
+    CASE WHEN sentiment IS NOT NULL THEN @now END
 FROM conv;
 
 INSERT INTO timeline (account_id, at, type, author, sentiment,
@@ -67,10 +71,14 @@ INSERT INTO import_run (at, source, rows_read, inserted, updated, unchanged,
     rejected)
 SELECT @now, @file, count(*), count(*), 0, 0, 0 FROM account;
 
--- tam's definitions (sql/0003-fold.sql, sql/0007-tam-pages.sql).
+-- tam's definitions (sql/0003-fold.sql, sql/0009-sentiment-posted.sql).
 CREATE INDEX account_by_name ON account (name_fold);
 CREATE INDEX account_by_tam ON account (tam_fold, id, archived,
-    renewal_date, sentiment, requires_triage, created_at, name, sfid, tam,
-    sal, sa, rsd, tam_manager, upsell, acv_cents, currency);
+    renewal_date, sentiment, requires_triage, created_at,
+    sentiment_posted_at, name, sfid, tam, sal, sa, rsd, tam_manager, upsell,
+    acv_cents, currency);
+CREATE INDEX account_at_risk_by_tam ON account (tam_fold, id,
+    sentiment_posted_at)
+    WHERE archived = 0 AND (sentiment = 'red' OR requires_triage = 1);
 CREATE INDEX account_by_renewal ON account (renewal_date) WHERE archived = 0;
 COMMIT;

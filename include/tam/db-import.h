@@ -50,8 +50,16 @@ int	 db_import_hash_by_sfid(struct tam_db *, const char *sfid,
 int	 db_import_hash_set(struct tam_db *, int64_t id, int64_t hash,
 	    char **err);
 /*
+ * Inserts a new account of a load into a database that had no accounts
+ * (a->id is set): the account alone, its sentiment post to come from
+ * db_import_side_rows, its time already the account's last sentiment post
+ * (sql/0009-sentiment-posted.sql) when it has a sentiment.
+ */
+int	 db_import_account_insert(struct tam_db *, struct account *a,
+	    const char *now, char **err);
+/*
  * After a load into a database that had no accounts, whose rows wrote
- * the accounts alone (db_account_insert): the sentiment post of each
+ * the accounts alone (db_import_account_insert): the sentiment post of each
  * account with a sentiment and the health row (day today) of each with
  * a score, as account_create writes them, author as given.  Set-based:
  * two statements for the whole file instead of two a row.
@@ -130,9 +138,9 @@ void	 db_import_stage_end(struct tam_db *);
  */
 #define DB_PARK_NAME	0x1u	/* account (name): lookups by name */
 #define DB_PARK_RENEWAL	0x2u	/* account (renewal_date) */
-#define DB_PARK_TAM	0x4u	/* account (tam) */
+#define DB_PARK_TAM	0x4u	/* account (tam), its at-risk part */
 #define DB_PARK_ALL	(DB_PARK_NAME | DB_PARK_RENEWAL | DB_PARK_TAM)
-#define DB_PARK_MAX	3
+#define DB_PARK_MAX	4
 
 struct db_parked {
 	char	*sql[DB_PARK_MAX];

@@ -753,7 +753,7 @@ insert_row(struct import *im, const struct csvin_record *r,
 	 */
 	if (im->written.word != NULL) {
 		tam_now(im->ctx, now);
-		rc = db_account_insert(im->ctx->db, &a, now, &err);
+		rc = db_import_account_insert(im->ctx->db, &a, now, &err);
 	} else
 		rc = account_create(im->ctx, &a, "import", &err);
 	if (rc != 0) {

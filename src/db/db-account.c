@@ -5,6 +5,7 @@
 
 #include "tam/account.h"
 #include "tam/date.h"
+#include "tam/db-import.h"
 #include "tam/text.h"
 #include "db-internal.h"
 
@@ -245,21 +246,26 @@ db_account_by_name(struct tam_db *db, const char *name, int prefix, int max,
 	return 0;
 }
 
-int
-db_account_insert(struct tam_db *db, struct account *a, const char *now,
-    char **err)
+/*
+ * posted: the account's sentiment_posted_at (sql/0009-sentiment-posted.sql),
+ * NULL for none yet.
+ */
+static int
+account_insert(struct tam_db *db, struct account *a, const char *now,
+    const char *posted, char **err)
 {
 	static const char sql[] =
 	    "INSERT INTO account (id, sfid, name, tam, sal, sa, rsd, "
 	    "tam_manager, acv_cents, currency, renewal_date, health_score, "
 	    "sentiment, requires_triage, lifecycle_stage, upsell, region, "
 	    "segment, objectives, licenses, active_users, archived, "
-	    "created_at, updated_at, name_fold, tam_fold, import_hash) "
+	    "created_at, updated_at, name_fold, tam_fold, import_hash, "
+	    "sentiment_posted_at) "
 	    "VALUES (" NEXT_ID("account") ":sfid, :name, :tam, "
 	    ":sal, :sa, :rsd, :tam_manager, :acv, :currency, :renewal, "
 	    ":health, :sentiment, :triage, :stage, :upsell, :region, "
 	    ":segment, :objectives, :licenses, :active, :archived, :now, "
-	    ":now, :name_fold, :tam_fold, :import_hash) RETURNING id";
+	    ":now, :name_fold, :tam_fold, :import_hash, :posted) RETURNING id";
 	static struct account_ix ix;
 	struct dbstmt	*st;
 
@@ -267,7 +273,28 @@ db_account_insert(struct tam_db *db, struct account *a, const char *now,
 		return dbi_stage_insert(db, a, now, err);
 	st = dbi_stmt(db, sql, err);
 	bind_account(st, account_ix(st, &ix), a, now);
+	/*
+	 * Its sentiment post, when one is to follow, moves it (the
+	 * timeline's trigger); an import into an empty book writes the
+	 * posts at the end (db_import_side_rows), their time here.
+	 */
+	dbi_text(st, ":posted", posted);
 	return dbi_insert(db, st, &a->id, err);
+}
+
+int
+db_account_insert(struct tam_db *db, struct account *a, const char *now,
+    char **err)
+{
+	return account_insert(db, a, now, NULL, err);
+}
+
+int
+db_import_account_insert(struct tam_db *db, struct account *a,
+    const char *now, char **err)
+{
+	return account_insert(db, a, now,
+	    a->sentiment != SENT_NONE ? now : NULL, err);
 }
 
 int

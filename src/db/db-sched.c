@@ -26,7 +26,13 @@
  * page of its own.
  */
 #define CTA_OF_TAM	"c.tam_fold = a.tam_fold AND "
-#define TASK_OF_TAM	"t.tam_fold = a.tam_fold AND t.account_id = a.id AND "
+/*
+ * The tasks of a CTA c, the same way.  Said of c, not of its account:
+ * SQLite tests the condition before it looks the account up, and most
+ * CTAs it drops need no account at all.
+ */
+#define TASK_OF_TAM \
+	"t.tam_fold = c.tam_fold AND t.account_id = c.account_id AND "
 
 /*
  * From one TAM's CTAs or tasks (cta_open_by_tam, task_by_tam) to their
@@ -148,19 +154,22 @@ db_sched_risk_missing(struct tam_db *db, const char *tam, due_account_fn fn,
 	 * CTA concluded (won or lost) since the sentiment was last set
 	 * also counts: an account lost to churn stays red, and must not
 	 * get a new At-Risk CTA the next morning unless the TAM flags it
-	 * again (a newer sentiment or Risk Update post).
+	 * again (a newer sentiment or Risk Update post, the account's
+	 * sentiment_posted_at).  One TAM: account_at_risk_by_tam (partial,
+	 * sql/0009-sentiment-posted.sql), which answers all but the columns
+	 * of the rows found; account_by_tam would hold them all, and be
+	 * read through for every account of the TAM.
 	 */
-#define SQL(TAM, CTA) \
-	    "SELECT " ACCOUNT_COLS " FROM account a " \
+#define SQL(FROM, TAM, CTA) \
+	    "SELECT " ACCOUNT_COLS " FROM " FROM " " \
 	    "WHERE a.archived = 0 AND " AT_RISK " AND " TAM " " \
 	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE " CTA \
 	    "c.account_id = a.id AND c.kind = 'risk' AND (c.status = 'open' " \
-	    "OR (c.status IN ('closed_won', 'closed_lost') AND c.closed_at >= " \
-	    "(SELECT max(p.at) FROM timeline p WHERE p.account_id = a.id " \
-	    "AND p.type IN ('sentiment', 'risk_update'))))) " \
-	    "ORDER BY a.id"
-	static const char any[] = SQL(ANY_TAM, ""),
-	    one[] = SQL(TAM_FILTER, CTA_OF_TAM);
+	    "OR (c.status IN ('closed_won', 'closed_lost') AND " \
+	    "c.closed_at >= a.sentiment_posted_at))) ORDER BY a.id"
+	static const char any[] = SQL("account a", ANY_TAM, ""),
+	    one[] = SQL("account a INDEXED BY account_at_risk_by_tam",
+	    TAM_FILTER, CTA_OF_TAM);
 #undef SQL
 
 	return walk_accounts(db, dbi_tam_stmt(db, tam, any, one, err), fn,
@@ -306,19 +315,16 @@ db_due_stale(struct tam_db *db, const char *tam, int today, int last,
     const char *cutoff, due_account_fn fn, void *arg, char **err)
 {
 	/*
-	 * account_by_renewal, then a probe of timeline_by_account; the
-	 * second probe, "was there ever a post", only for an account added
-	 * since the cutoff (a new one counts from the day it was added).
+	 * account_by_renewal (one TAM: account_by_tam), nothing else: the
+	 * latest sentiment or Risk Update post is the account's
+	 * sentiment_posted_at (sql/0009-sentiment-posted.sql).  An account
+	 * never posted on counts from the day it was added.
 	 */
 #define SQL(TAM) \
 	    "SELECT " ACCOUNT_COLS " FROM account a " \
 	    "WHERE a.archived = 0 AND a.renewal_date BETWEEN :today AND " \
-	    ":last AND " TAM " AND NOT EXISTS (SELECT 1 FROM timeline p " \
-	    "WHERE p.account_id = a.id AND p.at >= :cutoff " \
-	    "AND p.type IN ('sentiment', 'risk_update')) " \
-	    "AND (a.created_at < :cutoff OR EXISTS (SELECT 1 FROM timeline p " \
-	    "WHERE p.account_id = a.id " \
-	    "AND p.type IN ('sentiment', 'risk_update'))) " \
+	    ":last AND " TAM " AND " \
+	    "coalesce(a.sentiment_posted_at, a.created_at) < :cutoff " \
 	    "ORDER BY a.renewal_date, a.id"
 	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
 #undef SQL

@@ -74,7 +74,7 @@ bench_sql() {
 	local cols="sfid, name, tam, sal, sa, rsd, tam_manager, acv_cents,
 	    currency, renewal_date, health_score, sentiment, requires_triage,
 	    lifecycle_stage, region, segment, licenses, active_users,
-	    name_fold, tam_fold"
+	    name_fold, tam_fold, sentiment_posted_at IS NULL"
 	python3 "$BENCH/gen-export.py" 300 8 ex.csv
 	tam -q --db a.db --today 2025-06-02 import ex.csv
 	tam -q --db b.db init

@@ -406,3 +406,30 @@ tam_copies_agree() {
 	assert_success
 	assert_output --partial "renewal_review_1"
 }
+
+@test "an account keeps the time of its last sentiment post: the stale rule reads it, for one TAM and the book" {
+	export TAM_TODAY=2026-12-01
+	tam -q account add Acme --renewal 2027-03-01 --tam alice
+	tam -q account add Beta --renewal 2027-03-01 --tam alice
+	dbsql "update account set created_at = '2026-01-01T09:00:00Z'"
+	TAM_TODAY=2026-08-23 tam -q sentiment Acme green
+	tam -q sentiment Beta green
+	# An older post, written after the newer one: the newer one stands.
+	dbsql "insert into timeline (id, account_id, at, type, author, sentiment)
+	    values ($(next_id timeline), 2, '2026-02-01T09:00:00Z', 'sentiment',
+	    'alice', 'green')"
+	for who in alice all; do
+		run_tam due --no-sync --tam $who --format tsv
+		assert_success
+		assert_equal "$(grep -c 'sentiment_stale' <<<"$output")" 1
+		assert_line --regexp "^	sentiment_stale	Sentiment not updated for 90 days.*	Acme	"
+	done
+	assert_equal "$(dbsql "select name from account where
+	    sentiment_posted_at >= '2026-12-01' order by id")" "Beta"
+	# A post another program writes counts as well.
+	dbsql "insert into timeline (id, account_id, at, type, author,
+	    sentiment) values ($(next_id timeline), 1, '2026-12-01T08:00:00Z',
+	    'sentiment', 'alice', 'green')"
+	run_tam due --no-sync --tam alice
+	refute_output --partial "sentiment_stale"
+}

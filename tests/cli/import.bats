@@ -502,11 +502,24 @@ schema_set() {
 	on_pg && return
 	run sqlite3 "$TAM_DB" "PRAGMA integrity_check"
 	assert_output ok
-	# The rebuilt indexes are the last entries: the bulk path did run.
-	run sqlite3 "$TAM_DB" "SELECT name FROM sqlite_schema ORDER BY rowid DESC LIMIT 3"
-	assert_output "account_by_tam
+	# The rebuilt indexes are the last entries, after the timeline's
+	# trigger, set aside for the posts written at the end: the bulk
+	# path did run.
+	run sqlite3 "$TAM_DB" "SELECT name FROM sqlite_schema ORDER BY rowid DESC LIMIT 5"
+	assert_output "account_at_risk_by_tam
+account_by_tam
 account_by_renewal
-account_by_name"
+account_by_name
+timeline_sentiment_posted"
+	# Each account with a sentiment has its post, and its time.
+	run sqlite3 "$TAM_DB" "SELECT count(*) FROM account a WHERE
+	    sentiment_posted_at IS NOT (SELECT max(p.at) FROM timeline p
+	    WHERE p.account_id = a.id AND p.type = 'sentiment')"
+	assert_output 0
+	run sqlite3 "$TAM_DB" "SELECT count(*) > 0, count(*) = (SELECT
+	    count(*) FROM account WHERE sentiment IS NOT NULL) FROM account
+	    WHERE sentiment_posted_at IS NOT NULL"
+	assert_output "1|1"
 	# The rebuilt name index finds what the import wrote.
 	run sqlite3 "$TAM_DB" "EXPLAIN QUERY PLAN SELECT id FROM account WHERE name_fold = 'x'"
 	assert_output --partial account_by_name

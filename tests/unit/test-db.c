@@ -121,8 +121,9 @@ test_index_definitions_are_embedded(void **state)
 	assert_non_null(sql);
 	assert_string_equal(sql, "CREATE INDEX account_by_tam ON account "
 	    "(tam_fold, id, archived,\n    renewal_date, sentiment, "
-	    "requires_triage, created_at, name, sfid, tam,\n    sal, sa, rsd, "
-	    "tam_manager, upsell, acv_cents, currency)");
+	    "requires_triage, created_at,\n    sentiment_posted_at, name, "
+	    "sfid, tam, sal, sa, rsd, tam_manager, upsell,\n    acv_cents, "
+	    "currency)");
 	assert_null(dbi_schema_sql("index", "account"));
 	assert_null(dbi_schema_sql("table", "no_such_table"));
 }
