@@ -88,15 +88,11 @@ hygiene AS (
 	FROM account a
 	WHERE a.archived = 0 AND a.renewal_date BETWEEN @today AND
 	    date(@today, '+' || (SELECT window_months FROM cfg) || ' months')
-	  AND NOT EXISTS (SELECT 1 FROM timeline p WHERE p.account_id = a.id
-	      AND p.at >= date(@today,
+	  -- the last sentiment or Risk Update post (the account's copy,
+	  -- sql/0009-sentiment-posted.sql); never a post: counted from the
+	  -- day the account was added
+	  AND coalesce(a.sentiment_posted_at, a.created_at) < date(@today,
 		  '-' || (SELECT stale_days FROM cfg) || ' days')
-	      AND p.type IN ('sentiment', 'risk_update'))
-	  -- never a post: counted from the day the account was added
-	  AND (a.created_at < date(@today,
-		  '-' || (SELECT stale_days FROM cfg) || ' days')
-	      OR EXISTS (SELECT 1 FROM timeline p WHERE p.account_id = a.id
-		  AND p.type IN ('sentiment', 'risk_update')))
 )
 SELECT task_id, kind, title, due, days,
     CASE g WHEN 0 THEN 'overdue' WHEN 1 THEN 'today'

@@ -10,19 +10,20 @@
 -- sentiment post on the timeline when the row has a sentiment, a health
 -- history row when it has a score (and the post's time on the account,
 -- sql/0009-sentiment-posted.sql); one import_run row; the name, TAM (and
--- its at-risk part) and renewal indexes dropped during the load and made
+-- its at-risk part) and renewal (and by TAM) indexes dropped during the load and made
 -- again after it (tam parks them the same way above 10,000 rows), as
 -- tam's schema defines them, on the folded name and TAM (lower() for
 -- tam's fold(): the same bytes for the export's ASCII names).  The report
 -- footer of the export lands in raw as rows of one cell (no "Account
--- Name"): left out.  tam
--- also writes an 8-byte import_hash a row, left empty here.
+-- Name"): left out.  tam also writes an 8-byte import_hash a row, left
+-- empty here.
 
 BEGIN IMMEDIATE;
 DROP INDEX account_by_name;
 DROP INDEX account_by_tam;
 DROP INDEX account_at_risk_by_tam;
 DROP INDEX account_by_renewal;
+DROP INDEX account_renewal_by_tam;
 
 -- M/D/YYYY to YYYY-MM-DD.
 CREATE TEMP VIEW conv AS
@@ -81,4 +82,6 @@ CREATE INDEX account_at_risk_by_tam ON account (tam_fold, id,
     sentiment_posted_at)
     WHERE archived = 0 AND (sentiment = 'red' OR requires_triage = 1);
 CREATE INDEX account_by_renewal ON account (renewal_date) WHERE archived = 0;
+CREATE INDEX account_renewal_by_tam ON account (tam_fold, renewal_date, id)
+    WHERE archived = 0;
 COMMIT;

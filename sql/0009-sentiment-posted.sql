@@ -47,6 +47,12 @@ CREATE INDEX account_by_tam ON account (tam_fold, id, archived,
     sentiment_posted_at, name, sfid, tam, sal, sa, rsd, tam_manager, upsell,
     acv_cents, currency);
 
+-- One TAM's renewals in a window, and those passed (db_sched_unplanned,
+-- db_due_renewal_passed, db_due_count_renewing): a range of the TAM's
+-- dates, where account_by_tam, in id order, is read through.
+CREATE INDEX account_renewal_by_tam ON account (tam_fold, renewal_date, id)
+    WHERE archived = 0;
+
 -- One TAM's accounts at risk (db_sched_risk_missing): few, where
 -- account_by_tam is all of the TAM's accounts, each a wide entry.
 CREATE INDEX account_at_risk_by_tam ON account (tam_fold, id,

@@ -137,10 +137,10 @@ void	 db_import_stage_end(struct tam_db *);
  * CREATE INDEX statement of each one dropped (NULL: in place).
  */
 #define DB_PARK_NAME	0x1u	/* account (name): lookups by name */
-#define DB_PARK_RENEWAL	0x2u	/* account (renewal_date) */
+#define DB_PARK_RENEWAL	0x2u	/* account (renewal_date), by TAM too */
 #define DB_PARK_TAM	0x4u	/* account (tam), its at-risk part */
 #define DB_PARK_ALL	(DB_PARK_NAME | DB_PARK_RENEWAL | DB_PARK_TAM)
-#define DB_PARK_MAX	4
+#define DB_PARK_MAX	5
 
 struct db_parked {
 	char	*sql[DB_PARK_MAX];

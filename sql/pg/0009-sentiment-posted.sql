@@ -14,6 +14,8 @@ CREATE INDEX account_by_tam ON account (tam_fold, id, archived,
     renewal_date, sentiment, requires_triage, created_at,
     sentiment_posted_at) INCLUDE (name, sfid, tam, sal, sa, rsd,
     tam_manager, upsell, acv_cents, currency);
+CREATE INDEX account_renewal_by_tam ON account (tam_fold, renewal_date, id)
+    WHERE archived = 0;
 CREATE INDEX account_at_risk_by_tam ON account (tam_fold, id,
     sentiment_posted_at)
     WHERE archived = 0 AND (sentiment = 'red' OR requires_triage = 1);

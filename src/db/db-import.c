@@ -213,6 +213,8 @@ static const struct {
 	{ DB_PARK_NAME, "account_by_name", "DROP INDEX account_by_name" },
 	{ DB_PARK_RENEWAL, "account_by_renewal",
 	    "DROP INDEX account_by_renewal" },
+	{ DB_PARK_RENEWAL, "account_renewal_by_tam",
+	    "DROP INDEX account_renewal_by_tam" },
 	{ DB_PARK_TAM, "account_by_tam", "DROP INDEX account_by_tam" },
 	{ DB_PARK_TAM, "account_at_risk_by_tam",
 	    "DROP INDEX account_at_risk_by_tam" },

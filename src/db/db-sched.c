@@ -42,6 +42,11 @@
  * SQLite's; the PostgreSQL engine drops it and plans for itself.
  */
 #define TAM_ACCOUNT	"account a INDEXED BY account_by_tam"
+/*
+ * One TAM's accounts by renewal date (account_renewal_by_tam, partial:
+ * not archived), for the statements that ask for a range of dates.
+ */
+#define TAM_RENEWALS	"account a INDEXED BY account_renewal_by_tam"
 #define ACCOUNT_OF_TAM(x) "a.tam_fold = " x ".tam_fold AND a.id = " x \
 	".account_id"
 
@@ -98,11 +103,11 @@ db_sched_unplanned(struct tam_db *db, const char *tam, int from, int to,
     due_account_fn fn, void *arg, char **err)
 {
 	/*
-	 * account_by_renewal (one TAM: account_by_tam), then two probes of
-	 * cta_by_account.
+	 * account_by_renewal (one TAM: account_renewal_by_tam), then two
+	 * probes of cta_by_account (cta_by_tam).
 	 */
-#define SQL(TAM, CTA) \
-	    "SELECT " ACCOUNT_COLS " FROM account a " \
+#define SQL(FROM, TAM, CTA) \
+	    "SELECT " ACCOUNT_COLS " FROM " FROM " " \
 	    "WHERE a.archived = 0 AND a.renewal_date BETWEEN :from AND :to " \
 	    "AND " TAM " AND NOT EXISTS (SELECT 1 FROM cta c " \
 	    "WHERE " CTA "c.account_id = a.id " \
@@ -111,8 +116,8 @@ db_sched_unplanned(struct tam_db *db, const char *tam, int from, int to,
 	    "AND NOT EXISTS (SELECT 1 FROM cta c WHERE " CTA \
 	    "c.account_id = a.id AND c.kind = 'renewal' " \
 	    "AND c.status = 'open') ORDER BY a.renewal_date, a.id"
-	static const char any[] = SQL(ANY_TAM, ""),
-	    one[] = SQL(TAM_FILTER, CTA_OF_TAM);
+	static const char any[] = SQL("account a", ANY_TAM, ""),
+	    one[] = SQL(TAM_RENEWALS, TAM_FILTER, CTA_OF_TAM);
 #undef SQL
 	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
@@ -282,11 +287,12 @@ int
 db_due_renewal_passed(struct tam_db *db, const char *tam, int today,
     due_account_fn fn, void *arg, char **err)
 {
-#define SQL(TAM) \
-	    "SELECT " ACCOUNT_COLS " FROM account a " \
+#define SQL(FROM, TAM) \
+	    "SELECT " ACCOUNT_COLS " FROM " FROM " " \
 	    "WHERE a.archived = 0 AND a.renewal_date < :today AND " \
 	    TAM " ORDER BY a.renewal_date, a.id"
-	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+	static const char any[] = SQL("account a", ANY_TAM),
+	    one[] = SQL(TAM_RENEWALS, TAM_FILTER);
 #undef SQL
 	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
@@ -318,15 +324,18 @@ db_due_stale(struct tam_db *db, const char *tam, int today, int last,
 	 * account_by_renewal (one TAM: account_by_tam), nothing else: the
 	 * latest sentiment or Risk Update post is the account's
 	 * sentiment_posted_at (sql/0009-sentiment-posted.sql).  An account
-	 * never posted on counts from the day it was added.
+	 * never posted on counts from the day it was added.  Not
+	 * account_renewal_by_tam: most accounts of the window are rows
+	 * found, each a page of the table, where account_by_tam holds them.
 	 */
-#define SQL(TAM) \
-	    "SELECT " ACCOUNT_COLS " FROM account a " \
+#define SQL(FROM, TAM) \
+	    "SELECT " ACCOUNT_COLS " FROM " FROM " " \
 	    "WHERE a.archived = 0 AND a.renewal_date BETWEEN :today AND " \
 	    ":last AND " TAM " AND " \
 	    "coalesce(a.sentiment_posted_at, a.created_at) < :cutoff " \
 	    "ORDER BY a.renewal_date, a.id"
-	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+	static const char any[] = SQL("account a", ANY_TAM),
+	    one[] = SQL(TAM_ACCOUNT, TAM_FILTER);
 #undef SQL
 	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 
@@ -340,10 +349,11 @@ int
 db_due_count_renewing(struct tam_db *db, const char *tam, int today,
     int before, int64_t *n, char **err)
 {
-#define SQL(TAM) \
-	    "SELECT count(*) FROM account a WHERE a.archived = 0 " \
+#define SQL(FROM, TAM) \
+	    "SELECT count(*) FROM " FROM " WHERE a.archived = 0 " \
 	    "AND a.renewal_date BETWEEN :today AND :before AND " TAM
-	static const char any[] = SQL(ANY_TAM), one[] = SQL(TAM_FILTER);
+	static const char any[] = SQL("account a", ANY_TAM),
+	    one[] = SQL(TAM_RENEWALS, TAM_FILTER);
 #undef SQL
 	struct dbstmt	*st = dbi_tam_stmt(db, tam, any, one, err);
 

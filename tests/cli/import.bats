@@ -505,9 +505,10 @@ schema_set() {
 	# The rebuilt indexes are the last entries, after the timeline's
 	# trigger, set aside for the posts written at the end: the bulk
 	# path did run.
-	run sqlite3 "$TAM_DB" "SELECT name FROM sqlite_schema ORDER BY rowid DESC LIMIT 5"
+	run sqlite3 "$TAM_DB" "SELECT name FROM sqlite_schema ORDER BY rowid DESC LIMIT 6"
 	assert_output "account_at_risk_by_tam
 account_by_tam
+account_renewal_by_tam
 account_by_renewal
 account_by_name
 timeline_sentiment_posted"

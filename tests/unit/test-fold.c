@@ -241,9 +241,10 @@ plan_of(struct tam_db *db, const char *sql)
 
 /*
  * Every statement that filters by a TAM or looks a name up is served by
- * account_by_tam (account_at_risk_by_tam) or account_by_name, not a scan of every account: runs
- * each of them once, then reads the plans of what the statement cache
- * holds (the very SQL tam runs).
+ * account_by_tam (account_at_risk_by_tam, account_renewal_by_tam) or
+ * account_by_name, not a scan of every account: runs each of them once,
+ * then reads the plans of what the statement cache holds (the very SQL
+ * tam runs).
  */
 static void
 test_plans(void **state)
@@ -318,11 +319,12 @@ test_plans(void **state)
 		    strstr(sql, ":tam_fold IS NULL") == NULL) {
 			plan = plan_of(db, sql);
 			/*
-			 * From the TAM's accounts (all, or those at risk),
-			 * not the book's CTAs.
+			 * From the TAM's accounts (all, those at risk, by
+			 * renewal date), not the book's CTAs.
 			 */
 			if ((strstr(plan, "account_by_tam") == NULL &&
-			    strstr(plan, "account_at_risk_by_tam") == NULL) ||
+			    strstr(plan, "account_at_risk_by_tam") == NULL &&
+			    strstr(plan, "account_renewal_by_tam") == NULL) ||
 			    strstr(plan, "cta_by_status") != NULL)
 				fail_msg("no account_by_tam in the plan of "
 				    "%s:\n%s", sql, plan);
