@@ -57,10 +57,15 @@ struct cmd_option {
 /* Free text checked as soon as it is read (the risk steps' notes). */
 #define CMD_OPT_TEXT_NOW 0x8
 
-/* --tam P, one meaning for every list; and the end of a table. */
+/* --tam P, one meaning for every list and report. */
 #define CMD_OPTION_TAM(id) { "tam", 0, required_argument, "P", \
 	"only the accounts of this TAM (a name or its start)", "every TAM", \
 	(id), 0 }
+/* --tam P of the day's work (due, ics): without it, "me" when set. */
+#define CMD_OPTION_TAM_ME(id) { "tam", 0, required_argument, "P", \
+	"only the accounts of this TAM (a name or its start, me, all)", \
+	"me when set (tam config set me), else all", (id), 0 }
+/* The end of a table. */
 #define CMD_OPTIONS_END { NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
 
 /*

@@ -157,9 +157,7 @@ closed_note(int n, char buf[32])
 }
 
 static const struct cmd_option ics_options[] = {
-	{ "tam", 0, required_argument, "P",
-	    "only the accounts of this TAM (a name or its start, me, all)",
-	    "me when set (tam config set me), else all", OPT_TAM, 0 },
+	CMD_OPTION_TAM_ME(OPT_TAM),
 	{ "within", 0, required_argument, "PERIOD",
 	    "the events up to today plus PERIOD", "12m", OPT_WITHIN,
 	    CMD_OPT_PERIOD },
