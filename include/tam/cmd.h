@@ -33,6 +33,7 @@
 
 struct out;
 struct period;
+struct settings;
 
 /*
  * One option of a command: getopt_long's table is built from it, the
@@ -273,6 +274,14 @@ int	 cmd_tam_option(struct tam_ctx *, const char *tam, char **fold);
  * list command ends so, whatever it lists.
  */
 int	 cmd_list_end(struct tam_ctx *, struct out *, int rc, char *err);
+/*
+ * The attendees of account a's review meetings, as sched_attendees()
+ * names them from its people (SPEC §6), into out (SCHED_MAX_ATTENDEES
+ * at the most): allocated strings the caller frees.  Returns how many.
+ * One list for ics and review (due fills its own from a due_account).
+ */
+int	 cmd_attendees(const struct account *a, const struct settings *,
+	    char **out);
 /* Parses a positive integer id (task, CTA); 0 or -1. */
 int	 cmd_parse_id(const char *, int64_t *);
 /*
