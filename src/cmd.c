@@ -12,6 +12,7 @@
 #include "tam/db.h"
 #include "tam/num.h"
 #include "tam/out.h"
+#include "tam/sched.h"
 #include "tam/settings.h"
 #include "tam/text.h"
 
@@ -617,6 +618,22 @@ cmd_list_end(struct tam_ctx *ctx, struct out *o, int rc, char *err)
 	}
 	/* A failed write: the dispatcher's check of stdout says why. */
 	return out_finish(o) == 0 ? TAM_OK : TAM_FAIL;
+}
+
+int
+cmd_attendees(const struct account *a, const struct settings *s, char **out)
+{
+	struct sched_people	 p = {
+		.tam = a->tam,
+		.sal = a->sal,
+		.sa = a->sa,
+		.rsd = a->rsd,
+		.tam_manager = a->tam_manager,
+		.upsell = a->upsell,
+		.strategic = account_strategic(a, s->strategic_cents)
+	};
+
+	return sched_attendees(&p, s, out);
 }
 
 int

@@ -33,6 +33,7 @@
 
 struct out;
 struct period;
+struct settings;
 
 /*
  * One option of a command: getopt_long's table is built from it, the
@@ -57,10 +58,15 @@ struct cmd_option {
 /* Free text checked as soon as it is read (the risk steps' notes). */
 #define CMD_OPT_TEXT_NOW 0x8
 
-/* --tam P, one meaning for every list; and the end of a table. */
+/* --tam P, one meaning for every list and report. */
 #define CMD_OPTION_TAM(id) { "tam", 0, required_argument, "P", \
 	"only the accounts of this TAM (a name or its start)", "every TAM", \
 	(id), 0 }
+/* --tam P of the day's work (due, ics): without it, "me" when set. */
+#define CMD_OPTION_TAM_ME(id) { "tam", 0, required_argument, "P", \
+	"only the accounts of this TAM (a name or its start, me, all)", \
+	"me when set (tam config set me), else all", (id), 0 }
+/* The end of a table. */
 #define CMD_OPTIONS_END { NULL, 0, 0, NULL, NULL, NULL, 0, 0 }
 
 /*
@@ -268,6 +274,14 @@ int	 cmd_tam_option(struct tam_ctx *, const char *tam, char **fold);
  * list command ends so, whatever it lists.
  */
 int	 cmd_list_end(struct tam_ctx *, struct out *, int rc, char *err);
+/*
+ * The attendees of account a's review meetings, as sched_attendees()
+ * names them from its people (SPEC §6), into out (SCHED_MAX_ATTENDEES
+ * at the most): allocated strings the caller frees.  Returns how many.
+ * One list for ics and review (due fills its own from a due_account).
+ */
+int	 cmd_attendees(const struct account *a, const struct settings *,
+	    char **out);
 /* Parses a positive integer id (task, CTA); 0 or -1. */
 int	 cmd_parse_id(const char *, int64_t *);
 /*

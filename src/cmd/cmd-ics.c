@@ -45,19 +45,10 @@ describe(char **desc, const char *key, const char *value)
 static char *
 attendee_list(const struct account *a, const struct settings *s)
 {
-	struct sched_people	 p;
-	char			*v[SCHED_MAX_ATTENDEES], *joined = NULL, *old;
-	int			 n, i;
+	char	*v[SCHED_MAX_ATTENDEES], *joined = NULL, *old;
+	int	 n, i;
 
-	memset(&p, 0, sizeof p);
-	p.tam = a->tam;
-	p.sal = a->sal;
-	p.sa = a->sa;
-	p.rsd = a->rsd;
-	p.tam_manager = a->tam_manager;
-	p.upsell = a->upsell;
-	p.strategic = account_strategic(a, s->strategic_cents);
-	n = sched_attendees(&p, s, v);
+	n = cmd_attendees(a, s, v);
 	for (i = 0; i < n; i++) {
 		old = joined;
 		joined = xasprintf("%s%s%s", old ? old : "", old ? ", " : "",
@@ -157,9 +148,7 @@ closed_note(int n, char buf[32])
 }
 
 static const struct cmd_option ics_options[] = {
-	{ "tam", 0, required_argument, "P",
-	    "only the accounts of this TAM (a name or its start, me, all)",
-	    "me when set (tam config set me), else all", OPT_TAM, 0 },
+	CMD_OPTION_TAM_ME(OPT_TAM),
 	{ "within", 0, required_argument, "PERIOD",
 	    "the events up to today plus PERIOD", "12m", OPT_WITHIN,
 	    CMD_OPT_PERIOD },

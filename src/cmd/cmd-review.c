@@ -103,18 +103,10 @@ header(const struct brief *b)
 static void
 attendees(const struct brief *b)
 {
-	struct sched_people	 p;
-	char			*v[SCHED_MAX_ATTENDEES];
-	int			 i, n;
+	char	*v[SCHED_MAX_ATTENDEES];
+	int	 i, n;
 
-	p.tam = b->a->tam;
-	p.sal = b->a->sal;
-	p.sa = b->a->sa;
-	p.rsd = b->a->rsd;
-	p.tam_manager = b->a->tam_manager;
-	p.upsell = b->a->upsell;
-	p.strategic = account_strategic(b->a, b->s->strategic_cents);
-	n = sched_attendees(&p, b->s, v);
+	n = cmd_attendees(b->a, b->s, v);
 	md("\n## Attendees\n\n");
 	for (i = 0; i < n; i++) {
 		md("- %s\n", v[i]);

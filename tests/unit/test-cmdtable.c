@@ -1,18 +1,23 @@
 /*
  * test-cmdtable.c: the command table, the one grammar of the command
  * line: every option has what --help will print, getopt_long can take
- * it, and the usage line names it.
+ * it, and the usage line names it.  And cmd_attendees(), the people
+ * of an account's meetings that ics and review list.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "tam/account.h"
 #include "tam/cmd.h"
+#include "tam/sched.h"
+#include "tam/settings.h"
 
 /* Does usage name "--name" as a whole word? */
 static int
@@ -136,12 +141,63 @@ test_every_usage_option(void **state)
 	}
 }
 
+/* The attendees of a's meetings are want, in order (NULL ends it). */
+static void
+attendees_are(const struct account *a, const struct settings *s,
+    const char *const *want)
+{
+	char	*out[SCHED_MAX_ATTENDEES];
+	int	 n, k;
+
+	n = cmd_attendees(a, s, out);
+	for (k = 0; k < n; k++) {
+		assert_non_null(want[k]);
+		assert_string_equal(out[k], want[k]);
+		free(out[k]);
+	}
+	assert_null(want[n]);
+}
+
+/* Each person of the account in their own role; strategic over the ACV. */
+static void
+test_attendees(void **state)
+{
+	struct settings	 s;
+	struct account	 a;
+	char		 tam[] = "alice", sal[] = "bob", sa[] = "sam";
+	char		 rsd[] = "rita", manager[] = "max";
+	const char	*plain[] = { "alice (TAM)", "bob (SAL)", NULL };
+	const char	*upsell[] = { "alice (TAM)", "bob (SAL)", "sam (SA)",
+	    NULL };
+	const char	*strategic[] = { "alice (TAM)", "bob (SAL)", "sam (SA)",
+	    "rita (RSD)", "max (TAM manager)", NULL };
+
+	(void)state;
+	memset(&s, 0, sizeof s);
+	s.strategic_cents = 25000000;
+	account_init(&a);
+	a.tam = tam;
+	a.sal = sal;
+	a.sa = sa;
+	a.rsd = rsd;
+	a.tam_manager = manager;
+	attendees_are(&a, &s, plain);
+	a.upsell = 1;
+	attendees_are(&a, &s, upsell);
+	a.has_acv = 1;
+	a.acv_cents = 25000000;
+	attendees_are(&a, &s, upsell);
+	a.acv_cents++;
+	attendees_are(&a, &s, strategic);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_option),
 		cmocka_unit_test(test_every_usage_option),
+		cmocka_unit_test(test_attendees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
