@@ -67,9 +67,7 @@ struct due_list {
 };
 
 static const struct cmd_option due_options[] = {
-	{ "tam", 0, required_argument, "P",
-	    "only the accounts of this TAM (a name or its start, me, all)",
-	    "me when set (tam config set me), else all", OPT_TAM, 0 },
+	CMD_OPTION_TAM_ME(OPT_TAM),
 	{ "horizon", 0, required_argument, "PERIOD",
 	    "the tasks due up to today plus PERIOD", "due.horizon (7d)",
 	    OPT_HORIZON, 0 },
