@@ -61,12 +61,17 @@
 #include "tam/text.h"
 #include "db-internal.h"
 
-/* The columns of account that a COPY writes, in DBI_ACCOUNT_COLS order. */
+/*
+ * The columns of account that a COPY writes, in DBI_ACCOUNT_COLS order,
+ * then the copies: the folded name and TAM, the time of the last
+ * sentiment post this import staged for the account (struct entry).
+ */
 #define STAGE_COLS \
 	"id, sfid, name, tam, sal, sa, rsd, tam_manager, acv_cents, " \
 	"currency, renewal_date, health_score, sentiment, requires_triage, " \
 	"lifecycle_stage, upsell, region, segment, objectives, licenses, " \
-	"active_users, archived, created_at, updated_at, name_fold, tam_fold"
+	"active_users, archived, created_at, updated_at, name_fold, tam_fold, " \
+	"sentiment_posted_at"
 
 /* --- text in COPY's format ------------------------------------------- */
 
@@ -365,6 +370,13 @@ struct entry {
 	enum entry_state	 state;
 	int			 touched; /* written by this batch */
 	struct entry		*next;	/* the next of the same fold */
+	/*
+	 * The at of the newest sentiment or Risk Update post staged for
+	 * the account, NULL for none: written with the account, so that
+	 * the timeline's trigger (sql/pg/0009-sentiment-posted.sql) finds
+	 * it up to date instead of writing each account a second time.
+	 */
+	char			*posted;
 };
 
 /* What the worker sends, then reads; its outcome. */
@@ -525,6 +537,7 @@ entry_free(struct entry *e)
 	account_release(&e->a);
 	free(e->fold);
 	free(e->db_sfid);
+	free(e->posted);
 	free(e);
 }
 
@@ -882,6 +895,8 @@ put_account(struct sbuf *b, const struct entry *e)
 	put_text(b, e->fold);
 	put_c(b, '\t');
 	put_text(b, tam_fold);
+	put_c(b, '\t');
+	put_text(b, e->posted);
 	put_c(b, '\n');
 	free(tam_fold);
 }
@@ -930,7 +945,9 @@ static const struct {
 	    "licenses = excluded.licenses, "
 	    "active_users = excluded.active_users, "
 	    "archived = excluded.archived, updated_at = excluded.updated_at, "
-	    "name_fold = excluded.name_fold, tam_fold = excluded.tam_fold; "
+	    "name_fold = excluded.name_fold, tam_fold = excluded.tam_fold, "
+	    "sentiment_posted_at = greatest(account.sentiment_posted_at, "
+	    "excluded.sentiment_posted_at); "
 	    "TRUNCATE pg_temp.import_account" },
 	[K_POSTS] = { 1, "COPY timeline (" POST_COLS ") FROM STDIN",
 	    "COPY pg_temp.import_timeline (" POST_COLS ") FROM STDIN",
@@ -1233,8 +1250,16 @@ int
 dbi_stage_post(struct tam_db *db, struct post *p, char **err)
 {
 	struct sbuf	*b = &db->stage->posts;
+	struct entry	*e;
 
 	(void)err;
+	if ((strcmp(p->type, "sentiment") == 0 ||
+	    strcmp(p->type, "risk_update") == 0) &&
+	    (e = by_id(db->stage, p->account_id)) != NULL &&
+	    (e->posted == NULL || strcmp(e->posted, p->at) < 0)) {
+		free(e->posted);
+		e->posted = xstrdup(p->at);
+	}
 	p->id = ++db->stage->last_post;
 	put_int(b, p->id);
 	put_c(b, '\t');

@@ -928,3 +928,39 @@ bulk_export() {
 		assert_output 0
 	fi
 }
+
+@test "an import gives each account the time of its sentiment post, new or changed, on both engines" {
+	big_export big.csv
+	tam -q init
+	TAM_TODAY=2025-06-02 run_tam -q import big.csv
+	assert_success
+	posted_agree() {
+		run dbsql "SELECT count(*) FROM account a WHERE
+		    sentiment_posted_at IS DISTINCT FROM (SELECT max(p.at)
+		    FROM timeline p WHERE p.account_id = a.id
+		    AND p.type IN ('sentiment', 'risk_update'))"
+		assert_output 0
+	}
+	posted_agree
+	run dbsql "SELECT count(*) > 9000 FROM account
+	    WHERE sentiment_posted_at IS NOT NULL"
+	assert_output --regexp '^(1|t)$'
+	# A re-import that changes the sentiment of some: a newer post each.
+	python3 - big.csv changed.csv <<'PY'
+import csv, sys
+with open(sys.argv[1], newline='', encoding='utf-8-sig') as f, \
+    open(sys.argv[2], 'w', newline='', encoding='utf-8') as g:
+	r = csv.reader(f); w = csv.writer(g)
+	h = next(r); w.writerow(h); i = h.index('TAM Sentiment')
+	for n, row in enumerate(r):
+		if len(row) > i and n % 10 == 0:
+			row[i] = 'Red' if row[i] != 'Red' else 'Green'
+		w.writerow(row)
+PY
+	TAM_TODAY=2025-07-01 run_tam -q import changed.csv
+	assert_success
+	posted_agree
+	run dbsql "SELECT count(*) > 500 FROM account
+	    WHERE sentiment_posted_at >= '2025-07-01'"
+	assert_output --regexp '^(1|t)$'
+}
