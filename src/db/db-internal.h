@@ -408,4 +408,31 @@ int	 dbi_col_null(struct dbstmt *, int);
 enum dbt dbi_col_type(struct dbstmt *, int);
 int	 dbi_ncols(struct dbstmt *);
 
+
+/*
+ * The members of struct engine that both engines name alike, p_prepare
+ * and so on for prefix p (lite, pg); each engine's table adds its name,
+ * its exec and what only it has.
+ */
+#define DBI_ENGINE_OPS(p)						\
+	.prepare = p##_prepare,						\
+	.finalize = p##_finalize,					\
+	.reset = p##_reset,						\
+	.clear = p##_clear,						\
+	.param = p##_param,						\
+	.bind_null = p##_bind_null,					\
+	.bind_int = p##_bind_int,					\
+	.bind_text = p##_bind_text,					\
+	.step = p##_step,						\
+	.ncols = p##_ncols,						\
+	.col_type = p##_col_type,					\
+	.col_int = p##_col_int,						\
+	.col_text = p##_col_text,					\
+	.changes = p##_changes,						\
+	.fail = p##_fail,						\
+	.begin = p##_begin,						\
+	.commit = p##_commit,						\
+	.rollback = p##_rollback,					\
+	.close = p##_close
+
 #endif
