@@ -64,6 +64,20 @@ DBI_FIRST(first_task, struct task, dbi_read_task)
 DBI_WALK(walk_ctas, struct cta, read_cta)
 DBI_WALK(walk_tasks, struct task, dbi_read_task)
 
+/*
+ * What a new CTA and a new task bind alike: the account, kind, title
+ * and status, "open" unless given.
+ */
+static void
+bind_work(struct dbstmt *st, int64_t account_id, const char *kind,
+    const char *title, const char *status)
+{
+	dbi_int(st, ":account", account_id);
+	dbi_text(st, ":kind", kind);
+	dbi_text(st, ":title", title);
+	dbi_text(st, ":status", status ? status : "open");
+}
+
 int
 db_cta_insert(struct tam_db *db, struct cta *c, char **err)
 {
@@ -75,11 +89,8 @@ db_cta_insert(struct tam_db *db, struct cta *c, char **err)
 	    ACCOUNT_TAM_FOLD(":account") ") RETURNING id";
 	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	dbi_int(st, ":account", c->account_id);
-	dbi_text(st, ":kind", c->kind);
-	dbi_text(st, ":title", c->title);
+	bind_work(st, c->account_id, c->kind, c->title, c->status);
 	dbi_text(st, ":playbook", c->playbook);
-	dbi_text(st, ":status", c->status ? c->status : "open");
 	dbi_text(st, ":type", c->risk_type);
 	dbi_text(st, ":reason", c->risk_reason);
 	dbi_text(st, ":at", c->opened_at);
@@ -98,15 +109,28 @@ db_task_insert(struct tam_db *db, struct task *t, char **err)
 	    ACCOUNT_TAM_FOLD(":account") ") RETURNING id";
 	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	dbi_int(st, ":account", t->account_id);
+	bind_work(st, t->account_id, t->kind, t->title, t->status);
 	dbi_opt_int(st, ":cta", t->cta_id != 0, t->cta_id);
-	dbi_text(st, ":kind", t->kind);
-	dbi_text(st, ":title", t->title);
 	dbi_date(st, ":due", t->due);
-	dbi_text(st, ":status", t->status ? t->status : "open");
 	dbi_text(st, ":note", t->note);
 	dbi_text(st, ":created", t->created_at);
 	return dbi_insert(db, st, &t->id, err);
+}
+
+/*
+ * The UPDATE sql that closes open task or CTA id as status at the
+ * timestamp at with note, its values bound.
+ */
+static struct dbstmt *
+close_stmt(struct tam_db *db, const char *sql, int64_t id,
+    const char *status, const char *at, const char *note, char **err)
+{
+	struct dbstmt	*st = dbi_stmt_id(db, sql, id, err);
+
+	dbi_text(st, ":status", status);
+	dbi_text(st, ":at", at);
+	dbi_text(st, ":note", note);
+	return st;
 }
 
 int
@@ -116,12 +140,9 @@ db_task_close(struct tam_db *db, int64_t id, const char *status,
 	static const char sql[] =
 	    "UPDATE task SET status = :status, done_at = :at, "
 	    "note = coalesce(:note, note) WHERE id = :id AND status = 'open'";
-	struct dbstmt	*st = dbi_stmt_id(db, sql, id, err);
 
-	dbi_text(st, ":status", status);
-	dbi_text(st, ":at", at);
-	dbi_text(st, ":note", note);
-	return dbi_done_one(db, st, err);
+	return dbi_done_one(db, close_stmt(db, sql, id, status, at, note,
+	    err), err);
 }
 
 int
@@ -142,6 +163,23 @@ db_cta_get(struct tam_db *db, int64_t id, struct cta *c, char **err)
 	return first_cta(db, dbi_stmt_id(db, sql, id, err), c, err);
 }
 
+/* Within one account or CTA a TAM's OR costs nothing. */
+#define ONE_TAM "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold)"
+/*
+ * The two filters CTAs and tasks (alias x) share: open rows only, one
+ * kind; each_open_kind binds them.
+ */
+#define OPEN_KIND(x) \
+	"AND (:open = 0 OR " x ".status = 'open') " \
+	"AND (:kind IS NULL OR " x ".kind = :kind) "
+
+static void
+each_open_kind(struct dbstmt *st, int open_only, const char *kind)
+{
+	dbi_int(st, ":open", open_only);
+	dbi_text(st, ":kind", kind);
+}
+
 int
 db_cta_each(struct tam_db *db, const struct cta_filter *f,
     int (*fn)(void *, const struct cta *), void *arg, char **err)
@@ -150,34 +188,21 @@ db_cta_each(struct tam_db *db, const struct cta_filter *f,
 	 * One account's CTAs have their own statement: SQLite cannot use
 	 * an index for "(:account = 0 OR c.account_id = :account)", and a
 	 * scan of every CTA per account made sync quadratic (SPEC §10).
+	 * A TAM's CTAs likewise: a search of account_by_tam (TAM_FILTER).
 	 */
-	/*
-	 * A TAM's CTAs likewise: a search of account_by_tam.  Within one
-	 * account the OR costs nothing (account_id drives the search).
-	 */
-#define CTA_EACH_WHERE \
-	    "AND (:open = 0 OR c.status = 'open') " \
-	    "AND (:kind IS NULL OR c.kind = :kind) " \
-	    "ORDER BY c.id"
-	static const char sql_all[] =
-	    CTA_SELECT "WHERE TRUE " CTA_EACH_WHERE;
-	static const char sql_tam[] =
-	    CTA_SELECT "WHERE a.tam_fold = :tam_fold "
-	    CTA_EACH_WHERE;
-	static const char sql_account[] =
-	    CTA_SELECT "WHERE c.account_id = :account "
-	    "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) "
-	    CTA_EACH_WHERE;
-#undef CTA_EACH_WHERE
+#define SQL(W) \
+	    CTA_SELECT "WHERE " W " " OPEN_KIND("c") "ORDER BY c.id"
+	static const char all[] = SQL(ANY_TAM), tam[] = SQL(TAM_FILTER),
+	    account[] = SQL("c.account_id = :account " ONE_TAM);
+#undef SQL
 	struct dbstmt	*st;
 
-	st = dbi_stmt(db, f->account_id != 0 ? sql_account : f->tam != NULL ?
-	    sql_tam : sql_all, err);
+	st = dbi_stmt(db, f->account_id != 0 ? account : f->tam != NULL ?
+	    tam : all, err);
 	/* Only the statement chosen for them has :account and :tam_fold. */
 	if (f->account_id != 0)
 		dbi_int(st, ":account", f->account_id);
-	dbi_int(st, ":open", f->open_only);
-	dbi_text(st, ":kind", f->kind);
+	each_open_kind(st, f->open_only, f->kind);
 	dbi_tam(st, f->tam);
 	return walk_ctas(db, st, fn, arg, err);
 }
@@ -187,36 +212,23 @@ db_task_each(struct tam_db *db, const struct task_filter *f,
     int (*fn)(void *, const struct task *), void *arg, char **err)
 {
 	/* As in db_cta_each: a statement per filter, so indexes serve. */
-#define TASK_EACH_WHERE \
+#define SQL(W) \
+	    TASK_SELECT "WHERE " W " " \
 	    "AND (:account = 0 OR t.account_id = :account) " \
-	    "AND (:cta = 0 OR t.cta_id = :cta) " \
-	    "AND (:open = 0 OR t.status = 'open') " \
-	    "AND (:kind IS NULL OR t.kind = :kind) " \
+	    "AND (:cta = 0 OR t.cta_id = :cta) " OPEN_KIND("t") \
 	    "ORDER BY t.due, t.id"
-	/* Within one account or CTA the OR costs nothing. */
-#define ONE_TAM "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) "
-	static const char sql_all[] =
-	    TASK_SELECT "WHERE TRUE " TASK_EACH_WHERE;
-	static const char sql_tam[] =
-	    TASK_SELECT "WHERE a.tam_fold = :tam_fold "
-	    TASK_EACH_WHERE;
-	static const char sql_account[] =
-	    TASK_SELECT "WHERE t.account_id = :account " ONE_TAM
-	    TASK_EACH_WHERE;
-	static const char sql_cta[] =
-	    TASK_SELECT "WHERE t.cta_id = :cta " ONE_TAM
-	    TASK_EACH_WHERE;
-#undef TASK_EACH_WHERE
-#undef ONE_TAM
+	static const char all[] = SQL(ANY_TAM), tam[] = SQL(TAM_FILTER),
+	    account[] = SQL("t.account_id = :account " ONE_TAM),
+	    cta[] = SQL("t.cta_id = :cta " ONE_TAM);
+#undef SQL
 	struct dbstmt	*st;
 
-	st = dbi_stmt(db, f->cta_id != 0 ? sql_cta : f->account_id != 0 ?
-	    sql_account : f->tam != NULL ? sql_tam : sql_all, err);
+	st = dbi_stmt(db, f->cta_id != 0 ? cta : f->account_id != 0 ?
+	    account : f->tam != NULL ? tam : all, err);
 	dbi_int(st, ":account", f->account_id);
 	dbi_int(st, ":cta", f->cta_id);
-	dbi_int(st, ":open", f->open_only);
-	dbi_text(st, ":kind", f->kind);
-	/* sql_all has no :tam_fold; in the others NULL means any TAM. */
+	each_open_kind(st, f->open_only, f->kind);
+	/* all has no :tam_fold; in the others NULL means any TAM. */
 	dbi_tam(st, f->tam);
 	return walk_tasks(db, st, fn, arg, err);
 }
@@ -236,10 +248,7 @@ db_cta_close(struct tam_db *db, int64_t id, const char *status,
 	struct dbstmt	*st;
 	int		 rc;
 
-	st = dbi_stmt_id(db, close_cta, id, err);
-	dbi_text(st, ":status", status);
-	dbi_text(st, ":at", at);
-	dbi_text(st, ":note", note);
+	st = close_stmt(db, close_cta, id, status, at, note, err);
 	dbi_opt_int(st, ":net", has_net_arr, net_arr_cents);
 	if ((rc = dbi_done_one(db, st, err)) != 0)
 		return rc;
