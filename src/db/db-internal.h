@@ -435,4 +435,31 @@ int	 dbi_ncols(struct dbstmt *);
 	.rollback = p##_rollback,					\
 	.close = p##_close
 
+
+/*
+ * A column table: the reader of a struct whose columns each go to one
+ * member, by their kind, as the reader functions above would write them
+ * one line a column.  dbi_read_cols decodes the current row of st from
+ * column i on, one column an entry (DBI_SET reads the column that the
+ * entry after it reads again), into the struct at row.  Its strings are
+ * borrowed until the next step.
+ */
+enum dbi_kind {
+	DBI_I64,	/* int64_t: dbi_col_i64 (0 for NULL) */
+	DBI_ID,		/* int64_t: dbi_col_int, 0 for NULL */
+	DBI_I32,	/* int: dbi_col_i32 */
+	DBI_TEXT,	/* const char *: dbi_col_text */
+	DBI_DATE,	/* int: dbi_col_date */
+	DBI_SENTIMENT,	/* int: dbi_col_sentiment */
+	DBI_DAY,	/* int: the day of a UTC instant (clock_stamp_day) */
+	DBI_SET		/* int: whether the next entry's column is not NULL */
+};
+struct dbi_col {
+	enum dbi_kind	 kind;
+	size_t		 off;	/* offsetof the member */
+};
+#define DBI_COL(kind, type, member)	{ kind, offsetof(type, member) }
+void	dbi_read_cols(struct dbstmt *, int i, void *row,
+	    const struct dbi_col *, size_t ncols);
+
 #endif

@@ -1,7 +1,9 @@
 /* db-work.c: SQL of CTAs and tasks, the work tam plans. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tam/clock.h"
 #include "tam/date.h"
 #include "db-internal.h"
 
@@ -19,43 +21,95 @@
 	"SELECT " DBI_TASK_COLS " FROM task t JOIN account a " \
 	"ON a.id = t.account_id "
 
+void
+dbi_read_cols(struct dbstmt *st, int i, void *row,
+    const struct dbi_col *cols, size_t ncols)
+{
+	char	*base = row;
+	size_t	 k;
+
+	for (k = 0; k < ncols; k++, i++) {
+		void	*m = base + cols[k].off;
+
+		switch (cols[k].kind) {
+		case DBI_I64:
+			*(int64_t *)m = dbi_col_i64(st, i);
+			break;
+		case DBI_ID:
+			*(int64_t *)m = dbi_col_int(st, i, 0);
+			break;
+		case DBI_I32:
+			*(int *)m = dbi_col_i32(st, i);
+			break;
+		case DBI_TEXT:
+			*(const char **)m = dbi_col_text(st, i);
+			break;
+		case DBI_DATE:
+			*(int *)m = dbi_col_date(st, i);
+			break;
+		case DBI_SENTIMENT:
+			*(int *)m = dbi_col_sentiment(st, i);
+			break;
+		case DBI_DAY:
+			*(int *)m = clock_stamp_day(dbi_col_text(st, i));
+			break;
+		case DBI_SET:
+			/* The next entry reads this column again. */
+			*(int *)m = !dbi_col_null(st, i--);
+			break;
+		}
+	}
+}
+
+#define CTA(kind, member)	DBI_COL(kind, struct cta, member)
+#define TASK(kind, member)	DBI_COL(kind, struct task, member)
+
+/* The columns of CTA_COLS and DBI_TASK_COLS, in their order. */
+static const struct dbi_col cta_cols[] = {
+	CTA(DBI_I64, id),
+	CTA(DBI_I64, account_id),
+	CTA(DBI_TEXT, account),
+	CTA(DBI_TEXT, kind),
+	CTA(DBI_TEXT, title),
+	CTA(DBI_TEXT, playbook),
+	CTA(DBI_TEXT, status),
+	CTA(DBI_TEXT, risk_type),
+	CTA(DBI_TEXT, risk_reason),
+	CTA(DBI_TEXT, opened_at),
+	CTA(DBI_TEXT, opened_by),
+	CTA(DBI_DATE, renewal_date),
+	CTA(DBI_TEXT, closed_at),
+	CTA(DBI_TEXT, outcome_note),
+	CTA(DBI_SET, has_net_arr),
+	CTA(DBI_I64, net_arr_cents),
+	CTA(DBI_TEXT, currency),
+}, task_cols[] = {
+	TASK(DBI_I64, id),
+	TASK(DBI_I64, account_id),
+	TASK(DBI_TEXT, account),
+	TASK(DBI_ID, cta_id),
+	TASK(DBI_TEXT, kind),
+	TASK(DBI_TEXT, title),
+	TASK(DBI_DATE, due),
+	TASK(DBI_TEXT, status),
+	TASK(DBI_TEXT, done_at),
+	TASK(DBI_TEXT, note),
+	TASK(DBI_TEXT, created_at),
+};
+#undef CTA
+#undef TASK
+
 /* Points c at the columns of the current row (valid until next step). */
 static void
 read_cta(struct dbstmt *st, int i, struct cta *c)
 {
-	c->id = dbi_col_i64(st, i);
-	c->account_id = dbi_col_i64(st, i + 1);
-	c->account = dbi_col_text(st, i + 2);
-	c->kind = dbi_col_text(st, i + 3);
-	c->title = dbi_col_text(st, i + 4);
-	c->playbook = dbi_col_text(st, i + 5);
-	c->status = dbi_col_text(st, i + 6);
-	c->risk_type = dbi_col_text(st, i + 7);
-	c->risk_reason = dbi_col_text(st, i + 8);
-	c->opened_at = dbi_col_text(st, i + 9);
-	c->opened_by = dbi_col_text(st, i + 10);
-	c->renewal_date = dbi_col_date(st, i + 11);
-	c->closed_at = dbi_col_text(st, i + 12);
-	c->outcome_note = dbi_col_text(st, i + 13);
-	c->has_net_arr = !dbi_col_null(st, i + 14);
-	c->net_arr_cents = dbi_col_i64(st, i + 14);
-	c->currency = dbi_col_text(st, i + 15);
+	dbi_read_cols(st, i, c, cta_cols, nitems(cta_cols));
 }
 
 void
 dbi_read_task(struct dbstmt *st, int i, struct task *t)
 {
-	t->id = dbi_col_i64(st, i);
-	t->account_id = dbi_col_i64(st, i + 1);
-	t->account = dbi_col_text(st, i + 2);
-	t->cta_id = dbi_col_int(st, i + 3, 0);
-	t->kind = dbi_col_text(st, i + 4);
-	t->title = dbi_col_text(st, i + 5);
-	t->due = dbi_col_date(st, i + 6);
-	t->status = dbi_col_text(st, i + 7);
-	t->done_at = dbi_col_text(st, i + 8);
-	t->note = dbi_col_text(st, i + 9);
-	t->created_at = dbi_col_text(st, i + 10);
+	dbi_read_cols(st, i, t, task_cols, nitems(task_cols));
 }
 
 /* A get leaves its row current: its strings stay valid until next use. */
