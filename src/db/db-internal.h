@@ -442,7 +442,8 @@ int	 dbi_ncols(struct dbstmt *);
  * one line a column.  dbi_read_cols decodes the current row of st from
  * column i on, one column an entry (DBI_SET reads the column that the
  * entry after it reads again), into the struct at row.  Its strings are
- * borrowed until the next step.
+ * borrowed until the next step.  Unless NDEBUG, a member whose size is
+ * not its kind's aborts, as a missing parameter does (dbi_param).
  */
 enum dbi_kind {
 	DBI_I64,	/* int64_t: dbi_col_i64 (0 for NULL) */
@@ -457,8 +458,10 @@ enum dbi_kind {
 struct dbi_col {
 	enum dbi_kind	 kind;
 	size_t		 off;	/* offsetof the member */
+	size_t		 size;	/* its size: checked against kind */
 };
-#define DBI_COL(kind, type, member)	{ kind, offsetof(type, member) }
+#define DBI_COL(kind, type, member) \
+	{ kind, offsetof(type, member), sizeof ((type *)0)->member }
 void	dbi_read_cols(struct dbstmt *, int i, void *row,
 	    const struct dbi_col *, size_t ncols);
 

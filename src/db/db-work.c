@@ -1,5 +1,6 @@
 /* db-work.c: SQL of CTAs and tasks, the work tam plans. */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,18 @@
 	"SELECT " DBI_TASK_COLS " FROM task t JOIN account a " \
 	"ON a.id = t.account_id "
 
+/* The size of the member each kind of column writes. */
+static const size_t dbi_kind_size[] = {
+	[DBI_I64] = sizeof (int64_t),
+	[DBI_ID] = sizeof (int64_t),
+	[DBI_I32] = sizeof (int),
+	[DBI_TEXT] = sizeof (const char *),
+	[DBI_DATE] = sizeof (int),
+	[DBI_SENTIMENT] = sizeof (int),
+	[DBI_DAY] = sizeof (int),
+	[DBI_SET] = sizeof (int),
+};
+
 void
 dbi_read_cols(struct dbstmt *st, int i, void *row,
     const struct dbi_col *cols, size_t ncols)
@@ -31,6 +44,15 @@ dbi_read_cols(struct dbstmt *st, int i, void *row,
 	for (k = 0; k < ncols; k++, i++) {
 		void	*m = base + cols[k].off;
 
+#ifndef NDEBUG
+		/* A table of tam's own that would write past its member. */
+		if (cols[k].size != dbi_kind_size[cols[k].kind]) {
+			fprintf(stderr, "tam: internal error: column %zu of "
+			    "\"%s\" is read into a member of another size\n",
+			    k, st->sql);
+			abort();
+		}
+#endif
 		switch (cols[k].kind) {
 		case DBI_I64:
 			*(int64_t *)m = dbi_col_i64(st, i);
