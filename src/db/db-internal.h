@@ -465,4 +465,11 @@ struct dbi_col {
 void	dbi_read_cols(struct dbstmt *, int i, void *row,
 	    const struct dbi_col *, size_t ncols);
 
+
+/*
+ * Binds what an UPDATE that closes a task or a CTA writes: its status
+ * (:status) and the timestamp of its closing (:at), db-work.c.
+ */
+void	dbi_bind_close(struct dbstmt *, const char *status, const char *at);
+
 #endif

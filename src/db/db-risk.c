@@ -35,8 +35,7 @@ close_tasks_of_kind(struct tam_db *db, int64_t cta_id, const char *kind,
 	    "AND id <> :keep";
 	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	dbi_text(st, ":status", status);
-	dbi_text(st, ":at", at);
+	dbi_bind_close(st, status, at);
 	dbi_int(st, ":cta", cta_id);
 	dbi_text(st, ":kind", kind);
 	dbi_int(st, ":keep", keep);

@@ -193,6 +193,13 @@ db_task_insert(struct tam_db *db, struct task *t, char **err)
 	return dbi_insert(db, st, &t->id, err);
 }
 
+void
+dbi_bind_close(struct dbstmt *st, const char *status, const char *at)
+{
+	dbi_text(st, ":status", status);
+	dbi_text(st, ":at", at);
+}
+
 /*
  * The UPDATE sql that closes open task or CTA id as status at the
  * timestamp at with note, its values bound.
@@ -203,8 +210,7 @@ close_stmt(struct tam_db *db, const char *sql, int64_t id,
 {
 	struct dbstmt	*st = dbi_stmt_id(db, sql, id, err);
 
-	dbi_text(st, ":status", status);
-	dbi_text(st, ":at", at);
+	dbi_bind_close(st, status, at);
 	dbi_text(st, ":note", note);
 	return st;
 }
@@ -329,7 +335,6 @@ db_cta_close(struct tam_db *db, int64_t id, const char *status,
 	if ((rc = dbi_done_one(db, st, err)) != 0)
 		return rc;
 	st = dbi_stmt_id(db, close_tasks, id, err);
-	dbi_text(st, ":status", task_status ? task_status : "cancelled");
-	dbi_text(st, ":at", at);
+	dbi_bind_close(st, task_status ? task_status : "cancelled", at);
 	return dbi_done(db, st, err);
 }
