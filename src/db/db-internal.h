@@ -408,7 +408,6 @@ int	 dbi_col_null(struct dbstmt *, int);
 enum dbt dbi_col_type(struct dbstmt *, int);
 int	 dbi_ncols(struct dbstmt *);
 
-
 /*
  * The members of struct engine that both engines name alike, p_prepare
  * and so on for prefix p (lite, pg); each engine's table adds its name,
@@ -435,15 +434,15 @@ int	 dbi_ncols(struct dbstmt *);
 	.rollback = p##_rollback,					\
 	.close = p##_close
 
-
 /*
  * A column table: the reader of a struct whose columns each go to one
  * member, by their kind, as the reader functions above would write them
- * one line a column.  dbi_read_cols decodes the current row of st from
- * column i on, one column an entry (DBI_SET reads the column that the
- * entry after it reads again), into the struct at row.  Its strings are
- * borrowed until the next step.  Unless NDEBUG, a member whose size is
- * not its kind's aborts, as a missing parameter does (dbi_param).
+ * one line a column (db-work.c, which reads CTAs and tasks so).
+ * dbi_read_cols decodes the current row of st from column i on, one
+ * column an entry (DBI_SET reads the column that the entry after it
+ * reads again), into the struct at row.  Its strings are borrowed until
+ * the next step.  Unless NDEBUG, a member whose size is not its kind's
+ * aborts, as a missing parameter does (dbi_param).
  */
 enum dbi_kind {
 	DBI_I64,	/* int64_t: dbi_col_i64 (0 for NULL) */
@@ -464,7 +463,6 @@ struct dbi_col {
 	{ kind, offsetof(type, member), sizeof ((type *)0)->member }
 void	dbi_read_cols(struct dbstmt *, int i, void *row,
 	    const struct dbi_col *, size_t ncols);
-
 
 /*
  * Binds what an UPDATE that closes a task or a CTA writes: its status
