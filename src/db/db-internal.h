@@ -469,5 +469,10 @@ void	dbi_read_cols(struct dbstmt *, int i, void *row,
  * (:status) and the timestamp of its closing (:at), db-work.c.
  */
 void	dbi_bind_close(struct dbstmt *, const char *status, const char *at);
+/*
+ * Binds the Risk Type (:type) and Risk Reason (:reason) of an At-Risk
+ * CTA, which a new one and an update write (db-work.c).
+ */
+void	dbi_bind_risk(struct dbstmt *, const char *type, const char *reason);
 
 #endif

@@ -15,8 +15,7 @@ db_cta_update(struct tam_db *db, int64_t id, const char *title,
 	struct dbstmt	*st = dbi_stmt_id(db, sql, id, err);
 
 	dbi_text(st, ":title", title);
-	dbi_text(st, ":type", risk_type);
-	dbi_text(st, ":reason", risk_reason);
+	dbi_bind_risk(st, risk_type, risk_reason);
 	return dbi_done_one(db, st, err);
 }
 

@@ -154,6 +154,13 @@ bind_work(struct dbstmt *st, int64_t account_id, const char *kind,
 	dbi_text(st, ":status", status ? status : "open");
 }
 
+void
+dbi_bind_risk(struct dbstmt *st, const char *type, const char *reason)
+{
+	dbi_text(st, ":type", type);
+	dbi_text(st, ":reason", reason);
+}
+
 int
 db_cta_insert(struct tam_db *db, struct cta *c, char **err)
 {
@@ -167,8 +174,7 @@ db_cta_insert(struct tam_db *db, struct cta *c, char **err)
 
 	bind_work(st, c->account_id, c->kind, c->title, c->status);
 	dbi_text(st, ":playbook", c->playbook);
-	dbi_text(st, ":type", c->risk_type);
-	dbi_text(st, ":reason", c->risk_reason);
+	dbi_bind_risk(st, c->risk_type, c->risk_reason);
 	dbi_text(st, ":at", c->opened_at);
 	dbi_text(st, ":by", c->opened_by);
 	dbi_date(st, ":renewal", c->renewal_date);
