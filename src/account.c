@@ -363,45 +363,60 @@ account_field_set(struct account *a, enum account_field f, const char *value,
 }
 
 void
-account_field_clear(struct account *a, enum account_field f)
+account_field_copy(struct account *dst, const struct account *src,
+    enum account_field f)
 {
-	char	**slot;
+	char	**to;
 
 	switch (f) {
 	case AF_ACV:
-		a->has_acv = 0;
-		a->acv_cents = 0;
+		dst->has_acv = src->has_acv;
+		dst->acv_cents = src->acv_cents;
 		return;
 	case AF_CURRENCY:
-		memcpy(a->currency, "USD", 4);
+		memcpy(dst->currency, src->currency, sizeof dst->currency);
 		return;
 	case AF_RENEWAL_DATE:
-		a->renewal_date = DATE_NONE;
+		dst->renewal_date = src->renewal_date;
 		return;
 	case AF_HEALTH_SCORE:
-		a->health_score = -1;
+		dst->health_score = src->health_score;
 		return;
 	case AF_SENTIMENT:
-		a->sentiment = SENT_NONE;
-		a->requires_triage = 0;
+		dst->sentiment = src->sentiment;
+		dst->requires_triage = src->requires_triage;
 		return;
 	case AF_LICENSES:
-		a->licenses = -1;
+		dst->licenses = src->licenses;
 		return;
 	case AF_ACTIVE_USERS:
-		a->active_users = -1;
+		dst->active_users = src->active_users;
 		return;
 	case AF_UPSELL:
-		a->upsell = 0;
+		dst->upsell = src->upsell;
 		return;
 	case AF_ARCHIVED:
-		a->archived = 0;
+		dst->archived = src->archived;
 		return;
 	default:
 		break;
 	}
-	if ((slot = account_text_slot(a, f)) != NULL && f != AF_NAME) {
-		free(*slot);
-		*slot = NULL;
+	if ((to = account_text_slot(dst, f)) != NULL) {
+		free(*to);
+		*to = dup_or_null(*account_text_slot((struct account *)src,
+		    f));
 	}
+}
+
+void
+account_field_clear(struct account *a, enum account_field f)
+{
+	struct account	blank;
+
+	/* An account always has a name: that field is never cleared. */
+	if (f == AF_NAME)
+		return;
+	/* Not set is what a new account holds; it owns no string. */
+	account_init(&blank);
+	account_field_copy(a, &blank, f);
 }

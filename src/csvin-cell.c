@@ -690,48 +690,11 @@ void
 csvin_patch_apply(struct account *dst, const struct account *src,
     unsigned mask)
 {
-	char	**from, **to;
-	int	  f;
+	int	f;
 
-	for (f = 0; f < AF_COUNT; f++) {
-		if (!(mask & AF_BIT(f)))
-			continue;
-		from = account_text_slot((struct account *)src, f);
-		if (from != NULL) {
-			to = account_text_slot(dst, f);
-			free(*to);
-			*to = *from ? xstrdup(*from) : NULL;
-			continue;
-		}
-		switch (f) {
-		case AF_ACV:
-			dst->has_acv = src->has_acv;
-			dst->acv_cents = src->acv_cents;
-			break;
-		case AF_CURRENCY:
-			memcpy(dst->currency, src->currency,
-			    sizeof dst->currency);
-			break;
-		case AF_RENEWAL_DATE:
-			dst->renewal_date = src->renewal_date;
-			break;
-		case AF_HEALTH_SCORE:
-			dst->health_score = src->health_score;
-			break;
-		case AF_SENTIMENT:
-			dst->sentiment = src->sentiment;
-			dst->requires_triage = src->requires_triage;
-			break;
-		case AF_LICENSES:
-			dst->licenses = src->licenses;
-			break;
-		case AF_ACTIVE_USERS:
-			dst->active_users = src->active_users;
-			break;
-		default:
-			break;
-		}
-	}
+	for (f = 0; f < AF_COUNT; f++)
+		if (mask & AF_BIT(f))
+			account_field_copy(dst, src, f);
 }
 
 /* --- output ----------------------------------------------------------- */

@@ -141,13 +141,6 @@ say_window(const struct sync_state *st, const struct found *f)
 }
 
 static int
-find_risk(const struct sync_state *st, struct found_list *l, char **err)
-{
-	return db_sched_risk_missing(st->db, st->tam, collect_account, l,
-	    err);
-}
-
-static int
 open_risk_cta(const struct sync_state *st, struct found *f, char **err)
 {
 	/* 1: opened meanwhile, nothing to do. */
@@ -174,13 +167,6 @@ say_risk_cta(const struct sync_state *st, const struct found *f)
  * is put back, due one period after the CTA's last Risk Update.
  */
 static int
-find_no_update(const struct sync_state *st, struct found_list *l,
-    char **err)
-{
-	return db_sched_update_missing(st->db, st->tam, collect_cta, l, err);
-}
-
-static int
 repair_update(const struct sync_state *st, struct found *f, char **err)
 {
 	return playbook_risk_update_repair(st->db, st->s, st->today,
@@ -206,13 +192,6 @@ say_update(const struct sync_state *st, const struct found *f)
 }
 
 static int
-find_complete(const struct sync_state *st, struct found_list *l,
-    char **err)
-{
-	return db_sched_complete(st->db, st->tam, collect_cta, l, err);
-}
-
-static int
 close_renewal(const struct sync_state *st, struct found *f, char **err)
 {
 	/* 1 (closed) or 0: counted either way, the query found it done. */
@@ -232,28 +211,45 @@ say_closed(const struct sync_state *st, const struct found *f)
 /*
  * The rules, in the order they run: each finds what is due with its
  * query (into a list, freed by the caller), acts on each one found (not
- * in a dry run) and says it in the report.  act returns 0, 1 when there
+ * in a dry run) and says it in the report.  The query is one of
+ * db-sched.h, of accounts or of CTAs, whose rows are collected as they
+ * come, or find, a rule's own search.  act returns 0, 1 when there
  * was nothing to do after all (not counted), or -1 with *err, which
  * stops the sync.  Closing comes first: a finished CTA is not in the
  * way of a new one.
  */
 static const struct sync_rule {
+	int	(*accounts)(struct tam_db *, const char *tam, due_account_fn,
+		    void *, char **);
+	int	(*ctas)(struct tam_db *, const char *tam,
+		    int (*)(void *, const struct due_cta *), void *, char **);
 	int	(*find)(const struct sync_state *, struct found_list *,
 		    char **);
 	int	(*act)(const struct sync_state *, struct found *, char **);
 	void	(*say)(const struct sync_state *, const struct found *);
 	size_t	  count;	/* offsetof its count in struct sync_counts */
 } rules[] = {
-	{ find_complete, close_renewal, say_closed,
+	{ NULL, db_sched_complete, NULL, close_renewal, say_closed,
 	    offsetof(struct sync_counts, renewal_closed) },
-	{ find_windows, open_window, say_window,
+	{ NULL, NULL, find_windows, open_window, say_window,
 	    offsetof(struct sync_counts, renewal_opened) },
-	{ find_risk, open_risk_cta, say_risk_cta,
+	{ db_sched_risk_missing, NULL, NULL, open_risk_cta, say_risk_cta,
 	    offsetof(struct sync_counts, risk_opened) },
-	{ find_no_update, repair_update, say_update,
+	{ NULL, db_sched_update_missing, NULL, repair_update, say_update,
 	    offsetof(struct sync_counts, risk_update_added) },
 };
 #define NRULES	nitems(rules)
+
+static int
+find_rule(const struct sync_state *st, const struct sync_rule *r,
+    struct found_list *l, char **err)
+{
+	if (r->accounts != NULL)
+		return r->accounts(st->db, st->tam, collect_account, l, err);
+	if (r->ctas != NULL)
+		return r->ctas(st->db, st->tam, collect_cta, l, err);
+	return r->find(st, l, err);
+}
 
 static int
 apply_rule(const struct sync_state *st, const struct sync_rule *r,
@@ -263,7 +259,7 @@ apply_rule(const struct sync_state *st, const struct sync_rule *r,
 	size_t			 i;
 	int			 rc = 0;
 
-	if (r->find(st, &l, err) < 0) {
+	if (find_rule(st, r, &l, err) < 0) {
 		found_free(&l);
 		return -1;
 	}

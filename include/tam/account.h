@@ -104,7 +104,13 @@ unsigned	 account_diff(const struct account *a, const struct account *b);
  */
 int		 account_field_set(struct account *a, enum account_field f,
 		    const char *value, int today, char **err);
-/* Clears field f (back to "not set"). */
+/*
+ * Copies field f from src to dst (a text field as a copy of its own;
+ * dst's old one is freed).
+ */
+void		 account_field_copy(struct account *dst,
+		    const struct account *src, enum account_field f);
+/* Clears field f (back to "not set"); the name is kept. */
 void		 account_field_clear(struct account *a, enum account_field f);
 /*
  * The string member of a text field (the ID, the name...) inside *a,

@@ -408,4 +408,71 @@ int	 dbi_col_null(struct dbstmt *, int);
 enum dbt dbi_col_type(struct dbstmt *, int);
 int	 dbi_ncols(struct dbstmt *);
 
+/*
+ * The members of struct engine that both engines name alike, p_prepare
+ * and so on for prefix p (lite, pg); each engine's table adds its name,
+ * its exec and what only it has.
+ */
+#define DBI_ENGINE_OPS(p)						\
+	.prepare = p##_prepare,						\
+	.finalize = p##_finalize,					\
+	.reset = p##_reset,						\
+	.clear = p##_clear,						\
+	.param = p##_param,						\
+	.bind_null = p##_bind_null,					\
+	.bind_int = p##_bind_int,					\
+	.bind_text = p##_bind_text,					\
+	.step = p##_step,						\
+	.ncols = p##_ncols,						\
+	.col_type = p##_col_type,					\
+	.col_int = p##_col_int,						\
+	.col_text = p##_col_text,					\
+	.changes = p##_changes,						\
+	.fail = p##_fail,						\
+	.begin = p##_begin,						\
+	.commit = p##_commit,						\
+	.rollback = p##_rollback,					\
+	.close = p##_close
+
+/*
+ * A column table: the reader of a struct whose columns each go to one
+ * member, by their kind, as the reader functions above would write them
+ * one line a column (db-work.c, which reads CTAs and tasks so).
+ * dbi_read_cols decodes the current row of st from column i on, one
+ * column an entry (DBI_SET reads the column that the entry after it
+ * reads again), into the struct at row.  Its strings are borrowed until
+ * the next step.  Unless NDEBUG, a member whose size is not its kind's
+ * aborts, as a missing parameter does (dbi_param).
+ */
+enum dbi_kind {
+	DBI_I64,	/* int64_t: dbi_col_i64 (0 for NULL) */
+	DBI_ID,		/* int64_t: dbi_col_int, 0 for NULL */
+	DBI_I32,	/* int: dbi_col_i32 */
+	DBI_TEXT,	/* const char *: dbi_col_text */
+	DBI_DATE,	/* int: dbi_col_date */
+	DBI_SENTIMENT,	/* int: dbi_col_sentiment */
+	DBI_DAY,	/* int: the day of a UTC instant (clock_stamp_day) */
+	DBI_SET		/* int: whether the next entry's column is not NULL */
+};
+struct dbi_col {
+	enum dbi_kind	 kind;
+	size_t		 off;	/* offsetof the member */
+	size_t		 size;	/* its size: checked against kind */
+};
+#define DBI_COL(kind, type, member) \
+	{ kind, offsetof(type, member), sizeof ((type *)0)->member }
+void	dbi_read_cols(struct dbstmt *, int i, void *row,
+	    const struct dbi_col *, size_t ncols);
+
+/*
+ * Binds what an UPDATE that closes a task or a CTA writes: its status
+ * (:status) and the timestamp of its closing (:at), db-work.c.
+ */
+void	dbi_bind_close(struct dbstmt *, const char *status, const char *at);
+/*
+ * Binds the Risk Type (:type) and Risk Reason (:reason) of an At-Risk
+ * CTA, which a new one and an update write (db-work.c).
+ */
+void	dbi_bind_risk(struct dbstmt *, const char *type, const char *reason);
+
 #endif

@@ -1,4 +1,5 @@
 /* db-report.c: SQL of the reports and of the calendar export. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,35 +9,42 @@
 #include "tam/db-report.h"
 #include "db-internal.h"
 
+/* The columns of the two SELECTs below, in their order. */
+static const struct dbi_col renewal_cols[] = {
+	DBI_COL(DBI_DATE, struct renewal_row, renewal_date),
+	DBI_COL(DBI_SET, struct renewal_row, has_acv),
+	DBI_COL(DBI_I64, struct renewal_row, acv_cents),
+	DBI_COL(DBI_TEXT, struct renewal_row, currency),
+	DBI_COL(DBI_SENTIMENT, struct renewal_row, sentiment),
+	DBI_COL(DBI_I32, struct renewal_row, requires_triage),
+}, at_risk_cols[] = {
+	DBI_COL(DBI_I64, struct at_risk_row, account_id),
+	DBI_COL(DBI_TEXT, struct at_risk_row, account),
+	DBI_COL(DBI_TEXT, struct at_risk_row, sfid),
+	DBI_COL(DBI_TEXT, struct at_risk_row, tam),
+	DBI_COL(DBI_TEXT, struct at_risk_row, currency),
+	DBI_COL(DBI_SENTIMENT, struct at_risk_row, sentiment),
+	DBI_COL(DBI_I32, struct at_risk_row, requires_triage),
+	DBI_COL(DBI_ID, struct at_risk_row, cta_id),
+	DBI_COL(DBI_TEXT, struct at_risk_row, risk_type),
+	DBI_COL(DBI_TEXT, struct at_risk_row, risk_reason),
+	/* The day of a UTC instant is the local one. */
+	DBI_COL(DBI_DAY, struct at_risk_row, last_update),
+	DBI_COL(DBI_DATE, struct at_risk_row, renewal_date),
+	DBI_COL(DBI_SET, struct at_risk_row, has_acv),
+	DBI_COL(DBI_I64, struct at_risk_row, acv_cents),
+};
+
 static void
 read_renewal(struct dbstmt *st, int i, struct renewal_row *r)
 {
-	r->renewal_date = dbi_col_date(st, i);
-	r->has_acv = !dbi_col_null(st, i + 1);
-	r->acv_cents = dbi_col_i64(st, i + 1);
-	r->currency = dbi_col_text(st, i + 2);
-	r->sentiment = dbi_col_sentiment(st, i + 3);
-	r->requires_triage = dbi_col_i32(st, i + 4);
+	dbi_read_cols(st, i, r, renewal_cols, nitems(renewal_cols));
 }
 
 static void
 read_at_risk(struct dbstmt *st, int i, struct at_risk_row *r)
 {
-	r->account_id = dbi_col_i64(st, i);
-	r->account = dbi_col_text(st, i + 1);
-	r->sfid = dbi_col_text(st, i + 2);
-	r->tam = dbi_col_text(st, i + 3);
-	r->currency = dbi_col_text(st, i + 4);
-	r->sentiment = dbi_col_sentiment(st, i + 5);
-	r->requires_triage = dbi_col_i32(st, i + 6);
-	r->cta_id = dbi_col_int(st, i + 7, 0);
-	r->risk_type = dbi_col_text(st, i + 8);
-	r->risk_reason = dbi_col_text(st, i + 9);
-	/* The day of a UTC instant is the local one. */
-	r->last_update = clock_stamp_day(dbi_col_text(st, i + 10));
-	r->renewal_date = dbi_col_date(st, i + 11);
-	r->has_acv = !dbi_col_null(st, i + 12);
-	r->acv_cents = dbi_col_i64(st, i + 12);
+	dbi_read_cols(st, i, r, at_risk_cols, nitems(at_risk_cols));
 }
 
 DBI_WALK(walk_renewals, struct renewal_row, read_renewal)

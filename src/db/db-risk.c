@@ -15,8 +15,7 @@ db_cta_update(struct tam_db *db, int64_t id, const char *title,
 	struct dbstmt	*st = dbi_stmt_id(db, sql, id, err);
 
 	dbi_text(st, ":title", title);
-	dbi_text(st, ":type", risk_type);
-	dbi_text(st, ":reason", risk_reason);
+	dbi_bind_risk(st, risk_type, risk_reason);
 	return dbi_done_one(db, st, err);
 }
 
@@ -35,8 +34,7 @@ close_tasks_of_kind(struct tam_db *db, int64_t cta_id, const char *kind,
 	    "AND id <> :keep";
 	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	dbi_text(st, ":status", status);
-	dbi_text(st, ":at", at);
+	dbi_bind_close(st, status, at);
 	dbi_int(st, ":cta", cta_id);
 	dbi_text(st, ":kind", kind);
 	dbi_int(st, ":keep", keep);

@@ -1,7 +1,10 @@
 /* db-work.c: SQL of CTAs and tasks, the work tam plans. */
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tam/clock.h"
 #include "tam/date.h"
 #include "db-internal.h"
 
@@ -19,43 +22,116 @@
 	"SELECT " DBI_TASK_COLS " FROM task t JOIN account a " \
 	"ON a.id = t.account_id "
 
+/* The size of the member each kind of column writes. */
+static const size_t dbi_kind_size[] = {
+	[DBI_I64] = sizeof (int64_t),
+	[DBI_ID] = sizeof (int64_t),
+	[DBI_I32] = sizeof (int),
+	[DBI_TEXT] = sizeof (const char *),
+	[DBI_DATE] = sizeof (int),
+	[DBI_SENTIMENT] = sizeof (int),
+	[DBI_DAY] = sizeof (int),
+	[DBI_SET] = sizeof (int),
+};
+
+void
+dbi_read_cols(struct dbstmt *st, int i, void *row,
+    const struct dbi_col *cols, size_t ncols)
+{
+	char	*base = row;
+	size_t	 k;
+
+	for (k = 0; k < ncols; k++, i++) {
+		void	*m = base + cols[k].off;
+
+#ifndef NDEBUG
+		/* A table of tam's own that would write past its member. */
+		if (cols[k].size != dbi_kind_size[cols[k].kind]) {
+			fprintf(stderr, "tam: internal error: column %zu of "
+			    "\"%s\" is read into a member of another size\n",
+			    k, st->sql);
+			abort();
+		}
+#endif
+		switch (cols[k].kind) {
+		case DBI_I64:
+			*(int64_t *)m = dbi_col_i64(st, i);
+			break;
+		case DBI_ID:
+			*(int64_t *)m = dbi_col_int(st, i, 0);
+			break;
+		case DBI_I32:
+			*(int *)m = dbi_col_i32(st, i);
+			break;
+		case DBI_TEXT:
+			*(const char **)m = dbi_col_text(st, i);
+			break;
+		case DBI_DATE:
+			*(int *)m = dbi_col_date(st, i);
+			break;
+		case DBI_SENTIMENT:
+			*(int *)m = dbi_col_sentiment(st, i);
+			break;
+		case DBI_DAY:
+			*(int *)m = clock_stamp_day(dbi_col_text(st, i));
+			break;
+		case DBI_SET:
+			/* The next entry reads this column again. */
+			*(int *)m = !dbi_col_null(st, i--);
+			break;
+		}
+	}
+}
+
+#define CTA(kind, member)	DBI_COL(kind, struct cta, member)
+#define TASK(kind, member)	DBI_COL(kind, struct task, member)
+
+/* The columns of CTA_COLS and DBI_TASK_COLS, in their order. */
+static const struct dbi_col cta_cols[] = {
+	CTA(DBI_I64, id),
+	CTA(DBI_I64, account_id),
+	CTA(DBI_TEXT, account),
+	CTA(DBI_TEXT, kind),
+	CTA(DBI_TEXT, title),
+	CTA(DBI_TEXT, playbook),
+	CTA(DBI_TEXT, status),
+	CTA(DBI_TEXT, risk_type),
+	CTA(DBI_TEXT, risk_reason),
+	CTA(DBI_TEXT, opened_at),
+	CTA(DBI_TEXT, opened_by),
+	CTA(DBI_DATE, renewal_date),
+	CTA(DBI_TEXT, closed_at),
+	CTA(DBI_TEXT, outcome_note),
+	CTA(DBI_SET, has_net_arr),
+	CTA(DBI_I64, net_arr_cents),
+	CTA(DBI_TEXT, currency),
+}, task_cols[] = {
+	TASK(DBI_I64, id),
+	TASK(DBI_I64, account_id),
+	TASK(DBI_TEXT, account),
+	TASK(DBI_ID, cta_id),
+	TASK(DBI_TEXT, kind),
+	TASK(DBI_TEXT, title),
+	TASK(DBI_DATE, due),
+	TASK(DBI_TEXT, status),
+	TASK(DBI_TEXT, done_at),
+	TASK(DBI_TEXT, note),
+	TASK(DBI_TEXT, created_at),
+};
+#undef CTA
+#undef TASK
+
 /* Points c at the columns of the current row (valid until next step). */
 static void
 read_cta(struct dbstmt *st, int i, struct cta *c)
 {
-	c->id = dbi_col_i64(st, i);
-	c->account_id = dbi_col_i64(st, i + 1);
-	c->account = dbi_col_text(st, i + 2);
-	c->kind = dbi_col_text(st, i + 3);
-	c->title = dbi_col_text(st, i + 4);
-	c->playbook = dbi_col_text(st, i + 5);
-	c->status = dbi_col_text(st, i + 6);
-	c->risk_type = dbi_col_text(st, i + 7);
-	c->risk_reason = dbi_col_text(st, i + 8);
-	c->opened_at = dbi_col_text(st, i + 9);
-	c->opened_by = dbi_col_text(st, i + 10);
-	c->renewal_date = dbi_col_date(st, i + 11);
-	c->closed_at = dbi_col_text(st, i + 12);
-	c->outcome_note = dbi_col_text(st, i + 13);
-	c->has_net_arr = !dbi_col_null(st, i + 14);
-	c->net_arr_cents = dbi_col_i64(st, i + 14);
-	c->currency = dbi_col_text(st, i + 15);
+	dbi_read_cols(st, i, c, cta_cols, nitems(cta_cols));
 }
 
 void
 dbi_read_task(struct dbstmt *st, int i, struct task *t)
 {
-	t->id = dbi_col_i64(st, i);
-	t->account_id = dbi_col_i64(st, i + 1);
-	t->account = dbi_col_text(st, i + 2);
-	t->cta_id = dbi_col_int(st, i + 3, 0);
-	t->kind = dbi_col_text(st, i + 4);
-	t->title = dbi_col_text(st, i + 5);
-	t->due = dbi_col_date(st, i + 6);
-	t->status = dbi_col_text(st, i + 7);
-	t->done_at = dbi_col_text(st, i + 8);
-	t->note = dbi_col_text(st, i + 9);
-	t->created_at = dbi_col_text(st, i + 10);
+	dbi_read_cols(st, i, t, task_cols, nitems(task_cols));
 }
 
 /* A get leaves its row current: its strings stay valid until next use. */
@@ -63,6 +139,27 @@ DBI_FIRST(first_cta, struct cta, read_cta)
 DBI_FIRST(first_task, struct task, dbi_read_task)
 DBI_WALK(walk_ctas, struct cta, read_cta)
 DBI_WALK(walk_tasks, struct task, dbi_read_task)
+
+/*
+ * What a new CTA and a new task bind alike: the account, kind, title
+ * and status, "open" unless given.
+ */
+static void
+bind_work(struct dbstmt *st, int64_t account_id, const char *kind,
+    const char *title, const char *status)
+{
+	dbi_int(st, ":account", account_id);
+	dbi_text(st, ":kind", kind);
+	dbi_text(st, ":title", title);
+	dbi_text(st, ":status", status ? status : "open");
+}
+
+void
+dbi_bind_risk(struct dbstmt *st, const char *type, const char *reason)
+{
+	dbi_text(st, ":type", type);
+	dbi_text(st, ":reason", reason);
+}
 
 int
 db_cta_insert(struct tam_db *db, struct cta *c, char **err)
@@ -75,13 +172,9 @@ db_cta_insert(struct tam_db *db, struct cta *c, char **err)
 	    ACCOUNT_TAM_FOLD(":account") ") RETURNING id";
 	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	dbi_int(st, ":account", c->account_id);
-	dbi_text(st, ":kind", c->kind);
-	dbi_text(st, ":title", c->title);
+	bind_work(st, c->account_id, c->kind, c->title, c->status);
 	dbi_text(st, ":playbook", c->playbook);
-	dbi_text(st, ":status", c->status ? c->status : "open");
-	dbi_text(st, ":type", c->risk_type);
-	dbi_text(st, ":reason", c->risk_reason);
+	dbi_bind_risk(st, c->risk_type, c->risk_reason);
 	dbi_text(st, ":at", c->opened_at);
 	dbi_text(st, ":by", c->opened_by);
 	dbi_date(st, ":renewal", c->renewal_date);
@@ -98,15 +191,34 @@ db_task_insert(struct tam_db *db, struct task *t, char **err)
 	    ACCOUNT_TAM_FOLD(":account") ") RETURNING id";
 	struct dbstmt	*st = dbi_stmt(db, sql, err);
 
-	dbi_int(st, ":account", t->account_id);
+	bind_work(st, t->account_id, t->kind, t->title, t->status);
 	dbi_opt_int(st, ":cta", t->cta_id != 0, t->cta_id);
-	dbi_text(st, ":kind", t->kind);
-	dbi_text(st, ":title", t->title);
 	dbi_date(st, ":due", t->due);
-	dbi_text(st, ":status", t->status ? t->status : "open");
 	dbi_text(st, ":note", t->note);
 	dbi_text(st, ":created", t->created_at);
 	return dbi_insert(db, st, &t->id, err);
+}
+
+void
+dbi_bind_close(struct dbstmt *st, const char *status, const char *at)
+{
+	dbi_text(st, ":status", status);
+	dbi_text(st, ":at", at);
+}
+
+/*
+ * The UPDATE sql that closes open task or CTA id as status at the
+ * timestamp at with note, its values bound.
+ */
+static struct dbstmt *
+close_stmt(struct tam_db *db, const char *sql, int64_t id,
+    const char *status, const char *at, const char *note, char **err)
+{
+	struct dbstmt	*st = dbi_stmt_id(db, sql, id, err);
+
+	dbi_bind_close(st, status, at);
+	dbi_text(st, ":note", note);
+	return st;
 }
 
 int
@@ -116,12 +228,9 @@ db_task_close(struct tam_db *db, int64_t id, const char *status,
 	static const char sql[] =
 	    "UPDATE task SET status = :status, done_at = :at, "
 	    "note = coalesce(:note, note) WHERE id = :id AND status = 'open'";
-	struct dbstmt	*st = dbi_stmt_id(db, sql, id, err);
 
-	dbi_text(st, ":status", status);
-	dbi_text(st, ":at", at);
-	dbi_text(st, ":note", note);
-	return dbi_done_one(db, st, err);
+	return dbi_done_one(db, close_stmt(db, sql, id, status, at, note,
+	    err), err);
 }
 
 int
@@ -142,6 +251,23 @@ db_cta_get(struct tam_db *db, int64_t id, struct cta *c, char **err)
 	return first_cta(db, dbi_stmt_id(db, sql, id, err), c, err);
 }
 
+/* Within one account or CTA a TAM's OR costs nothing. */
+#define ONE_TAM "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold)"
+/*
+ * The two filters CTAs and tasks (alias x) share: open rows only, one
+ * kind; each_open_kind binds them.
+ */
+#define OPEN_KIND(x) \
+	"AND (:open = 0 OR " x ".status = 'open') " \
+	"AND (:kind IS NULL OR " x ".kind = :kind) "
+
+static void
+each_open_kind(struct dbstmt *st, int open_only, const char *kind)
+{
+	dbi_int(st, ":open", open_only);
+	dbi_text(st, ":kind", kind);
+}
+
 int
 db_cta_each(struct tam_db *db, const struct cta_filter *f,
     int (*fn)(void *, const struct cta *), void *arg, char **err)
@@ -150,34 +276,21 @@ db_cta_each(struct tam_db *db, const struct cta_filter *f,
 	 * One account's CTAs have their own statement: SQLite cannot use
 	 * an index for "(:account = 0 OR c.account_id = :account)", and a
 	 * scan of every CTA per account made sync quadratic (SPEC §10).
+	 * A TAM's CTAs likewise: a search of account_by_tam (TAM_FILTER).
 	 */
-	/*
-	 * A TAM's CTAs likewise: a search of account_by_tam.  Within one
-	 * account the OR costs nothing (account_id drives the search).
-	 */
-#define CTA_EACH_WHERE \
-	    "AND (:open = 0 OR c.status = 'open') " \
-	    "AND (:kind IS NULL OR c.kind = :kind) " \
-	    "ORDER BY c.id"
-	static const char sql_all[] =
-	    CTA_SELECT "WHERE TRUE " CTA_EACH_WHERE;
-	static const char sql_tam[] =
-	    CTA_SELECT "WHERE a.tam_fold = :tam_fold "
-	    CTA_EACH_WHERE;
-	static const char sql_account[] =
-	    CTA_SELECT "WHERE c.account_id = :account "
-	    "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) "
-	    CTA_EACH_WHERE;
-#undef CTA_EACH_WHERE
+#define SQL(W) \
+	    CTA_SELECT "WHERE " W " " OPEN_KIND("c") "ORDER BY c.id"
+	static const char all[] = SQL(ANY_TAM), tam[] = SQL(TAM_FILTER),
+	    account[] = SQL("c.account_id = :account " ONE_TAM);
+#undef SQL
 	struct dbstmt	*st;
 
-	st = dbi_stmt(db, f->account_id != 0 ? sql_account : f->tam != NULL ?
-	    sql_tam : sql_all, err);
+	st = dbi_stmt(db, f->account_id != 0 ? account : f->tam != NULL ?
+	    tam : all, err);
 	/* Only the statement chosen for them has :account and :tam_fold. */
 	if (f->account_id != 0)
 		dbi_int(st, ":account", f->account_id);
-	dbi_int(st, ":open", f->open_only);
-	dbi_text(st, ":kind", f->kind);
+	each_open_kind(st, f->open_only, f->kind);
 	dbi_tam(st, f->tam);
 	return walk_ctas(db, st, fn, arg, err);
 }
@@ -187,36 +300,23 @@ db_task_each(struct tam_db *db, const struct task_filter *f,
     int (*fn)(void *, const struct task *), void *arg, char **err)
 {
 	/* As in db_cta_each: a statement per filter, so indexes serve. */
-#define TASK_EACH_WHERE \
+#define SQL(W) \
+	    TASK_SELECT "WHERE " W " " \
 	    "AND (:account = 0 OR t.account_id = :account) " \
-	    "AND (:cta = 0 OR t.cta_id = :cta) " \
-	    "AND (:open = 0 OR t.status = 'open') " \
-	    "AND (:kind IS NULL OR t.kind = :kind) " \
+	    "AND (:cta = 0 OR t.cta_id = :cta) " OPEN_KIND("t") \
 	    "ORDER BY t.due, t.id"
-	/* Within one account or CTA the OR costs nothing. */
-#define ONE_TAM "AND (:tam_fold IS NULL OR a.tam_fold = :tam_fold) "
-	static const char sql_all[] =
-	    TASK_SELECT "WHERE TRUE " TASK_EACH_WHERE;
-	static const char sql_tam[] =
-	    TASK_SELECT "WHERE a.tam_fold = :tam_fold "
-	    TASK_EACH_WHERE;
-	static const char sql_account[] =
-	    TASK_SELECT "WHERE t.account_id = :account " ONE_TAM
-	    TASK_EACH_WHERE;
-	static const char sql_cta[] =
-	    TASK_SELECT "WHERE t.cta_id = :cta " ONE_TAM
-	    TASK_EACH_WHERE;
-#undef TASK_EACH_WHERE
-#undef ONE_TAM
+	static const char all[] = SQL(ANY_TAM), tam[] = SQL(TAM_FILTER),
+	    account[] = SQL("t.account_id = :account " ONE_TAM),
+	    cta[] = SQL("t.cta_id = :cta " ONE_TAM);
+#undef SQL
 	struct dbstmt	*st;
 
-	st = dbi_stmt(db, f->cta_id != 0 ? sql_cta : f->account_id != 0 ?
-	    sql_account : f->tam != NULL ? sql_tam : sql_all, err);
+	st = dbi_stmt(db, f->cta_id != 0 ? cta : f->account_id != 0 ?
+	    account : f->tam != NULL ? tam : all, err);
 	dbi_int(st, ":account", f->account_id);
 	dbi_int(st, ":cta", f->cta_id);
-	dbi_int(st, ":open", f->open_only);
-	dbi_text(st, ":kind", f->kind);
-	/* sql_all has no :tam_fold; in the others NULL means any TAM. */
+	each_open_kind(st, f->open_only, f->kind);
+	/* all has no :tam_fold; in the others NULL means any TAM. */
 	dbi_tam(st, f->tam);
 	return walk_tasks(db, st, fn, arg, err);
 }
@@ -236,15 +336,11 @@ db_cta_close(struct tam_db *db, int64_t id, const char *status,
 	struct dbstmt	*st;
 	int		 rc;
 
-	st = dbi_stmt_id(db, close_cta, id, err);
-	dbi_text(st, ":status", status);
-	dbi_text(st, ":at", at);
-	dbi_text(st, ":note", note);
+	st = close_stmt(db, close_cta, id, status, at, note, err);
 	dbi_opt_int(st, ":net", has_net_arr, net_arr_cents);
 	if ((rc = dbi_done_one(db, st, err)) != 0)
 		return rc;
 	st = dbi_stmt_id(db, close_tasks, id, err);
-	dbi_text(st, ":status", task_status ? task_status : "cancelled");
-	dbi_text(st, ":at", at);
+	dbi_bind_close(st, task_status ? task_status : "cancelled", at);
 	return dbi_done(db, st, err);
 }

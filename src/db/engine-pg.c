@@ -987,26 +987,8 @@ db_server_support(void)
 
 const struct engine engine_pg = {
 	.name = "PostgreSQL",
-	.prepare = pg_prepare,
-	.finalize = pg_finalize,
-	.reset = pg_reset,
-	.clear = pg_clear,
-	.param = pg_param,
-	.bind_null = pg_bind_null,
-	.bind_int = pg_bind_int,
-	.bind_text = pg_bind_text,
-	.step = pg_step,
-	.ncols = pg_ncols,
-	.col_type = pg_col_type,
-	.col_int = pg_col_int,
-	.col_text = pg_col_text,
-	.changes = pg_changes,
-	.fail = pg_fail,
+	DBI_ENGINE_OPS(pg),
 	.exec = pg_exec,
-	.begin = pg_begin,
-	.commit = pg_commit,
-	.rollback = pg_rollback,
-	.close = pg_close,
 	.copy_in = pg_copy_in,
 };
 

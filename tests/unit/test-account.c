@@ -100,6 +100,56 @@ test_diff_copy(void **state)
 	account_release(&b);
 }
 
+/*
+ * Every field set on b and copied one by one leaves a equal to b; each
+ * one cleared again differs in that field alone (the name stays).
+ */
+static void
+test_field_copy_clear(void **state)
+{
+	static const char *const value[AF_COUNT] = {
+		[AF_SFID] = "001A0000006Vm9r", [AF_NAME] = "Acme",
+		[AF_TAM] = "alice", [AF_SAL] = "sal", [AF_SA] = "sa",
+		[AF_RSD] = "rsd", [AF_TAM_MANAGER] = "mgr",
+		[AF_ACV] = "EUR 1,000", [AF_CURRENCY] = "eur",
+		[AF_RENEWAL_DATE] = "2027-07-31", [AF_HEALTH_SCORE] = "80",
+		[AF_SENTIMENT] = "Yellow - Requires Triage",
+		[AF_LIFECYCLE_STAGE] = "stage", [AF_UPSELL] = "yes",
+		[AF_REGION] = "EMEA", [AF_SEGMENT] = "smb",
+		[AF_OBJECTIVES] = "grow", [AF_LICENSES] = "50",
+		[AF_ACTIVE_USERS] = "40", [AF_ARCHIVED] = "yes",
+	};
+	struct account	 a, b, c;
+	char		*err = NULL;
+	int		 f;
+
+	(void)state;
+	account_init(&a);
+	account_init(&b);
+	for (f = 0; f < AF_COUNT; f++)
+		assert_int_equal(account_field_set(&b, f, value[f], 0, &err),
+		    0);
+	assert_int_equal(account_diff(&a, &b), (1u << AF_COUNT) - 1);
+	for (f = 0; f < AF_COUNT; f++)
+		account_field_copy(&a, &b, f);
+	assert_int_equal(account_diff(&a, &b), 0);
+	assert_ptr_not_equal(a.name, b.name);
+	for (f = 0; f < AF_COUNT; f++) {
+		account_copy(&c, &b);
+		account_field_clear(&c, f);
+		assert_int_equal(account_diff(&c, &b),
+		    f == AF_NAME ? 0 : AF_BIT(f));
+		account_release(&c);
+	}
+	account_field_clear(&a, AF_LICENSES);
+	assert_int_equal(a.licenses, -1);
+	account_field_clear(&a, AF_SENTIMENT);
+	assert_int_equal(a.sentiment, SENT_NONE);
+	assert_int_equal(a.requires_triage, 0);
+	account_release(&a);
+	account_release(&b);
+}
+
 static void
 test_sentiment(void **state)
 {
@@ -138,6 +188,7 @@ main(void)
 		cmocka_unit_test(test_field_set),
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_diff_copy),
+		cmocka_unit_test(test_field_copy_clear),
 		cmocka_unit_test(test_sentiment),
 	};
 
