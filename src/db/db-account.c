@@ -406,17 +406,24 @@ db_post_add(struct tam_db *db, struct post *p, char **err)
 	return dbi_insert(db, st, &p->id, err);
 }
 
+#define POST(kind, member)	DBI_COL(kind, struct post, member)
+
+/* A post's columns, as db_post_each selects them. */
+static const struct dbi_col post_cols[] = {
+	POST(DBI_I64, id),
+	POST(DBI_I64, account_id),
+	POST(DBI_TEXT, at),
+	POST(DBI_TEXT, type),
+	POST(DBI_TEXT, author),
+	POST(DBI_SENTIMENT, sentiment),
+	POST(DBI_I32, requires_triage),
+	POST(DBI_TEXT, body),
+};
+
 static void
 read_post(struct dbstmt *st, int i, struct post *p)
 {
-	p->id = dbi_col_i64(st, i);
-	p->account_id = dbi_col_i64(st, i + 1);
-	p->at = dbi_col_text(st, i + 2);
-	p->type = dbi_col_text(st, i + 3);
-	p->author = dbi_col_text(st, i + 4);
-	p->sentiment = dbi_col_sentiment(st, i + 5);
-	p->requires_triage = dbi_col_i32(st, i + 6);
-	p->body = dbi_col_text(st, i + 7);
+	dbi_read_cols(st, i, p, post_cols, nitems(post_cols));
 }
 
 DBI_WALK(walk_posts, struct post, read_post)

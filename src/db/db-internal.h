@@ -437,7 +437,8 @@ int	 dbi_ncols(struct dbstmt *);
 /*
  * A column table: the reader of a struct whose columns each go to one
  * member, by their kind, as the reader functions above would write them
- * one line a column (db-work.c, which reads CTAs and tasks so).
+ * one line a column (db.c; db-work.c reads CTAs and tasks so, db-sched.c
+ * the accounts of due's rows, db-account.c posts).
  * dbi_read_cols decodes the current row of st from column i on, one
  * column an entry (DBI_SET reads the column that the entry after it
  * reads again), into the struct at row.  Its strings are borrowed until

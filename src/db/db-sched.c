@@ -50,24 +50,31 @@
 #define ACCOUNT_OF_TAM(x) "a.tam_fold = " x ".tam_fold AND a.id = " x \
 	".account_id"
 
+#define ACCOUNT(kind, member) DBI_COL(kind, struct due_account, member)
+
+/* The columns of ACCOUNT_COLS, in their order (has_acv: acv_cents set). */
+static const struct dbi_col account_cols[NACCOUNT_COLS + 1] = {
+	ACCOUNT(DBI_I64, id),
+	ACCOUNT(DBI_TEXT, name),
+	ACCOUNT(DBI_TEXT, sfid),
+	ACCOUNT(DBI_TEXT, tam),
+	ACCOUNT(DBI_TEXT, sal),
+	ACCOUNT(DBI_TEXT, sa),
+	ACCOUNT(DBI_TEXT, rsd),
+	ACCOUNT(DBI_TEXT, tam_manager),
+	ACCOUNT(DBI_I32, upsell),
+	ACCOUNT(DBI_SET, has_acv),
+	ACCOUNT(DBI_I64, acv_cents),
+	ACCOUNT(DBI_DATE, renewal_date),
+	ACCOUNT(DBI_TEXT, sentiment),
+	ACCOUNT(DBI_I32, requires_triage),
+	ACCOUNT(DBI_TEXT, currency),
+};
+
 static void
 read_account(struct dbstmt *st, int i, struct due_account *a)
 {
-	a->id = dbi_col_i64(st, i);
-	a->name = dbi_col_text(st, i + 1);
-	a->sfid = dbi_col_text(st, i + 2);
-	a->tam = dbi_col_text(st, i + 3);
-	a->sal = dbi_col_text(st, i + 4);
-	a->sa = dbi_col_text(st, i + 5);
-	a->rsd = dbi_col_text(st, i + 6);
-	a->tam_manager = dbi_col_text(st, i + 7);
-	a->upsell = dbi_col_i32(st, i + 8);
-	a->has_acv = !dbi_col_null(st, i + 9);
-	a->acv_cents = dbi_col_i64(st, i + 9);
-	a->renewal_date = dbi_col_date(st, i + 10);
-	a->sentiment = dbi_col_text(st, i + 11);
-	a->requires_triage = dbi_col_i32(st, i + 12);
-	a->currency = dbi_col_text(st, i + 13);
+	dbi_read_cols(st, i, a, account_cols, nitems(account_cols));
 }
 
 /* Rows of (CTA id, title, account...). */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "tam/clock.h"
 #include "tam/date.h"
 #include "db-internal.h"
 
@@ -618,4 +619,65 @@ int
 db_retry(const struct tam_db *db)
 {
 	return db->retry;
+}
+
+/* The size of the member each kind of column writes. */
+static const size_t dbi_kind_size[] = {
+	[DBI_I64] = sizeof (int64_t),
+	[DBI_ID] = sizeof (int64_t),
+	[DBI_I32] = sizeof (int),
+	[DBI_TEXT] = sizeof (const char *),
+	[DBI_DATE] = sizeof (int),
+	[DBI_SENTIMENT] = sizeof (int),
+	[DBI_DAY] = sizeof (int),
+	[DBI_SET] = sizeof (int),
+};
+
+void
+dbi_read_cols(struct dbstmt *st, int i, void *row,
+    const struct dbi_col *cols, size_t ncols)
+{
+	char	*base = row;
+	size_t	 k;
+
+	for (k = 0; k < ncols; k++, i++) {
+		void	*m = base + cols[k].off;
+
+#ifndef NDEBUG
+		/* A table of tam's own that would write past its member. */
+		if (cols[k].size != dbi_kind_size[cols[k].kind]) {
+			fprintf(stderr, "tam: internal error: column %zu of "
+			    "\"%s\" is read into a member of another size\n",
+			    k, st->sql);
+			abort();
+		}
+#endif
+		switch (cols[k].kind) {
+		case DBI_I64:
+			*(int64_t *)m = dbi_col_i64(st, i);
+			break;
+		case DBI_ID:
+			*(int64_t *)m = dbi_col_int(st, i, 0);
+			break;
+		case DBI_I32:
+			*(int *)m = dbi_col_i32(st, i);
+			break;
+		case DBI_TEXT:
+			*(const char **)m = dbi_col_text(st, i);
+			break;
+		case DBI_DATE:
+			*(int *)m = dbi_col_date(st, i);
+			break;
+		case DBI_SENTIMENT:
+			*(int *)m = dbi_col_sentiment(st, i);
+			break;
+		case DBI_DAY:
+			*(int *)m = clock_stamp_day(dbi_col_text(st, i));
+			break;
+		case DBI_SET:
+			/* The next entry reads this column again. */
+			*(int *)m = !dbi_col_null(st, i--);
+			break;
+		}
+	}
 }
