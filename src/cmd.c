@@ -502,14 +502,24 @@ cmd_getopt(struct tam_ctx *ctx, int argc, char **argv)
 	return ch;
 }
 
-int
-cmd_getopt_all(struct tam_ctx *ctx, int argc, char **argv)
+/*
+ * Runs e's exec on its words.  The options are read and the arguments
+ * counted first, unless exec reads its argv itself: so exec starts with
+ * its values in cmd_opt_arg() and gets its positional arguments alone.
+ */
+static int
+run_exec(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
+    char **argv)
 {
 	int	ch;
 
+	if (e->flags & CMD_OWN_ARGV)
+		return e->exec(ctx, argc, argv);
 	while ((ch = cmd_getopt(ctx, argc, argv)) > 0)
 		continue;
-	return ch == CMD_OPT_END ? TAM_OK : TAM_USAGE;
+	if (ch != CMD_OPT_END)
+		return TAM_USAGE;
+	return e->exec(ctx, argc - optind, argv + optind);
 }
 
 /* The place of option id in the running command's table. */
@@ -1172,7 +1182,7 @@ run_with_db(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 		held.fp = NULL;
 		if (server)
 			hold_output(&held);
-		rc = e->exec(ctx, argc, argv);
+		rc = run_exec(ctx, e, argc, argv);
 		if (rc == TAM_OK || !db_retry(ctx->db) || attempt == RETRIES ||
 		    held.fp == NULL) {
 			werr = release_output(&held, 1);
@@ -1346,7 +1356,7 @@ cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv, int help)
 		if (e->flags & CMD_DB)
 			rc = run_with_db(ctx, e, n, args);
 		else
-			rc = cmd_check_output(ctx, e->exec(ctx, n, args));
+			rc = cmd_check_output(ctx, run_exec(ctx, e, n, args));
 	}
 	/* Committed (or nothing to commit), and stdout is out. */
 	tam_info_flush(ctx, rc == TAM_OK);

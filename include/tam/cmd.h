@@ -5,9 +5,11 @@
  *  1. src/cmd/cmd-NAME.c exporting one `const struct cmd_entry
  *     cmd_NAME_entry` (everything else static); its options a table of
  *     struct cmd_option the entry names (the dispatcher refuses any long
- *     option not in it, and any abbreviation), read by cmd_getopt(): a
- *     loop for the values exec checks as they come, cmd_opt_arg() and
- *     cmd_opt_given() for the rest; misuse returns TAM_USAGE via
+ *     option not in it, and any abbreviation).  The dispatcher reads
+ *     them and counts the arguments before exec runs, which takes the
+ *     values with cmd_opt_arg() and cmd_opt_given(); an entry flagged
+ *     CMD_OWN_ARGV reads them itself with a cmd_getopt() loop, for
+ *     values checked in the order given.  Misuse returns TAM_USAGE via
  *     cmd_fail().
  *  2. its line in the table of src/cmd.c (and the declaration below);
  *  3. tests: tests/cli/NAME.bats for every option and error path;
@@ -30,6 +32,11 @@
 #define CMD_DB		0x1	/* needs the database */
 #define CMD_WRITE	0x2	/* writes: one IMMEDIATE transaction */
 #define CMD_HIDDEN	0x4	/* for completion scripts: not in `tam help` */
+/*
+ * exec reads its argv itself: a cmd_getopt() loop, for values checked in
+ * the order given, or the words as they are (help, __complete).
+ */
+#define CMD_OWN_ARGV	0x8
 
 struct out;
 struct period;
@@ -104,7 +111,12 @@ struct cmd_entry {
 	const struct cmd_option	*options;	/* NULL: none */
 	struct cmd_args		 args;
 	int			 flags;
-	int			(*exec)(struct tam_ctx *, int, char **);
+	/*
+	 * Gets the positional arguments alone (argv[0] the first), as many
+	 * as args allows, the options read; a CMD_OWN_ARGV one its argv
+	 * whole, from the command's name.
+	 */
+	int			(*exec)(struct tam_ctx *, int argc, char **argv);
 	const struct cmd_entry	*const *sub;	/* sub-commands, NULL ends */
 	/*
 	 * `tam help CMD` shows them: each a whole command line starting
@@ -189,12 +201,15 @@ int	 cmd_global_arg(struct tam_ctx *, int argc, char **argv, int *i);
 /* Applies one global option (its long name and value) to ctx. */
 int	 cmd_global_option(struct tam_ctx *, const char *name,
 	    const char *value);
+/* An exec's argument it has no use for: the count fixed, or none. */
+#define CMD_UNUSED	__attribute__((__unused__))
 /* Reports misuse: the message and the usage; returns TAM_USAGE. */
 int	 cmd_misuse(struct tam_ctx *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /*
  * Reads the running command's next option from its argv (as exec got
- * it) with getopt_long and the table of its entry.  Returns the option's
+ * it) with getopt_long and the table of its entry: the dispatcher's
+ * loop, and a CMD_OWN_ARGV exec's.  Returns the option's
  * id; CMD_OPT_END once the options end and the positional arguments,
  * argv[optind..argc), are as many as the entry's args allow; or
  * CMD_OPT_ERROR with the misuse in ctx (an unknown option, a missing
@@ -203,11 +218,6 @@ int	 cmd_misuse(struct tam_ctx *, const char *fmt, ...)
 #define CMD_OPT_END	0
 #define CMD_OPT_ERROR	(-1)
 int	 cmd_getopt(struct tam_ctx *, int argc, char **argv);
-/*
- * Reads every option with cmd_getopt(), for a command whose options are
- * all read back below: TAM_OK, or TAM_USAGE with the misuse in ctx.
- */
-int	 cmd_getopt_all(struct tam_ctx *, int argc, char **argv);
 /*
  * What cmd_getopt() read of the running command's option id (one of its
  * entry's table; any other aborts): whether it was given; its value, the

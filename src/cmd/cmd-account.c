@@ -621,7 +621,7 @@ print_account_table(struct tam_ctx *ctx, const struct account *a,
 }
 
 static int
-account_show(struct tam_ctx *ctx, int argc, char **argv)
+account_show(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	const struct settings	*s;
 	struct account		 a;
@@ -632,10 +632,6 @@ account_show(struct tam_ctx *ctx, int argc, char **argv)
 	int			 rc, opens;
 	const char		*window;
 
-	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
-		return TAM_USAGE;
-	argc -= optind;
-	argv += optind;
 	if ((s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	account_init(&a);
@@ -773,29 +769,15 @@ static const struct cmd_option rm_options[] = {
 	CMD_OPTIONS_END
 };
 
-/* Parses "ACCOUNT" alone (plus --yes for rm) and resolves it. */
 static int
-one_account_arg(struct tam_ctx *ctx, int argc, char **argv, int *yes,
-    int64_t *id)
-{
-	int	rc;
-
-	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
-		return rc;
-	if (yes != NULL)	/* only rm's entry has it */
-		*yes = cmd_opt_given(OPT_YES);
-	return account_resolve(ctx, argv[optind], id);
-}
-
-static int
-account_archive(struct tam_ctx *ctx, int argc, char **argv)
+account_archive(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct account	 old, a;
 	char		*err = NULL;
 	int64_t		 id;
 	int		 rc;
 
-	if ((rc = one_account_arg(ctx, argc, argv, NULL, &id)) != TAM_OK)
+	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK)
 		return rc;
 	account_init(&old);
 	account_init(&a);
@@ -820,16 +802,16 @@ out:
 }
 
 static int
-account_rm(struct tam_ctx *ctx, int argc, char **argv)
+account_rm(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct account	 a;
 	char		*err = NULL;
 	int64_t		 id;
-	int		 rc, yes = 0;
+	int		 rc;
 
-	if ((rc = one_account_arg(ctx, argc, argv, &yes, &id)) != TAM_OK)
+	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK)
 		return rc;
-	if (!yes)
+	if (!cmd_opt_given(OPT_YES))
 		return cmd_fail(ctx, TAM_USAGE, "account rm deletes the account "
 		    "and all its history; add --yes to confirm (or use 'tam "
 		    "account archive')");
@@ -858,7 +840,7 @@ static const struct cmd_entry account_add_entry = {
 	.options = add_options,
 	.args = { 1, 1, "account add: the account name is missing",
 	    "account add: one NAME only (quote a name with spaces)", NULL },
-	.flags = CMD_DB | CMD_WRITE,
+	.flags = CMD_DB | CMD_WRITE | CMD_OWN_ARGV,
 	.examples = {
 		"tam account add Initech --tam 'Alice Chen' --acv 120000",
 		"tam account add Initech --renewal 2027-06-30 --upsell"
@@ -875,7 +857,7 @@ static const struct cmd_entry account_set_entry = {
 	.options = set_options,
 	.args = { 1, 1, "account set: which account?",
 	    "account set: one ACCOUNT only", NULL },
-	.flags = CMD_DB | CMD_WRITE,
+	.flags = CMD_DB | CMD_WRITE | CMD_OWN_ARGV,
 	.examples = {
 		"tam account set Acme --health 72 --stage Adopting",
 		"tam account set Acme --clear sal --no-upsell"
@@ -904,7 +886,7 @@ static const struct cmd_entry account_list_entry = {
 	    "[--archived]",
 	.summary = "list accounts",
 	.options = list_options,
-	.flags = CMD_DB,
+	.flags = CMD_DB | CMD_OWN_ARGV,
 	.examples = {
 		"tam account list --tam alice",
 		"tam account list --sentiment red --triage",

@@ -36,7 +36,7 @@ first_cta(void *arg, const struct cta *c)
 }
 
 static int
-action_exec(struct tam_ctx *ctx, int argc, char **argv)
+action_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	const struct settings		*s;
 	const struct sched_action	*a;
@@ -46,13 +46,9 @@ action_exec(struct tam_ctx *ctx, int argc, char **argv)
 	char				*err = NULL, now[21], d[11];
 	int				 rc, due = DATE_NONE;
 
-	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
-		return rc;
 	title = cmd_opt_arg(OPT_TITLE);
 	due_arg = cmd_opt_arg(OPT_DUE);
 	t.note = cmd_opt_arg(OPT_NOTE);
-	argc -= optind;
-	argv += optind;
 	if ((a = sched_action_find(argv[1])) == NULL)
 		return cmd_misuse(ctx, "action: '%s' is not architecture, "
 		    "utilization, roadmap or custom", argv[1]);

@@ -84,6 +84,6 @@ const struct cmd_entry cmd_complete_entry = {
 	.usage = "__complete account|tam|task|cta PREFIX",
 	.summary = "candidates for shell completion",
 	.args = { 0, -1, NULL, NULL, NULL },
-	.flags = CMD_HIDDEN,
+	.flags = CMD_HIDDEN | CMD_OWN_ARGV,
 	.exec = complete_exec
 };

@@ -37,15 +37,12 @@ current_value(struct tam_ctx *ctx, const struct setting_def *d, char **err)
 }
 
 static int
-config_get(struct tam_ctx *ctx, int argc, char **argv)
+config_get(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	const struct setting_def	*d;
 	char				*value, *err = NULL;
-	int				 rc;
 
-	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
-		return rc;
-	if ((d = known_key(ctx, argv[optind])) == NULL)
+	if ((d = known_key(ctx, argv[0])) == NULL)
 		return TAM_USAGE;
 	if ((value = current_value(ctx, d, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
@@ -55,16 +52,14 @@ config_get(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 static int
-config_set(struct tam_ctx *ctx, int argc, char **argv)
+config_set(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	const struct setting_def	*d;
 	char				*canon, *err = NULL;
 
-	if (cmd_getopt_all(ctx, argc, argv) != TAM_OK)
+	if ((d = known_key(ctx, argv[0])) == NULL)
 		return TAM_USAGE;
-	if ((d = known_key(ctx, argv[optind])) == NULL)
-		return TAM_USAGE;
-	if ((canon = setting_canonical(d, argv[optind + 1], &err)) == NULL)
+	if ((canon = setting_canonical(d, argv[1], &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_USAGE, err);
 	if (db_setting_set(ctx->db, d->key, canon, &err) != 0) {
 		free(canon);
@@ -76,15 +71,12 @@ config_set(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 static int
-config_list(struct tam_ctx *ctx, int argc, char **argv)
+config_list(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
 	const struct setting_def	*d;
 	struct out			*o;
 	char				*value, *err = NULL;
-	int				 rc;
 
-	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
-		return rc;
 	o = out_begin(ctx, config_cols, (int)nitems(config_cols));
 	for (d = setting_defs; d->key != NULL; d++) {
 		if ((value = current_value(ctx, d, &err)) == NULL) {

@@ -235,7 +235,7 @@ print_cta(const struct cta *c, const char *currency)
 }
 
 static int
-cta_show(struct tam_ctx *ctx, int argc, char **argv)
+cta_show(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct risk_subject	 s;
 	struct task_filter	 tf = { 0 };
@@ -246,9 +246,7 @@ cta_show(struct tam_ctx *ctx, int argc, char **argv)
 	int64_t			 id;
 	int			 rc;
 
-	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
-		return TAM_USAGE;
-	if ((rc = cmd_parse_id_arg(ctx, "CTA", argv[optind], &id)) != TAM_OK)
+	if ((rc = cmd_parse_id_arg(ctx, "CTA", argv[0], &id)) != TAM_OK)
 		return rc;
 	/* The account's currency, for people's money. */
 	risk_subject_init(&s);
@@ -314,35 +312,28 @@ parse_risk_field(struct tam_ctx *ctx, int ch, const char *arg,
 	return rc;
 }
 
-/* What the options of open, update and close say. */
-struct cta_opts {
-	struct risk_args	 args;
-	int			 won;
-	const char		*lost;
-};
-
 /*
  * Parses the options of open, update or close (the entry says which are
- * valid) into *o.  TAM_OK, or TAM_USAGE with the error in ctx.
+ * valid) into *a, in the order given.  TAM_OK, or TAM_USAGE with the
+ * error in ctx.
  */
 static int
-parse_opts(struct tam_ctx *ctx, int argc, char **argv, struct cta_opts *o)
+parse_opts(struct tam_ctx *ctx, int argc, char **argv, struct risk_args *a)
 {
 	struct money	m;
 	int		ch, rc;
 
-	memset(o, 0, sizeof *o);
+	memset(a, 0, sizeof *a);
 	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
 		switch (ch) {
 		case OPT_RISK_TYPE:
 		case OPT_RISK_REASON:
-			if ((rc = parse_risk_field(ctx, ch, optarg,
-			    &o->args)) != TAM_OK)
+			if ((rc = parse_risk_field(ctx, ch, optarg, a)) != TAM_OK)
 				return rc;
 			break;
 		case OPT_NOTE:
 			/* Checked as it was read (CMD_OPT_TEXT_NOW). */
-			o->args.note = *optarg != '\0' ? optarg : NULL;
+			a->note = *optarg != '\0' ? optarg : NULL;
 			break;
 		case OPT_TITLE:
 			if (*optarg == '\0')
@@ -351,19 +342,13 @@ parse_opts(struct tam_ctx *ctx, int argc, char **argv, struct cta_opts *o)
 			if ((rc = cmd_check_text(ctx, "--title", optarg)) !=
 			    TAM_OK)
 				return rc;
-			o->args.title = optarg;
-			break;
-		case OPT_WON:
-			o->won = 1;
-			break;
-		case OPT_LOST:
-			o->lost = optarg;
+			a->title = optarg;
 			break;
 		case OPT_NET_ARR:
 			if (money_parse(optarg, &m) != 0)
 				return cmd_misuse(ctx, "--net-arr: '%s' is not "
 				    "an amount (like 5000, -$5,000)", optarg);
-			o->args.net_arr_cents = m.cents;
+			a->net_arr_cents = m.cents;
 			break;
 		}
 	}
@@ -387,13 +372,13 @@ static const struct cmd_option open_options[] = {
 static int
 cta_open(struct tam_ctx *ctx, int argc, char **argv)
 {
-	struct cta_opts		 o;
+	struct risk_args	 args;
 	int			 rc;
 
-	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK)
+	if ((rc = parse_opts(ctx, argc, argv, &args)) != TAM_OK)
 		return rc;
 	return risk_run_account(ctx, argv[optind], RE_OPEN_CTA,
-	    o.args.note != NULL, &o.args);
+	    args.note != NULL, &args);
 }
 
 static const struct cmd_option update_options[] = {
@@ -437,21 +422,21 @@ cta_update(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct risk_subject	 s;
 	struct risk_result	 r;
-	struct cta_opts		 o;
+	struct risk_args	 args;
 	int64_t			 id;
 	int			 rc;
 
-	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK ||
+	if ((rc = parse_opts(ctx, argc, argv, &args)) != TAM_OK ||
 	    (rc = cmd_parse_id_arg(ctx, "CTA", argv[optind], &id)) != TAM_OK)
 		return rc;
-	if (o.args.title == NULL && o.args.risk_type == NULL &&
-	    o.args.risk_reason == NULL)
+	if (args.title == NULL && args.risk_type == NULL &&
+	    args.risk_reason == NULL)
 		return cmd_misuse(ctx, "cta update: nothing to change; give "
 		    "--risk-type, --risk-reason or --title");
 	risk_subject_init(&s);
 	if ((rc = risk_subject_cta(ctx, id, &s)) == TAM_OK &&
-	    (rc = update_decide(ctx, &s, &o.args, &r)) == TAM_OK)
-		rc = risk_apply(ctx, &s, &r, &o.args);
+	    (rc = update_decide(ctx, &s, &args, &r)) == TAM_OK)
+		rc = risk_apply(ctx, &s, &r, &args);
 	risk_subject_release(&s);
 	return rc;
 }
@@ -482,29 +467,31 @@ static const struct text_name lost_kinds[] = {
 static int
 cta_close(struct tam_ctx *ctx, int argc, char **argv)
 {
-	struct cta_opts		 o;
-	const char		*why;
+	struct risk_args	 args;
+	const char		*why, *lost_arg;
 	enum risk_event		 ev = RE_CLOSE_WON;
 	int64_t			 id;
-	int			 lost, rc;
+	int			 won, lost, rc;
 
-	if ((rc = parse_opts(ctx, argc, argv, &o)) != TAM_OK ||
+	if ((rc = parse_opts(ctx, argc, argv, &args)) != TAM_OK ||
 	    (rc = cmd_parse_id_arg(ctx, "CTA", argv[optind], &id)) != TAM_OK)
 		return rc;
-	if (o.won == (o.lost != NULL))
+	won = cmd_opt_given(OPT_WON);
+	lost_arg = cmd_opt_arg(OPT_LOST);
+	if (won == (lost_arg != NULL))
 		return cmd_misuse(ctx, "cta close: give either --won or --lost "
 		    "churn|downgrade|contraction");
-	if (o.lost != NULL) {
-		if ((lost = text_name_value(lost_kinds, o.lost)) < 0)
+	if (lost_arg != NULL) {
+		if ((lost = text_name_value(lost_kinds, lost_arg)) < 0)
 			return cmd_misuse(ctx, "--lost: '%s' is not churn, "
-			    "downgrade or contraction", o.lost);
+			    "downgrade or contraction", lost_arg);
 		ev = lost;
 	}
-	if (o.won && o.args.net_arr_cents < 0)
+	if (won && args.net_arr_cents < 0)
 		ev = RE_CLOSE_WON_LOSS;
-	if ((why = risk_usage(ev, o.args.note != NULL)) != NULL)
+	if ((why = risk_usage(ev, args.note != NULL)) != NULL)
 		return cmd_misuse(ctx, "cta close: %s", why);
-	return risk_run_cta(ctx, id, ev, 1, &o.args);
+	return risk_run_cta(ctx, id, ev, 1, &args);
 }
 
 /* --- the table ---------------------------------------------------------- */
@@ -514,7 +501,7 @@ static const struct cmd_entry cta_list_entry = {
 	.usage = "cta list [--open] [--kind renewal|risk] [--tam P]",
 	.summary = "list CTAs",
 	.options = list_options,
-	.flags = CMD_DB,
+	.flags = CMD_DB | CMD_OWN_ARGV,
 	.examples = {
 		"tam cta list --open",
 		"tam cta list --kind risk --tam alice"
@@ -541,7 +528,7 @@ static const struct cmd_entry cta_open_entry = {
 	.summary = "open the At-Risk CTA",
 	.options = open_options,
 	.args = CMD_ARGS_ACCOUNT("cta open"),
-	.flags = CMD_DB | CMD_WRITE,
+	.flags = CMD_DB | CMD_WRITE | CMD_OWN_ARGV,
 	.examples = {
 		"tam cta open Globex --risk-type competitor --note 'trialing a rival'"
 	},
@@ -554,7 +541,7 @@ static const struct cmd_entry cta_update_entry = {
 	.summary = "set a CTA's Risk Type, Risk Reason or title",
 	.options = update_options,
 	.args = CMD_ARGS_CTA("cta update"),
-	.flags = CMD_DB | CMD_WRITE,
+	.flags = CMD_DB | CMD_WRITE | CMD_OWN_ARGV,
 	.examples = {
 		"tam cta update 2 --risk-type competitor --risk-reason loss-of-budget"
 	},
@@ -570,7 +557,7 @@ static const struct cmd_entry cta_close_entry = {
 	.summary = "conclude an At-Risk CTA",
 	.options = close_options,
 	.args = CMD_ARGS_CTA("cta close"),
-	.flags = CMD_DB | CMD_WRITE,
+	.flags = CMD_DB | CMD_WRITE | CMD_OWN_ARGV,
 	.examples = {
 		"tam cta close 2 --won --note 'renewed for two years'",
 		"tam cta close 2 --lost churn --net-arr -250000 --note 'moved to a rival'"

@@ -25,11 +25,7 @@ close_tasks(struct tam_ctx *ctx, int argc, char **argv,
 	char		*err = NULL;
 	int		 rc;
 
-	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
-		return rc;
 	note = cmd_opt_arg(OPT_NOTE);
-	argc -= optind;
-	argv += optind;
 	if ((rc = cmd_parse_ids(ctx, argc, argv, &ids)) != TAM_OK)
 		return rc;
 	if (note_required && (note == NULL || *note == '\0')) {

@@ -658,7 +658,7 @@ run_sync(struct tam_ctx *ctx, const struct settings *s, const char *tam)
 }
 
 static int
-due_exec(struct tam_ctx *ctx, int argc, char **argv)
+due_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
 	struct due_list	 l;
 	struct period	 p;
@@ -668,8 +668,6 @@ due_exec(struct tam_ctx *ctx, int argc, char **argv)
 	int64_t		 limit = 0, account = 0;
 	size_t		 left;
 
-	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
-		return rc;
 	tam = cmd_opt_arg(OPT_TAM);
 	horizon = cmd_opt_arg(OPT_HORIZON);
 	all = cmd_opt_given(OPT_ALL);

@@ -77,13 +77,11 @@ export_all(struct tam_ctx *ctx, int jsonl)
 }
 
 static int
-export_exec(struct tam_ctx *ctx, int argc, char **argv)
+export_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
 	const char	*env = getenv("TAM_FORMAT");
 	int		 jsonl = 0;
 
-	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
-		return TAM_USAGE;
 	/*
 	 * A backup is JSON even on a terminal.  --format may pick jsonl;
 	 * TAM_FORMAT, a preference for lists, counts only when it names

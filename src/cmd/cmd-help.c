@@ -54,6 +54,7 @@ const struct cmd_entry cmd_help_entry = {
 	.usage = "help [COMMAND [SUBCOMMAND]]",
 	.summary = "show how to use a command",
 	.args = { 0, -1, NULL, NULL, NULL },
+	.flags = CMD_OWN_ARGV,
 	.exec = help_exec,
 	.examples = { "tam help due", "tam help account set" }
 };

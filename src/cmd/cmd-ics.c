@@ -156,15 +156,13 @@ static const struct cmd_option ics_options[] = {
 };
 
 static int
-ics_exec(struct tam_ctx *ctx, int argc, char **argv)
+ics_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
 	struct ics_run	 run;
 	struct period	 within = { 12, 'm' };
 	char		*err = NULL, *db_uid = NULL, *tam_fold = NULL, note[32];
 	int		 rc;
 
-	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
-		return rc;
 	cmd_opt_period(OPT_WITHIN, &within);
 	memset(&run, 0, sizeof run);
 	run.today = ctx->today;

@@ -214,21 +214,6 @@ parse_option(struct tam_ctx *ctx, struct import_opts *o, int ch,
 	char	*err = NULL;
 
 	switch (ch) {
-	case OPT_DRY_RUN:
-		o->dry_run = 1;
-		break;
-	case OPT_CHANGES:
-		o->changes = 1;
-		break;
-	case OPT_DECCOMMA:
-		o->datefmt |= CSVIN_DECIMAL_COMMA;
-		break;
-	case OPT_SKIP:
-		o->skip_invalid = 1;
-		break;
-	case OPT_REJECTS:
-		o->rejects = arg;
-		break;
 	case OPT_MAP:
 		if (csvin_map_parse(arg, &o->maps[o->nmaps], &err) != 0) {
 			ctx->show_usage = 1;
@@ -259,8 +244,6 @@ parse_option(struct tam_ctx *ctx, struct import_opts *o, int ch,
 			return cmd_misuse(ctx, "--key: '%s' is not sfid or "
 			    "name", arg);
 		break;
-	default:
-		return TAM_USAGE;
 	}
 	return TAM_OK;
 }
@@ -311,6 +294,12 @@ parse_args(struct tam_ctx *ctx, int argc, char **argv, struct import_opts *o)
 			return rc;
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
+	o->dry_run = cmd_opt_given(OPT_DRY_RUN);
+	o->changes = cmd_opt_given(OPT_CHANGES);
+	o->skip_invalid = cmd_opt_given(OPT_SKIP);
+	o->rejects = cmd_opt_arg(OPT_REJECTS);
+	if (cmd_opt_given(OPT_DECCOMMA))
+		o->datefmt |= CSVIN_DECIMAL_COMMA;
 	argc -= optind;
 	argv += optind;
 	if (argc == 1)
@@ -1567,7 +1556,7 @@ const struct cmd_entry cmd_import_entry = {
 	.summary = "load a Salesforce CSV export",
 	.options = import_options,
 	.args = { 0, 1, NULL, "import: one FILE at a time", NULL },
-	.flags = CMD_DB | CMD_WRITE,
+	.flags = CMD_DB | CMD_WRITE | CMD_OWN_ARGV,
 	.group = CMD_GROUP_DATA,
 	.examples = {
 		"tam import accounts.csv --dry-run",

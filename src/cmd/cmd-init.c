@@ -3,10 +3,8 @@
 #include "tam/db.h"
 
 static int
-init_exec(struct tam_ctx *ctx, int argc, char **argv)
+init_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
-	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
-		return TAM_USAGE;
 	/* The dispatcher opened (and so created and migrated) the file. */
 	tam_info_done(ctx, "database ready at '%s' (schema %d)", ctx->db_name,
 	    db_schema_version());

@@ -20,10 +20,6 @@ note_exec(struct tam_ctx *ctx, int argc, char **argv)
 	int64_t		 id;
 	int		 rc, edit = 0;
 
-	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
-		return TAM_USAGE;
-	argc -= optind;
-	argv += optind;
 	if (argc == 1) {
 		/* The editor needs a person at a terminal; a script, text. */
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))

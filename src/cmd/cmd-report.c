@@ -398,14 +398,13 @@ static const struct cmd_option at_risk_options[] = {
 };
 
 static int
-report_at_risk(struct tam_ctx *ctx, int argc, char **argv)
+report_at_risk(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
 	struct at_risk	 ar;
 	char		*err = NULL, acv[48], *line, *tam_fold = NULL;
 	int		 rc, k;
 
-	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK ||
-	    (rc = cmd_tam_option(ctx, cmd_opt_arg(OPT_TAM), &tam_fold)) !=
+	if ((rc = cmd_tam_option(ctx, cmd_opt_arg(OPT_TAM), &tam_fold)) !=
 	    TAM_OK)
 		return rc;
 	memset(&ar, 0, sizeof ar);
@@ -442,7 +441,7 @@ static const struct cmd_entry report_renewals_entry = {
 	    "[--tam P]",
 	.summary = "renewals per month or quarter, ACV and ACV at risk",
 	.options = renewals_options,
-	.flags = CMD_DB,
+	.flags = CMD_DB | CMD_OWN_ARGV,
 	.examples = {
 		"tam report renewals --by quarter --within 12m",
 		"tam report renewals --tam alice --format csv"

@@ -757,7 +757,7 @@ report_counts(const struct restore *r)
 }
 
 static int
-restore_exec(struct tam_ctx *ctx, int argc, char **argv)
+restore_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	static cJSON_Hooks	 hooks = { cjson_malloc, free };
 	struct restore		 r;
@@ -765,8 +765,6 @@ restore_exec(struct tam_ctx *ctx, int argc, char **argv)
 	size_t			 n;
 	int			 empty, rc;
 
-	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
-		return TAM_USAGE;
 	if (db_is_empty(ctx->db, &empty, &err) != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	if (!empty)
@@ -775,12 +773,12 @@ restore_exec(struct tam_ctx *ctx, int argc, char **argv)
 		    ctx->db_name);
 	memset(&r, 0, sizeof r);
 	r.ctx = ctx;
-	r.name = strcmp(argv[optind], "-") == 0 ? "stdin" : argv[optind];
-	r.fp = strcmp(argv[optind], "-") == 0 ? stdin :
-	    fopen(argv[optind], "rb");
+	r.name = strcmp(argv[0], "-") == 0 ? "stdin" : argv[0];
+	r.fp = strcmp(argv[0], "-") == 0 ? stdin :
+	    fopen(argv[0], "rb");
 	if (r.fp == NULL)
 		return cmd_fail(ctx, TAM_FAIL, "restore: cannot open '%s': %s",
-		    argv[optind], strerror(errno));
+		    argv[0], strerror(errno));
 	for (n = 0; dbx_tables[n].key != NULL; n++)
 		;
 	r.counts = xcalloc(n, sizeof *r.counts);

@@ -356,21 +356,19 @@ print_brief(struct brief *b)
 }
 
 static int
-review_exec(struct tam_ctx *ctx, int argc, char **argv)
+review_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct account	 a;
 	struct brief	 b;
 	char		*err = NULL;
 	int		 rc;
 
-	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
-		return TAM_USAGE;
 	memset(&b, 0, sizeof b);
 	b.ctx = ctx;
 	if ((b.s = settings_get(ctx, &err)) == NULL)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
 	account_init(&a);
-	if ((rc = account_find(ctx, argv[optind], &a)) != TAM_OK)
+	if ((rc = account_find(ctx, argv[0], &a)) != TAM_OK)
 		goto out;
 	if (a.renewal_date == DATE_NONE) {
 		rc = cmd_fail(ctx, TAM_FAIL, "account %" PRId64 " (%s) has no "

@@ -15,17 +15,12 @@ static const struct cmd_option options[] = {
 };
 
 static int
-risk_update_exec(struct tam_ctx *ctx, int argc, char **argv)
+risk_update_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct risk_args	 args = { 0 };
 	const char		*why;
-	int			 rc;
 
-	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
-		return rc;
 	args.note = cmd_opt_text(OPT_NOTE);
-	argc -= optind;
-	argv += optind;
 	if ((why = risk_usage(RE_RISK_UPDATE, args.note != NULL)) != NULL)
 		return cmd_misuse(ctx, "risk-update: %s", why);
 	return risk_run_account(ctx, argv[0], RE_RISK_UPDATE, 1, &args);

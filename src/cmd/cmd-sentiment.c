@@ -24,20 +24,16 @@ static const struct cmd_option options[] = {
 };
 
 static int
-sentiment_exec(struct tam_ctx *ctx, int argc, char **argv)
+sentiment_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct risk_args	 args = { 0 };
 	enum risk_event		 ev;
 	const char		*why;
-	int			 rc, sent, triage, cta, parsed;
+	int			 sent, triage, cta, parsed;
 
-	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
-		return rc;
 	args.note = cmd_opt_text(OPT_NOTE);
 	triage = cmd_opt_given(OPT_TRIAGE);
 	cta = cmd_opt_given(OPT_CTA);
-	argc -= optind;
-	argv += optind;
 	sent = sentiment_parse(argv[1], &parsed);
 	if (sent < 0 || parsed)
 		return cmd_misuse(ctx, "sentiment: '%s' is not green, yellow or "

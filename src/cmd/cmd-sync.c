@@ -19,15 +19,13 @@ static const struct cmd_option sync_options[] = {
 };
 
 static int
-sync_exec(struct tam_ctx *ctx, int argc, char **argv)
+sync_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
 	struct sync_counts	 c;
 	const struct settings	*s;
 	char			*err = NULL, *summary, *tam_fold = NULL;
 	int			 dry_run, rc;
 
-	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
-		return rc;
 	dry_run = cmd_opt_given(OPT_DRY_RUN);
 	/* No default "me": without --tam, sync is of the whole book. */
 	if ((rc = cmd_tam_option(ctx, cmd_opt_arg(OPT_TAM), &tam_fold)) !=

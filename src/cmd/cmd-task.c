@@ -149,7 +149,7 @@ static const struct cmd_entry task_list_entry = {
 	    "[--tam P]",
 	.summary = "list tasks (open ones by default)",
 	.options = list_options,
-	.flags = CMD_DB,
+	.flags = CMD_DB | CMD_OWN_ARGV,
 	.examples = {
 		"tam task list --open --tam alice",
 		"tam task list --account Acme --all",
@@ -171,19 +171,17 @@ static const struct cmd_option set_options[] = {
 };
 
 static int
-task_set_exec(struct tam_ctx *ctx, int argc, char **argv)
+task_set_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	const char	*title, *note;
 	char		*err = NULL, *done, now[21];
 	int64_t		 id;
 	int		 rc, due = DATE_NONE;
 
-	if ((rc = cmd_getopt_all(ctx, argc, argv)) != TAM_OK)
-		return rc;
 	cmd_opt_date(OPT_DUE, &due);
 	title = cmd_opt_arg(OPT_TITLE);
 	note = cmd_opt_arg(OPT_NOTE);
-	if ((rc = cmd_parse_id_arg(ctx, "task", argv[optind], &id)) != TAM_OK)
+	if ((rc = cmd_parse_id_arg(ctx, "task", argv[0], &id)) != TAM_OK)
 		return rc;
 	if (title != NULL && *title == '\0')
 		return cmd_misuse(ctx, "--title: the title is empty");
@@ -199,16 +197,14 @@ task_set_exec(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 static int
-task_reopen_exec(struct tam_ctx *ctx, int argc, char **argv)
+task_reopen_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct task_reopened	 r;
 	char			*err = NULL, now[21];
 	int64_t			 id;
 	int			 rc;
 
-	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
-		return TAM_USAGE;
-	if ((rc = cmd_parse_id_arg(ctx, "task", argv[optind], &id)) != TAM_OK)
+	if ((rc = cmd_parse_id_arg(ctx, "task", argv[0], &id)) != TAM_OK)
 		return rc;
 	tam_now(ctx, now);
 	if (task_reopen(ctx->db, ctx->user, now, id, &r, &err) != 0)

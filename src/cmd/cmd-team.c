@@ -128,14 +128,12 @@ member_row(void *arg, const struct team_member *m)
 }
 
 static int
-team_list(struct tam_ctx *ctx, int argc, char **argv)
+team_list(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
 	struct out	*o;
 	char		*err = NULL;
 	int		 rc;
 
-	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
-		return TAM_USAGE;
 	if ((rc = check_team(ctx, 0)) != TAM_OK)
 		return rc;
 	o = out_begin(ctx, team_cols, (int)nitems(team_cols));
@@ -146,15 +144,13 @@ team_list(struct tam_ctx *ctx, int argc, char **argv)
 }
 
 static int
-team_rm(struct tam_ctx *ctx, int argc, char **argv)
+team_rm(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	const char	*login;
 	char		*err = NULL;
 	int		 rc;
 
-	if (cmd_getopt(ctx, argc, argv) != CMD_OPT_END)
-		return TAM_USAGE;
-	login = argv[optind];
+	login = argv[0];
 	if ((rc = check_team(ctx, 1)) != TAM_OK)
 		return rc;
 	if ((rc = db_team_rm(ctx->db, login, &err)) < 0)
@@ -173,7 +169,7 @@ static const struct cmd_entry team_add_entry = {
 	.summary = "put a login on the team, as a TAM, manager or admin",
 	.options = team_add_options,
 	.args = CMD_ARGS_EXACTLY(1, "team add: which LOGIN?"),
-	.flags = CMD_DB | CMD_WRITE,
+	.flags = CMD_DB | CMD_WRITE | CMD_OWN_ARGV,
 	.examples = {
 		"tam team add alice --tam 'Alice Chen'",
 		"tam team add vera --tam 'Vera Cho' --manager"

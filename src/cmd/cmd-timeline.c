@@ -116,7 +116,7 @@ const struct cmd_entry cmd_timeline_entry = {
 	.summary = "an account's timeline",
 	.options = options,
 	.args = CMD_ARGS_ACCOUNT("timeline"),
-	.flags = CMD_DB,
+	.flags = CMD_DB | CMD_OWN_ARGV,
 	.group = CMD_GROUP_ACCOUNTS,
 	.examples = {
 		"tam timeline Acme",
