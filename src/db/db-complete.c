@@ -91,14 +91,81 @@ fail:
 	return -1;
 }
 
+/* Account names from lo up to hi, in order of their folded names. */
+static int
+complete_accounts(struct tam_db *db, const char *lo, const char *hi,
+    int limit, struct walk *w, char **err)
+{
+	struct dbstmt	*st;
+
+	st = dbi_stmt(db, "SELECT a.name FROM account a WHERE "
+	    "a.name_fold >= :lo AND a.name_fold < :hi AND "
+	    "a.archived = 0 ORDER BY a.name_fold LIMIT :limit", err);
+	if (st == NULL)
+		return -1;
+	dbi_text(st, ":lo", lo);
+	dbi_text(st, ":hi", hi);
+	dbi_int(st, ":limit", limit);
+	return dbi_each(db, st, walk_row, w, err) != 0 ? -1 : 0;
+}
+
+/*
+ * The TAMs from lo up to hi: few names over many rows, so each is one
+ * seek past the last (a skip scan of account_by_tam), not a walk of the
+ * rows.  One bound below each: with two, SQLite seeks by one and filters
+ * by the other, which walks every row from the prefix on.
+ */
+static int
+complete_tams(struct tam_db *db, const char *lo, const char *hi, int limit,
+    db_complete_fn fn, void *arg, char **err)
+{
+	struct dbstmt	*st;
+	char		*name, *after = NULL;
+	int		 rc = 0;
+
+	while (limit-- > 0) {
+		if (after == NULL)
+			st = dbi_stmt(db, "SELECT a.tam, a.tam_fold FROM "
+			    "account a WHERE a.tam_fold >= :lo AND "
+			    "a.tam_fold < :hi ORDER BY a.tam_fold LIMIT 1",
+			    err);
+		else
+			st = dbi_stmt(db, "SELECT a.tam, a.tam_fold FROM "
+			    "account a WHERE a.tam_fold > :lo AND "
+			    "a.tam_fold < :hi ORDER BY a.tam_fold LIMIT 1",
+			    err);
+		if (st == NULL) {
+			rc = -1;
+			break;
+		}
+		dbi_text(st, ":lo", after != NULL ? after : lo);
+		dbi_text(st, ":hi", hi);
+		if ((rc = dbi_first(db, st, err)) != 0) {
+			rc = rc == 1 ? 0 : -1;
+			break;
+		}
+		/* The TAM of the row: its name and folded name, copied. */
+		free(after);
+		name = dbi_col_dup(st, 0);
+		after = dbi_col_dup(st, 1);
+		dbi_stop(st, 0);
+		if (name != NULL && *name != '\0')
+			fn(arg, name, NULL);
+		free(name);
+		if (after == NULL)
+			break;
+	}
+	free(after);
+	return rc;
+}
+
 int
 db_complete(struct tam_db *db, enum db_complete_what what,
     const char *prefix, int limit, db_complete_fn fn, void *arg)
 {
 	struct walk	 w = { fn, arg, 0, 0 };
-	struct dbstmt	*st;
-	char		*lo, *hi, *err = NULL, *after = NULL;
-	int		 rc = 0;
+	char		*lo, *hi, *err = NULL;
+	int		 rc;
 
 	/* The open tasks or CTAs, with their kind and account. */
 #define IDS(T) \
@@ -117,62 +184,10 @@ db_complete(struct tam_db *db, enum db_complete_what what,
 		return 0;
 	/* No prefix: below the last code point, which no name begins with. */
 	hi = *lo != '\0' ? text_fold_next(lo) : xstrdup(TEXT_FOLD_TOP);
-	if (what == DBC_ACCOUNT) {
-		st = dbi_stmt(db, "SELECT a.name FROM account a WHERE "
-		    "a.name_fold >= :lo AND a.name_fold < :hi AND "
-		    "a.archived = 0 ORDER BY a.name_fold LIMIT :limit", &err);
-		if (st == NULL)
-			rc = -1;
-		else {
-			dbi_text(st, ":lo", lo);
-			dbi_text(st, ":hi", hi);
-			dbi_int(st, ":limit", limit);
-			rc = dbi_each(db, st, walk_row, &w, &err) != 0 ? -1 : 0;
-		}
-		goto out;
-	}
-	/*
-	 * The TAMs: few names over many rows, so each is one seek past
-	 * the last (a skip scan of account_by_tam), not a walk of the rows.
-	 * One bound below each: with two, SQLite seeks by one and filters
-	 * by the other, which walks every row from the prefix on.
-	 */
-	while (limit-- > 0) {
-		char	*name;
-
-		if (after == NULL)
-			st = dbi_stmt(db, "SELECT a.tam, a.tam_fold FROM "
-			    "account a WHERE a.tam_fold >= :lo AND "
-			    "a.tam_fold < :hi ORDER BY a.tam_fold LIMIT 1",
-			    &err);
-		else
-			st = dbi_stmt(db, "SELECT a.tam, a.tam_fold FROM "
-			    "account a WHERE a.tam_fold > :lo AND "
-			    "a.tam_fold < :hi ORDER BY a.tam_fold LIMIT 1",
-			    &err);
-		if (st == NULL) {
-			rc = -1;
-			break;
-		}
-		dbi_text(st, ":lo", after != NULL ? after : lo);
-		dbi_text(st, ":hi", hi);
-		if ((rc = dbi_first(db, st, &err)) != 0) {
-			rc = rc == 1 ? 0 : -1;
-			break;
-		}
-		/* The TAM of the row: its name and folded name, copied. */
-		free(after);
-		name = dbi_col_dup(st, 0);
-		after = dbi_col_dup(st, 1);
-		dbi_stop(st, 0);
-		if (name != NULL && *name != '\0')
-			fn(arg, name, NULL);
-		free(name);
-		if (after == NULL)
-			break;
-	}
-out:
-	free(after);
+	if (what == DBC_ACCOUNT)
+		rc = complete_accounts(db, lo, hi, limit, &w, &err);
+	else
+		rc = complete_tams(db, lo, hi, limit, fn, arg, &err);
 	free(err);
 	free(lo);
 	free(hi);
