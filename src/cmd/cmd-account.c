@@ -263,71 +263,89 @@ out:
 	return rc;
 }
 
+/* What account set was told, in the order given: applied once found. */
+struct set_words {
+	int	  opts[64];
+	char	 *args[64];
+	int	  nopts;
+	char	**clears;	/* --clear FIELD, repeatable */
+	int	  nclears;
+};
+
+static int
+set_words_read(struct tam_ctx *ctx, int argc, char **argv,
+    struct set_words *w)
+{
+	int	ch;
+
+	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
+		if (ch == OPT_CLEAR) {
+			w->clears = xreallocarray(w->clears,
+			    (size_t)w->nclears + 1, sizeof *w->clears);
+			w->clears[w->nclears++] = optarg;
+			continue;
+		}
+		if (w->nopts == 64)
+			return cmd_misuse(ctx, "account set: too many options");
+		w->opts[w->nopts] = ch;
+		w->args[w->nopts++] = optarg;
+	}
+	if (ch == CMD_OPT_ERROR)
+		return TAM_USAGE;
+	if (w->nopts == 0 && w->nclears == 0)
+		return cmd_misuse(ctx, "account set: nothing to set; give an "
+		    "option such as --renewal DATE");
+	return TAM_OK;
+}
+
+/* Clears, then sets, the fields w names on *a. */
+static int
+set_words_apply(struct tam_ctx *ctx, const struct set_words *w,
+    struct account *a)
+{
+	const struct field_def	*f;
+	int			 i, rc, money_given = 0;
+
+	for (i = 0; i < w->nclears; i++) {
+		f = account_field_by_name(w->clears[i]);
+		if (f == NULL || f->id == AF_NAME || f->option == NULL)
+			return cmd_fail(ctx, TAM_USAGE, "--clear: '%s' is not a "
+			    "field that can be cleared (like sa, renewal or "
+			    "tam-manager)", w->clears[i]);
+		account_field_clear(a, f->id);
+	}
+	for (i = 0; i < w->nopts; i++) {
+		if (w->opts[i] == OPT_NO_UPSELL)
+			a->upsell = 0;
+		else if ((rc = apply_field(ctx, a, w->opts[i], w->args[i])) !=
+		    TAM_OK)
+			return rc;
+		if (w->opts[i] == OPT_FIELD + AF_ACV ||
+		    w->opts[i] == OPT_FIELD + AF_CURRENCY)
+			money_given = 1;
+	}
+	/* A row already like that is not this command's doing. */
+	if (money_given && (rc = check_acv_units(ctx, a)) != TAM_OK)
+		return rc;
+	return TAM_OK;
+}
+
 static int
 account_set(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct account		 old, a;
-	const struct field_def	*f;
-	char			*err = NULL, **clears = NULL;
-	int			 ch, rc = TAM_OK, nclears = 0, i, changed;
-	int			 money_given = 0;
-	int			 opts[64], nopts = 0;
-	char			*args[64];
+	struct set_words	 w = { 0 };
+	char			*err = NULL;
+	int			 rc, changed;
 
 	account_init(&old);
 	account_init(&a);
-	while ((ch = cmd_getopt(ctx, argc, argv)) > 0) {
-		if (ch == OPT_CLEAR) {
-			clears = xreallocarray(clears, (size_t)nclears + 1,
-			    sizeof *clears);
-			clears[nclears++] = optarg;
-			continue;
-		}
-		if (nopts == 64) {
-			rc = cmd_misuse(ctx, "account set: too many options");
-			goto out;
-		}
-		opts[nopts] = ch;
-		args[nopts++] = optarg;
-	}
-	if (ch == CMD_OPT_ERROR) {
-		rc = TAM_USAGE;
-		goto out;
-	}
-	argc -= optind;
-	argv += optind;
-	if (nopts == 0 && nclears == 0) {
-		rc = cmd_misuse(ctx, "account set: nothing to set; give an "
-		    "option such as --renewal DATE");
-		goto out;
-	}
-	if ((rc = account_find(ctx, argv[0], &old)) != TAM_OK)
+	if ((rc = set_words_read(ctx, argc, argv, &w)) != TAM_OK ||
+	    (rc = account_find(ctx, argv[optind], &old)) != TAM_OK)
 		goto out;
 	account_copy(&a, &old);
-	for (i = 0; i < nclears; i++) {
-		f = account_field_by_name(clears[i]);
-		if (f == NULL || f->id == AF_NAME || f->option == NULL) {
-			rc = cmd_fail(ctx, TAM_USAGE, "--clear: '%s' is not a "
-			    "field that can be cleared (like sa, renewal or "
-			    "tam-manager)", clears[i]);
-			goto out;
-		}
-		account_field_clear(&a, f->id);
-	}
-	for (i = 0; i < nopts; i++) {
-		if (opts[i] == OPT_NO_UPSELL)
-			a.upsell = 0;
-		else if ((rc = apply_field(ctx, &a, opts[i], args[i])) !=
-		    TAM_OK)
-			goto out;
-		if (opts[i] == OPT_FIELD + AF_ACV ||
-		    opts[i] == OPT_FIELD + AF_CURRENCY)
-			money_given = 1;
-	}
-	/* A row already like that is not this command's doing. */
-	if (money_given && (rc = check_acv_units(ctx, &a)) != TAM_OK)
-		goto out;
-	if ((rc = check_sfid_free(ctx, &a)) != TAM_OK ||
+	if ((rc = set_words_apply(ctx, &w, &a)) != TAM_OK ||
+	    (rc = check_sfid_free(ctx, &a)) != TAM_OK ||
 	    (rc = account_name_check(ctx, &old, &a)) != TAM_OK)
 		goto out;
 	if ((changed = account_save(ctx, &old, &a, ctx->user, &err)) < 0) {
@@ -340,7 +358,7 @@ account_set(struct tam_ctx *ctx, int argc, char **argv)
 		tam_info_done(ctx, "updated account %" PRId64 ": %s", a.id,
 		    a.name);
 out:
-	free(clears);
+	free(w.clears);
 	account_release(&old);
 	account_release(&a);
 	return rc;
