@@ -7,10 +7,11 @@
 #include "tam/db.h"
 #include "tam/post.h"
 
-int
-post_add(struct tam_db *db, int64_t account_id, const char *type,
+/* The builder of every post: *id, when not NULL, gets the new post's. */
+static int
+post_write(struct tam_db *db, int64_t account_id, const char *type,
     const char *author, int sentiment, int triage, const char *at,
-    const char *body, char **err)
+    const char *body, int64_t *id, char **err)
 {
 	struct post	 p = { 0 };
 
@@ -21,7 +22,28 @@ post_add(struct tam_db *db, int64_t account_id, const char *type,
 	p.sentiment = sentiment;
 	p.requires_triage = triage;
 	p.body = body;
-	return db_post_add(db, &p, err);
+	if (db_post_add(db, &p, err) != 0)
+		return -1;
+	if (id != NULL)
+		*id = p.id;
+	return 0;
+}
+
+int
+post_add(struct tam_db *db, int64_t account_id, const char *type,
+    const char *author, int sentiment, int triage, const char *at,
+    const char *body, char **err)
+{
+	return post_write(db, account_id, type, author, sentiment, triage,
+	    at, body, NULL, err);
+}
+
+int
+post_note(struct tam_db *db, const struct account *a, const char *author,
+    const char *at, const char *body, int64_t *id, char **err)
+{
+	return post_write(db, a->id, "note", author, a->sentiment,
+	    a->requires_triage, at, body, id, err);
 }
 
 int

@@ -28,6 +28,13 @@ int	 post_add(struct tam_db *, int64_t account_id, const char *type,
 int	 post_event(struct tam_db *, int64_t id, const char *type,
 	    const char *author, const char *body, const char *now,
 	    char **err);
+/*
+ * Posts the note body, written by author at at, on a's timeline, with
+ * a's sentiment as it stands; *id gets the note's.  0, or -1 with *err.
+ */
+int	 post_note(struct tam_db *, const struct account *a,
+	    const char *author, const char *at, const char *body,
+	    int64_t *id, char **err);
 /* Posts "Sentiment set to ..." for a's sentiment.  0, or -1 with *err. */
 int	 post_sentiment(struct tam_db *, const struct account *a,
 	    const char *author, const char *at, char **err);

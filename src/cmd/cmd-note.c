@@ -10,82 +10,93 @@
 #include "tam/account.h"
 #include "tam/cmd.h"
 #include "tam/db.h"
+#include "tam/post.h"
 
+/*
+ * The note's text from the words: TEXT, or standard input for '-' (into
+ * *text, allocated); with neither, *edit says the editor is to write it.
+ */
 static int
-note_exec(struct tam_ctx *ctx, int argc, char **argv)
+note_text(struct tam_ctx *ctx, int argc, char **argv, char **text,
+    int *edit)
 {
-	struct account	 a;
-	struct post	 p = { 0 };
-	char		 now[21], *err = NULL, *text = NULL, *tmpl;
-	int64_t		 id;
-	int		 rc, edit = 0;
+	int	rc;
 
+	*text = NULL;
+	*edit = 0;
 	if (argc == 1) {
 		/* The editor needs a person at a terminal; a script, text. */
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 			return cmd_misuse(ctx, "note: give ACCOUNT and TEXT "
 			    "('-' reads it from standard input)");
-		edit = 1;
-	} else if (strcmp(argv[1], "-") == 0) {
-		if ((rc = cmd_text_stdin(ctx, "note: TEXT", &text)) != TAM_OK) {
-			free(text);
+		*edit = 1;
+		return TAM_OK;
+	}
+	if (strcmp(argv[1], "-") == 0) {
+		if ((rc = cmd_text_stdin(ctx, "note: TEXT", text)) != TAM_OK)
 			return rc;
-		}
 	} else if ((rc = cmd_check_text(ctx, "note: TEXT", argv[1])) !=
 	    TAM_OK)
 		return rc;
-	if (!edit && *(text != NULL ? text : argv[1]) == '\0') {
-		free(text);
+	if (*(*text != NULL ? *text : argv[1]) == '\0')
 		return cmd_misuse(ctx, "note: the note is empty");
-	}
-	account_init(&a);
-	if ((rc = account_find(ctx, argv[0], &a)) != TAM_OK) {
-		account_release(&a);
-		free(text);
+	return TAM_OK;
+}
+
+/*
+ * The note written in the editor for account *a, into *text; *a is read
+ * again after, as it may have changed while the editor ran.
+ */
+static int
+note_edit(struct tam_ctx *ctx, struct account *a, char **text)
+{
+	char	*tmpl, *err = NULL;
+	int64_t	 id = a->id;
+	int	 rc;
+
+	tmpl = xasprintf("\n# The note for account %" PRId64 " (%s). "
+	    "Lines starting with '#' are\n# dropped; an empty note "
+	    "adds nothing.\n", a->id, a->name);
+	/*
+	 * No transaction may wait on a person: the dispatcher's is ended
+	 * (nothing was written) and begun again after.
+	 */
+	db_rollback(ctx->db);
+	rc = cmd_text_edit(ctx, "note", tmpl, text);
+	free(tmpl);
+	if (rc != TAM_OK)
 		return rc;
-	}
-	if (edit) {
-		tmpl = xasprintf("\n# The note for account %" PRId64 " (%s). "
-		    "Lines starting with '#' are\n# dropped; an empty note "
-		    "adds nothing.\n", a.id, a.name);
-		/*
-		 * No transaction may wait on a person: the dispatcher's is
-		 * ended (nothing was written) and begun again after.
-		 */
-		db_rollback(ctx->db);
-		rc = cmd_text_edit(ctx, "note", tmpl, &text);
-		free(tmpl);
-		if (rc == TAM_OK && db_begin(ctx->db, 1, &err) != 0)
-			rc = cmd_fail_take(ctx, TAM_FAIL, err);
-		if (rc == TAM_OK && *text == '\0')
-			rc = cmd_fail(ctx, TAM_FAIL, "note: the note is empty; "
-			    "nothing was added");
-		/* The account may have changed while the editor ran. */
-		if (rc == TAM_OK) {
-			id = a.id;
-			account_release(&a);
-			account_init(&a);
-			rc = account_load(ctx, id, &a);
-		}
-		if (rc != TAM_OK) {
-			account_release(&a);
-			free(text);
-			return rc;
-		}
-	}
+	if (db_begin(ctx->db, 1, &err) != 0)
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (**text == '\0')
+		return cmd_fail(ctx, TAM_FAIL, "note: the note is empty; "
+		    "nothing was added");
+	account_release(a);
+	account_init(a);
+	return account_load(ctx, id, a);
+}
+
+static int
+note_exec(struct tam_ctx *ctx, int argc, char **argv)
+{
+	struct account	 a;
+	char		 now[21], *err = NULL, *text;
+	int64_t		 id;
+	int		 rc, edit;
+
+	account_init(&a);
+	if ((rc = note_text(ctx, argc, argv, &text, &edit)) != TAM_OK ||
+	    (rc = account_find(ctx, argv[0], &a)) != TAM_OK ||
+	    (edit && (rc = note_edit(ctx, &a, &text)) != TAM_OK))
+		goto out;
 	tam_now(ctx, now);
-	p.account_id = a.id;
-	p.at = now;
-	p.type = "note";
-	p.author = ctx->user;
-	p.sentiment = a.sentiment;
-	p.requires_triage = a.requires_triage;
-	p.body = text != NULL ? text : argv[1];
-	if (db_post_add(ctx->db, &p, &err) != 0)
+	if (post_note(ctx->db, &a, ctx->user, now,
+	    text != NULL ? text : argv[1], &id, &err) != 0)
 		rc = cmd_fail_take(ctx, TAM_FAIL, err);
 	else
 		tam_info_done(ctx, "note %" PRId64 " added to account %" PRId64
-		    " (%s)", p.id, a.id, a.name);
+		    " (%s)", id, a.id, a.name);
+out:
 	account_release(&a);
 	free(text);
 	return rc;
