@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,27 +17,42 @@
 /* Longest name, person or free text accepted: a sanity bound, not SQL's. */
 #define TEXT_MAX 65536
 
+/* A field's members in struct account (field_def). */
+#define MEMBER(m)	offsetof(struct account, m), \
+	sizeof(((struct account *)0)->m)
+#define TEXT(m)		1, MEMBER(m), 0, 0
+#define VALUE(m)	0, MEMBER(m), 0, 0
+#define VALUE2(m, n)	0, MEMBER(m), MEMBER(n)
+
 static const struct field_def fields[] = {
-	{ AF_SFID,		"sfid",			"sfid" },
-	{ AF_NAME,		"name",			"name" },
-	{ AF_TAM,		"tam",			"tam" },
-	{ AF_SAL,		"sal",			"sal" },
-	{ AF_SA,		"sa",			"sa" },
-	{ AF_RSD,		"rsd",			"rsd" },
-	{ AF_TAM_MANAGER,	"tam_manager",		"tam-manager" },
-	{ AF_ACV,		"acv",			"acv" },
-	{ AF_CURRENCY,		"currency",		"currency" },
-	{ AF_RENEWAL_DATE,	"renewal_date",		"renewal" },
-	{ AF_HEALTH_SCORE,	"health_score",		"health" },
-	{ AF_SENTIMENT,		"sentiment",		NULL },
-	{ AF_LIFECYCLE_STAGE,	"lifecycle_stage",	"stage" },
-	{ AF_UPSELL,		"upsell",		"upsell" },
-	{ AF_REGION,		"region",		"region" },
-	{ AF_SEGMENT,		"segment",		"segment" },
-	{ AF_OBJECTIVES,	"objectives",		"objectives" },
-	{ AF_LICENSES,		"licenses",		"licenses" },
-	{ AF_ACTIVE_USERS,	"active_users",		"active-users" },
-	{ AF_ARCHIVED,		"archived",		NULL },
+	{ AF_SFID,		"sfid",		"sfid",	TEXT(sfid) },
+	{ AF_NAME,		"name",		"name",	TEXT(name) },
+	{ AF_TAM,		"tam",		"tam",	TEXT(tam) },
+	{ AF_SAL,		"sal",		"sal",	TEXT(sal) },
+	{ AF_SA,		"sa",		"sa",	TEXT(sa) },
+	{ AF_RSD,		"rsd",		"rsd",	TEXT(rsd) },
+	{ AF_TAM_MANAGER,	"tam_manager",	"tam-manager",
+	    TEXT(tam_manager) },
+	{ AF_ACV,		"acv",		"acv",
+	    VALUE2(has_acv, acv_cents) },
+	{ AF_CURRENCY,		"currency",	"currency", VALUE(currency) },
+	{ AF_RENEWAL_DATE,	"renewal_date",	"renewal",
+	    VALUE(renewal_date) },
+	{ AF_HEALTH_SCORE,	"health_score",	"health",
+	    VALUE(health_score) },
+	{ AF_SENTIMENT,		"sentiment",	NULL,
+	    VALUE2(sentiment, requires_triage) },
+	{ AF_LIFECYCLE_STAGE,	"lifecycle_stage", "stage",
+	    TEXT(lifecycle_stage) },
+	{ AF_UPSELL,		"upsell",	"upsell", VALUE(upsell) },
+	{ AF_REGION,		"region",	"region", TEXT(region) },
+	{ AF_SEGMENT,		"segment",	"segment", TEXT(segment) },
+	{ AF_OBJECTIVES,	"objectives",	"objectives",
+	    TEXT(objectives) },
+	{ AF_LICENSES,		"licenses",	"licenses", VALUE(licenses) },
+	{ AF_ACTIVE_USERS,	"active_users",	"active-users",
+	    VALUE(active_users) },
+	{ AF_ARCHIVED,		"archived",	NULL,	VALUE(archived) },
 };
 
 void
@@ -109,20 +125,9 @@ account_field_by_name(const char *name)
 char **
 account_text_slot(struct account *a, enum account_field f)
 {
-	switch (f) {
-	case AF_SFID:		return &a->sfid;
-	case AF_NAME:		return &a->name;
-	case AF_TAM:		return &a->tam;
-	case AF_SAL:		return &a->sal;
-	case AF_SA:		return &a->sa;
-	case AF_RSD:		return &a->rsd;
-	case AF_TAM_MANAGER:	return &a->tam_manager;
-	case AF_LIFECYCLE_STAGE: return &a->lifecycle_stage;
-	case AF_REGION:		return &a->region;
-	case AF_SEGMENT:	return &a->segment;
-	case AF_OBJECTIVES:	return &a->objectives;
-	default:		return NULL;
-	}
+	if (!fields[f].text)
+		return NULL;
+	return (char **)(void *)((char *)a + fields[f].off);
 }
 
 static int
@@ -366,46 +371,19 @@ void
 account_field_copy(struct account *dst, const struct account *src,
     enum account_field f)
 {
-	char	**to;
+	const struct field_def	*d = &fields[f];
+	char			**to;
 
-	switch (f) {
-	case AF_ACV:
-		dst->has_acv = src->has_acv;
-		dst->acv_cents = src->acv_cents;
+	if (!d->text) {
+		memcpy((char *)dst + d->off, (const char *)src + d->off,
+		    d->size);
+		memcpy((char *)dst + d->off2, (const char *)src + d->off2,
+		    d->size2);
 		return;
-	case AF_CURRENCY:
-		memcpy(dst->currency, src->currency, sizeof dst->currency);
-		return;
-	case AF_RENEWAL_DATE:
-		dst->renewal_date = src->renewal_date;
-		return;
-	case AF_HEALTH_SCORE:
-		dst->health_score = src->health_score;
-		return;
-	case AF_SENTIMENT:
-		dst->sentiment = src->sentiment;
-		dst->requires_triage = src->requires_triage;
-		return;
-	case AF_LICENSES:
-		dst->licenses = src->licenses;
-		return;
-	case AF_ACTIVE_USERS:
-		dst->active_users = src->active_users;
-		return;
-	case AF_UPSELL:
-		dst->upsell = src->upsell;
-		return;
-	case AF_ARCHIVED:
-		dst->archived = src->archived;
-		return;
-	default:
-		break;
 	}
-	if ((to = account_text_slot(dst, f)) != NULL) {
-		free(*to);
-		*to = dup_or_null(*account_text_slot((struct account *)src,
-		    f));
-	}
+	to = account_text_slot(dst, f);
+	free(*to);
+	*to = dup_or_null(*account_text_slot((struct account *)src, f));
 }
 
 void

@@ -5,6 +5,7 @@
 #ifndef TAM_ACCOUNT_H
 #define TAM_ACCOUNT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "tam/tam.h"	/* xmalloc */
@@ -86,6 +87,15 @@ struct field_def {
 	enum account_field	 id;
 	const char		*key;	/* JSON key */
 	const char		*option;	/* long option, NULL: none */
+	/*
+	 * Where the field lives in struct account: a string (text, one
+	 * char * member, owned) or a value of one or two members copied
+	 * as they are (acv is has_acv and acv_cents; the sentiment is it
+	 * and requires_triage).
+	 */
+	int			 text;
+	size_t			 off, size;
+	size_t			 off2, size2;	/* 0: one member */
 };
 
 void		 account_init(struct account *);

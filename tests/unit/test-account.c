@@ -126,6 +126,11 @@ test_field_copy_clear(void **state)
 	(void)state;
 	account_init(&a);
 	account_init(&b);
+	/* The table is indexed by field, and says where each one lives. */
+	for (f = 0; f < AF_COUNT; f++) {
+		assert_int_equal(account_field_def(f)->id, f);
+		assert_true(account_field_def(f)->size > 0);
+	}
 	for (f = 0; f < AF_COUNT; f++)
 		assert_int_equal(account_field_set(&b, f, value[f], 0, &err),
 		    0);
