@@ -1,7 +1,8 @@
 #!/bin/bash
 # bench/same-output.sh OLD NEW: runs the same commands with two tam
 # binaries on the same data and compares every byte they print (stdout,
-# stderr, exit code) and the databases they leave, in all five formats.
+# stderr, exit code) and the databases they leave, in all five formats,
+# and what every command says when it is misused.
 # A restructuring must leave this silent.  The clock is frozen with
 # faketime so that timestamps agree; the data is the bundled sample
 # export, and a generated one (bench/gen-export.py) of SAME_ROWS accounts
@@ -43,6 +44,36 @@ writes=(
 	"account set 1 --health 70" "config set sentiment.stale_days 30"
 	"cta close 1 --won --note 'renewed'" "account archive 3" "sync"
 )
+# Misuse of every command: missing and extra words, unknown options,
+# values refused; run after the writes, standard input empty.
+misuse=(
+	"sync x" "sync --bogus" "due x" "due --limit x" "due --bogus --all y"
+	"task" "task list x" "task list --kind x" "task list --open --all"
+	"task set" "task set x" "task set 1 2" "task set 1 --due x"
+	"task reopen" "task reopen 1 2" "task reopen x"
+	"done" "done x" "done 1 --bogus" "skip 2" "skip --note" "skip x --note y"
+	"account" "account add" "account add a b" "account add x --acv q"
+	"account set" "account set 1" "account set 1 2 --health 3"
+	"account set 1 --clear nosuch" "account show" "account show 1 2"
+	"account list x" "account list --sentiment blue" "account archive"
+	"account archive 1 2" "account rm 1" "account rm 1 --yes x"
+	"timeline" "timeline 1 2" "timeline 1 --type x" "timeline 1 --since x"
+	"note" "note 1" "note 1 '' " "note 1 a b" "action" "action 1"
+	"action 1 nosuch" "review" "review 1 2" "review nosuch"
+	"sentiment" "sentiment 1" "sentiment 1 blue" "sentiment 1 red x"
+	"risk-update" "risk-update 1" "risk-update 1 2 --note x"
+	"cta" "cta list x" "cta list --kind x" "cta show" "cta show x"
+	"cta open" "cta open 1 --risk-type x" "cta update 1" "cta update"
+	"cta close" "cta close 1" "cta close 1 --won --lost churn --note x"
+	"cta close 1 --lost x --note y" "cta close 1 --net-arr x --won"
+	"report" "report x" "report renewals x" "report renewals --by x"
+	"report at-risk x" "ics x" "ics --within x" "init x" "import x y"
+	"import --key x" "import --date-format x" "import --delimiter xy"
+	"import --map x" "export x" "restore" "restore a b" "restore nosuch"
+	"config" "config get" "config get nosuch" "config set due.horizon"
+	"config set due.horizon x" "config list x" "team" "team list"
+	"team add x" "help nosuch" "nosuch" "due --help" "account set --help"
+)
 formats=(table tsv csv json jsonl)
 
 run_side() {
@@ -67,6 +98,13 @@ run_side() {
 				    >"$dir/r$i.out" 2>"$dir/r$i.err" &&
 				    echo 0 >"$dir/r$i.rc" || echo $? >"$dir/r$i.rc"
 			done
+		done
+		for c in "${misuse[@]}"; do
+			i=$((i + 1))
+			eval "faketime -f '2026-11-23 08:00:00' \"\$bin\" --db \
+			    \"\$db\" --today 2026-11-24 $c" </dev/null \
+			    >"$dir/m$i.out" 2>"$dir/m$i.err" &&
+			    echo 0 >"$dir/m$i.rc" || echo $? >"$dir/m$i.rc"
 		done
 		sqlite3 "$db" .dump >"$dir/$(basename "$db").dump"
 		rm -f "$db" "$db-wal" "$db-shm"
