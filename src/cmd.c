@@ -391,6 +391,7 @@ static int			 given[CMD_OPTIONS_MAX];
 static int			 dates[CMD_OPTIONS_MAX];
 static struct period		 periods[CMD_OPTIONS_MAX];
 static char			*stdin_note;	/* "--note -", read once */
+static int			 stdin_note_taken;	/* by this try */
 
 static void
 start_getopt(const struct cmd_entry *e)
@@ -403,6 +404,7 @@ start_getopt(const struct cmd_entry *e)
 	memset(getopt_table, 0, sizeof getopt_table);
 	memset(values, 0, sizeof values);
 	memset(given, 0, sizeof given);
+	stdin_note_taken = 0;
 	/* ':' first: a missing value is ':', not '?', and no message. */
 	*p++ = ':';
 	for (o = e->options; o != NULL && o->name != NULL; o++, n++) {
@@ -488,10 +490,12 @@ cmd_getopt(struct tam_ctx *ctx, int argc, char **argv)
 			continue;
 		/* "--note -": the note comes from standard input. */
 		if (strcmp(o->name, "note") == 0 && strcmp(optarg, "-") == 0) {
-			if (stdin_note != NULL)
+			if (stdin_note_taken)
 				return cmd_misuse(ctx, "--note -: standard "
 				    "input can be read once"), CMD_OPT_ERROR;
-			if (cmd_text_stdin(ctx, "--note", &stdin_note) !=
+			stdin_note_taken = 1;
+			if (stdin_note == NULL &&
+			    cmd_text_stdin(ctx, "--note", &stdin_note) !=
 			    TAM_OK)
 				return CMD_OPT_ERROR;
 			optarg = stdin_note;

@@ -51,17 +51,21 @@ trim_end(char *s)
 int
 cmd_text_stdin(struct tam_ctx *ctx, const char *what, char **out)
 {
-	size_t	len;
-	char	*s;
+	/*
+	 * Read once for the process: a command a server runs again (a
+	 * serialization failure) finds the same text, not an ended stream.
+	 */
+	static char	*text;
+	static size_t	 len;
+	char		*s;
 
-	if ((s = read_all(stdin, &len)) == NULL)
+	if (text == NULL && (text = read_all(stdin, &len)) == NULL)
 		return cmd_fail(ctx, TAM_FAIL, "%s: cannot read standard "
 		    "input: %s", what, strerror(errno));
-	if (memchr(s, '\0', len) != NULL) {
-		free(s);
+	if (memchr(text, '\0', len) != NULL)
 		return cmd_fail(ctx, TAM_USAGE, "%s: standard input holds a "
 		    "NUL byte; give text", what);
-	}
+	s = xstrdup(text);
 	trim_end(s);
 	*out = s;
 	return cmd_check_text(ctx, what, s);

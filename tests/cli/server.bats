@@ -28,6 +28,46 @@ load helper
 	[ "$(dbsql "SELECT count(*) FROM health_history WHERE account_id = 1 AND health_score = 50")" = 1 ]
 }
 
+@test "a command run again after a serialization failure reads the same standard input" {
+	on_pg || skip "PostgreSQL only"
+	tam -q import "$DATA/sample-export.csv"
+	# The first post after the sequence is reset fails as a
+	# serialization failure would (a sequence is not rolled back, so
+	# the try after it passes): tam runs the command again.
+	pg_psql -d "$TAM_TEST_PGDB" >/dev/null <<-'EOF'
+		CREATE SEQUENCE public.fail_once;
+		GRANT USAGE ON SEQUENCE public.fail_once TO PUBLIC;
+		CREATE FUNCTION public.fail_once() RETURNS trigger
+		    LANGUAGE plpgsql AS $$
+		BEGIN
+			IF nextval('public.fail_once') = 1 THEN
+				RAISE EXCEPTION 'as if another session won'
+				    USING ERRCODE = '40001';
+			END IF;
+			RETURN NEW;
+		END $$;
+		CREATE TRIGGER fail_once BEFORE INSERT ON tam.timeline
+		    FOR EACH ROW EXECUTE FUNCTION public.fail_once();
+	EOF
+	printf 'read from standard input\n' > note.txt
+	run_tam note 1 - < note.txt
+	assert_success
+	[[ "$stderr" == "tam: note "*" added to account 1 (Acme Corporation)" ]] || fail "$stderr"
+	[ "$(dbsql "SELECT count(*) FROM timeline WHERE account_id = 1 AND type = 'note' AND body = 'read from standard input'")" = 1 ]
+	# one post failed, the one of the second try was kept
+	[ "$(pg_psql -d "$TAM_TEST_PGDB" -c "SELECT last_value FROM public.fail_once")" = 2 ]
+	pg_psql -d "$TAM_TEST_PGDB" -c "SELECT setval('public.fail_once', 1, false)" >/dev/null
+	printf 'champion left\n' > why.txt
+	run_tam sentiment 1 red --note - < why.txt
+	assert_success
+	[ "$(dbsql "SELECT count(*) FROM timeline WHERE account_id = 1 AND type = 'risk_update' AND body = 'champion left'")" = 1 ]
+	[ "$(pg_psql -d "$TAM_TEST_PGDB" -c "SELECT last_value FROM public.fail_once")" -ge 2 ]
+	# two --note - in one command line are still refused
+	run_tam sentiment 1 green --note - --note - < why.txt
+	assert_failure 2
+	[[ "$stderr" == "tam: --note -: standard input can be read once"* ]] || fail "$stderr"
+}
+
 @test "two imports at once: the second waits, then says another import is running" {
 	on_pg || skip "PostgreSQL only"
 	tam -q init
