@@ -125,7 +125,7 @@ account_field_by_name(const char *name)
 char **
 account_text_slot(struct account *a, enum account_field f)
 {
-	if (!fields[f].text)
+	if ((unsigned)f >= AF_COUNT || !fields[f].text)
 		return NULL;
 	return (char **)(void *)((char *)a + fields[f].off);
 }
@@ -371,9 +371,12 @@ void
 account_field_copy(struct account *dst, const struct account *src,
     enum account_field f)
 {
-	const struct field_def	*d = &fields[f];
+	const struct field_def	*d;
 	char			**to;
 
+	if ((unsigned)f >= AF_COUNT)
+		return;
+	d = &fields[f];
 	if (!d->text) {
 		memcpy((char *)dst + d->off, (const char *)src + d->off,
 		    d->size);

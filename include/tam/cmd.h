@@ -207,9 +207,9 @@ int	 cmd_global_option(struct tam_ctx *, const char *name,
 int	 cmd_misuse(struct tam_ctx *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /*
- * Reads the running command's next option from its argv (as exec got
- * it) with getopt_long and the table of its entry: the dispatcher's
- * loop, and a CMD_OWN_ARGV exec's.  Returns the option's
+ * Reads the running command's next option from its argv (the words from
+ * the command's name on) with getopt_long and the table of its entry:
+ * the dispatcher's loop, and a CMD_OWN_ARGV exec's.  Returns the option's
  * id; CMD_OPT_END once the options end and the positional arguments,
  * argv[optind..argc), are as many as the entry's args allow; or
  * CMD_OPT_ERROR with the misuse in ctx (an unknown option, a missing
