@@ -202,20 +202,20 @@ check_open(struct tam_db *db, const int64_t *ids, int n, char **err)
 }
 
 int
-plan_close_tasks(struct tam_ctx *ctx, const int64_t *ids, int n,
-    const char *status, const char *note, char **err)
+plan_close_tasks(struct tam_db *db, int today, const char *user,
+    const char *now, const int64_t *ids, int n, const char *status,
+    const char *note, tam_said_fn said, void *arg, char **err)
 {
 	struct task	 t;
 	const char	*type;
-	char		 now[21], *title, *account;
+	char		*title, *account;
 	int64_t		 cta_id, account_id;
 	int		 i, rc;
 
-	if ((rc = check_open(ctx->db, ids, n, err)) != 0)
+	if ((rc = check_open(db, ids, n, err)) != 0)
 		return rc;
-	tam_now(ctx, now);
 	for (i = 0; i < n; i++) {
-		if (db_task_get(ctx->db, ids[i], &t, err) != 0)
+		if (db_task_get(db, ids[i], &t, err) != 0)
 			return -1;
 		cta_id = t.cta_id;
 		account_id = t.account_id;
@@ -224,12 +224,12 @@ plan_close_tasks(struct tam_ctx *ctx, const int64_t *ids, int n,
 		title = xstrdup(t.title);
 		account = xstrdup(t.account);
 		/* The same id twice: closed the first time, skipped now. */
-		rc = db_task_close(ctx->db, ids[i], status, now, note, err);
+		rc = db_task_close(db, ids[i], status, now, note, err);
 		if (rc == 0)
-			tam_info_done(ctx, "task %" PRId64 " %s: %s (%s)",
-			    ids[i], status, title, account);
-		if (rc == 0 && type != NULL && post_done(ctx->db, ctx->user,
-		    type, account_id, title, note, now, err) != 0)
+			said(arg, xasprintf("task %" PRId64 " %s: %s (%s)",
+			    ids[i], status, title, account));
+		if (rc == 0 && type != NULL && post_done(db, user, type,
+		    account_id, title, note, now, err) != 0)
 			rc = -1;
 		free(title);
 		free(account);
@@ -237,12 +237,11 @@ plan_close_tasks(struct tam_ctx *ctx, const int64_t *ids, int n,
 			return -1;
 		if (rc > 0 || cta_id == 0)
 			continue;
-		if ((rc = plan_close_if_complete(ctx->db, ctx->today, cta_id,
-		    err)) < 0)
+		if ((rc = plan_close_if_complete(db, today, cta_id, err)) < 0)
 			return -1;
 		if (rc > 0)
-			tam_info_done(ctx, "renewal CTA %" PRId64 " closed: "
-			    "all its tasks are done or skipped", cta_id);
+			said(arg, xasprintf("renewal CTA %" PRId64 " closed: "
+			    "all its tasks are done or skipped", cta_id));
 	}
 	return 0;
 }

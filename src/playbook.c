@@ -208,9 +208,9 @@ count_task(void *arg, const struct task *t)
  * when that is an open risk CTA left without one.
  */
 static int
-next_after_close(struct tam_ctx *ctx, int64_t id, char **err)
+next_after_close(struct tam_db *db, const struct settings *s, int today,
+    int64_t id, tam_said_fn said, void *arg, char **err)
 {
-	const struct settings	*s;
 	struct task_filter	 f = { 0 };
 	struct task		 t;
 	struct cta		 c;
@@ -218,12 +218,12 @@ next_after_close(struct tam_ctx *ctx, int64_t id, char **err)
 	int64_t			 cta_id, account_id;
 	int			 rc, open = 0, due;
 
-	if ((rc = db_task_get(ctx->db, id, &t, err)) != 0)
+	if ((rc = db_task_get(db, id, &t, err)) != 0)
 		return rc < 0 ? -1 : 0;
 	if (strcmp(t.kind, "risk_update") != 0 || t.cta_id == 0)
 		return 0;
 	cta_id = t.cta_id;
-	if ((rc = db_cta_get(ctx->db, cta_id, &c, err)) != 0)
+	if ((rc = db_cta_get(db, cta_id, &c, err)) != 0)
 		return rc < 0 ? -1 : 0;
 	if (strcmp(c.kind, "risk") != 0 || strcmp(c.status, "open") != 0)
 		return 0;
@@ -231,29 +231,29 @@ next_after_close(struct tam_ctx *ctx, int64_t id, char **err)
 	f.cta_id = cta_id;
 	f.open_only = 1;
 	f.kind = "risk_update";
-	if (db_task_each(ctx->db, &f, count_task, &open, err) < 0)
+	if (db_task_each(db, &f, count_task, &open, err) < 0)
 		return -1;
 	if (open > 0)
 		return 0;
-	if ((s = settings_get(ctx, err)) == NULL ||
-	    playbook_risk_update_repair(ctx->db, s, ctx->today, account_id,
-	    cta_id, ctx->today, &due, err) != 0)
+	if (playbook_risk_update_repair(db, s, today, account_id, cta_id,
+	    today, &due, err) != 0)
 		return -1;
 	date_format(due, day);
-	tam_info_done(ctx, "the next Risk Update of At-Risk CTA %" PRId64 " is "
-	    "due %s; log each one on the timeline with 'tam risk-update %"
-	    PRId64 " --note TEXT'", cta_id, day, account_id);
+	said(arg, xasprintf("the next Risk Update of At-Risk CTA %" PRId64
+	    " is due %s; log each one on the timeline with 'tam risk-update %"
+	    PRId64 " --note TEXT'", cta_id, day, account_id));
 	return 0;
 }
 
 int
-playbook_tasks_closed(struct tam_ctx *ctx, const int64_t *ids, int n,
+playbook_tasks_closed(struct tam_db *db, const struct settings *s,
+    int today, const int64_t *ids, int n, tam_said_fn said, void *arg,
     char **err)
 {
 	int	i;
 
 	for (i = 0; i < n; i++)
-		if (next_after_close(ctx, ids[i], err) != 0)
+		if (next_after_close(db, s, today, ids[i], said, arg, err) != 0)
 			return -1;
 	return 0;
 }

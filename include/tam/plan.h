@@ -39,12 +39,14 @@ int	 plan_close_if_complete(struct tam_db *, int today, int64_t cta_id,
 	    char **err);
 /*
  * Closes the open tasks ids[0..n) as status ("done" or "skipped") with
- * note (may be NULL), all or none: a task that does not exist or is not
- * open is an error (return 1 with *err, nothing written).  Each renewal
- * CTA left with no open task closes itself.  One line per change goes
- * through tam_info_done().  Returns 0, 1 or -1 (database error) with *err.
+ * note (may be NULL), by user at now, all or none: a task that does not
+ * exist or is not open is an error (return 1 with *err, nothing
+ * written).  Each renewal CTA left with no open task closes itself.
+ * said gets one line per change.  Returns 0, 1 or -1 (database error)
+ * with *err.
  */
-int	 plan_close_tasks(struct tam_ctx *, const int64_t *ids, int n,
-	    const char *status, const char *note, char **err);
+int	 plan_close_tasks(struct tam_db *, int today, const char *user,
+	    const char *now, const int64_t *ids, int n, const char *status,
+	    const char *note, tam_said_fn said, void *arg, char **err);
 
 #endif

@@ -62,9 +62,11 @@ int	 playbook_risk_update_repair(struct tam_db *,
  * Tasks ids were closed by hand (tam done, tam skip): every closed
  * risk_update task of a risk CTA that is still open is followed by the
  * next, due one period after today, so that an open risk CTA always has
- * exactly one open Risk Update.  Returns 0, or -1 with *err.
+ * exactly one open Risk Update; said gets a line for each.  Returns 0,
+ * or -1 with *err.
  */
-int	 playbook_tasks_closed(struct tam_ctx *, const int64_t *ids, int n,
+int	 playbook_tasks_closed(struct tam_db *, const struct settings *,
+	    int today, const int64_t *ids, int n, tam_said_fn said, void *arg,
 	    char **err);
 
 #endif

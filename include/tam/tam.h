@@ -91,6 +91,12 @@ void	 tam_info_done(struct tam_ctx *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* The same for a line a service handed back, taken over (and freed). */
 void	 tam_info_done_take(struct tam_ctx *, char *line);
+/*
+ * How a service tells what it did, a line at a time, without printing
+ * it: the command's function takes each allocated line (and gives it to
+ * tam_info_done_take, say).
+ */
+typedef void (*tam_said_fn)(void *arg, char *line);
 /* Prints the lines of tam_info_done() if print, and forgets them. */
 void	 tam_info_flush(struct tam_ctx *, int print);
 /*

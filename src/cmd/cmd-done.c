@@ -4,6 +4,7 @@
 #include "tam/cmd.h"
 #include "tam/plan.h"
 #include "tam/playbook.h"
+#include "tam/settings.h"
 
 #define OPT_NOTE	1000
 
@@ -15,15 +16,23 @@ static const struct cmd_option close_options[] = {
 	CMD_OPTIONS_END
 };
 
+/* What closing the tasks did: a line each, printed after the commit. */
+static void
+said(void *ctx, char *line)
+{
+	tam_info_done_take(ctx, line);
+}
+
 /* Reads [--note TEXT] TASK_ID... and closes the tasks as status. */
 static int
 close_tasks(struct tam_ctx *ctx, int argc, char **argv,
     const char *status, int note_required)
 {
-	const char	*note;
-	int64_t		*ids;
-	char		*err = NULL;
-	int		 rc;
+	const struct settings	*s;
+	const char		*note;
+	int64_t			*ids;
+	char			*err = NULL, now[21];
+	int			 rc;
 
 	note = cmd_opt_arg(OPT_NOTE);
 	if ((rc = cmd_parse_ids(ctx, argc, argv, &ids)) != TAM_OK)
@@ -33,10 +42,17 @@ close_tasks(struct tam_ctx *ctx, int argc, char **argv,
 		return cmd_misuse(ctx, "%s: --note TEXT is required: say why "
 		    "the task is %s", ctx->cmd, status);
 	}
+	if ((s = settings_get(ctx, &err)) == NULL) {
+		free(ids);
+		return cmd_fail_take(ctx, TAM_FAIL, err);
+	}
+	tam_now(ctx, now);
+	rc = plan_close_tasks(ctx->db, ctx->today, ctx->user, now, ids, argc,
+	    status, note, said, ctx, &err);
 	/* A Risk Update closed by hand is followed by the next one. */
-	rc = plan_close_tasks(ctx, ids, argc, status, note, &err);
 	if (rc == 0)
-		rc = playbook_tasks_closed(ctx, ids, argc, &err);
+		rc = playbook_tasks_closed(ctx->db, s, ctx->today, ids, argc,
+		    said, ctx, &err);
 	free(ids);
 	if (rc != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);
