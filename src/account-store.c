@@ -3,8 +3,6 @@
  * account or a TAM, loading, creating and saving accounts with the rows
  * a change brings (health history, timeline posts, the re-plan).
  */
-#include <ctype.h>
-#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +13,7 @@
 #include "tam/clock.h"
 #include "tam/date.h"
 #include "tam/db.h"
+#include "tam/num.h"
 #include "tam/plan.h"
 #include "tam/post.h"
 #include "tam/settings.h"
@@ -87,25 +86,22 @@ int
 account_resolve(struct tam_ctx *ctx, const char *spec, int64_t *id)
 {
 	struct account	 a;
-	char		*err = NULL, sfid[19], *end;
-	long long	 n;
+	char		*err = NULL, sfid[19];
+	int64_t		 n;
 	int		 rc;
 
 	if (*spec == '\0')
 		return cmd_fail(ctx, TAM_USAGE, "the account name is empty");
-	if (isdigit((unsigned char)*spec) && strlen(spec) < 15) {
-		errno = 0;
-		n = strtoll(spec, &end, 10);
-		if (*end == '\0' && errno == 0) {
-			account_init(&a);
-			rc = db_account_get(ctx->db, n, &a, &err);
-			account_release(&a);
-			if (rc < 0)
-				return cmd_fail_take(ctx, TAM_FAIL, err);
-			if (rc == 0) {
-				*id = n;
-				return TAM_OK;
-			}
+	/* Digits shorter than a Salesforce ID: an id, if there is one. */
+	if (strlen(spec) < 15 && parse_int(spec, 0, INT64_MAX, &n) == 0) {
+		account_init(&a);
+		rc = db_account_get(ctx->db, n, &a, &err);
+		account_release(&a);
+		if (rc < 0)
+			return cmd_fail_take(ctx, TAM_FAIL, err);
+		if (rc == 0) {
+			*id = n;
+			return TAM_OK;
 		}
 	}
 	if (sfid_normalize(spec, sfid) == 0) {
