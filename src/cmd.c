@@ -390,7 +390,7 @@ static const char		*values[CMD_OPTIONS_MAX];
 static int			 given[CMD_OPTIONS_MAX];
 static int			 dates[CMD_OPTIONS_MAX];
 static struct period		 periods[CMD_OPTIONS_MAX];
-static char			*stdin_note;	/* "--note -", read once */
+static char			*stdin_note;	/* "--note -", this try's */
 static int			 stdin_note_taken;	/* by this try */
 
 static void
@@ -494,8 +494,10 @@ cmd_getopt(struct tam_ctx *ctx, int argc, char **argv)
 				return cmd_misuse(ctx, "--note -: standard "
 				    "input can be read once"), CMD_OPT_ERROR;
 			stdin_note_taken = 1;
-			if (stdin_note == NULL &&
-			    cmd_text_stdin(ctx, "--note", &stdin_note) !=
+			/* A try run again gets the text the first one read. */
+			free(stdin_note);
+			stdin_note = NULL;
+			if (cmd_text_stdin(ctx, "--note", &stdin_note) !=
 			    TAM_OK)
 				return CMD_OPT_ERROR;
 			optarg = stdin_note;

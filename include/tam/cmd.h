@@ -252,7 +252,8 @@ int	 cmd_parse_date(struct tam_ctx *, const char *option, const char *,
 	    int *out);
 /*
  * A text from standard input ("tam note X -", "--note -"): read to its
- * end, trailing newlines dropped, checked as cmd_check_text() does (what
+ * end once for the process (a command run again gets the same text),
+ * trailing newlines dropped, checked as cmd_check_text() does (what
  * names it in the errors).  TAM_OK with *out allocated, or the error.
  */
 int	 cmd_text_stdin(struct tam_ctx *, const char *what, char **out);

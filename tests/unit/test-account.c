@@ -131,6 +131,9 @@ test_field_copy_clear(void **state)
 		assert_int_equal(account_field_def(f)->id, f);
 		assert_true(account_field_def(f)->size > 0);
 	}
+	/* Out of range: no slot, and a copy that changes nothing. */
+	assert_null(account_text_slot(&a, AF_COUNT));
+	account_field_copy(&a, &b, AF_COUNT);
 	for (f = 0; f < AF_COUNT; f++)
 		assert_int_equal(account_field_set(&b, f, value[f], 0, &err),
 		    0);
