@@ -312,7 +312,7 @@ Old  renews 2026-10-01
 	[ -z "${ASAN_OPTIONS:-}" ] ||
 	    skip "libfaketime deadlocks with AddressSanitizer at start-up"
 	TZ=America/Los_Angeles ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
-	    faketime -f '2026-11-23 20:00:00' "$TAM" -q account add Acme --renewal 2027-04-01
+	    frozen '2026-11-23 20:00:00' "$TAM" -q account add Acme --renewal 2027-04-01
 	TZ=America/Los_Angeles TAM_TODAY=2027-02-21 run_tam due --no-sync
 	refute_output --partial "sentiment_stale"
 	TZ=America/Los_Angeles TAM_TODAY=2027-02-22 run_tam due --no-sync

@@ -27,6 +27,23 @@ on_pg() {
 	[ "$TAM_TEST_BACKEND" = pg ]
 }
 
+# frozen WHEN CMD...: runs CMD with the clock at WHEN (libfaketime: an
+# absolute date stands still; "@WHEN" runs from it).  The library is
+# preloaded here where it is found: the faketime wrapper's semaphore
+# meets a stale one of an earlier process now and then, and the wrapper
+# then fails ("sem_open: File exists") before the command runs.
+FAKETIME_LIB=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -n 1)
+frozen() {
+	local when=$1
+	shift
+	if [ -n "$FAKETIME_LIB" ]; then
+		LD_PRELOAD="$FAKETIME_LIB${LD_PRELOAD:+:$LD_PRELOAD}" \
+		    FAKETIME="$when" "$@"
+	else
+		faketime -f "$when" "$@"
+	fi
+}
+
 # on_sqlite_only REASON: the rest of the test is about SQLite's file.
 on_sqlite_only() {
 	! on_pg || skip "SQLite only: $1"

@@ -59,7 +59,7 @@ both() {
 			rc=0
 			cd "$side" || exit 1
 			ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
-			    faketime -f "$FROZEN" "$TAM" --db "$db" "$@" \
+			    frozen "$FROZEN" "$TAM" --db "$db" "$@" \
 			    >"out.$STEP" 2>"err.$STEP" || rc=$?
 			echo "$rc" >"rc.$STEP"
 		)

@@ -133,7 +133,7 @@ tam_at() {
 	[ -z "${ASAN_OPTIONS:-}" ] ||
 	    skip "libfaketime deadlocks with AddressSanitizer at start-up"
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
-	    faketime -f "$when" "$TAM" "$@"
+	    frozen "$when" "$TAM" "$@"
 }
 
 @test "timestamps are UTC instants in Los Angeles: 17:01 comes after 16:59" {
