@@ -1,4 +1,4 @@
-/* cmd.c: the command table and the dispatcher around every command. */
+/* cmd.c: the dispatcher around every command (the table: cmd/table.c). */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,34 +15,6 @@
 #include "tam/sched.h"
 #include "tam/settings.h"
 #include "tam/text.h"
-
-/* Exact names only: a new command must never change what a script runs. */
-static const struct cmd_entry *const commands[] = {
-	&cmd_init_entry,
-	&cmd_account_entry,
-	&cmd_import_entry,
-	&cmd_sync_entry,
-	&cmd_due_entry,
-	&cmd_task_entry,
-	&cmd_done_entry,
-	&cmd_skip_entry,
-	&cmd_action_entry,
-	&cmd_review_entry,
-	&cmd_sentiment_entry,
-	&cmd_risk_update_entry,
-	&cmd_cta_entry,
-	&cmd_timeline_entry,
-	&cmd_note_entry,
-	&cmd_report_entry,
-	&cmd_export_entry,
-	&cmd_restore_entry,
-	&cmd_ics_entry,
-	&cmd_config_entry,
-	&cmd_team_entry,
-	&cmd_help_entry,
-	&cmd_complete_entry,
-	NULL
-};
 
 /* The groups of `tam help`; help itself stands last, on its own. */
 static const char *const groups[] = {
@@ -73,19 +45,28 @@ static const struct global_opt globals[] = {
 	{ NULL,		0,	0,	0 }
 };
 
-static const struct cmd_entry *
-find_entry(const struct cmd_entry *const *table, const char *name)
+const struct cmd_entry *
+cmd_lookup(const struct cmd_entry *const *table, const char *name)
 {
-	for (; *table != NULL; table++)
+	for (; table != NULL && *table != NULL; table++)
 		if (strcmp((*table)->name, name) == 0)
 			return *table;
 	return NULL;
 }
 
-const struct cmd_entry *const *
-cmd_table(void)
+const struct cmd_entry *
+cmd_find(struct tam_ctx *ctx, const char *name)
 {
-	return commands;
+	const struct cmd_entry	*e;
+	char			*hint;
+
+	if ((e = cmd_lookup(cmd_table(), name)) == NULL) {
+		hint = cmd_suggest(cmd_table(), "", name);
+		cmd_fail(ctx, TAM_USAGE, "unknown command '%s'%s", name,
+		    *hint != '\0' ? hint : "; see 'tam help'");
+		free(hint);
+	}
+	return e;
 }
 
 static void
@@ -99,14 +80,14 @@ write_usage(FILE *fp, const struct cmd_entry *e)
 		    "[--color WHEN] [-q] COMMAND [ARGS]\n", fp);
 		for (g = groups; *g != NULL; g++) {
 			fprintf(fp, "\n%s:\n", *g);
-			for (t = commands; *t != NULL; t++)
+			for (t = cmd_table(); *t != NULL; t++)
 				if ((*t)->group != NULL &&
 				    strcmp((*t)->group, *g) == 0)
 					fprintf(fp, "  %-12s %s\n", (*t)->name,
 					    (*t)->summary);
 		}
 		fputs("\nhelp:\n", fp);
-		for (t = commands; *t != NULL; t++)
+		for (t = cmd_table(); *t != NULL; t++)
 			if ((*t)->group == NULL && !((*t)->flags & CMD_HIDDEN))
 				fprintf(fp, "  %-12s %s\n", (*t)->name,
 				    (*t)->summary);
@@ -1292,7 +1273,7 @@ find_sub(struct tam_ctx *ctx, const struct cmd_entry *e, int argc,
 		if (w != CMD_ARG_GLOBAL && *what == 0)
 			*what = w;
 	}
-	if (i < argc && find_entry(e->sub, argv[i]) != NULL)
+	if (i < argc && cmd_lookup(e->sub, argv[i]) != NULL)
 		return i;
 	if (i == argc && *what == CMD_ARG_HELP) {
 		cmd_help(stdout, e);
@@ -1326,22 +1307,17 @@ int
 cmd_dispatch(struct tam_ctx *ctx, int argc, char **argv, int help)
 {
 	const struct cmd_entry	*e;
-	char			**args, *hint;
+	char			**args;
 	int			 n, i, what, rc;
 
-	if ((e = find_entry(commands, argv[0])) == NULL) {
-		hint = cmd_suggest(commands, "", argv[0]);
-		rc = cmd_fail(ctx, TAM_USAGE, "unknown command '%s'%s",
-		    argv[0], *hint != '\0' ? hint : "; see 'tam help'");
-		free(hint);
-		return rc;
-	}
+	if ((e = cmd_find(ctx, argv[0])) == NULL)
+		return TAM_USAGE;
 	ctx->cmd = e->name;
 	what = help ? CMD_ARG_HELP : 0;
 	if (e->sub != NULL) {
 		if ((i = find_sub(ctx, e, argc, argv, &what, &rc)) <= 0)
 			return rc;
-		e = find_entry(e->sub, argv[i]);
+		e = cmd_lookup(e->sub, argv[i]);
 		ctx->cmd = ctx->owned[1] = xasprintf("%s %s", argv[0],
 		    e->name);
 		argc -= i;

@@ -6,15 +6,16 @@
 #   sh tests/layers.sh [BUILD_DIR]	(default build)
 #
 # A file's layer comes from its folder: src/cmd/, src/cmd.c and src/main.c
-# are the command layer, src/db/ the database layer; a file of src/ is a
-# pure module when its name is in PURE below, else a service.  Adding a
+# (and the headers tam/cmd.h, tam/cmd-table.h) are the command layer,
+# src/db/ the database layer; a file of src/ is a pure module when its
+# name is in PURE below, else a service.  Adding a
 # pure module (no SQL, no database, no command, no I/O beyond the FILE it
 # is handed) means adding its name to PURE; a service needs nothing here.
 #
 # Two checks:
 #  1. the #include lines: sqlite3.h only in src/db/engine-sqlite.c and
-#     libpq-fe.h only in src/db/engine-pg.c; tam/cmd.h only in the
-#     command layer; no command header in services or db; no service
+#     libpq-fe.h only in src/db/engine-pg.c; tam/cmd.h and
+#     tam/cmd-table.h only in the command layer; no command header in services or db; no service
 #     header in db; a pure module (and its header) includes only the
 #     headers of pure modules.
 #  2. the objects (nm): nothing below the command layer uses a symbol of
@@ -46,7 +47,7 @@ is_pure() {
 # The layer of a source or header file: cmd, db, service or pure.
 layer_of() {
 	case $1 in
-	src/cmd/*|src/cmd.c|src/main.c|include/tam/cmd.h)
+	src/cmd/*|src/cmd.c|src/main.c|include/tam/cmd.h|include/tam/cmd-*.h)
 		echo cmd ;;
 	src/db/*|include/tam/db.h|include/tam/db-*.h)
 		echo db ;;

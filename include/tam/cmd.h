@@ -1,17 +1,20 @@
 /*
- * cmd.h: the command table.
+ * cmd.h: the command table's entries and what the dispatcher gives a
+ * command.
  *
  * Adding a command:
- *  1. src/cmd/cmd-NAME.c exporting one `const struct cmd_entry
- *     cmd_NAME_entry` (everything else static); its options a table of
- *     struct cmd_option the entry names (the dispatcher refuses any long
- *     option not in it, and any abbreviation).  The dispatcher reads
- *     them and counts the arguments before exec runs, which takes the
- *     values with cmd_opt_arg() and cmd_opt_given(); an entry flagged
- *     CMD_OWN_ARGV reads them itself with a cmd_getopt() loop, for
- *     values checked in the order given.  Misuse returns TAM_USAGE via
- *     cmd_fail().
- *  2. its line in the table of src/cmd.c (and the declaration below);
+ *  1. src/cmd/cmd-NAME.c exporting its exec, cmd_NAME_exec, and its
+ *     options, cmd_NAME_options, a table of struct cmd_option
+ *     (everything else static; both declared in tam/cmd-table.h).  The
+ *     dispatcher refuses any long option not in the table, and any
+ *     abbreviation; it reads them and counts the arguments before exec
+ *     runs, which takes the values with cmd_opt_arg() and
+ *     cmd_opt_given(); an entry flagged CMD_OWN_ARGV reads them itself
+ *     with a cmd_getopt() loop, for values checked in the order given.
+ *     Misuse returns TAM_USAGE via cmd_fail().
+ *  2. its entry in src/cmd/table.c (name, usage, summary, options,
+ *     args, flags, group, examples, exec) and its line in the table's
+ *     list, in the order of `tam help`;
  *  3. tests: tests/cli/NAME.bats for every option and error path;
  *  4. the man page doc/tam.1, the README, and completion/;
  *  5. free text from the command line goes through cmd_check_text().
@@ -233,8 +236,16 @@ const char *cmd_opt_arg(int id);
 const char *cmd_opt_text(int id);
 int	 cmd_opt_date(int id, int *out);
 int	 cmd_opt_period(int id, struct period *out);
-/* The table of every command, NULL-terminated (for `tam help`). */
+/* The table of every command, NULL-terminated (src/cmd/table.c). */
 const struct cmd_entry *const *cmd_table(void);
+/* The entry called name in table (NULL-terminated; NULL: none), or NULL. */
+const struct cmd_entry *cmd_lookup(const struct cmd_entry *const *table,
+	    const char *name);
+/*
+ * The command called name, or NULL after failing with "unknown command"
+ * and the names it may have meant (TAM_USAGE).
+ */
+const struct cmd_entry *cmd_find(struct tam_ctx *, const char *name);
 /*
  * Checks the value of a free-text option (a note, a title) before it is
  * stored: valid UTF-8 (or json output would be invalid) and at most
@@ -308,29 +319,5 @@ int	 cmd_parse_id_arg(struct tam_ctx *, const char *what, const char *s,
  * malformed; the entry's args say how many there must be.
  */
 int	 cmd_parse_ids(struct tam_ctx *, int argc, char **argv, int64_t **ids);
-
-extern const struct cmd_entry cmd_init_entry;
-extern const struct cmd_entry cmd_account_entry;
-extern const struct cmd_entry cmd_import_entry;
-extern const struct cmd_entry cmd_sync_entry;
-extern const struct cmd_entry cmd_due_entry;
-extern const struct cmd_entry cmd_task_entry;
-extern const struct cmd_entry cmd_done_entry;
-extern const struct cmd_entry cmd_skip_entry;
-extern const struct cmd_entry cmd_action_entry;
-extern const struct cmd_entry cmd_review_entry;
-extern const struct cmd_entry cmd_config_entry;
-extern const struct cmd_entry cmd_team_entry;
-extern const struct cmd_entry cmd_sentiment_entry;
-extern const struct cmd_entry cmd_risk_update_entry;
-extern const struct cmd_entry cmd_cta_entry;
-extern const struct cmd_entry cmd_timeline_entry;
-extern const struct cmd_entry cmd_note_entry;
-extern const struct cmd_entry cmd_report_entry;
-extern const struct cmd_entry cmd_export_entry;
-extern const struct cmd_entry cmd_restore_entry;
-extern const struct cmd_entry cmd_ics_entry;
-extern const struct cmd_entry cmd_help_entry;
-extern const struct cmd_entry cmd_complete_entry;
 
 #endif

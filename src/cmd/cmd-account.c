@@ -9,6 +9,7 @@
 #include "tam/account.h"
 #include "tam/clock.h"
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/db-history.h"
@@ -69,12 +70,12 @@
 	{ "objectives", 0, required_argument, "TEXT", \
 	    "the customer's objectives", NULL, OPT_FIELD + AF_OBJECTIVES, 0 }
 
-static const struct cmd_option add_options[] = {
+const struct cmd_option cmd_account_add_options[] = {
 	FIELD_OPTS,
 	CMD_OPTIONS_END
 };
 
-static const struct cmd_option set_options[] = {
+const struct cmd_option cmd_account_set_options[] = {
 	FIELD_OPTS,
 	{ "name", 0, required_argument, "NAME",
 	    "the account's new name", NULL, OPT_FIELD + AF_NAME, 0 },
@@ -230,8 +231,8 @@ check_sfid_free(struct tam_ctx *ctx, const struct account *a)
 	return TAM_OK;
 }
 
-static int
-account_add(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_account_add_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct account	 a;
 	char		*err = NULL;
@@ -330,8 +331,8 @@ set_words_apply(struct tam_ctx *ctx, const struct set_words *w,
 	return TAM_OK;
 }
 
-static int
-account_set(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_account_set_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct account		 old, a;
 	struct set_words	 w = { 0 };
@@ -638,8 +639,8 @@ print_account_table(struct tam_ctx *ctx, const struct account *a,
 	return show_related(ctx, a, sa);
 }
 
-static int
-account_show(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
+int
+cmd_account_show_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	const struct settings	*s;
 	struct account		 a;
@@ -720,7 +721,7 @@ list_one(void *arg, const struct account *a)
 	return 0;
 }
 
-static const struct cmd_option list_options[] = {
+const struct cmd_option cmd_account_list_options[] = {
 	CMD_OPTION_TAM(OPT_TAM),
 	{ "sentiment", 0, required_argument, "green|yellow|red",
 	    "only accounts of this TAM sentiment", NULL, OPT_SENTIMENT, 0 },
@@ -736,8 +737,8 @@ static const struct cmd_option list_options[] = {
 	CMD_OPTIONS_END
 };
 
-static int
-account_list(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_account_list_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct account_filter	 f = { 0 };
 	struct list_state	 ls;
@@ -781,14 +782,14 @@ account_list(struct tam_ctx *ctx, int argc, char **argv)
 
 /* --- archive, rm --------------------------------------------------- */
 
-static const struct cmd_option rm_options[] = {
+const struct cmd_option cmd_account_rm_options[] = {
 	{ "yes", 0, no_argument, NULL,
 	    "yes, delete the account and all its history", NULL, OPT_YES, 0 },
 	CMD_OPTIONS_END
 };
 
-static int
-account_archive(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
+int
+cmd_account_archive_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct account	 old, a;
 	char		*err = NULL;
@@ -819,8 +820,8 @@ out:
 	return rc;
 }
 
-static int
-account_rm(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
+int
+cmd_account_rm_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct account	 a;
 	char		*err = NULL;
@@ -844,118 +845,3 @@ account_rm(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 	account_release(&a);
 	return rc;
 }
-
-static const struct cmd_entry account_add_entry = {
-	.name = "add",
-	.usage = "account add NAME [--sfid ID] [--tam P] [--sal P] [--sa P] "
-	    "[--rsd P]\n"
-	    "                [--tam-manager P] [--acv AMOUNT] [--currency C]\n"
-	    "                [--renewal DATE] [--health N] [--stage S] "
-	    "[--upsell]\n"
-	    "                [--region R] [--segment S] [--licenses N]\n"
-	    "                [--active-users N] [--objectives TEXT]",
-	.summary = "add an account",
-	.options = add_options,
-	.args = { 1, 1, "account add: the account name is missing",
-	    "account add: one NAME only (quote a name with spaces)", NULL },
-	.flags = CMD_DB | CMD_WRITE | CMD_OWN_ARGV,
-	.examples = {
-		"tam account add Initech --tam 'Alice Chen' --acv 120000",
-		"tam account add Initech --renewal 2027-06-30 --upsell"
-	},
-	.exec = account_add
-};
-
-static const struct cmd_entry account_set_entry = {
-	.name = "set",
-	.usage = "account set ACCOUNT [add's options] [--name NAME] "
-	    "[--no-upsell]\n"
-	    "                [--clear FIELD]...",
-	.summary = "change an account",
-	.options = set_options,
-	.args = { 1, 1, "account set: which account?",
-	    "account set: one ACCOUNT only", NULL },
-	.flags = CMD_DB | CMD_WRITE | CMD_OWN_ARGV,
-	.examples = {
-		"tam account set Acme --health 72 --stage Adopting",
-		"tam account set Acme --clear sal --no-upsell"
-	},
-	.exec = account_set
-};
-
-static const struct cmd_entry account_show_entry = {
-	.name = "show",
-	.usage = "account show ACCOUNT",
-	.summary = "show one account",
-	.args = CMD_ARGS_ACCOUNT("account show"),
-	.flags = CMD_DB,
-	.examples = {
-		"tam account show Acme",
-		"tam account show acme --format json"
-	},
-	.exec = account_show
-};
-
-static const struct cmd_entry account_list_entry = {
-	.name = "list",
-	.usage = "account list [--tam P] [--sentiment green|yellow|red] "
-	    "[--triage]\n"
-	    "                [--renewing-within PERIOD] [--strategic] "
-	    "[--archived]",
-	.summary = "list accounts",
-	.options = list_options,
-	.flags = CMD_DB | CMD_OWN_ARGV,
-	.examples = {
-		"tam account list --tam alice",
-		"tam account list --sentiment red --triage",
-		"tam account list --renewing-within 6m --strategic"
-	},
-	.exec = account_list
-};
-
-static const struct cmd_entry account_archive_entry = {
-	.name = "archive",
-	.usage = "account archive ACCOUNT",
-	.summary = "archive an account",
-	.args = CMD_ARGS_ACCOUNT("account archive"),
-	.flags = CMD_DB | CMD_WRITE,
-	.examples = {
-		"tam account archive Globex"
-	},
-	.exec = account_archive
-};
-
-static const struct cmd_entry account_rm_entry = {
-	.name = "rm",
-	.usage = "account rm ACCOUNT --yes",
-	.summary = "delete an account and all its rows",
-	.options = rm_options,
-	.args = CMD_ARGS_ACCOUNT("account rm"),
-	.flags = CMD_DB | CMD_WRITE,
-	.examples = {
-		"tam account rm Globex --yes"
-	},
-	.exec = account_rm
-};
-
-static const struct cmd_entry *const account_subs[] = {
-	&account_add_entry,
-	&account_set_entry,
-	&account_show_entry,
-	&account_list_entry,
-	&account_archive_entry,
-	&account_rm_entry,
-	NULL
-};
-
-const struct cmd_entry cmd_account_entry = {
-	.name = "account",
-	.usage = "account add|set|show|list|archive|rm ...",
-	.summary = "add, change, show and list accounts",
-	.group = CMD_GROUP_ACCOUNTS,
-	.examples = {
-		"tam account list --tam alice",
-		"tam account show Acme"
-	},
-	.sub = account_subs
-};

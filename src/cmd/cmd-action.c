@@ -8,6 +8,7 @@
 
 #include "tam/account.h"
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/sched.h"
@@ -18,7 +19,7 @@
 #define OPT_NOTE	1002
 
 /* In this order: --title is checked before --note. */
-static const struct cmd_option action_options[] = {
+const struct cmd_option cmd_action_options[] = {
 	{ "title", 0, required_argument, "T",
 	    "the task's title", "the action's own", OPT_TITLE, CMD_OPT_TEXT },
 	{ "due", 0, required_argument, "DATE",
@@ -35,8 +36,8 @@ first_cta(void *arg, const struct cta *c)
 	return 1;
 }
 
-static int
-action_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
+int
+cmd_action_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	const struct settings		*s;
 	const struct sched_action	*a;
@@ -89,23 +90,3 @@ action_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 		    "CTA): %s, due %s", t.id, title, d);
 	return TAM_OK;
 }
-
-#define ACTION_ARGS "action: give the ACCOUNT and the kind of action " \
-	"(architecture, utilization, roadmap or custom)"
-
-const struct cmd_entry cmd_action_entry = {
-	.name = "action",
-	.usage = "action ACCOUNT architecture|utilization|roadmap|custom "
-	    "[--title T]\n"
-	    "                [--due DATE] [--note TEXT]",
-	.summary = "add an action item of a Renewal Review",
-	.options = action_options,
-	.args = CMD_ARGS_EXACTLY(2, ACTION_ARGS),
-	.flags = CMD_DB | CMD_WRITE,
-	.group = CMD_GROUP_PLAYBOOKS,
-	.examples = {
-		"tam action Acme roadmap --title 'Share the Q3 roadmap'",
-		"tam action Acme utilization --due +2w --note 'seats idle'"
-	},
-	.exec = action_exec
-};

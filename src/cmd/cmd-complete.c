@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/db-complete.h"
 #include "tam/text.h"
 
@@ -49,8 +50,8 @@ quiet_failure(struct tam_ctx *ctx)
 	return TAM_FAIL;
 }
 
-static int
-complete_exec(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_complete_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct tam_db	*db;
 	const char	*prefix = "";
@@ -77,13 +78,3 @@ complete_exec(struct tam_ctx *ctx, int argc, char **argv)
 	db_close(db);
 	return rc == 0 ? TAM_OK : quiet_failure(ctx);
 }
-
-/* No CMD_DB: the dispatcher would create and migrate the database. */
-const struct cmd_entry cmd_complete_entry = {
-	.name = "__complete",
-	.usage = "__complete account|tam|task|cta PREFIX",
-	.summary = "candidates for shell completion",
-	.args = { 0, -1, NULL, NULL, NULL },
-	.flags = CMD_HIDDEN | CMD_OWN_ARGV,
-	.exec = complete_exec
-};

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/db.h"
 #include "tam/out.h"
 #include "tam/settings.h"
@@ -36,8 +37,8 @@ current_value(struct tam_ctx *ctx, const struct setting_def *d, char **err)
 	return rc == 0 ? value : xstrdup(d->fallback);
 }
 
-static int
-config_get(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
+int
+cmd_config_get_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	const struct setting_def	*d;
 	char				*value, *err = NULL;
@@ -51,8 +52,8 @@ config_get(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 	return TAM_OK;
 }
 
-static int
-config_set(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
+int
+cmd_config_set_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	const struct setting_def	*d;
 	char				*canon, *err = NULL;
@@ -70,8 +71,8 @@ config_set(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 	return TAM_OK;
 }
 
-static int
-config_list(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
+int
+cmd_config_list_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
 	const struct setting_def	*d;
 	struct out			*o;
@@ -94,53 +95,3 @@ config_list(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 	out_finish(o);
 	return TAM_OK;
 }
-
-static const struct cmd_entry config_get_entry = {
-	.name = "get",
-	.usage = "config get KEY",
-	.summary = "print a setting",
-	.args = CMD_ARGS_EXACTLY(1, "config get: which KEY?"),
-	.flags = CMD_DB,
-	.examples = {
-		"tam config get due.horizon"
-	},
-	.exec = config_get
-};
-static const struct cmd_entry config_set_entry = {
-	.name = "set",
-	.usage = "config set KEY VALUE",
-	.summary = "change a setting",
-	.args = CMD_ARGS_EXACTLY(2, "config set: give KEY and VALUE"),
-	.flags = CMD_DB | CMD_WRITE,
-	.examples = {
-		"tam config set due.horizon 14d"
-	},
-	.exec = config_set
-};
-static const struct cmd_entry config_list_entry = {
-	.name = "list",
-	.usage = "config list",
-	.summary = "list the settings",
-	.args = { .extra = "config list takes no arguments" },
-	.flags = CMD_DB,
-	.examples = {
-		"tam config list",
-		"tam config list --format json"
-	},
-	.exec = config_list
-};
-static const struct cmd_entry *const config_subs[] = {
-	&config_get_entry, &config_set_entry, &config_list_entry, NULL
-};
-
-const struct cmd_entry cmd_config_entry = {
-	.name = "config",
-	.usage = "config get|set|list [KEY [VALUE]]",
-	.summary = "read and change settings",
-	.group = CMD_GROUP_DATA,
-	.examples = {
-		"tam config list",
-		"tam config set due.horizon 14d"
-	},
-	.sub = config_subs
-};

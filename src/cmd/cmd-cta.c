@@ -11,6 +11,7 @@
 
 #include "tam/clock.h"
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/money.h"
@@ -92,7 +93,7 @@ cta_cells(struct out *o, const struct cta *c)
 
 /* --- list ------------------------------------------------------------ */
 
-static const struct cmd_option list_options[] = {
+const struct cmd_option cmd_cta_list_options[] = {
 	{ "open", 0, no_argument, NULL,
 	    "only open CTAs", NULL, OPT_OPEN, 0 },
 	{ "kind", 0, required_argument, "renewal|risk",
@@ -113,8 +114,8 @@ list_row(void *arg, const struct cta *c)
 	return 0;
 }
 
-static int
-cta_list(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_cta_list_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct cta_filter	 f = { 0 };
 	struct out		*o;
@@ -234,8 +235,8 @@ print_cta(const struct cta *c, const char *currency)
 	printf("\ntasks:\n");
 }
 
-static int
-cta_show(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
+int
+cmd_cta_show_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct risk_subject	 s;
 	struct task_filter	 tf = { 0 };
@@ -360,7 +361,7 @@ parse_opts(struct tam_ctx *ctx, int argc, char **argv, struct risk_args *a)
 #define RISK_REASON_OPT { "risk-reason", 0, required_argument, "R", \
 	"the Risk Reason, in the handbook's words", NULL, OPT_RISK_REASON, 0 }
 
-static const struct cmd_option open_options[] = {
+const struct cmd_option cmd_cta_open_options[] = {
 	RISK_TYPE_OPT,
 	RISK_REASON_OPT,
 	{ "note", 0, required_argument, "TEXT",
@@ -369,8 +370,8 @@ static const struct cmd_option open_options[] = {
 	CMD_OPTIONS_END
 };
 
-static int
-cta_open(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_cta_open_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct risk_args	 args;
 	int			 rc;
@@ -381,7 +382,7 @@ cta_open(struct tam_ctx *ctx, int argc, char **argv)
 	    args.note != NULL, &args);
 }
 
-static const struct cmd_option update_options[] = {
+const struct cmd_option cmd_cta_update_options[] = {
 	RISK_TYPE_OPT,
 	RISK_REASON_OPT,
 	{ "title", 0, required_argument, "T",
@@ -417,8 +418,8 @@ update_decide(struct tam_ctx *ctx, const struct risk_subject *s,
 	return TAM_OK;
 }
 
-static int
-cta_update(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_cta_update_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct risk_subject	 s;
 	struct risk_result	 r;
@@ -443,7 +444,7 @@ cta_update(struct tam_ctx *ctx, int argc, char **argv)
 
 /* --- close ------------------------------------------------------------ */
 
-static const struct cmd_option close_options[] = {
+const struct cmd_option cmd_cta_close_options[] = {
 	{ "won", 0, no_argument, NULL,
 	    "the renewal was saved", NULL, OPT_WON, 0 },
 	{ "lost", 0, required_argument, "churn|downgrade|contraction",
@@ -464,8 +465,8 @@ static const struct text_name lost_kinds[] = {
 	{ NULL,		 0 }
 };
 
-static int
-cta_close(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_cta_close_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct risk_args	 args;
 	const char		*why, *lost_arg;
@@ -493,95 +494,3 @@ cta_close(struct tam_ctx *ctx, int argc, char **argv)
 		return cmd_misuse(ctx, "cta close: %s", why);
 	return risk_run_cta(ctx, id, ev, 1, &args);
 }
-
-/* --- the table ---------------------------------------------------------- */
-
-static const struct cmd_entry cta_list_entry = {
-	.name = "list",
-	.usage = "cta list [--open] [--kind renewal|risk] [--tam P]",
-	.summary = "list CTAs",
-	.options = list_options,
-	.flags = CMD_DB | CMD_OWN_ARGV,
-	.examples = {
-		"tam cta list --open",
-		"tam cta list --kind risk --tam alice"
-	},
-	.exec = cta_list
-};
-
-static const struct cmd_entry cta_show_entry = {
-	.name = "show",
-	.usage = "cta show ID",
-	.summary = "show a CTA and its tasks",
-	.args = CMD_ARGS_CTA("cta show"),
-	.flags = CMD_DB,
-	.examples = {
-		"tam cta show 2"
-	},
-	.exec = cta_show
-};
-
-static const struct cmd_entry cta_open_entry = {
-	.name = "open",
-	.usage = "cta open ACCOUNT [--risk-type T] [--risk-reason R] "
-	    "[--note TEXT]",
-	.summary = "open the At-Risk CTA",
-	.options = open_options,
-	.args = CMD_ARGS_ACCOUNT("cta open"),
-	.flags = CMD_DB | CMD_WRITE | CMD_OWN_ARGV,
-	.examples = {
-		"tam cta open Globex --risk-type competitor --note 'trialing a rival'"
-	},
-	.exec = cta_open
-};
-
-static const struct cmd_entry cta_update_entry = {
-	.name = "update",
-	.usage = "cta update ID [--risk-type T] [--risk-reason R] [--title T]",
-	.summary = "set a CTA's Risk Type, Risk Reason or title",
-	.options = update_options,
-	.args = CMD_ARGS_CTA("cta update"),
-	.flags = CMD_DB | CMD_WRITE | CMD_OWN_ARGV,
-	.examples = {
-		"tam cta update 2 --risk-type competitor --risk-reason loss-of-budget"
-	},
-	.exec = cta_update
-};
-
-static const struct cmd_entry cta_close_entry = {
-	.name = "close",
-	.usage = "cta close ID --won [--net-arr AMOUNT] --note REASONS\n"
-	    "      tam cta close ID --lost churn|downgrade|contraction "
-	    "[--net-arr AMOUNT]\n"
-	    "                --note REASONS",
-	.summary = "conclude an At-Risk CTA",
-	.options = close_options,
-	.args = CMD_ARGS_CTA("cta close"),
-	.flags = CMD_DB | CMD_WRITE | CMD_OWN_ARGV,
-	.examples = {
-		"tam cta close 2 --won --note 'renewed for two years'",
-		"tam cta close 2 --lost churn --net-arr -250000 --note 'moved to a rival'"
-	},
-	.exec = cta_close
-};
-
-static const struct cmd_entry *const cta_subs[] = {
-	&cta_list_entry,
-	&cta_show_entry,
-	&cta_open_entry,
-	&cta_update_entry,
-	&cta_close_entry,
-	NULL
-};
-
-const struct cmd_entry cmd_cta_entry = {
-	.name = "cta",
-	.usage = "cta list|show|open|update|close ...",
-	.summary = "At-Risk and renewal CTAs",
-	.group = CMD_GROUP_PLAYBOOKS,
-	.examples = {
-		"tam cta list --open",
-		"tam cta show 2"
-	},
-	.sub = cta_subs
-};

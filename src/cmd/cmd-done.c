@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/plan.h"
 #include "tam/playbook.h"
 #include "tam/settings.h"
@@ -9,7 +10,7 @@
 #define OPT_NOTE	1000
 
 /* done's and skip's: one table, two entries. */
-static const struct cmd_option close_options[] = {
+const struct cmd_option cmd_done_options[] = {
 	{ "note", 0, required_argument, "TEXT",
 	    "why, or what came of it, on each task", NULL, OPT_NOTE,
 	    CMD_OPT_TEXT },
@@ -59,46 +60,14 @@ close_tasks(struct tam_ctx *ctx, int argc, char **argv,
 	return TAM_OK;
 }
 
-#define WHICH_TASKS(cmd) { 1, -1, cmd ": which task? give its id (see " \
-	"'tam due' or 'tam task list')", NULL, NULL }
-
-static int
-done_exec(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_done_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	return close_tasks(ctx, argc, argv, "done", 0);
 }
 
-const struct cmd_entry cmd_done_entry = {
-	.name = "done",
-	.usage = "done TASK_ID... [--note TEXT]",
-	.summary = "mark tasks done",
-	.options = close_options,
-	.args = WHICH_TASKS("done"),
-	.flags = CMD_DB | CMD_WRITE,
-	.group = CMD_GROUP_DAILY,
-	.examples = {
-		"tam done 1",
-		"tam done 1 2 --note 'brief sent'"
-	},
-	.exec = done_exec
-};
-
-static int
-skip_exec(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_skip_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	return close_tasks(ctx, argc, argv, "skipped", 1);
 }
-
-const struct cmd_entry cmd_skip_entry = {
-	.name = "skip",
-	.usage = "skip TASK_ID... --note TEXT",
-	.summary = "skip tasks, saying why",
-	.options = close_options,
-	.args = WHICH_TASKS("skip"),
-	.flags = CMD_DB | CMD_WRITE,
-	.group = CMD_GROUP_DAILY,
-	.examples = {
-		"tam skip 3 --note 'covered in the QBR'"
-	},
-	.exec = skip_exec
-};

@@ -11,6 +11,7 @@
 #include "tam/account-store.h"
 #include "tam/clock.h"
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/db-sched.h"
@@ -66,7 +67,7 @@ struct due_list {
 	char			 stale_title[96]; /* the same on every row */
 };
 
-static const struct cmd_option due_options[] = {
+const struct cmd_option cmd_due_options[] = {
 	CMD_OPTION_TAM_ME(OPT_TAM),
 	{ "horizon", 0, required_argument, "PERIOD",
 	    "the tasks due up to today plus PERIOD", "due.horizon (7d)",
@@ -657,8 +658,8 @@ run_sync(struct tam_ctx *ctx, const struct settings *s, const char *tam)
 	return TAM_OK;
 }
 
-static int
-due_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
+int
+cmd_due_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
 	struct due_list	 l;
 	struct period	 p;
@@ -725,19 +726,3 @@ due_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 	rows_free(&l);
 	return rc;
 }
-
-const struct cmd_entry cmd_due_entry = {
-	.name = "due",
-	.usage = "due [--tam P] [--horizon PERIOD] [--all] [--no-sync] "
-	    "[--limit N] [--account ACCOUNT]",
-	.summary = "what to do today",
-	.options = due_options,
-	.flags = CMD_DB | CMD_WRITE,
-	.group = CMD_GROUP_DAILY,
-	.examples = {
-		"tam due",
-		"tam due --tam alice --horizon 2w",
-		"tam due --all --no-sync --format json"
-	},
-	.exec = due_exec
-};

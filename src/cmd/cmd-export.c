@@ -7,6 +7,7 @@
 
 #include "tam/backup.h"
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/db-export.h"
 
 struct export_run {
@@ -76,8 +77,8 @@ export_all(struct tam_ctx *ctx, int jsonl)
 	return TAM_OK;
 }
 
-static int
-export_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
+int
+cmd_export_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
 	const char	*env = getenv("TAM_FORMAT");
 	int		 jsonl = 0;
@@ -97,17 +98,3 @@ export_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 		jsonl = 1;
 	return export_all(ctx, jsonl);
 }
-
-const struct cmd_entry cmd_export_entry = {
-	.name = "export",
-	.usage = "export [--format json|jsonl]",
-	.summary = "the whole database as JSON, for backup",
-	.args = { .hint = "; the export goes to standard output" },
-	.flags = CMD_DB,
-	.group = CMD_GROUP_DATA,
-	.examples = {
-		"tam export > backup.json",
-		"tam export --format jsonl > backup.jsonl"
-	},
-	.exec = export_exec
-};

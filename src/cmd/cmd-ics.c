@@ -9,6 +9,7 @@
 
 #include "tam/clock.h"
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/date.h"
 #include "tam/db-ics.h"
 #include "tam/ics.h"
@@ -147,7 +148,7 @@ closed_note(int n, char buf[32])
 	return buf;
 }
 
-static const struct cmd_option ics_options[] = {
+const struct cmd_option cmd_ics_options[] = {
 	CMD_OPTION_TAM_ME(OPT_TAM),
 	{ "within", 0, required_argument, "PERIOD",
 	    "the events up to today plus PERIOD", "12m", OPT_WITHIN,
@@ -155,8 +156,8 @@ static const struct cmd_option ics_options[] = {
 	CMD_OPTIONS_END
 };
 
-static int
-ics_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
+int
+cmd_ics_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
 	struct ics_run	 run;
 	struct period	 within = { 12, 'm' };
@@ -197,17 +198,3 @@ ics_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 	    run.closed > 0 ? closed_note(run.closed, note) : "");
 	return TAM_OK;
 }
-
-const struct cmd_entry cmd_ics_entry = {
-	.name = "ics",
-	.usage = "ics [--tam P] [--within PERIOD]",
-	.summary = "review meetings and tasks as an iCalendar file",
-	.options = ics_options,
-	.flags = CMD_DB,
-	.group = CMD_GROUP_REPORTS,
-	.examples = {
-		"tam ics > renewals.ics",
-		"tam ics --tam alice --within 3m"
-	},
-	.exec = ics_exec
-};

@@ -19,6 +19,7 @@
 
 #include "tam/account.h"
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/csvin.h"
 #include "tam/db.h"
 #include "tam/date.h"
@@ -71,7 +72,7 @@
 #define IMPORT_BATCH_ROWS	4096
 #define IMPORT_BATCH_BYTES	(4 * 1024 * 1024)
 
-static const struct cmd_option import_options[] = {
+const struct cmd_option cmd_import_options[] = {
 	{ "dry-run", 0, no_argument, NULL,
 	    "check, list what would change, write nothing", NULL,
 	    OPT_DRY_RUN, 0 },
@@ -1479,7 +1480,7 @@ run_import(struct import *im, FILE *fp)
 	/* Every row of a load into an empty database is new but repeats. */
 	if (!im->batched && im->accounts == 0)
 		csvin_keyset_init(&im->written, keyset_bytes(fp));
-	/* A half-read file has no useful rejects: import_exec drops them. */
+	/* A half-read file has no useful rejects: cmd_import_exec drops them. */
 	if ((rc = read_input(im, fp)) != TAM_OK)
 		return rc;
 	db_import_stage_end(im->ctx->db);
@@ -1502,8 +1503,8 @@ run_import(struct import *im, FILE *fp)
 	return keep_rejects(im);
 }
 
-static int
-import_exec(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_import_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct import_opts	 o;
 	struct import		 im;
@@ -1547,21 +1548,3 @@ out:
 	free(o.maps);
 	return rc;
 }
-
-const struct cmd_entry cmd_import_entry = {
-	.name = "import",
-	.usage = "import [FILE|-] [--dry-run] [--changes] [--skip-invalid] "
-	    "[--rejects FILE] [--map 'HEADER=field']... [--date-format mdy|dmy|ymd] "
-	    "[--delimiter C] [--decimal-comma] [--key sfid|name]",
-	.summary = "load a Salesforce CSV export",
-	.options = import_options,
-	.args = { 0, 1, NULL, "import: one FILE at a time", NULL },
-	.flags = CMD_DB | CMD_WRITE | CMD_OWN_ARGV,
-	.group = CMD_GROUP_DATA,
-	.examples = {
-		"tam import accounts.csv --dry-run",
-		"tam import accounts.csv --skip-invalid --rejects rejects.csv",
-		"tam import accounts.csv --key name --date-format mdy"
-	},
-	.exec = import_exec
-};

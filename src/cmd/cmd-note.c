@@ -9,6 +9,7 @@
 
 #include "tam/account.h"
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/db.h"
 #include "tam/post.h"
 
@@ -76,8 +77,8 @@ note_edit(struct tam_ctx *ctx, struct account *a, char **text)
 	return account_load(ctx, id, a);
 }
 
-static int
-note_exec(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_note_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct account	 a;
 	char		 now[21], *err = NULL, *text;
@@ -101,17 +102,3 @@ out:
 	free(text);
 	return rc;
 }
-
-const struct cmd_entry cmd_note_entry = {
-	.name = "note",
-	.usage = "note ACCOUNT [TEXT|-]",
-	.summary = "add a note to the timeline",
-	.args = { 1, 2, "note: give ACCOUNT and TEXT",
-	    "note: one TEXT only (quote a note with spaces)", NULL },
-	.flags = CMD_DB | CMD_WRITE,
-	.group = CMD_GROUP_ACCOUNTS,
-	.examples = {
-		"tam note Acme 'met the new VP of engineering'"
-	},
-	.exec = note_exec
-};

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/date.h"
 #include "tam/db-report.h"
 #include "tam/money.h"
@@ -262,7 +263,7 @@ renewals_print(struct tam_ctx *ctx, struct renewals *rs, int from, int to)
 	return ferror(stdout) ? TAM_FAIL : TAM_OK;
 }
 
-static const struct cmd_option renewals_options[] = {
+const struct cmd_option cmd_report_renewals_options[] = {
 	{ "by", 0, required_argument, "month|quarter",
 	    "one row per month or per quarter", "month", OPT_BY, 0 },
 	{ "within", 0, required_argument, "PERIOD",
@@ -272,8 +273,8 @@ static const struct cmd_option renewals_options[] = {
 	CMD_OPTIONS_END
 };
 
-static int
-report_renewals(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_report_renewals_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	const struct settings	*s;
 	struct renewals		 rs;
@@ -392,13 +393,13 @@ at_risk_one(void *arg, const struct at_risk_row *r)
 	return 0;
 }
 
-static const struct cmd_option at_risk_options[] = {
+const struct cmd_option cmd_report_at_risk_options[] = {
 	CMD_OPTION_TAM(OPT_TAM),
 	CMD_OPTIONS_END
 };
 
-static int
-report_at_risk(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
+int
+cmd_report_at_risk_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
 	struct at_risk	 ar;
 	char		*err = NULL, acv[48], *line, *tam_fold = NULL;
@@ -434,48 +435,3 @@ report_at_risk(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 	rc = out_finish(ar.out) == 0 ? TAM_OK : TAM_FAIL;
 	return rc;
 }
-
-static const struct cmd_entry report_renewals_entry = {
-	.name = "renewals",
-	.usage = "report renewals [--by month|quarter] [--within PERIOD] "
-	    "[--tam P]",
-	.summary = "renewals per month or quarter, ACV and ACV at risk",
-	.options = renewals_options,
-	.flags = CMD_DB | CMD_OWN_ARGV,
-	.examples = {
-		"tam report renewals --by quarter --within 12m",
-		"tam report renewals --tam alice --format csv"
-	},
-	.exec = report_renewals
-};
-
-static const struct cmd_entry report_at_risk_entry = {
-	.name = "at-risk",
-	.usage = "report at-risk [--tam P]",
-	.summary = "the At Risk Customers dashboard",
-	.options = at_risk_options,
-	.flags = CMD_DB,
-	.examples = {
-		"tam report at-risk",
-		"tam report at-risk --tam alice"
-	},
-	.exec = report_at_risk
-};
-
-static const struct cmd_entry *const report_subs[] = {
-	&report_renewals_entry,
-	&report_at_risk_entry,
-	NULL
-};
-
-const struct cmd_entry cmd_report_entry = {
-	.name = "report",
-	.usage = "report renewals|at-risk ...",
-	.summary = "renewals and at-risk reports",
-	.group = CMD_GROUP_REPORTS,
-	.examples = {
-		"tam report renewals --by quarter",
-		"tam report at-risk"
-	},
-	.sub = report_subs
-};

@@ -17,6 +17,7 @@
 
 #include "tam/backup.h"
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/db-export.h"
 #include "tam/out.h"
 #include "tam/settings.h"
@@ -756,8 +757,8 @@ report_counts(const struct restore *r)
 	free(line);
 }
 
-static int
-restore_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
+int
+cmd_restore_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	static cJSON_Hooks	 hooks = { cjson_malloc, free };
 	struct restore		 r;
@@ -793,17 +794,3 @@ restore_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 	free(r.buf);
 	return rc;
 }
-
-const struct cmd_entry cmd_restore_entry = {
-	.name = "restore",
-	.usage = "restore FILE|-",
-	.summary = "load a tam export into an empty database",
-	.args = { 1, 1, "restore: which file? (- for standard input)",
-	    "restore: one FILE only", NULL },
-	.flags = CMD_DB | CMD_WRITE,
-	.group = CMD_GROUP_DATA,
-	.examples = {
-		"tam --db restored.db restore backup.json"
-	},
-	.exec = restore_exec
-};

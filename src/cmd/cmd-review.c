@@ -13,6 +13,7 @@
 #include "tam/account.h"
 #include "tam/clock.h"
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/db-history.h"
@@ -355,8 +356,8 @@ print_brief(struct brief *b)
 	return ferror(stdout) ? TAM_FAIL : TAM_OK;
 }
 
-static int
-review_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
+int
+cmd_review_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct account	 a;
 	struct brief	 b;
@@ -391,17 +392,3 @@ out:
 	account_release(&a);
 	return rc;
 }
-
-const struct cmd_entry cmd_review_entry = {
-	.name = "review",
-	.usage = "review ACCOUNT",
-	.summary = "the Renewal Review brief in Markdown",
-	.args = CMD_ARGS_ACCOUNT("review"),
-	.flags = CMD_DB,
-	.group = CMD_GROUP_PLAYBOOKS,
-	.examples = {
-		"tam review Acme",
-		"tam review Acme > acme-review.md"
-	},
-	.exec = review_exec
-};

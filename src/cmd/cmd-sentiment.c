@@ -6,13 +6,14 @@
 
 #include "tam/account.h"
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/risk-apply.h"
 
 #define OPT_TRIAGE	1000
 #define OPT_NOTE	1001
 #define OPT_CTA		1002
 
-static const struct cmd_option options[] = {
+const struct cmd_option cmd_sentiment_options[] = {
 	{ "triage", 0, no_argument, NULL,
 	    "the account needs triage (with red)", NULL, OPT_TRIAGE, 0 },
 	{ "note", 0, required_argument, "TEXT",
@@ -23,8 +24,8 @@ static const struct cmd_option options[] = {
 	CMD_OPTIONS_END
 };
 
-static int
-sentiment_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
+int
+cmd_sentiment_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct risk_args	 args = { 0 };
 	enum risk_event		 ev;
@@ -45,20 +46,3 @@ sentiment_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 		return cmd_misuse(ctx, "sentiment: %s", why);
 	return risk_run_account(ctx, argv[0], ev, args.note != NULL, &args);
 }
-
-const struct cmd_entry cmd_sentiment_entry = {
-	.name = "sentiment",
-	.usage = "sentiment ACCOUNT green|yellow|red [--triage] [--note TEXT] "
-	    "[--cta]",
-	.summary = "set TAM sentiment (Risk Update)",
-	.options = options,
-	.args = CMD_ARGS_EXACTLY(2,
-	    "sentiment: give ACCOUNT and green, yellow or red"),
-	.flags = CMD_DB | CMD_WRITE,
-	.group = CMD_GROUP_PLAYBOOKS,
-	.examples = {
-		"tam sentiment Acme green --note 'adoption is up'",
-		"tam sentiment Globex red --note 'evaluating a rival' --cta"
-	},
-	.exec = sentiment_exec
-};

@@ -4,13 +4,14 @@
 
 #include "tam/account-store.h"
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/settings.h"
 #include "tam/sync.h"
 
 #define OPT_DRY_RUN	1000
 #define OPT_TAM		1001
 
-static const struct cmd_option sync_options[] = {
+const struct cmd_option cmd_sync_options[] = {
 	CMD_OPTION_TAM(OPT_TAM),
 	{ "dry-run", 0, no_argument, NULL,
 	    "print what would be planned, write nothing", NULL,
@@ -18,8 +19,8 @@ static const struct cmd_option sync_options[] = {
 	CMD_OPTIONS_END
 };
 
-static int
-sync_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
+int
+cmd_sync_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
 	struct sync_counts	 c;
 	const struct settings	*s;
@@ -51,17 +52,3 @@ sync_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 	free(summary);
 	return TAM_OK;
 }
-
-const struct cmd_entry cmd_sync_entry = {
-	.name = "sync",
-	.usage = "sync [--tam P] [--dry-run]",
-	.summary = "plan renewal and risk work due to exist",
-	.options = sync_options,
-	.flags = CMD_DB | CMD_WRITE,
-	.group = CMD_GROUP_DAILY,
-	.examples = {
-		"tam sync --dry-run",
-		"tam sync"
-	},
-	.exec = sync_exec
-};

@@ -10,6 +10,7 @@
 
 #include "tam/account.h"
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/out.h"
@@ -25,7 +26,7 @@
 #define OPT_TITLE	1006
 #define OPT_NOTE	1007
 
-static const struct cmd_option list_options[] = {
+const struct cmd_option cmd_task_list_options[] = {
 	{ "open", 0, no_argument, NULL,
 	    "only open tasks", "yes", OPT_OPEN, 0 },
 	{ "all", 0, no_argument, NULL,
@@ -97,8 +98,8 @@ kind_names(void)
 	return s;
 }
 
-static int
-task_list(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_task_list_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct task_filter	 f = { 0 };
 	struct list_state	 ls;
@@ -143,22 +144,7 @@ task_list(struct tam_ctx *ctx, int argc, char **argv)
 	return cmd_list_end(ctx, ls.out, rc, err);
 }
 
-static const struct cmd_entry task_list_entry = {
-	.name = "list",
-	.usage = "task list [--open|--all] [--account ACCOUNT] [--kind K] "
-	    "[--tam P]",
-	.summary = "list tasks (open ones by default)",
-	.options = list_options,
-	.flags = CMD_DB | CMD_OWN_ARGV,
-	.examples = {
-		"tam task list --open --tam alice",
-		"tam task list --account Acme --all",
-		"tam task list --kind renewal_plan"
-	},
-	.exec = task_list
-};
-
-static const struct cmd_option set_options[] = {
+const struct cmd_option cmd_task_set_options[] = {
 	{ "due", 0, required_argument, "DATE",
 	    "the new due date (an open task only)", "kept", OPT_DUE,
 	    CMD_OPT_DATE },
@@ -170,8 +156,8 @@ static const struct cmd_option set_options[] = {
 	CMD_OPTIONS_END
 };
 
-static int
-task_set_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
+int
+cmd_task_set_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	const char	*title, *note;
 	char		*err = NULL, *done, now[21];
@@ -196,8 +182,8 @@ task_set_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 	return TAM_OK;
 }
 
-static int
-task_reopen_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
+int
+cmd_task_reopen_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct task_reopened	 r;
 	char			*err = NULL, now[21];
@@ -219,49 +205,3 @@ task_reopen_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 		    r.cta_id, id);
 	return TAM_OK;
 }
-
-static const struct cmd_entry task_set_entry = {
-	.name = "set",
-	.usage = "task set ID [--due DATE] [--title T] [--note T]",
-	.summary = "move a task to another day, retitle it, note it",
-	.options = set_options,
-	.args = { 1, 1, "task set: give the task's ID", NULL,
-	    " (one task at a time)" },
-	.flags = CMD_DB | CMD_WRITE,
-	.examples = {
-		"tam task set 1 --due thursday",
-		"tam task set 1 --title 'Review with the CFO' --note 'room 4'"
-	},
-	.exec = task_set_exec
-};
-
-static const struct cmd_entry task_reopen_entry = {
-	.name = "reopen",
-	.usage = "task reopen ID",
-	.summary = "open a task done or skipped by mistake again",
-	.args = { 1, 1, "task reopen: give the task's ID", NULL,
-	    " (one task at a time)" },
-	.flags = CMD_DB | CMD_WRITE,
-	.examples = {
-		"tam done 1 && tam task reopen 1    # a done made by mistake"
-	},
-	.exec = task_reopen_exec
-};
-
-static const struct cmd_entry *const task_subs[] = {
-	&task_list_entry,
-	&task_set_entry,
-	&task_reopen_entry,
-	NULL
-};
-
-const struct cmd_entry cmd_task_entry = {
-	.name = "task",
-	.usage = "task list|set|reopen ...",
-	.summary = "list tasks, change one, reopen one",
-	.group = CMD_GROUP_DAILY,
-	.examples = {
-		"tam task list --open"
-	},
-	.sub = task_subs
-};

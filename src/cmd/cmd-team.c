@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/db.h"
 #include "tam/db-team.h"
 #include "tam/out.h"
@@ -25,7 +26,7 @@ static const struct out_col team_cols[] = {
 	{ "role",	"ROLE",		OUT_STR, 0 },
 };
 
-static const struct cmd_option team_add_options[] = {
+const struct cmd_option cmd_team_add_options[] = {
 	{ "tam", 0, required_argument, "NAME",
 	    "the TAM the login is, as the book names them", NULL, OPT_TAM,
 	    CMD_OPT_TEXT },
@@ -78,8 +79,8 @@ check_login(struct tam_ctx *ctx, const char *login)
 	return TAM_OK;
 }
 
-static int
-team_add(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_team_add_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	const char	*tam, *role = "tam", *login;
 	char		*err = NULL, *fold;
@@ -127,8 +128,8 @@ member_row(void *arg, const struct team_member *m)
 	return 0;
 }
 
-static int
-team_list(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
+int
+cmd_team_list_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 {
 	struct out	*o;
 	char		*err = NULL;
@@ -143,8 +144,8 @@ team_list(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 	return cmd_list_end(ctx, o, rc, err);
 }
 
-static int
-team_rm(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
+int
+cmd_team_rm_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	const char	*login;
 	char		*err = NULL;
@@ -162,54 +163,3 @@ team_rm(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 	    "the server)", login);
 	return TAM_OK;
 }
-
-static const struct cmd_entry team_add_entry = {
-	.name = "add",
-	.usage = "team add LOGIN --tam NAME [--manager | --admin]",
-	.summary = "put a login on the team, as a TAM, manager or admin",
-	.options = team_add_options,
-	.args = CMD_ARGS_EXACTLY(1, "team add: which LOGIN?"),
-	.flags = CMD_DB | CMD_WRITE | CMD_OWN_ARGV,
-	.examples = {
-		"tam team add alice --tam 'Alice Chen'",
-		"tam team add vera --tam 'Vera Cho' --manager"
-	},
-	.exec = team_add
-};
-static const struct cmd_entry team_list_entry = {
-	.name = "list",
-	.usage = "team list",
-	.summary = "list the team: login, TAM, role",
-	.args = { .extra = "team list takes no arguments" },
-	.flags = CMD_DB,
-	.examples = {
-		"tam team list",
-		"tam team list --format json"
-	},
-	.exec = team_list
-};
-static const struct cmd_entry team_rm_entry = {
-	.name = "rm",
-	.usage = "team rm LOGIN",
-	.summary = "take a login off the team",
-	.args = CMD_ARGS_EXACTLY(1, "team rm: which LOGIN?"),
-	.flags = CMD_DB | CMD_WRITE,
-	.examples = {
-		"tam team rm alice"
-	},
-	.exec = team_rm
-};
-static const struct cmd_entry *const team_subs[] = {
-	&team_add_entry, &team_list_entry, &team_rm_entry, NULL
-};
-
-const struct cmd_entry cmd_team_entry = {
-	.name = "team",
-	.usage = "team add|list|rm [LOGIN]",
-	.summary = "who is on a shared PostgreSQL book, as what",
-	.group = CMD_GROUP_DATA,
-	.examples = {
-		"tam team list"
-	},
-	.sub = team_subs
-};

@@ -5,6 +5,7 @@
 #include "tam/account.h"
 #include "tam/clock.h"
 #include "tam/cmd.h"
+#include "tam/cmd-table.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/out.h"
@@ -12,7 +13,7 @@
 #define OPT_TYPE	1000
 #define OPT_SINCE	1001
 
-static const struct cmd_option options[] = {
+const struct cmd_option cmd_timeline_options[] = {
 	{ "type", 0, required_argument, "TYPE",
 	    "only posts of this type (note, risk_update, meeting...)",
 	    "every type", OPT_TYPE, 0 },
@@ -74,8 +75,8 @@ timeline_row(void *arg, const struct post *p)
 	return 0;
 }
 
-static int
-timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
+int
+cmd_timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct out	*o;
 	const char	*type = NULL;
@@ -109,18 +110,3 @@ timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
 	    0, timeline_row, o, &err);
 	return cmd_list_end(ctx, o, rc, err);
 }
-
-const struct cmd_entry cmd_timeline_entry = {
-	.name = "timeline",
-	.usage = "timeline ACCOUNT [--type TYPE] [--since DATE]",
-	.summary = "an account's timeline",
-	.options = options,
-	.args = CMD_ARGS_ACCOUNT("timeline"),
-	.flags = CMD_DB | CMD_OWN_ARGV,
-	.group = CMD_GROUP_ACCOUNTS,
-	.examples = {
-		"tam timeline Acme",
-		"tam timeline Acme --type sentiment --since 2026-01-01"
-	},
-	.exec = timeline_exec
-};
