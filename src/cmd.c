@@ -12,6 +12,7 @@
 #include "tam/db.h"
 #include "tam/num.h"
 #include "tam/out.h"
+#include "tam/risk-apply.h"
 #include "tam/sched.h"
 #include "tam/settings.h"
 #include "tam/text.h"
@@ -44,6 +45,17 @@ static const struct global_opt globals[] = {
 	{ "version",	'V',	0,	CMD_ARG_VERSION },
 	{ NULL,		0,	0,	0 }
 };
+
+const struct settings *
+cmd_settings(struct tam_ctx *ctx)
+{
+	char	*err = NULL;
+
+	if (ctx->settings == NULL &&
+	    (ctx->settings = settings_load(ctx->db, &err)) == NULL)
+		cmd_fail_take(ctx, TAM_FAIL, err);
+	return ctx->settings;
+}
 
 const struct cmd_entry *
 cmd_lookup(const struct cmd_entry *const *table, const char *name)
@@ -603,7 +615,112 @@ cmd_tam_option(struct tam_ctx *ctx, const char *tam, char **fold)
 	*fold = NULL;
 	if (tam == NULL)
 		return TAM_OK;
-	return account_tam_resolve(ctx, tam, fold);
+	return cmd_tam_resolve(ctx, tam, fold);
+}
+
+/*
+ * The store's answers: cmd_fail_take() keeps err and returns rc when rc
+ * is an error, and does nothing with TAM_OK and no message.
+ */
+int
+cmd_account_resolve(struct tam_ctx *ctx, const char *spec, int64_t *id)
+{
+	char	*err = NULL;
+	int	 rc = account_resolve(ctx->db, spec, id, &err);
+
+	return cmd_fail_take(ctx, rc, err);
+}
+
+int
+cmd_account_load(struct tam_ctx *ctx, int64_t id, struct account *a)
+{
+	char	*err = NULL;
+	int	 rc = account_load(ctx->db, id, a, &err);
+
+	return cmd_fail_take(ctx, rc, err);
+}
+
+int
+cmd_account_find(struct tam_ctx *ctx, const char *spec, struct account *a)
+{
+	char	*err = NULL;
+	int	 rc = account_find(ctx->db, spec, a, &err);
+
+	return cmd_fail_take(ctx, rc, err);
+}
+
+int
+cmd_account_name_check(struct tam_ctx *ctx, const struct account *old,
+    const struct account *a)
+{
+	char	*err = NULL;
+	int	 rc = account_name_check(ctx->db, old, a, &err);
+
+	return cmd_fail_take(ctx, rc, err);
+}
+
+int
+cmd_tam_resolve(struct tam_ctx *ctx, const char *spec, char **fold)
+{
+	char	*err = NULL;
+	int	 rc = account_tam_resolve(ctx->db, spec, fold, &err);
+
+	return cmd_fail_take(ctx, rc, err);
+}
+
+int
+cmd_account_writer(struct tam_ctx *ctx, const char *author,
+    struct account_writer *w)
+{
+	w->db = ctx->db;
+	w->today = ctx->today;
+	w->author = author;
+	return (w->settings = cmd_settings(ctx)) != NULL ? TAM_OK : TAM_FAIL;
+}
+
+void
+cmd_said(void *ctx, char *line)
+{
+	tam_info_done_take(ctx, line);
+}
+
+int
+cmd_risk_env(struct tam_ctx *ctx, struct risk_env *e)
+{
+	memset(e, 0, sizeof *e);
+	e->db = ctx->db;
+	e->today = ctx->today;
+	e->user = ctx->user;
+	e->cmd = ctx->cmd;
+	e->said = cmd_said;
+	e->said_arg = ctx;
+	return (e->settings = cmd_settings(ctx)) != NULL ? TAM_OK : TAM_FAIL;
+}
+
+int
+cmd_risk_end(struct tam_ctx *ctx, const struct risk_env *e, int rc,
+    char *err)
+{
+	if (rc != TAM_OK && e->misuse)
+		ctx->show_usage = 1;
+	return cmd_fail_take(ctx, rc, err);
+}
+
+int
+cmd_risk_run(struct tam_ctx *ctx, const char *spec, int64_t id,
+    enum risk_event ev, int has_note, const struct risk_args *args)
+{
+	struct risk_env	 e;
+	char		*err = NULL;
+	int		 rc;
+
+	if ((rc = cmd_risk_env(ctx, &e)) != TAM_OK)
+		return rc;
+	if (spec != NULL)
+		rc = risk_run_account(&e, spec, ev, has_note, args, &err);
+	else
+		rc = risk_run_cta(&e, id, ev, has_note, args, &err);
+	return cmd_risk_end(ctx, &e, rc, err);
 }
 
 int

@@ -124,6 +124,17 @@ cmd_fail_take(struct tam_ctx *ctx, int code, char *msg)
 }
 
 int
+tam_err(char **err, int code, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	*err = xvasprintf(fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int
 cmd_fail(struct tam_ctx *ctx, int code, const char *fmt, ...)
 {
 	va_list	ap;

@@ -1,10 +1,12 @@
 /* risk-apply.c: the at-risk playbook's steps carried out on the database. */
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tam/account.h"
 #include "tam/account-store.h"
+#include "tam/clock.h"
 #include "tam/date.h"
 #include "tam/db.h"
 #include "tam/db-risk.h"
@@ -13,6 +15,19 @@
 #include "tam/post.h"
 #include "tam/settings.h"
 #include "tam/risk-apply.h"
+
+/* Hands a line of what was done to the command. */
+static void __attribute__((format(printf, 2, 3)))
+said(const struct risk_env *e, const char *fmt, ...)
+{
+	va_list	ap;
+	char	*line;
+
+	va_start(ap, fmt);
+	line = xvasprintf(fmt, ap);
+	va_end(ap);
+	e->said(e->said_arg, line);
+}
 
 void
 risk_subject_init(struct risk_subject *s)
@@ -51,47 +66,46 @@ first_cta(void *arg, const struct cta *c)
 }
 
 int
-risk_subject_account(struct tam_ctx *ctx, const char *spec,
-    struct risk_subject *s)
+risk_subject_account(const struct risk_env *e, const char *spec,
+    struct risk_subject *s, char **err)
 {
 	struct cta_filter	 f = { 0 };
-	char			*err = NULL;
 	int			 rc;
 
-	if ((rc = account_find(ctx, spec, &s->acct)) != TAM_OK)
+	if ((rc = account_find(e->db, spec, &s->acct, err)) != TAM_OK)
 		return rc;
 	f.account_id = s->acct.id;
 	f.open_only = 1;
 	f.kind = "risk";
-	if (db_cta_each(ctx->db, &f, first_cta, s, &err) < 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (db_cta_each(e->db, &f, first_cta, s, err) < 0)
+		return TAM_FAIL;
 	return TAM_OK;
 }
 
 int
-risk_subject_cta(struct tam_ctx *ctx, int64_t id, struct risk_subject *s)
+risk_subject_cta(const struct risk_env *e, int64_t id,
+    struct risk_subject *s, char **err)
 {
 	struct cta	 c;
-	char		*err = NULL;
 	int64_t		 account_id;
 	int		 rc;
 
-	if ((rc = db_cta_get(ctx->db, id, &c, &err)) < 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if ((rc = db_cta_get(e->db, id, &c, err)) < 0)
+		return TAM_FAIL;
 	if (rc > 0)
-		return cmd_fail(ctx, TAM_FAIL, "no CTA with id %" PRId64 "; see "
+		return tam_err(err, TAM_FAIL, "no CTA with id %" PRId64 "; see "
 		    "'tam cta list'", id);
 	account_id = c.account_id;
 	s->by_cta = 1;
 	if (keep_cta(s, &c) != 0)
-		return cmd_fail(ctx, TAM_FAIL, "CTA %" PRId64 " has an unknown "
+		return tam_err(err, TAM_FAIL, "CTA %" PRId64 " has an unknown "
 		    "state (%s, %s)", id, s->cta_kind, s->cta_status);
-	return account_load(ctx, account_id, &s->acct);
+	return account_load(e->db, account_id, &s->acct, err);
 }
 
 int
-risk_decide(struct tam_ctx *ctx, const struct risk_subject *s,
-    enum risk_event ev, int has_note, struct risk_result *r)
+risk_decide(struct risk_env *e, const struct risk_subject *s,
+    enum risk_event ev, int has_note, struct risk_result *r, char **err)
 {
 	struct risk_state	 from;
 	char			*msg;
@@ -104,17 +118,17 @@ risk_decide(struct tam_ctx *ctx, const struct risk_subject *s,
 		return TAM_OK;
 	case RV_USAGE:
 		/* A step the command line got wrong: the usage follows. */
-		ctx->show_usage = 1;
-		return cmd_fail(ctx, TAM_USAGE, "%s: %s", ctx->cmd, r->why);
+		e->misuse = 1;
+		return tam_err(err, TAM_USAGE, "%s: %s", e->cmd, r->why);
 	case RV_REFUSED:
 		break;
 	}
 	msg = risk_message(r->why, s->acct.id, s->cta_id, s->cta_status);
 	if (s->by_cta)
-		rc = cmd_fail(ctx, TAM_FAIL, "CTA %" PRId64 " %s", s->cta_id,
+		rc = tam_err(err, TAM_FAIL, "CTA %" PRId64 " %s", s->cta_id,
 		    msg);
 	else
-		rc = cmd_fail(ctx, TAM_FAIL, "account '%s' %s", s->acct.name,
+		rc = tam_err(err, TAM_FAIL, "account '%s' %s", s->acct.name,
 		    msg);
 	free(msg);
 	return rc;
@@ -124,11 +138,11 @@ risk_decide(struct tam_ctx *ctx, const struct risk_subject *s,
 
 /* RA_SET_SENTIMENT, RA_SET_STAGE: the account fields, without a post. */
 static int
-save_account(struct tam_ctx *ctx, struct risk_subject *s,
-    const struct risk_result *r)
+save_account(const struct risk_env *e, struct risk_subject *s,
+    const struct risk_result *r, char **err)
 {
+	struct account_writer	 w = { e->db, e->settings, e->today, e->user };
 	struct account	 a;
-	char		*err = NULL;
 	const char	*was;
 	int		 sent, triage;
 
@@ -144,19 +158,18 @@ save_account(struct tam_ctx *ctx, struct risk_subject *s,
 		a.lifecycle_stage = xstrdup(r->stage);
 	}
 	/* The risk_update post that follows carries the sentiment change. */
-	if (account_save_opts(ctx, &s->acct, &a, ctx->user,
-	    ACCOUNT_SAVE_NO_POST, &err) < 0) {
+	if (account_save(&w, &s->acct, &a, ACCOUNT_SAVE_NO_POST, err) < 0) {
 		account_release(&a);
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+		return TAM_FAIL;
 	}
 	was = risk_sent_name(risk_sent_of(s->acct.sentiment,
 	    s->acct.requires_triage));
 	if ((r->actions & RA_SET_SENTIMENT) &&
 	    strcmp(was, risk_sent_name(r->to.sent)) != 0)
-		tam_info_done(ctx, "account %" PRId64 " (%s): sentiment %s "
+		said(e, "account %" PRId64 " (%s): sentiment %s "
 		    "(was %s)", a.id, a.name, risk_sent_name(r->to.sent), was);
 	if (r->actions & RA_SET_STAGE)
-		tam_info_done(ctx, "account %" PRId64 " (%s): lifecycle "
+		said(e, "account %" PRId64 " (%s): lifecycle "
 		    "stage %s", a.id, a.name, a.lifecycle_stage);
 	account_release(&s->acct);
 	s->acct = a;
@@ -193,33 +206,29 @@ opened_by(struct tam_db *db, const char *user)
 }
 
 static int
-open_cta(struct tam_ctx *ctx, struct risk_subject *s,
-    const struct risk_result *r, const struct risk_args *args)
+open_cta(const struct risk_env *e, struct risk_subject *s,
+    const struct risk_result *r, const struct risk_args *args, char **err)
 {
-	const struct settings	*set;
 	const char		*note;
-	char			*err = NULL;
 	int64_t			 id;
 	int			 rc;
 
 	/* With tam sentiment --cta the note is already in the post. */
 	note = (r->actions & RA_POST) ? NULL : args->note;
-	if ((set = settings_get(ctx, &err)) == NULL)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
-	rc = playbook_open_risk_cta(ctx->db, set, ctx->today, ctx->user,
-	    s->acct.id, opened_by(ctx->db, ctx->user), args->risk_type,
-	    args->risk_reason, note, &id, &err);
+	rc = playbook_open_risk_cta(e->db, e->settings, e->today, e->user,
+	    s->acct.id, opened_by(e->db, e->user), args->risk_type,
+	    args->risk_reason, note, &id, err);
 	if (rc < 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+		return TAM_FAIL;
 	if (rc > 0)
-		return cmd_fail(ctx, TAM_FAIL, "account '%s' already has an "
+		return tam_err(err, TAM_FAIL, "account '%s' already has an "
 		    "open At-Risk CTA, %" PRId64, s->acct.name, id);
 	s->cta_id = id;
 	s->cta = RC_OPEN;
-	tam_info_done(ctx, "opened At-Risk CTA %" PRId64 " on account %" PRId64
+	said(e, "opened At-Risk CTA %" PRId64 " on account %" PRId64
 	    " (%s)", id, s->acct.id, s->acct.name);
 	if (args->risk_type == NULL || args->risk_reason == NULL)
-		tam_info_done(ctx, "next: set its Risk Type and Risk Reason "
+		said(e, "next: set its Risk Type and Risk Reason "
 		    "with 'tam cta update %" PRId64 " --risk-type T "
 		    "--risk-reason R'", id);
 	return TAM_OK;
@@ -234,25 +243,24 @@ next_due(void *arg, const struct task *t)
 
 /* RA_NEXT_UPDATE: the post was the CTA's Risk Update; the next is due. */
 static int
-next_update(struct tam_ctx *ctx, const struct risk_subject *s)
+next_update(const struct risk_env *e, const struct risk_subject *s,
+    char **err)
 {
-	const struct settings	*set;
 	struct task_filter	 f = { 0 };
-	char			*err = NULL, day[11];
+	char			 day[11];
 	int			 due = DATE_NONE;
 
-	if ((set = settings_get(ctx, &err)) == NULL ||
-	    playbook_risk_update_posted(ctx->db, set, ctx->today, s->acct.id,
-	    &err) != 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (playbook_risk_update_posted(e->db, e->settings, e->today,
+	    s->acct.id, err) != 0)
+		return TAM_FAIL;
 	f.cta_id = s->cta_id;
 	f.open_only = 1;
 	f.kind = "risk_update";
-	if (db_task_each(ctx->db, &f, next_due, &due, &err) < 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (db_task_each(e->db, &f, next_due, &due, err) < 0)
+		return TAM_FAIL;
 	if (due != DATE_NONE) {
 		date_format(due, day);
-		tam_info_done(ctx, "Risk Update of At-Risk CTA %" PRId64
+		said(e, "Risk Update of At-Risk CTA %" PRId64
 		    " logged; the next is due %s", s->cta_id, day);
 	}
 	return TAM_OK;
@@ -260,129 +268,131 @@ next_update(struct tam_ctx *ctx, const struct risk_subject *s)
 
 /* RA_SET_TITLE, RA_SET_RISK; both risk fields set complete the task. */
 static int
-update_cta(struct tam_ctx *ctx, const struct risk_subject *s,
+update_cta(const struct risk_env *e, const struct risk_subject *s,
     const struct risk_result *r, const struct risk_args *args,
-    const char *now)
+    const char *now, char **err)
 {
 	struct cta	 c;
-	char		*err = NULL;
 	int		 rc, complete, n = 0;
 
-	rc = db_cta_update(ctx->db, s->cta_id,
+	rc = db_cta_update(e->db, s->cta_id,
 	    (r->actions & RA_SET_TITLE) ? args->title : NULL,
 	    (r->actions & RA_SET_RISK) ? args->risk_type : NULL,
-	    (r->actions & RA_SET_RISK) ? args->risk_reason : NULL, &err);
+	    (r->actions & RA_SET_RISK) ? args->risk_reason : NULL, err);
 	if (rc < 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+		return TAM_FAIL;
 	if (rc > 0)
-		return cmd_fail(ctx, TAM_FAIL, "CTA %" PRId64 " is not open",
+		return tam_err(err, TAM_FAIL, "CTA %" PRId64 " is not open",
 		    s->cta_id);
-	if ((rc = db_cta_get(ctx->db, s->cta_id, &c, &err)) < 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if ((rc = db_cta_get(e->db, s->cta_id, &c, err)) < 0)
+		return TAM_FAIL;
 	if (rc > 0)
-		return cmd_fail(ctx, TAM_FAIL, "CTA %" PRId64 " is gone",
+		return tam_err(err, TAM_FAIL, "CTA %" PRId64 " is gone",
 		    s->cta_id);
-	tam_info_done(ctx, "CTA %" PRId64 ": title '%s', risk type %s, risk "
+	said(e, "CTA %" PRId64 ": title '%s', risk type %s, risk "
 	    "reason %s", c.id, c.title, c.risk_type ? c.risk_type : "(none)",
 	    c.risk_reason ? c.risk_reason : "(none)");
 	complete = c.risk_type != NULL && c.risk_reason != NULL;
 	if (!complete || !(r->actions & RA_SET_RISK))
 		return TAM_OK;
-	if (db_task_close_kind(ctx->db, s->cta_id, "risk_cta_update", "done",
-	    now, &n, &err) != 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (db_task_close_kind(e->db, s->cta_id, "risk_cta_update", "done",
+	    now, &n, err) != 0)
+		return TAM_FAIL;
 	if (n > 0)
-		tam_info_done(ctx, "task 'Set Risk Type and Risk Reason' done");
+		said(e, "task 'Set Risk Type and Risk Reason' done");
 	return TAM_OK;
 }
 
 /* RA_CLOSE_CTA: the conclusion; its post was the final Risk Update. */
 static int
-close_cta(struct tam_ctx *ctx, const struct risk_subject *s,
+close_cta(const struct risk_env *e, const struct risk_subject *s,
     const struct risk_result *r, const struct risk_args *args,
-    const char *now)
+    const char *now, char **err)
 {
-	char	*err = NULL, arr[48];
+	char	arr[48];
 	int	 rc, closed;
 
-	if (db_task_close_kind(ctx->db, s->cta_id, "risk_update", "done", now,
-	    &closed, &err) != 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if (db_task_close_kind(e->db, s->cta_id, "risk_update", "done", now,
+	    &closed, err) != 0)
+		return TAM_FAIL;
 	/* Whatever else is still open goes with the CTA: cancelled. */
-	rc = db_cta_close(ctx->db, s->cta_id, risk_cta_status(r->to.cta), now,
-	    args->note, 1, args->net_arr_cents, NULL, &err);
+	rc = db_cta_close(e->db, s->cta_id, risk_cta_status(r->to.cta), now,
+	    args->note, 1, args->net_arr_cents, NULL, err);
 	if (rc < 0)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+		return TAM_FAIL;
 	if (rc > 0)
-		return cmd_fail(ctx, TAM_FAIL, "CTA %" PRId64 " is not open",
+		return tam_err(err, TAM_FAIL, "CTA %" PRId64 " is not open",
 		    s->cta_id);
 	money_format(args->net_arr_cents, s->acct.currency, arr);
-	tam_info_done(ctx, "closed At-Risk CTA %" PRId64 ": %s, net ARR change "
+	said(e, "closed At-Risk CTA %" PRId64 ": %s, net ARR change "
 	    "%s", s->cta_id, r->outcome, arr);
 	return TAM_OK;
 }
 
 int
-risk_apply(struct tam_ctx *ctx, struct risk_subject *s,
-    const struct risk_result *r, const struct risk_args *args)
+risk_apply(const struct risk_env *e, struct risk_subject *s,
+    const struct risk_result *r, const struct risk_args *args, char **err)
 {
-	char	now[21], *hint, *err = NULL;
+	char	now[21], *hint;
 	int	rc = TAM_OK;
 
-	tam_now(ctx, now);
+	clock_now(e->today, now);
 	if (r->actions & (RA_SET_SENTIMENT | RA_SET_STAGE))
-		rc = save_account(ctx, s, r);
+		rc = save_account(e, s, r, err);
 	if (rc == TAM_OK && (r->actions & RA_POST) &&
-	    post_risk_update(ctx->db, ctx->user, s, r, args, now, &err) != 0)
-		rc = cmd_fail_take(ctx, TAM_FAIL, err);
+	    post_risk_update(e->db, e->user, s, r, args, now, err) != 0)
+		rc = TAM_FAIL;
 	if (rc == TAM_OK && (r->actions & RA_OPEN_CTA))
-		rc = open_cta(ctx, s, r, args);
+		rc = open_cta(e, s, r, args, err);
 	if (rc == TAM_OK && (r->actions & RA_NEXT_UPDATE))
-		rc = next_update(ctx, s);
+		rc = next_update(e, s, err);
 	if (rc == TAM_OK && (r->actions & (RA_SET_TITLE | RA_SET_RISK)))
-		rc = update_cta(ctx, s, r, args, now);
+		rc = update_cta(e, s, r, args, now, err);
 	if (rc == TAM_OK && (r->actions & RA_CLOSE_CTA))
-		rc = close_cta(ctx, s, r, args, now);
+		rc = close_cta(e, s, r, args, now, err);
 	if (rc == TAM_OK && r->why != NULL) {
 		hint = risk_message(r->why, s->acct.id, s->cta_id,
 		    s->cta_status);
-		tam_info_done_take(ctx, hint);
+		e->said(e->said_arg, hint);
 	}
 	return rc;
 }
 
 /* Decides ev on the subject loaded with loaded, applies it, releases s. */
 static int
-run(struct tam_ctx *ctx, struct risk_subject *s, int loaded,
-    enum risk_event ev, int has_note, const struct risk_args *args)
+run(struct risk_env *e, struct risk_subject *s, int loaded,
+    enum risk_event ev, int has_note, const struct risk_args *args,
+    char **err)
 {
 	struct risk_result	r;
 	int			rc = loaded;
 
-	if (rc == TAM_OK && (rc = risk_decide(ctx, s, ev, has_note, &r)) ==
-	    TAM_OK)
-		rc = risk_apply(ctx, s, &r, args);
+	if (rc == TAM_OK &&
+	    (rc = risk_decide(e, s, ev, has_note, &r, err)) == TAM_OK)
+		rc = risk_apply(e, s, &r, args, err);
 	risk_subject_release(s);
 	return rc;
 }
 
 int
-risk_run_account(struct tam_ctx *ctx, const char *spec, enum risk_event ev,
-    int has_note, const struct risk_args *args)
+risk_run_account(struct risk_env *e, const char *spec,
+    enum risk_event ev, int has_note, const struct risk_args *args,
+    char **err)
 {
 	struct risk_subject	s;
 
 	risk_subject_init(&s);
-	return run(ctx, &s, risk_subject_account(ctx, spec, &s), ev, has_note,
-	    args);
+	return run(e, &s, risk_subject_account(e, spec, &s, err), ev,
+	    has_note, args, err);
 }
 
 int
-risk_run_cta(struct tam_ctx *ctx, int64_t id, enum risk_event ev,
-    int has_note, const struct risk_args *args)
+risk_run_cta(struct risk_env *e, int64_t id, enum risk_event ev,
+    int has_note, const struct risk_args *args, char **err)
 {
 	struct risk_subject	s;
 
 	risk_subject_init(&s);
-	return run(ctx, &s, risk_subject_cta(ctx, id, &s), ev, has_note, args);
+	return run(e, &s, risk_subject_cta(e, id, &s, err), ev, has_note,
+	    args, err);
 }

@@ -166,22 +166,20 @@ settings_apply(struct settings *s, const char *key, const char *value)
 	return -1;
 }
 
-const struct settings *
-settings_get(struct tam_ctx *ctx, char **err)
+struct settings *
+settings_load(struct tam_db *db, char **err)
 {
 	const struct setting_def	*d;
 	struct settings			*s;
 	char				*value;
 	int				 rc;
 
-	if (ctx->settings != NULL)
-		return ctx->settings;
 	s = xcalloc(1, sizeof *s);
 	for (d = setting_defs; d->key != NULL; d++)
 		settings_apply(s, d->key, d->fallback);
 	for (d = setting_defs; d->key != NULL; d++) {
 		value = NULL;
-		rc = db_setting_get(ctx->db, d->key, &value, err);
+		rc = db_setting_get(db, d->key, &value, err);
 		if (rc < 0) {
 			free(s);
 			return NULL;
@@ -191,12 +189,11 @@ settings_get(struct tam_ctx *ctx, char **err)
 			settings_apply(s, d->key, d->fallback);
 		free(value);
 	}
-	ctx->settings = s;
 	return s;
 }
 
 int
-settings_me(struct tam_ctx *ctx, char **me, char **err)
+settings_me(struct tam_db *db, char **me, char **err)
 {
 	const char	*env;
 	char		*value = NULL;
@@ -204,16 +201,16 @@ settings_me(struct tam_ctx *ctx, char **me, char **err)
 
 	*me = NULL;
 	/* A TAM's login on a team is that TAM, whatever else says. */
-	if (db_login_role(ctx->db) == DB_ROLE_TAM &&
-	    db_login_tam(ctx->db) != NULL) {
-		*me = xstrdup(db_login_tam(ctx->db));
+	if (db_login_role(db) == DB_ROLE_TAM &&
+	    db_login_tam(db) != NULL) {
+		*me = xstrdup(db_login_tam(db));
 		return 0;
 	}
 	if ((env = getenv("TAM_ME")) != NULL && *env != '\0') {
 		*me = xstrdup(env);
 		return 0;
 	}
-	if ((rc = db_setting_get(ctx->db, "me", &value, err)) < 0)
+	if ((rc = db_setting_get(db, "me", &value, err)) < 0)
 		return -1;
 	/* Set to "": not set. */
 	if (rc == 0 && *value != '\0')

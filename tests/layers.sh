@@ -15,7 +15,8 @@
 # Two checks:
 #  1. the #include lines: sqlite3.h only in src/db/engine-sqlite.c and
 #     libpq-fe.h only in src/db/engine-pg.c; tam/cmd.h and
-#     tam/cmd-table.h only in the command layer; no command header in services or db; no service
+#     tam/cmd-table.h only in the command layer; no service or db
+#     file names struct tam_ctx (it takes what it uses); no command header in services or db; no service
 #     header in db; a pure module (and its header) includes only the
 #     headers of pure modules.
 #  2. the objects (nm): nothing below the command layer uses a symbol of
@@ -79,6 +80,14 @@ for f in src/*.c src/cmd/*.c src/db/*.c src/db/*.h include/tam/*.h; do
 	    [ "$f" != src/db/engine-pg.c ]; then
 		bad "$f includes libpq-fe.h: only src/db/engine-pg.c talks to PostgreSQL"
 	fi
+	case $l in
+	service|db)
+		if grep -q 'struct tam_ctx' "$f"; then
+			bad "$f ($l) takes the command context: a service" \
+			    "takes what it uses (the database, the settings," \
+			    "today, the user)"
+		fi ;;
+	esac
 	for h in $(includes_of "$f"); do
 		hl=$(layer_of "$h")
 		case $l/$hl in

@@ -30,6 +30,7 @@
 #include <stdio.h>
 
 #include "tam/account-store.h"
+#include "tam/risk.h"
 #include "tam/tam.h"
 
 #define CMD_DB		0x1	/* needs the database */
@@ -43,6 +44,8 @@
 
 struct out;
 struct period;
+struct risk_args;
+struct risk_env;
 struct settings;
 
 /*
@@ -236,6 +239,11 @@ const char *cmd_opt_arg(int id);
 const char *cmd_opt_text(int id);
 int	 cmd_opt_date(int id, int *out);
 int	 cmd_opt_period(int id, struct period *out);
+/*
+ * The settings of the open book, read once per process (settings_load)
+ * and kept in ctx; NULL after cmd_fail() on a database error.
+ */
+const struct settings *cmd_settings(struct tam_ctx *);
 /* The table of every command, NULL-terminated (src/cmd/table.c). */
 const struct cmd_entry *const *cmd_table(void);
 /* The entry called name in table (NULL-terminated; NULL: none), or NULL. */
@@ -289,6 +297,37 @@ int	 cmd_parse_period(struct tam_ctx *, const char *option, const char *,
  * TAM) into *fold, allocated or NULL, as account_tam_resolve() does.
  */
 int	 cmd_tam_option(struct tam_ctx *, const char *tam, char **fold);
+/*
+ * The account store (account-store.h) on the command's book, its error
+ * put in ctx: TAM_OK, or the exit code after cmd_fail().
+ */
+int	 cmd_account_resolve(struct tam_ctx *, const char *spec, int64_t *id);
+int	 cmd_account_load(struct tam_ctx *, int64_t id, struct account *);
+int	 cmd_account_find(struct tam_ctx *, const char *spec,
+	    struct account *);
+int	 cmd_account_name_check(struct tam_ctx *, const struct account *old,
+	    const struct account *a);
+int	 cmd_tam_resolve(struct tam_ctx *, const char *spec, char **fold);
+/* How the command writes accounts: its book, settings, day and user. */
+int	 cmd_account_writer(struct tam_ctx *, const char *author,
+	    struct account_writer *);
+/*
+ * The at-risk playbook (risk-apply.h) as the command runs it: the env
+ * of its book, settings, day, user and name, what it does told after
+ * the commit (tam_info_done); and its end, the error put in ctx (with
+ * the usage after it for a misuse).  TAM_OK, or the exit code.
+ */
+int	 cmd_risk_env(struct tam_ctx *, struct risk_env *);
+int	 cmd_risk_end(struct tam_ctx *, const struct risk_env *, int rc,
+	    char *err);
+/*
+ * A whole playbook command, on the account named by spec or, spec NULL,
+ * on CTA id (risk_run_account, risk_run_cta).
+ */
+int	 cmd_risk_run(struct tam_ctx *, const char *spec, int64_t id,
+	    enum risk_event ev, int has_note, const struct risk_args *);
+/* A tam_said_fn for ctx: the line is told after the commit. */
+void	 cmd_said(void *ctx, char *line);
 /*
  * Ends a listing: the rows a db_*_each() walk put into o are written
  * out, or, when the walk failed (rc < 0), dropped, and err (taken over)

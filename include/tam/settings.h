@@ -39,18 +39,19 @@ const struct setting_def *setting_find(const char *key);
 char	*setting_canonical(const struct setting_def *, const char *value,
 	    char **err);
 /*
- * The settings of the open database, loaded once per process into ctx.
- * Returns NULL with *err on a database error.
+ * The settings of the book db, each a default where it is not set or no
+ * longer parses (allocated: the caller frees it).  NULL with *err on a
+ * database error.  A command reads them once, through cmd_settings().
  */
-const struct settings *settings_get(struct tam_ctx *, char **err);
+struct settings *settings_load(struct tam_db *, char **err);
 /*
  * Who "me" is (`--tam me`, the default TAM of due and ics): TAM_ME when
  * set and not empty, else the setting me.  0 with *me allocated, or NULL
  * when neither is set; -1 with *err.  The name is not checked here: it
  * is resolved as a --tam value where it is used.
  */
-int	 settings_me(struct tam_ctx *, char **me, char **err);
-/* Parses every setting from text into s (used by settings_get). */
+int	 settings_me(struct tam_db *, char **me, char **err);
+/* Parses every setting from text into s (used by settings_load). */
 int	 settings_apply(struct settings *, const char *key, const char *value);
 
 #endif

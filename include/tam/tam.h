@@ -40,7 +40,7 @@ struct tam_ctx {
 	int		 quiet;		/* -q: no informational lines */
 	const char	*user;		/* author of timeline posts */
 	const char	*cmd;		/* "import", "account add": for messages */
-	struct settings	*settings;	/* loaded once by settings_get() */
+	struct settings	*settings;	/* loaded once by cmd_settings() */
 	char		*errmsg;	/* set by cmd_fail(), printed by main */
 	char		*owned[2];	/* freed at exit: db path, command name */
 	const char	*opt_today;	/* options as given, before resolving */
@@ -108,6 +108,12 @@ int	 cmd_fail(struct tam_ctx *, int code, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 /* Like cmd_fail() but takes over an allocated message (frees it). */
 int	 cmd_fail_take(struct tam_ctx *, int code, char *msg);
+/*
+ * A service's cmd_fail(): sets *err to the message (allocated) and
+ * returns code (TAM_FAIL or TAM_USAGE), for the command to hand on.
+ */
+int	 tam_err(char **err, int code, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
 
 /*
  * clock.c: the timestamp "YYYY-MM-DDTHH:MM:SSZ" of now, a UTC instant;

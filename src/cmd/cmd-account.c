@@ -234,9 +234,10 @@ check_sfid_free(struct tam_ctx *ctx, const struct account *a)
 int
 cmd_account_add_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
-	struct account	 a;
-	char		*err = NULL;
-	int		 ch, rc = TAM_OK;
+	struct account_writer	 w;
+	struct account		 a;
+	char			*err = NULL;
+	int			 ch, rc = TAM_OK;
 
 	account_init(&a);
 	while ((ch = cmd_getopt(ctx, argc, argv)) > 0)
@@ -252,9 +253,10 @@ cmd_account_add_exec(struct tam_ctx *ctx, int argc, char **argv)
 		goto out;
 	if ((rc = check_acv_units(ctx, &a)) != TAM_OK ||
 	    (rc = check_sfid_free(ctx, &a)) != TAM_OK ||
-	    (rc = account_name_check(ctx, NULL, &a)) != TAM_OK)
+	    (rc = cmd_account_name_check(ctx, NULL, &a)) != TAM_OK ||
+	    (rc = cmd_account_writer(ctx, ctx->user, &w)) != TAM_OK)
 		goto out;
-	if (account_create(ctx, &a, ctx->user, &err) != 0) {
+	if (account_create(&w, &a, &err) != 0) {
 		rc = cmd_fail_take(ctx, TAM_FAIL, err);
 		goto out;
 	}
@@ -336,20 +338,22 @@ cmd_account_set_exec(struct tam_ctx *ctx, int argc, char **argv)
 {
 	struct account		 old, a;
 	struct set_words	 w = { 0 };
+	struct account_writer	 aw;
 	char			*err = NULL;
 	int			 rc, changed;
 
 	account_init(&old);
 	account_init(&a);
 	if ((rc = set_words_read(ctx, argc, argv, &w)) != TAM_OK ||
-	    (rc = account_find(ctx, argv[optind], &old)) != TAM_OK)
+	    (rc = cmd_account_find(ctx, argv[optind], &old)) != TAM_OK)
 		goto out;
 	account_copy(&a, &old);
 	if ((rc = set_words_apply(ctx, &w, &a)) != TAM_OK ||
 	    (rc = check_sfid_free(ctx, &a)) != TAM_OK ||
-	    (rc = account_name_check(ctx, &old, &a)) != TAM_OK)
+	    (rc = cmd_account_name_check(ctx, &old, &a)) != TAM_OK ||
+	    (rc = cmd_account_writer(ctx, ctx->user, &aw)) != TAM_OK)
 		goto out;
-	if ((changed = account_save(ctx, &old, &a, ctx->user, &err)) < 0) {
+	if ((changed = account_save(&aw, &old, &a, 0, &err)) < 0) {
 		rc = cmd_fail_take(ctx, TAM_FAIL, err);
 		goto out;
 	}
@@ -647,14 +651,13 @@ cmd_account_show_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 	struct show_arrays	 sa = { 0 };
 	struct out		*o;
 	cJSON			*obj;
-	char			*err = NULL;
 	int			 rc, opens;
 	const char		*window;
 
-	if ((s = settings_get(ctx, &err)) == NULL)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if ((s = cmd_settings(ctx)) == NULL)
+		return TAM_FAIL;
 	account_init(&a);
-	if ((rc = account_find(ctx, argv[0], &a)) != TAM_OK) {
+	if ((rc = cmd_account_find(ctx, argv[0], &a)) != TAM_OK) {
 		account_release(&a);
 		return rc;
 	}
@@ -763,8 +766,8 @@ cmd_account_list_exec(struct tam_ctx *ctx, int argc, char **argv)
 	f.archived = cmd_opt_given(OPT_ARCHIVED);
 	if (cmd_opt_period(OPT_WITHIN, &p))
 		f.renewing_before = date_add_period(ctx->today, &p);
-	if ((ls.s = settings_get(ctx, &err)) == NULL)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if ((ls.s = cmd_settings(ctx)) == NULL)
+		return TAM_FAIL;
 	if (cmd_opt_given(OPT_STRATEGIC))
 		f.strategic_over = ls.s->strategic_cents;
 	if ((rc = cmd_tam_option(ctx, cmd_opt_arg(OPT_TAM), &tam_fold)) !=
@@ -791,16 +794,17 @@ const struct cmd_option cmd_account_rm_options[] = {
 int
 cmd_account_archive_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
-	struct account	 old, a;
-	char		*err = NULL;
-	int64_t		 id;
-	int		 rc;
+	struct account_writer	 w;
+	struct account		 old, a;
+	char			*err = NULL;
+	int64_t			 id;
+	int			 rc;
 
-	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK)
+	if ((rc = cmd_account_resolve(ctx, argv[0], &id)) != TAM_OK)
 		return rc;
 	account_init(&old);
 	account_init(&a);
-	if ((rc = account_load(ctx, id, &old)) != TAM_OK)
+	if ((rc = cmd_account_load(ctx, id, &old)) != TAM_OK)
 		goto out;
 	if (old.archived) {
 		rc = cmd_fail(ctx, TAM_FAIL, "account %" PRId64 " (%s) is "
@@ -809,7 +813,9 @@ cmd_account_archive_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 	}
 	account_copy(&a, &old);
 	a.archived = 1;
-	if (account_save(ctx, &old, &a, ctx->user, &err) < 0) {
+	if ((rc = cmd_account_writer(ctx, ctx->user, &w)) != TAM_OK)
+		goto out;
+	if (account_save(&w, &old, &a, 0, &err) < 0) {
 		rc = cmd_fail_take(ctx, TAM_FAIL, err);
 		goto out;
 	}
@@ -828,14 +834,14 @@ cmd_account_rm_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 	int64_t		 id;
 	int		 rc;
 
-	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK)
+	if ((rc = cmd_account_resolve(ctx, argv[0], &id)) != TAM_OK)
 		return rc;
 	if (!cmd_opt_given(OPT_YES))
 		return cmd_fail(ctx, TAM_USAGE, "account rm deletes the account "
 		    "and all its history; add --yes to confirm (or use 'tam "
 		    "account archive')");
 	account_init(&a);
-	if ((rc = account_load(ctx, id, &a)) == TAM_OK) {
+	if ((rc = cmd_account_load(ctx, id, &a)) == TAM_OK) {
 		if (db_account_delete(ctx->db, id, &err) != 0)
 			rc = cmd_fail_take(ctx, TAM_FAIL, err);
 		else

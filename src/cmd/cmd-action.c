@@ -60,9 +60,9 @@ cmd_action_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 	if (due_arg != NULL &&
 	    (rc = cmd_parse_date(ctx, "--due", due_arg, &due)) != TAM_OK)
 		return rc;
-	if ((s = settings_get(ctx, &err)) == NULL)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
-	if ((rc = account_resolve(ctx, argv[0], &t.account_id)) != TAM_OK)
+	if ((s = cmd_settings(ctx)) == NULL)
+		return TAM_FAIL;
+	if ((rc = cmd_account_resolve(ctx, argv[0], &t.account_id)) != TAM_OK)
 		return rc;
 	/* A date the user gives stands; only tam's own default is ruled. */
 	if (due == DATE_NONE &&

@@ -239,6 +239,7 @@ int
 cmd_cta_show_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct risk_subject	 s;
+	struct risk_env		 e = { .db = ctx->db };	/* to read it */
 	struct task_filter	 tf = { 0 };
 	struct cta		 c;
 	struct out		*o;
@@ -251,8 +252,10 @@ cmd_cta_show_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 		return rc;
 	/* The account's currency, for people's money. */
 	risk_subject_init(&s);
-	if ((rc = risk_subject_cta(ctx, id, &s)) != TAM_OK)
+	if ((rc = risk_subject_cta(&e, id, &s, &err)) != TAM_OK) {
+		rc = cmd_fail_take(ctx, rc, err);
 		goto out;
+	}
 	if ((rc = db_cta_get(ctx->db, id, &c, &err)) != 0) {
 		rc = rc < 0 ? cmd_fail_take(ctx, TAM_FAIL, err) :
 		    cmd_fail(ctx, TAM_FAIL, "no CTA with id %" PRId64, id);
@@ -378,7 +381,7 @@ cmd_cta_open_exec(struct tam_ctx *ctx, int argc, char **argv)
 
 	if ((rc = parse_opts(ctx, argc, argv, &args)) != TAM_OK)
 		return rc;
-	return risk_run_account(ctx, argv[optind], RE_OPEN_CTA,
+	return cmd_risk_run(ctx, argv[optind], 0, RE_OPEN_CTA,
 	    args.note != NULL, &args);
 }
 
@@ -396,18 +399,18 @@ const struct cmd_option cmd_cta_update_options[] = {
  * update does what both allow.
  */
 static int
-update_decide(struct tam_ctx *ctx, const struct risk_subject *s,
-    const struct risk_args *args, struct risk_result *r)
+update_decide(struct risk_env *e, const struct risk_subject *s,
+    const struct risk_args *args, struct risk_result *r, char **err)
 {
 	struct risk_result	 t;
 	int			 rc;
 
 	memset(r, 0, sizeof *r);
 	if (args->title != NULL &&
-	    (rc = risk_decide(ctx, s, RE_UPDATE_TITLE, 0, &t)) != TAM_OK)
+	    (rc = risk_decide(e, s, RE_UPDATE_TITLE, 0, &t, err)) != TAM_OK)
 		return rc;
 	if ((args->risk_type != NULL || args->risk_reason != NULL) &&
-	    (rc = risk_decide(ctx, s, RE_UPDATE_RISK, 0, r)) != TAM_OK)
+	    (rc = risk_decide(e, s, RE_UPDATE_RISK, 0, r, err)) != TAM_OK)
 		return rc;
 	if (args->title != NULL) {
 		if (r->actions == 0)
@@ -424,6 +427,8 @@ cmd_cta_update_exec(struct tam_ctx *ctx, int argc, char **argv)
 	struct risk_subject	 s;
 	struct risk_result	 r;
 	struct risk_args	 args;
+	struct risk_env		 e;
+	char			*err = NULL;
 	int64_t			 id;
 	int			 rc;
 
@@ -434,12 +439,14 @@ cmd_cta_update_exec(struct tam_ctx *ctx, int argc, char **argv)
 	    args.risk_reason == NULL)
 		return cmd_misuse(ctx, "cta update: nothing to change; give "
 		    "--risk-type, --risk-reason or --title");
+	if ((rc = cmd_risk_env(ctx, &e)) != TAM_OK)
+		return rc;
 	risk_subject_init(&s);
-	if ((rc = risk_subject_cta(ctx, id, &s)) == TAM_OK &&
-	    (rc = update_decide(ctx, &s, &args, &r)) == TAM_OK)
-		rc = risk_apply(ctx, &s, &r, &args);
+	if ((rc = risk_subject_cta(&e, id, &s, &err)) == TAM_OK &&
+	    (rc = update_decide(&e, &s, &args, &r, &err)) == TAM_OK)
+		rc = risk_apply(&e, &s, &r, &args, &err);
 	risk_subject_release(&s);
-	return rc;
+	return cmd_risk_end(ctx, &e, rc, err);
 }
 
 /* --- close ------------------------------------------------------------ */
@@ -492,5 +499,5 @@ cmd_cta_close_exec(struct tam_ctx *ctx, int argc, char **argv)
 		ev = RE_CLOSE_WON_LOSS;
 	if ((why = risk_usage(ev, args.note != NULL)) != NULL)
 		return cmd_misuse(ctx, "cta close: %s", why);
-	return risk_run_cta(ctx, id, ev, 1, &args);
+	return cmd_risk_run(ctx, NULL, id, ev, 1, &args);
 }

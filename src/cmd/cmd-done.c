@@ -17,13 +17,6 @@ const struct cmd_option cmd_done_options[] = {
 	CMD_OPTIONS_END
 };
 
-/* What closing the tasks did: a line each, printed after the commit. */
-static void
-said(void *ctx, char *line)
-{
-	tam_info_done_take(ctx, line);
-}
-
 /* Reads [--note TEXT] TASK_ID... and closes the tasks as status. */
 static int
 close_tasks(struct tam_ctx *ctx, int argc, char **argv,
@@ -43,17 +36,17 @@ close_tasks(struct tam_ctx *ctx, int argc, char **argv,
 		return cmd_misuse(ctx, "%s: --note TEXT is required: say why "
 		    "the task is %s", ctx->cmd, status);
 	}
-	if ((s = settings_get(ctx, &err)) == NULL) {
+	if ((s = cmd_settings(ctx)) == NULL) {
 		free(ids);
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+		return TAM_FAIL;
 	}
 	tam_now(ctx, now);
 	rc = plan_close_tasks(ctx->db, ctx->today, ctx->user, now, ids, argc,
-	    status, note, said, ctx, &err);
+	    status, note, cmd_said, ctx, &err);
 	/* A Risk Update closed by hand is followed by the next one. */
 	if (rc == 0)
 		rc = playbook_tasks_closed(ctx->db, s, ctx->today, ids, argc,
-		    said, ctx, &err);
+		    cmd_said, ctx, &err);
 	free(ids);
 	if (rc != 0)
 		return cmd_fail_take(ctx, TAM_FAIL, err);

@@ -687,8 +687,8 @@ cmd_due_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 		    "together (--all ignores the horizon)");
 	memset(&l, 0, sizeof l);
 	l.ctx = ctx;
-	if ((l.s = settings_get(ctx, &err)) == NULL)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if ((l.s = cmd_settings(ctx)) == NULL)
+		return TAM_FAIL;
 	if (horizon == NULL)
 		p = l.s->horizon;
 	until = all ? DATE_NONE : date_add_period(ctx->today, &p);
@@ -697,7 +697,7 @@ cmd_due_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 	 * "me" when set.  The sync is of those accounts only: the whole
 	 * book is the nightly `tam sync`'s.
 	 */
-	if ((rc = account_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
+	if ((rc = cmd_tam_resolve(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;
 	if (db_sched_bulk(ctx->db, &err) != 0) {
 		free(tam_fold);
@@ -708,7 +708,7 @@ cmd_due_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 		return rc;
 	}
 	if (account_arg != NULL &&
-	    (rc = account_resolve(ctx, account_arg, &account)) != TAM_OK) {
+	    (rc = cmd_account_resolve(ctx, account_arg, &account)) != TAM_OK) {
 		free(tam_fold);
 		return rc;
 	}

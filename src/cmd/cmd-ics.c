@@ -167,10 +167,10 @@ cmd_ics_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 	cmd_opt_period(OPT_WITHIN, &within);
 	memset(&run, 0, sizeof run);
 	run.today = ctx->today;
-	if ((run.s = settings_get(ctx, &err)) == NULL)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if ((run.s = cmd_settings(ctx)) == NULL)
+		return TAM_FAIL;
 	/* No --tam: "me" when set, else every TAM. */
-	if ((rc = account_tam_resolve(ctx, cmd_opt_arg(OPT_TAM),
+	if ((rc = cmd_tam_resolve(ctx, cmd_opt_arg(OPT_TAM),
 	    &tam_fold)) != TAM_OK)
 		return rc;
 	if (db_database_uid(ctx->db, &db_uid, &err) != 0) {

@@ -146,6 +146,7 @@ struct import_opts {
 
 struct import {
 	struct tam_ctx			*ctx;
+	struct account_writer		 writer; /* author "import" */
 	const struct import_opts	*o;
 	const char			*name;	/* the input in messages */
 	struct csvin_header		 h;
@@ -745,7 +746,7 @@ insert_row(struct import *im, const struct csvin_record *r,
 		tam_now(im->ctx, now);
 		rc = db_import_account_insert(im->ctx->db, &a, now, &err);
 	} else
-		rc = account_create(im->ctx, &a, "import", &err);
+		rc = account_create(&im->writer, &a, &err);
 	if (rc != 0) {
 		account_release(&a);
 		return fatal(im, err);
@@ -800,7 +801,7 @@ update_row(struct import *im, const struct csvin_record *r,
 		goto out;
 	}
 	note_changes(im, &old, &a);
-	if ((m = account_save(im->ctx, &old, &a, "import", &err)) < 0) {
+	if ((m = account_save(&im->writer, &old, &a, 0, &err)) < 0) {
 		rc = fatal(im, err);
 		goto out;
 	}
@@ -1529,7 +1530,8 @@ cmd_import_exec(struct tam_ctx *ctx, int argc, char **argv)
 		goto out;
 	} else
 		im.name = o.file;
-	rc = run_import(&im, fp);
+	if ((rc = cmd_account_writer(ctx, "import", &im.writer)) == TAM_OK)
+		rc = run_import(&im, fp);
 	progress_end(&im);
 	if (im.changes != NULL)
 		out_abandon(im.changes);

@@ -74,7 +74,7 @@ note_edit(struct tam_ctx *ctx, struct account *a, char **text)
 		    "nothing was added");
 	account_release(a);
 	account_init(a);
-	return account_load(ctx, id, a);
+	return cmd_account_load(ctx, id, a);
 }
 
 int
@@ -87,7 +87,7 @@ cmd_note_exec(struct tam_ctx *ctx, int argc, char **argv)
 
 	account_init(&a);
 	if ((rc = note_text(ctx, argc, argv, &text, &edit)) != TAM_OK ||
-	    (rc = account_find(ctx, argv[0], &a)) != TAM_OK ||
+	    (rc = cmd_account_find(ctx, argv[0], &a)) != TAM_OK ||
 	    (edit && (rc = note_edit(ctx, &a, &text)) != TAM_OK))
 		goto out;
 	tam_now(ctx, now);

@@ -300,8 +300,8 @@ cmd_report_renewals_exec(struct tam_ctx *ctx, int argc, char **argv)
 	if (ch == CMD_OPT_ERROR)
 		return TAM_USAGE;
 	cmd_opt_period(OPT_WITHIN, &within);
-	if ((s = settings_get(ctx, &err)) == NULL)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if ((s = cmd_settings(ctx)) == NULL)
+		return TAM_FAIL;
 	if ((rc = cmd_tam_option(ctx, cmd_opt_arg(OPT_TAM), &tam_fold)) !=
 	    TAM_OK)
 		return rc;

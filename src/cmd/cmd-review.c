@@ -361,15 +361,14 @@ cmd_review_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 {
 	struct account	 a;
 	struct brief	 b;
-	char		*err = NULL;
 	int		 rc;
 
 	memset(&b, 0, sizeof b);
 	b.ctx = ctx;
-	if ((b.s = settings_get(ctx, &err)) == NULL)
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+	if ((b.s = cmd_settings(ctx)) == NULL)
+		return TAM_FAIL;
 	account_init(&a);
-	if ((rc = account_find(ctx, argv[0], &a)) != TAM_OK)
+	if ((rc = cmd_account_find(ctx, argv[0], &a)) != TAM_OK)
 		goto out;
 	if (a.renewal_date == DATE_NONE) {
 		rc = cmd_fail(ctx, TAM_FAIL, "account %" PRId64 " (%s) has no "

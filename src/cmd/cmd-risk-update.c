@@ -24,5 +24,5 @@ cmd_risk_update_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 	args.note = cmd_opt_text(OPT_NOTE);
 	if ((why = risk_usage(RE_RISK_UPDATE, args.note != NULL)) != NULL)
 		return cmd_misuse(ctx, "risk-update: %s", why);
-	return risk_run_account(ctx, argv[0], RE_RISK_UPDATE, 1, &args);
+	return cmd_risk_run(ctx, argv[0], 0, RE_RISK_UPDATE, 1, &args);
 }

@@ -44,5 +44,5 @@ cmd_sentiment_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, char **argv)
 		    "yellow (Yellow with Requires Triage)");
 	if ((why = risk_usage(ev, args.note != NULL)) != NULL)
 		return cmd_misuse(ctx, "sentiment: %s", why);
-	return risk_run_account(ctx, argv[0], ev, args.note != NULL, &args);
+	return cmd_risk_run(ctx, argv[0], 0, ev, args.note != NULL, &args);
 }

@@ -32,9 +32,9 @@ cmd_sync_exec(struct tam_ctx *ctx, CMD_UNUSED int argc, CMD_UNUSED char **argv)
 	if ((rc = cmd_tam_option(ctx, cmd_opt_arg(OPT_TAM), &tam_fold)) !=
 	    TAM_OK)
 		return rc;
-	if ((s = settings_get(ctx, &err)) == NULL) {
+	if ((s = cmd_settings(ctx)) == NULL) {
 		free(tam_fold);
-		return cmd_fail_take(ctx, TAM_FAIL, err);
+		return TAM_FAIL;
 	}
 	rc = sync_run(ctx->db, s, ctx->today, ctx->user, tam_fold, dry_run,
 	    stdout, &c, &err);

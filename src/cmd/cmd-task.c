@@ -132,7 +132,7 @@ cmd_task_list_exec(struct tam_ctx *ctx, int argc, char **argv)
 		    "together");
 	f.open_only = !all;
 	if (account != NULL &&
-	    (rc = account_resolve(ctx, account, &f.account_id)) != TAM_OK)
+	    (rc = cmd_account_resolve(ctx, account, &f.account_id)) != TAM_OK)
 		return rc;
 	if ((rc = cmd_tam_option(ctx, tam, &tam_fold)) != TAM_OK)
 		return rc;

@@ -100,7 +100,7 @@ cmd_timeline_exec(struct tam_ctx *ctx, int argc, char **argv)
 	cmd_opt_date(OPT_SINCE, &day);
 	argc -= optind;
 	argv += optind;
-	if ((rc = account_resolve(ctx, argv[0], &id)) != TAM_OK)
+	if ((rc = cmd_account_resolve(ctx, argv[0], &id)) != TAM_OK)
 		return rc;
 	/* Days are local: posts from the instant that day began here. */
 	if (day != DATE_NONE)

@@ -17,34 +17,43 @@
 #include "tam/playbook.h"
 #include "tam/settings.h"
 
+/* What the playbook's functions take: no command context. */
 struct fixture {
-	struct tam_ctx	ctx;
-	char		path[64];
-	int64_t		account;
+	struct tam_db		*db;
+	struct settings		*settings;
+	int			 today;
+	const char		*user;
+	char			 path[64];
+	int64_t			 account;
 };
 
 static int
 setup(void **state)
 {
-	struct fixture	*f = calloc(1, sizeof *f);
-	struct account	 a;
-	char		*err = NULL, *warn = NULL;
-	int		 fd;
+	struct fixture		*f = calloc(1, sizeof *f);
+	struct account_writer	 w;
+	struct account		 a;
+	char			*err = NULL, *warn = NULL;
+	int			 fd;
 
 	snprintf(f->path, sizeof f->path, "/tmp/tam-test-XXXXXX");
 	if ((fd = mkstemp(f->path)) < 0)
 		return -1;
 	close(fd);
 	unlink(f->path);
-	if (db_open(f->path, &f->ctx.db, &warn, &err) != 0)
+	if (db_open(f->path, &f->db, &warn, &err) != 0)
 		return -1;
 	free(warn);
-	date_parse_iso("2026-11-23", &f->ctx.today);
-	f->ctx.user = "tester";
+	date_parse_iso("2026-11-23", &f->today);
+	f->user = "tester";
 	account_init(&a);
 	a.name = xstrdup("Acme");
 	a.sentiment = SENT_RED;
-	if (account_create(&f->ctx, &a, "tester", &err) != 0)
+	w.db = f->db;
+	w.settings = NULL;	/* account_create does not re-plan */
+	w.today = f->today;
+	w.author = f->user;
+	if (account_create(&w, &a, &err) != 0)
 		return -1;
 	f->account = a.id;
 	account_release(&a);
@@ -58,8 +67,8 @@ teardown(void **state)
 	struct fixture	*f = *state;
 	char		 side[80];
 
-	db_close(f->ctx.db);
-	free(f->ctx.settings);
+	db_close(f->db);
+	free(f->settings);
 	unlink(f->path);
 	snprintf(side, sizeof side, "%s-wal", f->path);
 	unlink(side);
@@ -99,7 +108,7 @@ tasks_of(struct fixture *f, int64_t cta)
 
 	memset(&s, 0, sizeof s);
 	tf.cta_id = cta;
-	assert_true(db_task_each(f->ctx.db, &tf, see_task, &s, &err) >= 0);
+	assert_true(db_task_each(f->db, &tf, see_task, &s, &err) >= 0);
 	return s;
 }
 
@@ -116,12 +125,12 @@ D(const char *s)
 static const struct settings *
 S(struct fixture *f)
 {
-	const struct settings	*s;
-	char			*err = NULL;
+	char	*err = NULL;
 
-	s = settings_get(&f->ctx, &err);
-	assert_non_null(s);
-	return s;
+	if (f->settings == NULL)
+		f->settings = settings_load(f->db, &err);
+	assert_non_null(f->settings);
+	return f->settings;
 }
 
 static void
@@ -132,8 +141,8 @@ test_open_once(void **state)
 	int64_t		 id = 0, again = 0;
 	char		*err = NULL;
 
-	assert_int_equal(playbook_open_risk_cta(f->ctx.db, S(f),
-	    f->ctx.today, f->ctx.user, f->account, "sync",
+	assert_int_equal(playbook_open_risk_cta(f->db, S(f),
+	    f->today, f->user, f->account, "sync",
 	    NULL, NULL, NULL, &id, &err), 0);
 	assert_true(id > 0);
 	s = tasks_of(f, id);
@@ -145,8 +154,8 @@ test_open_once(void **state)
 	assert_string_equal(s.kinds[1], "risk_update");
 	assert_int_equal(s.due[1], D("2026-12-23"));
 	/* One open risk CTA per account. */
-	assert_int_equal(playbook_open_risk_cta(f->ctx.db, S(f),
-	    f->ctx.today, f->ctx.user, f->account, "tam",
+	assert_int_equal(playbook_open_risk_cta(f->db, S(f),
+	    f->today, f->user, f->account, "tam",
 	    NULL, NULL, NULL, &again, &err), 1);
 	assert_int_equal(again, id);
 }
@@ -159,8 +168,8 @@ test_open_with_type_and_reason(void **state)
 	int64_t		 id = 0;
 	char		*err = NULL;
 
-	assert_int_equal(playbook_open_risk_cta(f->ctx.db, S(f),
-	    f->ctx.today, f->ctx.user, f->account, "tam",
+	assert_int_equal(playbook_open_risk_cta(f->db, S(f),
+	    f->today, f->user, f->account, "tam",
 	    "Customer Churn", "Loss of Budget", "budget cut", &id, &err), 0);
 	s = tasks_of(f, id);
 	assert_string_equal(s.kinds[0], "risk_cta_update");
@@ -175,14 +184,14 @@ test_update_moves_the_task(void **state)
 	int64_t		 id = 0;
 	char		*err = NULL;
 
-	assert_int_equal(playbook_open_risk_cta(f->ctx.db, S(f),
-	    f->ctx.today, f->ctx.user, f->account, "tam",
+	assert_int_equal(playbook_open_risk_cta(f->db, S(f),
+	    f->today, f->user, f->account, "tam",
 	    NULL, NULL, NULL, &id, &err), 0);
 	/* Posted on 2027-01-02 (a Saturday): next due a month later,
 	 * 2027-02-02 (a Tuesday). */
-	f->ctx.today = D("2027-01-02");
-	assert_int_equal(playbook_risk_update_posted(f->ctx.db, S(f),
-	    f->ctx.today, f->account, &err), 0);
+	f->today = D("2027-01-02");
+	assert_int_equal(playbook_risk_update_posted(f->db, S(f),
+	    f->today, f->account, &err), 0);
 	s = tasks_of(f, id);
 	assert_int_equal(s.n, 3);
 	assert_string_equal(s.kinds[1], "risk_update");
@@ -200,13 +209,13 @@ test_weekly_cadence_and_weekend(void **state)
 	int64_t		 id = 0;
 	char		*err = NULL;
 
-	assert_int_equal(db_setting_set(f->ctx.db, "risk_update.every", "1w",
+	assert_int_equal(db_setting_set(f->db, "risk_update.every", "1w",
 	    &err), 0);
 	/* Opened Saturday 2026-11-28: a week later is a Saturday, moved to
 	 * Friday 2026-12-04. */
-	f->ctx.today = D("2026-11-28");
-	assert_int_equal(playbook_open_risk_cta(f->ctx.db, S(f),
-	    f->ctx.today, f->ctx.user, f->account, "tam",
+	f->today = D("2026-11-28");
+	assert_int_equal(playbook_open_risk_cta(f->db, S(f),
+	    f->today, f->user, f->account, "tam",
 	    NULL, NULL, NULL, &id, &err), 0);
 	s = tasks_of(f, id);
 	assert_int_equal(s.due[1], D("2026-12-04"));
@@ -218,8 +227,8 @@ test_update_without_cta_is_noop(void **state)
 	struct fixture	*f = *state;
 	char		*err = NULL;
 
-	assert_int_equal(playbook_risk_update_posted(f->ctx.db, S(f),
-	    f->ctx.today, f->account, &err), 0);
+	assert_int_equal(playbook_risk_update_posted(f->db, S(f),
+	    f->today, f->account, &err), 0);
 }
 
 int
