@@ -1,7 +1,7 @@
 # bash completion for tam(1): commands, sub-commands, options and their
 # values.  Installed by `make install` into BASHCOMPDIR; source it by hand
 # with `. completion/tam.bash`.
-# Keep in step with the command table (src/cmd.c) and SPEC §2-§9.
+# Keep in step with the command table (src/cmd/table.c) and SPEC §2-§9.
 
 _tam_commands="init account import sync due task done skip action review
 	sentiment risk-update cta timeline note report export restore ics

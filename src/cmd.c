@@ -1231,6 +1231,9 @@ forget_try(struct tam_ctx *ctx, const struct cmd_entry *e, int attempt)
 	free(ctx->errmsg);
 	ctx->errmsg = NULL;
 	ctx->show_usage = 0;
+	/* What the other session committed meanwhile: read it again. */
+	free(ctx->settings);
+	ctx->settings = NULL;
 	start_getopt(e);
 	/* Apart, so that the commands that met do not meet again. */
 	ms = (random() % RETRY_PAUSE_MS) * (attempt + 1) / RETRIES + 1;

@@ -28,6 +28,32 @@ load helper
 	[ "$(dbsql "SELECT count(*) FROM health_history WHERE account_id = 1 AND health_score = 50")" = 1 ]
 }
 
+@test "a command run again reads the settings the session that won committed" {
+	on_pg || skip "PostgreSQL only"
+	tam -q import "$DATA/sample-export.csv"
+	# As above, tam waits first, so its deadlock check ends it; the
+	# other session then narrows the renewal window and commits.
+	pg_psql -d "$TAM_TEST_PGDB" > psql.out 2>&1 <<-'EOF' &
+		BEGIN;
+		UPDATE tam.account SET region = region WHERE id = 1;
+		SELECT pg_sleep(0.6);
+		SELECT pg_advisory_xact_lock(1952541955);
+		INSERT INTO tam.setting (key, value) VALUES ('window.months', '3')
+		    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
+		SELECT pg_sleep(0.3);
+		COMMIT;
+	EOF
+	local other=$!
+	sleep 0.2
+	run_tam account set 1 --renewal 2027-04-30
+	wait "$other" || true
+	assert_success
+	[ "$(dbsql "SELECT value FROM setting WHERE key = 'window.months'")" = 3 ]
+	# Five months out is outside a three-month window: no renewal work
+	# yet (the first try's defaults would have planned it).
+	[ "$(dbsql 'SELECT count(*) FROM task WHERE account_id = 1')" = 0 ]
+}
+
 @test "a command run again after a serialization failure reads the same standard input" {
 	on_pg || skip "PostgreSQL only"
 	tam -q import "$DATA/sample-export.csv"
