@@ -4,24 +4,32 @@
 
 load helper
 
-@test "a deadlock with another session: the command runs again and succeeds once" {
-	on_pg || skip "PostgreSQL only"
-	tam -q import "$DATA/sample-export.csv"
-	# The other session locks Acme's row, then asks for tam's writer
-	# lock, which tam holds while it waits for that row: a deadlock.
-	# The server ends one of them; when it is tam, tam runs again.
-	pg_psql -d "$TAM_TEST_PGDB" > psql.out 2>&1 <<-'EOF' &
+# Runs tam with the words given while another session deadlocks with it:
+# that session locks Acme's row, then asks for tam's writer lock, which
+# tam holds while it waits for that row.  tam waits first, so its
+# deadlock check fires first and the server ends tam's try; tam runs
+# again.  Once it has the lock, the other session runs $DEADLOCK_SQL
+# (if set) and commits.
+run_tam_deadlocked() {
+	pg_psql -d "$TAM_TEST_PGDB" > psql.out 2>&1 <<-EOF &
 		BEGIN;
 		UPDATE tam.account SET region = region WHERE id = 1;
 		SELECT pg_sleep(0.6);
 		SELECT pg_advisory_xact_lock(1952541955);
+		${DEADLOCK_SQL:-}
 		SELECT pg_sleep(0.3);
 		COMMIT;
 	EOF
 	local other=$!
 	sleep 0.2
-	run_tam account set 1 --health 50
+	run_tam "$@"
 	wait "$other" || true
+}
+
+@test "a deadlock with another session: the command runs again and succeeds once" {
+	on_pg || skip "PostgreSQL only"
+	tam -q import "$DATA/sample-export.csv"
+	run_tam_deadlocked account set 1 --health 50
 	assert_success
 	assert_equal "$stderr" "tam: updated account 1: Acme Corporation"
 	[ "$(dbsql 'SELECT health_score FROM account WHERE id = 1')" = 50 ]
@@ -31,22 +39,11 @@ load helper
 @test "a command run again reads the settings the session that won committed" {
 	on_pg || skip "PostgreSQL only"
 	tam -q import "$DATA/sample-export.csv"
-	# As above, tam waits first, so its deadlock check ends it; the
-	# other session then narrows the renewal window and commits.
-	pg_psql -d "$TAM_TEST_PGDB" > psql.out 2>&1 <<-'EOF' &
-		BEGIN;
-		UPDATE tam.account SET region = region WHERE id = 1;
-		SELECT pg_sleep(0.6);
-		SELECT pg_advisory_xact_lock(1952541955);
-		INSERT INTO tam.setting (key, value) VALUES ('window.months', '3')
-		    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
-		SELECT pg_sleep(0.3);
-		COMMIT;
-	EOF
-	local other=$!
-	sleep 0.2
-	run_tam account set 1 --renewal 2027-04-30
-	wait "$other" || true
+	# The other session narrows the renewal window while tam waits.
+	DEADLOCK_SQL="INSERT INTO tam.setting (key, value) VALUES
+	    ('window.months', '3') ON CONFLICT (key) DO UPDATE
+	    SET value = EXCLUDED.value;" \
+	    run_tam_deadlocked account set 1 --renewal 2027-04-30
 	assert_success
 	[ "$(dbsql "SELECT value FROM setting WHERE key = 'window.months'")" = 3 ]
 	# Five months out is outside a three-month window: no renewal work
